@@ -1,0 +1,70 @@
+//! Command-line arguments (clap) and what they select.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// A terminal reader for a pile of news articles, with the facts of each
+/// one beside the text.
+///
+/// With no PATH, opens the bundled articles; with paths, opens those files
+/// and folders (.txt, .md) instead.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Files and folders of articles to open.
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the facts of each article: a table, or JSON Lines with --json.
+    Facts {
+        /// One JSON object per article, as FACTS.md describes.
+        #[arg(long)]
+        json: bool,
+        /// Files and folders (default: the bundled articles).
+        paths: Vec<PathBuf>,
+    },
+    /// Draw the reader's screen after some keys and print it as plain text,
+    /// without a terminal.
+    Render {
+        /// Screen size, COLUMNSxROWS.
+        #[arg(long, default_value = "120x40", value_parser = parse_size)]
+        size: (u16, u16),
+        /// Keys to press first, whitespace-separated: `j j n ?`, `C-d`, `Enter`, `Space`.
+        #[arg(long, default_value = "")]
+        keys: String,
+        /// Also write the screen, with colours, as an SVG file.
+        #[arg(long, value_name = "FILE")]
+        svg: Option<PathBuf>,
+        /// Files and folders (default: the bundled articles).
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Parses `120x40` into (columns, rows).
+pub fn parse_size(s: &str) -> Result<(u16, u16), String> {
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(|| format!("expected COLUMNSxROWS, got {s:?}"))?;
+    let parse = |v: &str| v.trim().parse::<u16>().map_err(|e| format!("{v:?}: {e}"));
+    let (w, h) = (parse(w)?, parse(h)?);
+    if w == 0 || h == 0 {
+        return Err("the size must be at least 1x1".into());
+    }
+    Ok((w, h))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("120x40"), Ok((120, 40)));
+        assert!(parse_size("0x3").is_err());
+        assert!(parse_size("abc").is_err());
+    }
+}

@@ -1,0 +1,209 @@
+//! Files → [`Document`]s: read, decode, clean (page furniture, repeated
+//! headline), detect the language and derive the title. A file that cannot
+//! be read or decoded becomes a [`Problem`] and the others still load.
+
+mod clean;
+mod decode;
+mod lang;
+mod read;
+mod title;
+
+use std::path::{Path, PathBuf};
+
+pub use clean::{Cleaned, Furniture, FurnitureRules, clean};
+pub use lang::detect as detect_lang;
+pub use read::{Source, collect_sources};
+pub use title::derive_title;
+
+use crate::text::{DocId, Lang, Span};
+
+/// Words per minute for the reading time shown in the list and status line.
+const READING_WPM: usize = 230;
+
+/// One article, cleaned. Every offset into it is a byte offset into `body`.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub id: DocId,
+    /// The id of FACTS.md: path relative to the folder it was found in,
+    /// without the extension.
+    pub key: String,
+    /// The path as given on the command line or found under a folder.
+    pub path: String,
+    pub lang: Lang,
+    pub title: String,
+    /// Whether `title` is a headline that stands above the body (and is not
+    /// part of it) rather than the body's first sentence shortened.
+    pub has_headline: bool,
+    /// The clean text: paragraphs separated by one blank line, furniture out.
+    pub body: String,
+    /// Each paragraph's span in `body`, in order.
+    pub paragraphs: Vec<Span>,
+    /// Hidden lines, with the paragraph they stood before.
+    pub furniture: Vec<Furniture>,
+    pub words: usize,
+}
+
+impl Document {
+    /// Builds a document from decoded text.
+    pub fn from_text(id: DocId, key: String, path: String, raw: &str) -> Self {
+        let cleaned = clean(raw, FurnitureRules::bundled());
+        let (body, paragraphs) = join_paragraphs(&cleaned.paragraphs);
+        let has_headline = cleaned.headline.is_some();
+        let title = cleaned.headline.unwrap_or_else(|| derive_title(&body));
+        let lang = detect_lang(&title, &body);
+        let words = count_words(&body);
+        Self {
+            id,
+            key,
+            path,
+            lang,
+            title,
+            has_headline,
+            body,
+            paragraphs,
+            furniture: cleaned.furniture,
+            words,
+        }
+    }
+
+    /// Reading time in whole minutes, at least one.
+    pub fn reading_minutes(&self) -> usize {
+        self.words.div_ceil(READING_WPM).max(1)
+    }
+
+    /// The text of paragraph `i`.
+    pub fn paragraph(&self, i: usize) -> &str {
+        self.paragraphs.get(i).map_or("", |s| s.get(&self.body))
+    }
+}
+
+fn join_paragraphs(paragraphs: &[String]) -> (String, Vec<Span>) {
+    let mut body = String::with_capacity(paragraphs.iter().map(|p| p.len() + 2).sum());
+    let mut spans = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs {
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        let start = body.len();
+        body.push_str(p);
+        spans.push(Span::new(start, body.len()));
+    }
+    (body, spans)
+}
+
+fn count_words(s: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    s.unicode_words().count()
+}
+
+/// A file that could not be loaded, and why. Shown on screen and on stderr.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", crate::text::sanitize(&self.path), crate::text::sanitize(&self.message))
+    }
+}
+
+/// Every article loaded, and every file that was not.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub docs: Vec<Document>,
+    pub problems: Vec<Problem>,
+}
+
+/// The four bundled articles, built into the binary.
+const BUNDLED: [(&str, &str); 4] = [
+    ("seeds/000_6dc0939844a5efd4.txt", include_str!("../seeds/000_6dc0939844a5efd4.txt")),
+    ("seeds/001_3619a924b1370d17.txt", include_str!("../seeds/001_3619a924b1370d17.txt")),
+    ("seeds/002_dd08393f41e03160.txt", include_str!("../seeds/002_dd08393f41e03160.txt")),
+    ("seeds/003_44c837e2f8303224.txt", include_str!("../seeds/003_44c837e2f8303224.txt")),
+];
+
+impl Corpus {
+    /// The bundled articles, so that dossier works from any directory.
+    pub fn bundled() -> Self {
+        let docs = BUNDLED
+            .iter()
+            .enumerate()
+            .map(|(i, (path, raw))| {
+                let key = file_stem(Path::new(path));
+                Document::from_text(DocId(i), key, (*path).to_string(), raw)
+            })
+            .collect();
+        Self { docs, problems: Vec::new() }
+    }
+
+    /// Loads the given files and folders (folders recursively, in path order).
+    /// Never fails as a whole: what cannot be loaded lands in `problems`.
+    pub fn load(paths: &[PathBuf]) -> Self {
+        let (sources, mut problems) = collect_sources(paths);
+        let mut docs = Vec::with_capacity(sources.len());
+        for source in sources {
+            match read_source(&source) {
+                Ok(raw) => {
+                    let id = DocId(docs.len());
+                    let doc = Document::from_text(id, source.key, source.display, &raw);
+                    if doc.body.trim().is_empty() && !doc.has_headline {
+                        problems.push(Problem { path: doc.path, message: "no text".into() });
+                    } else {
+                        docs.push(doc);
+                    }
+                }
+                Err(message) => problems.push(Problem { path: source.display, message }),
+            }
+        }
+        Self { docs, problems }
+    }
+
+    /// The bundled articles when no path is given, else the paths.
+    pub fn open(paths: &[PathBuf]) -> Self {
+        if paths.is_empty() { Self::bundled() } else { Self::load(paths) }
+    }
+}
+
+fn read_source(source: &Source) -> Result<String, String> {
+    let bytes = std::fs::read(&source.path).map_err(|e| format!("cannot read: {e}"))?;
+    decode::decode(&bytes).map_err(|e| e.to_string())
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_articles_load_with_their_languages() {
+        let corpus = Corpus::bundled();
+        let langs: Vec<_> = corpus.docs.iter().map(|d| d.lang.code()).collect();
+        assert_eq!(langs, ["vi", "en", "de", "nl"]);
+        assert_eq!(corpus.docs[0].key, "000_6dc0939844a5efd4");
+        assert!(corpus.problems.is_empty());
+    }
+
+    #[test]
+    fn repeated_headline_shows_once() {
+        let doc = &Corpus::bundled().docs[1];
+        assert!(doc.has_headline);
+        assert_eq!(doc.title, "Alibaba Announces Exit from Cloud Business to Focus on Core Operations");
+        assert!(!doc.body.contains("Alibaba Announces Exit"));
+    }
+
+    #[test]
+    fn paragraph_spans_slice_the_body() {
+        for doc in Corpus::bundled().docs {
+            for (i, span) in doc.paragraphs.iter().enumerate() {
+                let p = doc.paragraph(i);
+                assert_eq!(p.len(), span.len());
+                assert!(!p.trim().is_empty());
+            }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! Decoded text → paragraphs: NFC, control characters made visible, the
+//! headline taken out (and its repeat collapsed), page furniture set aside.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::text::sanitize;
+
+/// A line hidden as page furniture, and where it stood: before paragraph
+/// `before` of the cleaned text (`before == paragraphs.len()` at the end).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Furniture {
+    pub before: usize,
+    pub line: String,
+}
+
+/// The result of cleaning one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    pub headline: Option<String>,
+    pub paragraphs: Vec<String>,
+    pub furniture: Vec<Furniture>,
+}
+
+/// Rules that tell page furniture from article text (`assets/furniture.toml`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct FurnitureRules {
+    exact: Vec<String>,
+    prefixes: Vec<String>,
+    credit_marks: Vec<String>,
+    credit_max_chars: usize,
+}
+
+static BUNDLED_RULES: LazyLock<FurnitureRules> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../assets/furniture.toml"))
+        .expect("assets/furniture.toml is valid (checked by a test)")
+});
+
+impl FurnitureRules {
+    pub fn bundled() -> &'static FurnitureRules {
+        &BUNDLED_RULES
+    }
+
+    /// Whether one line of an article is page furniture.
+    pub fn is_furniture(&self, line: &str) -> bool {
+        let lower = line.trim().to_lowercase();
+        // Non-breaking spaces are common in widget text ("Lesen Sie auch\u{a0}…").
+        let lower = lower.replace('\u{a0}', " ");
+        if lower.is_empty() {
+            return false;
+        }
+        if self.exact.iter().any(|e| *e == lower) {
+            return true;
+        }
+        if self.prefixes.iter().any(|p| starts_with_word(&lower, p)) {
+            return true;
+        }
+        lower.chars().count() <= self.credit_max_chars
+            && self.credit_marks.iter().any(|m| lower.contains(m.as_str()))
+    }
+}
+
+/// `s` starts with `prefix` and the prefix ends at a word boundary.
+fn starts_with_word(s: &str, prefix: &str) -> bool {
+    s.strip_prefix(prefix).is_some_and(|rest| {
+        prefix.ends_with(|c: char| !c.is_alphanumeric())
+            || rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Longest line, in characters, that can be a headline.
+const HEADLINE_MAX_CHARS: usize = 200;
+/// Most words a headline may have.
+const HEADLINE_MAX_WORDS: usize = 30;
+
+/// Cleans decoded text (line ends already `\n`).
+pub fn clean(raw: &str, rules: &FurnitureRules) -> Cleaned {
+    let text: String = raw.nfc().collect();
+    let text = sanitize(&text);
+    let blocks = paragraph_lines(&text);
+    let mut lines = blocks.iter().map(|b| b.text.as_str()).peekable();
+    let mut out = Cleaned::default();
+
+    if let Some(first) = blocks.first()
+        && is_headline(first, blocks.len())
+    {
+        let headline = strip_heading_marks(&first.text).to_string();
+        lines.next();
+        // Some pages repeat the headline just below itself: show it once.
+        if lines.peek().is_some_and(|next| same_text(strip_heading_marks(next), &headline)) {
+            lines.next();
+        }
+        out.headline = Some(headline);
+    }
+    for line in lines {
+        if rules.is_furniture(line) {
+            out.furniture.push(Furniture { before: out.paragraphs.len(), line: line.to_string() });
+        } else {
+            out.paragraphs.push(strip_heading_marks(line).to_string());
+        }
+    }
+    out
+}
+
+/// One paragraph of the source, and whether a blank line follows it.
+struct Block {
+    text: String,
+    blank_after: bool,
+}
+
+/// Splits text into paragraphs. A text whose lines are all short is taken
+/// as hard-wrapped, and the lines of each blank-line-separated block are
+/// joined; otherwise every line is a paragraph.
+fn paragraph_lines(text: &str) -> Vec<Block> {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let hard_wrapped = is_hard_wrapped(&lines);
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_empty() {
+            if let Some(last) = blocks.last_mut() {
+                last.blank_after = current.is_empty() || last.blank_after;
+            }
+            if !current.is_empty() {
+                blocks.push(Block { text: std::mem::take(&mut current), blank_after: true });
+            }
+            continue;
+        }
+        if hard_wrapped && !current.is_empty() && !starts_block(line) {
+            current.push(' ');
+            current.push_str(line);
+        } else {
+            if !current.is_empty() {
+                blocks.push(Block { text: std::mem::take(&mut current), blank_after: false });
+            }
+            current.push_str(line);
+        }
+        if i + 1 == lines.len() && !current.is_empty() {
+            blocks.push(Block { text: std::mem::take(&mut current), blank_after: true });
+        }
+    }
+    blocks
+}
+
+/// Hard-wrapped text: several lines in a row, none of them long.
+fn is_hard_wrapped(lines: &[&str]) -> bool {
+    let widths: Vec<usize> = lines.iter().filter(|l| !l.is_empty()).map(|l| l.chars().count()).collect();
+    let consecutive = lines.windows(2).any(|w| !w[0].is_empty() && !w[1].is_empty());
+    consecutive && widths.len() >= 4 && widths.iter().all(|&w| w <= 100)
+}
+
+/// Lines that start a new paragraph even inside a hard-wrapped block.
+fn starts_block(line: &str) -> bool {
+    line.starts_with('#') || line.starts_with("- ") || line.starts_with("* ") || line.starts_with('>')
+}
+
+fn is_headline(first: &Block, blocks: usize) -> bool {
+    let text = first.text.as_str();
+    if text.starts_with("# ") {
+        return true;
+    }
+    let chars = text.chars().count();
+    let words = text.split_whitespace().count();
+    first.blank_after
+        && blocks > 1
+        && chars <= HEADLINE_MAX_CHARS
+        && words <= HEADLINE_MAX_WORDS
+        && !text.ends_with(['.', ',', ';', ':'])
+}
+
+fn strip_heading_marks(line: &str) -> &str {
+    let stripped = line.trim_start_matches('#');
+    if stripped.len() < line.len() && stripped.starts_with(' ') { stripped.trim() } else { line }
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    a.split_whitespace().map(str::to_lowercase).eq(b.split_whitespace().map(str::to_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> &'static FurnitureRules {
+        FurnitureRules::bundled()
+    }
+
+    #[test]
+    fn headline_then_repeat_collapses() {
+        let c = clean("Big News Today\n\nBig News Today\n\nFirst paragraph.", rules());
+        assert_eq!(c.headline.as_deref(), Some("Big News Today"));
+        assert_eq!(c.paragraphs, ["First paragraph."]);
+    }
+
+    #[test]
+    fn first_sentence_is_no_headline() {
+        let c = clean("This opens with a sentence.\nAnd goes on.", rules());
+        assert_eq!(c.headline, None);
+        assert_eq!(c.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn furniture_is_set_aside_with_its_place() {
+        let c = clean("Title\n\nOne.\n\nLesen Sie auch\u{a0} Etwas anderes\n\nTwo.\n\nLeave a Reply", rules());
+        assert_eq!(c.paragraphs, ["One.", "Two."]);
+        assert_eq!(c.furniture[0].before, 1);
+        assert_eq!(c.furniture[1].before, 2);
+    }
+
+    #[test]
+    fn general_furniture_rules() {
+        for line in [
+            "Read more: Markets fall again",
+            "Lees ook: Kabinet valt",
+            "Xem thêm: Giá vàng hôm nay",
+            "Foto: dpa",
+            "Photo by Jane Roe on Unsplash",
+            "© 2024 Example Media. All rights reserved",
+            "Your email address will not be published. Required fields are marked *",
+            "Share this:",
+            "ADVERTISEMENT",
+        ] {
+            assert!(rules().is_furniture(line), "{line}");
+        }
+        for line in [
+            "Reading more into the figures, analysts saw a slowdown.",
+            "Photographers gathered outside the court.",
+            "Share prices fell 3% on Monday.",
+        ] {
+            assert!(!rules().is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn hard_wrapped_blocks_are_joined() {
+        let text = "Headline Here\n\nThis is a line\nthat was wrapped\nby hand.\n\nSecond block\ngoes on.";
+        let c = clean(text, rules());
+        assert_eq!(c.paragraphs, ["This is a line that was wrapped by hand.", "Second block goes on."]);
+    }
+
+    #[test]
+    fn text_is_nfc_and_safe() {
+        let c = clean("Vie\u{0302}\u{0323}t \x1b[2J", rules());
+        assert_eq!(c.paragraphs, ["Việt \u{241b}[2J"]);
+    }
+}

@@ -1,0 +1,1 @@
+//! TODO: numbers as each language writes them.

@@ -1,0 +1,16 @@
+//! dossier: a terminal reader for a pile of news articles.
+//!
+//! The pipeline, one type per step:
+//! 1. paths → [`corpus::Corpus::load`] → [`corpus::Document`]s (decoded, cleaned, titled, language told);
+//! 2. documents → [`facts::Extractor::extract`] → [`facts::Fact`]s with byte spans;
+//! 3. corpus + facts → [`app::App`] (state; keys become actions through one keymap);
+//! 4. [`ui::render`] draws the app; [`tui`] runs it in a real terminal,
+//!    [`render`] on a headless one.
+
+pub mod corpus;
+pub mod facts;
+pub mod report;
+pub mod text;
+pub mod cli;
+pub mod render;
+pub mod tui;

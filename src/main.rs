@@ -1,0 +1,63 @@
+//! `dossier`: arguments → the reader, or a headless command. Errors become
+//! a message on stderr and an exit status.
+
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Parser;
+
+use dossier::cli::{Cli, Command};
+use dossier::corpus::Corpus;
+use dossier::facts::Extractor;
+use dossier::report;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dossier: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Some(Command::Facts { json, paths }) => facts(json, &paths),
+        Some(Command::Render { size, keys, svg, paths }) => {
+            let corpus = open(&paths);
+            let screen = dossier::render::render(corpus, size, &keys, svg.as_deref())?;
+            print!("{screen}");
+            Ok(ExitCode::SUCCESS)
+        }
+        None => dossier::tui::run(open(&cli.paths)),
+    }
+}
+
+/// Loads the corpus and reports every file that did not load on stderr.
+fn open(paths: &[std::path::PathBuf]) -> Corpus {
+    let corpus = Corpus::open(paths);
+    for p in &corpus.problems {
+        eprintln!("dossier: {p}");
+    }
+    corpus
+}
+
+fn facts(json: bool, paths: &[std::path::PathBuf]) -> Result<ExitCode> {
+    let corpus = open(paths);
+    let extractor = Extractor::new();
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for doc in &corpus.docs {
+        let facts = extractor.extract(doc);
+        if json {
+            writeln!(out, "{}", report::json_line(doc, &facts))?;
+            out.flush()?;
+        } else {
+            writeln!(out, "{}", report::table(doc, &facts))?;
+        }
+    }
+    out.flush()?;
+    Ok(if corpus.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+}

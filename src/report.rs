@@ -1,0 +1,112 @@
+//! Facts → text for scripts and people: the JSON Lines of `FACTS.md`
+//! (`dossier facts --json`) and a readable table per article.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use serde_json::{Map, Value as Json};
+
+use crate::corpus::Document;
+use crate::facts::{Fact, Field, Kind, Value};
+
+/// One article's line of `dossier facts --json`.
+#[derive(Serialize)]
+struct DocLine<'a> {
+    id: &'a str,
+    path: &'a str,
+    lang: &'a str,
+    title: &'a str,
+    facts: Vec<Json>,
+}
+
+/// The JSON object of one fact, in the shape of FACTS.md.
+pub fn fact_json(doc: &Document, fact: &Fact) -> Json {
+    let mut m = Map::new();
+    m.insert("kind".into(), fact.kind.name().into());
+    m.insert("text".into(), fact.text(doc).into());
+    m.insert("start".into(), fact.span.start.into());
+    m.insert("end".into(), fact.span.end.into());
+    if fact.field == Field::Title {
+        m.insert("in".into(), "title".into());
+    }
+    match &fact.value {
+        Value::None => {}
+        Value::Number(n) => {
+            m.insert("value".into(), number_json(*n));
+        }
+        Value::Text(s) => {
+            m.insert("value".into(), s.as_str().into());
+        }
+    }
+    if let Some(c) = &fact.currency {
+        m.insert("currency".into(), c.as_str().into());
+    }
+    if let Some(max) = fact.max {
+        m.insert("max".into(), number_json(max));
+    }
+    for (key, field) in [("role", &fact.role), ("org", &fact.org)] {
+        if let Some(v) = field {
+            m.insert(key.into(), v.as_str().into());
+        }
+    }
+    if fact.kind == Kind::Quote {
+        m.insert("speaker".into(), fact.speaker.as_deref().map_or(Json::Null, Json::from));
+    }
+    Json::Object(m)
+}
+
+/// Whole numbers print without a decimal point.
+fn number_json(n: f64) -> Json {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        Json::from(n as i64)
+    } else {
+        serde_json::Number::from_f64(n).map_or(Json::Null, Json::Number)
+    }
+}
+
+/// One line of JSON (no trailing newline) for a document and its facts.
+pub fn json_line(doc: &Document, facts: &[Fact]) -> String {
+    let line = DocLine {
+        id: &doc.key,
+        path: &doc.path,
+        lang: doc.lang.code(),
+        title: &doc.title,
+        facts: facts.iter().map(|f| fact_json(doc, f)).collect(),
+    };
+    serde_json::to_string(&line).expect("a document serialises")
+}
+
+/// A readable table of one document's facts, grouped by kind.
+pub fn table(doc: &Document, facts: &[Fact]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} [{}] {}", doc.key, doc.lang, crate::text::sanitize(&doc.title));
+    for kind in Kind::ALL {
+        let of_kind: Vec<&Fact> = facts.iter().filter(|f| f.kind == kind).collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "  {} ({})", kind.heading(), of_kind.len());
+        for f in of_kind {
+            let text = crate::text::sanitize(f.text(doc)).replace('\n', " ");
+            let _ = writeln!(out, "    {:<40} {}", text, describe(f));
+        }
+    }
+    out
+}
+
+/// The normalised value and extra fields of a fact, for the table.
+fn describe(f: &Fact) -> String {
+    let mut parts = Vec::new();
+    match (&f.value, &f.currency) {
+        (Value::Number(n), Some(c)) => parts.push(format!("{c} {}", crate::facts::format_number(*n))),
+        (Value::None, _) => {}
+        _ => parts.push(f.value_text()),
+    }
+    if let Some(max) = f.max {
+        parts.push(format!("to {}", crate::facts::format_number(max)));
+    }
+    for extra in [&f.role, &f.org, &f.speaker].into_iter().flatten() {
+        parts.push(extra.clone());
+    }
+    parts.join(" · ")
+}

@@ -1,0 +1,156 @@
+//! Value types shared by every stage of the pipeline: byte spans into a
+//! document's body, document ids and language codes, and the one function
+//! that makes foreign text safe to show on a terminal.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// A half-open range of UTF-8 byte offsets, `start..end`, into one string
+/// (a document's `body` unless said otherwise). Slice through
+/// [`Span::get`]: slicing in the middle of a character panics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    pub const fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+
+    /// The text this span covers in `s`, or `""` when it does not fit there.
+    pub fn get(self, s: &str) -> &str {
+        s.get(self.range()).unwrap_or("")
+    }
+
+    pub const fn contains(self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
+    pub const fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// The position of a document in the corpus, stable while dossier runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct DocId(pub usize);
+
+/// An ISO 639-1 language code (`vi`, `en`, `de`, `nl`, …), or `und` when the
+/// language could not be told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Lang(&'static str);
+
+impl Lang {
+    pub const UNKNOWN: Lang = Lang("und");
+    pub const EN: Lang = Lang("en");
+    pub const DE: Lang = Lang("de");
+    pub const NL: Lang = Lang("nl");
+    pub const VI: Lang = Lang("vi");
+
+    /// A code from a static table (see `corpus::lang`).
+    pub const fn from_static(code: &'static str) -> Self {
+        Lang(code)
+    }
+
+    pub const fn code(self) -> &'static str {
+        self.0
+    }
+
+    /// Whether numbers in this language write the decimal mark as a comma
+    /// (`16,8`) and group thousands with points (`1.000`).
+    pub fn decimal_comma(self) -> bool {
+        !matches!(self.0, "en" | "ja" | "zh" | "ko" | "th" | "he" | "hi" | "ms" | "tl" | "und")
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+/// Replaces everything a terminal would take as an instruction rather than
+/// as text with a visible substitute: C0 controls become their Unicode
+/// control pictures (`ESC` → `␛`), DEL `␡`, C1 controls and the bidi
+/// embedding, override and isolate characters (the "Trojan Source" set)
+/// `�`. Tabs become a space; line feeds are kept.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(needs_substitute) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(|c| if needs_substitute(c) { substitute(c) } else { c }).collect())
+}
+
+fn needs_substitute(c: char) -> bool {
+    (c.is_control() && c != '\n') || is_bidi_control(c)
+}
+
+fn substitute(c: char) -> char {
+    match c {
+        '\t' => ' ',
+        '\u{7f}' => '\u{2421}',
+        c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        _ => '\u{fffd}',
+    }
+}
+
+/// Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069),
+/// which can reorder what a reader sees.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        assert_eq!(sanitize("a\x1b[31mred\x07"), "a\u{241b}[31mred\u{2407}");
+        assert_eq!(sanitize("x\u{9b}y"), "x\u{fffd}y");
+        assert_eq!(sanitize("tab\there"), "tab here");
+        assert_eq!(sanitize("del\x7f"), "del\u{2421}");
+        assert_eq!(sanitize("nul\0"), "nul\u{2400}");
+    }
+
+    #[test]
+    fn bidi_overrides_are_replaced() {
+        assert_eq!(sanitize("a\u{202e}b\u{2066}c"), "a\u{fffd}b\u{fffd}c");
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(sanitize("Việt Nam\nline"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn span_get_never_panics() {
+        let s = "Việt";
+        assert_eq!(Span::new(0, 1).get(s), "V");
+        assert_eq!(Span::new(2, 3).get(s), "");
+        assert_eq!(Span::new(3, 99).get(s), "");
+    }
+}
