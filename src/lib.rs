@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod facts;
 pub mod report;
 pub mod text;
+pub mod wrap;
 pub mod cli;
 pub mod render;
 pub mod tui;
