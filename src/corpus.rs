@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 pub use clean::{Cleaned, Furniture, FurnitureRules, clean};
 pub use lang::detect as detect_lang;
 pub use read::{Source, collect_sources};
-pub use title::derive_title;
+pub use title::{derive_title, shorten};
 
 use crate::text::{DocId, Lang, Span};
 

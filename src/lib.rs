@@ -12,6 +12,8 @@ pub mod facts;
 pub mod report;
 pub mod text;
 pub mod wrap;
+pub mod app;
 pub mod cli;
 pub mod render;
 pub mod tui;
+pub mod ui;

@@ -1,11 +1,126 @@
-//! The reader in a real terminal.
+//! The reader in a real terminal: set up and give back the terminal (on
+//! quit, error, panic and SIGTERM/SIGHUP/SIGINT), run the event loop,
+//! suspend on Ctrl-z.
 
+use std::io::{IsTerminal, Stdout, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::corpus::Corpus;
 
-pub fn run(_corpus: Corpus) -> Result<ExitCode> {
-    bail!("the reader is not built yet")
+/// How often the loop looks at the signal flag when no event comes.
+const TICK: Duration = Duration::from_millis(100);
+
+/// Runs the reader; returns when the person quits or a signal arrives.
+pub fn run(corpus: Corpus) -> Result<ExitCode> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "dossier: the reader needs a terminal; without one, use `dossier render`, `dossier facts` or `dossier facts --json`"
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = crate::render::app_for(corpus, (w, h));
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    install_panic_hook();
+    let mut terminal = enter()?;
+    let result = event_loop(&mut terminal, &mut app, &stop);
+    leave();
+    result.map(|()| ExitCode::SUCCESS)
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut crate::app::App,
+    stop: &AtomicBool,
+) -> Result<()> {
+    let mut mouse = app.mouse;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        terminal.draw(|f| crate::ui::render(app, f))?;
+        if !event::poll(TICK)? {
+            continue;
+        }
+        // Take every event that is waiting before drawing again.
+        loop {
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
+                Event::Mouse(m) => app.handle_mouse(m),
+                Event::Resize(w, h) => app.resize(w, h),
+                _ => {}
+            }
+            if app.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+        if app.mouse != mouse {
+            mouse = app.mouse;
+            if mouse {
+                execute!(std::io::stdout(), EnableMouseCapture)?;
+            } else {
+                execute!(std::io::stdout(), DisableMouseCapture)?;
+            }
+        }
+        if app.suspend {
+            app.suspend = false;
+            suspend(terminal, app.mouse)?;
+            let (w, h) = crossterm::terminal::size()?;
+            app.resize(w, h);
+        }
+    }
+    Ok(())
+}
+
+/// Raw mode, alternate screen, mouse capture, hidden cursor.
+fn enter() -> Result<Terminal<CrosstermBackend<Stdout>>> {
+    enable_raw_mode()?;
+    let mut out = std::io::stdout();
+    if let Err(e) = execute!(out, EnterAlternateScreen, EnableMouseCapture, cursor::Hide) {
+        leave();
+        return Err(e.into());
+    }
+    let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
+    terminal.clear()?;
+    Ok(terminal)
+}
+
+/// Gives the terminal back; safe to call more than once and from a panic.
+pub fn leave() {
+    let mut out = std::io::stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave();
+        previous(info);
+    }));
+}
+
+/// Ctrl-z: give the terminal back, stop until `fg`, then take it again.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> Result<()> {
+    leave();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enable_raw_mode()?;
+    execute!(std::io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    if mouse {
+        execute!(std::io::stdout(), EnableMouseCapture)?;
+    }
+    terminal.clear()?;
+    Ok(())
 }

@@ -1,0 +1,85 @@
+//! Everything a person can ask dossier to do. Each variant's `///` line is
+//! what the help overlay and the README's keys table show.
+
+/// Declares [`Action`] with its documentation kept as data, so the help
+/// overlay reads the same words as the code.
+macro_rules! actions {
+    ($( $(#[doc = $doc:literal])+ $name:ident, )*) => {
+        /// A documented action, reached through the keymap.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Action {
+            $( $(#[doc = $doc])+ $name, )*
+        }
+
+        impl Action {
+            /// Every action, in the order of the help overlay.
+            pub const ALL: &[Action] = &[$(Action::$name,)*];
+
+            /// The action's one-line description.
+            pub fn describe(self) -> &'static str {
+                match self {
+                    $( Action::$name => concat!($($doc),+).trim(), )*
+                }
+            }
+        }
+    };
+}
+
+actions! {
+    /// quit
+    Quit,
+    /// suspend to the shell; `fg` redraws
+    Suspend,
+    /// help overlay (Esc or `?` closes)
+    Help,
+    /// next pane
+    NextPane,
+    /// previous pane
+    PrevPane,
+    /// next article
+    NextArticle,
+    /// previous article
+    PrevArticle,
+    /// show / hide the fact sidebar
+    ToggleSidebar,
+    /// show / hide page furniture (dimmed when shown)
+    ToggleFurniture,
+    /// mouse capture on / off (off lets the terminal select text)
+    ToggleMouse,
+    /// list of files that could not be loaded
+    Problems,
+    /// move the selection up
+    Up,
+    /// move the selection down
+    Down,
+    /// move the selection to the first item
+    First,
+    /// move the selection to the last item
+    Last,
+    /// move the selection a page up
+    PageUpSelect,
+    /// move the selection a page down
+    PageDownSelect,
+    /// open the article in the reader
+    Open,
+    /// scroll up a line
+    ScrollUp,
+    /// scroll down a line
+    ScrollDown,
+    /// scroll half a page down
+    HalfPageDown,
+    /// scroll half a page up
+    HalfPageUp,
+    /// scroll a page down
+    PageDown,
+    /// scroll a page up
+    PageUp,
+    /// scroll to the top
+    Top,
+    /// scroll to the bottom
+    Bottom,
+    /// back to the list
+    Back,
+    /// close the overlay, else go back to the list
+    Escape,
+}

@@ -1,0 +1,258 @@
+//! The one table of key bindings, and the key notation it is written in
+//! (the notation of `dossier render --keys` and, later, the configuration):
+//! a character stands for itself (`j`, `G`, `?`), named keys are `Enter Esc
+//! Tab BackTab Space Up Down Left Right PgUp PgDn Home End Backspace Delete
+//! Insert F1`…`F12`, and modifiers are written `C-x` (Ctrl) and `A-x` (Alt).
+//! Only this module looks at key codes.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::Pane;
+use super::action::Action;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Anywhere,
+    ListAndReader,
+    List,
+    Reader,
+    Sidebar,
+}
+
+impl Scope {
+    pub const fn label(self) -> &'static str {
+        match self {
+            Scope::Anywhere => "anywhere",
+            Scope::ListAndReader => "list, reader",
+            Scope::List => "list",
+            Scope::Reader => "reader",
+            Scope::Sidebar => "sidebar",
+        }
+    }
+
+    fn applies(self, pane: Pane) -> bool {
+        match self {
+            Scope::Anywhere => true,
+            Scope::ListAndReader => matches!(pane, Pane::List | Pane::Reader),
+            Scope::List => pane == Pane::List,
+            Scope::Reader => pane == Pane::Reader,
+            Scope::Sidebar => pane == Pane::Sidebar,
+        }
+    }
+
+    /// Narrower scopes win over wider ones.
+    const fn rank(self) -> u8 {
+        match self {
+            Scope::List | Scope::Reader | Scope::Sidebar => 0,
+            Scope::ListAndReader => 1,
+            Scope::Anywhere => 2,
+        }
+    }
+}
+
+/// Keys bound to one action in one scope.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [&'static str],
+    pub action: Action,
+}
+
+const fn bind(scope: Scope, keys: &'static [&'static str], action: Action) -> Binding {
+    Binding { scope, keys, action }
+}
+
+/// The default key map: the help overlay and the README show this table.
+pub const BINDINGS: &[Binding] = &[
+    bind(Scope::Anywhere, &["q", "C-c"], Action::Quit),
+    bind(Scope::Anywhere, &["C-z"], Action::Suspend),
+    bind(Scope::Anywhere, &["?"], Action::Help),
+    bind(Scope::Anywhere, &["Tab"], Action::NextPane),
+    bind(Scope::Anywhere, &["BackTab"], Action::PrevPane),
+    bind(Scope::Anywhere, &["f"], Action::ToggleSidebar),
+    bind(Scope::Anywhere, &["B"], Action::ToggleFurniture),
+    bind(Scope::Anywhere, &["M"], Action::ToggleMouse),
+    bind(Scope::Anywhere, &["P"], Action::Problems),
+    bind(Scope::Anywhere, &["Esc"], Action::Escape),
+    bind(Scope::ListAndReader, &["n"], Action::NextArticle),
+    bind(Scope::ListAndReader, &["p"], Action::PrevArticle),
+    bind(Scope::List, &["j", "Down"], Action::Down),
+    bind(Scope::List, &["k", "Up"], Action::Up),
+    bind(Scope::List, &["g", "Home"], Action::First),
+    bind(Scope::List, &["G", "End"], Action::Last),
+    bind(Scope::List, &["PgUp"], Action::PageUpSelect),
+    bind(Scope::List, &["PgDn"], Action::PageDownSelect),
+    bind(Scope::List, &["Enter", "l"], Action::Open),
+    bind(Scope::Reader, &["j", "Down"], Action::ScrollDown),
+    bind(Scope::Reader, &["k", "Up"], Action::ScrollUp),
+    bind(Scope::Reader, &["C-d"], Action::HalfPageDown),
+    bind(Scope::Reader, &["C-u"], Action::HalfPageUp),
+    bind(Scope::Reader, &["Space", "PgDn"], Action::PageDown),
+    bind(Scope::Reader, &["PgUp"], Action::PageUp),
+    bind(Scope::Reader, &["g", "Home"], Action::Top),
+    bind(Scope::Reader, &["G", "End"], Action::Bottom),
+    bind(Scope::Reader, &["h"], Action::Back),
+    bind(Scope::Sidebar, &["j", "Down"], Action::Down),
+    bind(Scope::Sidebar, &["k", "Up"], Action::Up),
+    bind(Scope::Sidebar, &["g", "Home"], Action::First),
+    bind(Scope::Sidebar, &["G", "End"], Action::Last),
+];
+
+/// The action a key stands for in a pane, if any.
+pub fn lookup(key: &KeyEvent, pane: Pane) -> Option<Action> {
+    let name = notation(key)?;
+    BINDINGS
+        .iter()
+        .filter(|b| b.scope.applies(pane) && b.keys.contains(&name.as_str()))
+        .min_by_key(|b| b.scope.rank())
+        .map(|b| b.action)
+}
+
+const NAMED: &[(&str, KeyCode)] = &[
+    ("Enter", KeyCode::Enter),
+    ("Esc", KeyCode::Esc),
+    ("Tab", KeyCode::Tab),
+    ("BackTab", KeyCode::BackTab),
+    ("Space", KeyCode::Char(' ')),
+    ("Up", KeyCode::Up),
+    ("Down", KeyCode::Down),
+    ("Left", KeyCode::Left),
+    ("Right", KeyCode::Right),
+    ("PgUp", KeyCode::PageUp),
+    ("PgDn", KeyCode::PageDown),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+    ("Backspace", KeyCode::Backspace),
+    ("Delete", KeyCode::Delete),
+    ("Insert", KeyCode::Insert),
+];
+
+/// A key event in the notation of the table, or `None` for keys it cannot
+/// name (media keys and the like).
+pub fn notation(key: &KeyEvent) -> Option<String> {
+    let base = match key.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        code => NAMED.iter().find(|(_, k)| *k == code)?.0.to_string(),
+    };
+    let mut out = String::new();
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        out.push_str("C-");
+    }
+    if key.modifiers.contains(KeyModifiers::ALT) {
+        out.push_str("A-");
+    }
+    out.push_str(&base);
+    Some(out)
+}
+
+/// Parses one key in the notation (`j`, `C-d`, `Enter`, `F5`).
+pub fn parse_key(s: &str) -> Result<KeyEvent, String> {
+    let mut modifiers = KeyModifiers::NONE;
+    let mut rest = s;
+    loop {
+        if let Some(r) = rest.strip_prefix("C-").filter(|r| !r.is_empty()) {
+            modifiers |= KeyModifiers::CONTROL;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("A-").filter(|r| !r.is_empty()) {
+            modifiers |= KeyModifiers::ALT;
+            rest = r;
+        } else {
+            break;
+        }
+    }
+    let mut chars = rest.chars();
+    let code = match (chars.next(), chars.next()) {
+        (Some(c), None) => KeyCode::Char(c),
+        _ => {
+            if let Some((_, code)) = NAMED.iter().find(|(name, _)| *name == rest) {
+                *code
+            } else if let Some(n) = rest.strip_prefix('F').and_then(|n| n.parse::<u8>().ok()).filter(|n| (1..=12).contains(n)) {
+                KeyCode::F(n)
+            } else {
+                return Err(format!("unknown key {s:?} (try a character, C-x, A-x, Enter, Esc, Tab, Space, Up, PgDn, F1…)"));
+            }
+        }
+    };
+    if code == KeyCode::BackTab {
+        modifiers |= KeyModifiers::SHIFT;
+    }
+    Ok(KeyEvent::new(code, modifiers))
+}
+
+/// Parses whitespace-separated keys.
+pub fn parse_keys(s: &str) -> Result<Vec<KeyEvent>, String> {
+    s.split_whitespace().map(parse_key).collect()
+}
+
+/// How a key is shown to people: `Ctrl-c`, `↓`, `Shift-Tab`.
+pub fn display(key: &str) -> String {
+    if let Some(rest) = key.strip_prefix("C-") {
+        return format!("Ctrl-{}", display(rest));
+    }
+    if let Some(rest) = key.strip_prefix("A-") {
+        return format!("Alt-{}", display(rest));
+    }
+    match key {
+        "Up" => "↑".into(),
+        "Down" => "↓".into(),
+        "Left" => "←".into(),
+        "Right" => "→".into(),
+        "BackTab" => "Shift-Tab".into(),
+        other => other.into(),
+    }
+}
+
+/// The key table as Markdown rows (`| where | keys | action |`), for the
+/// README; a test keeps the README in step with it.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| where | keys | action |\n|---|---|---|\n");
+    for b in BINDINGS {
+        let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", display(k))).collect();
+        out.push_str(&format!("| {} | {} | {} |\n", b.scope.label(), keys.join(", "), b.action.describe()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notation_round_trips() {
+        for s in ["j", "G", "?", "/", "C-c", "C-d", "A-x", "Enter", "Esc", "Tab", "BackTab", "Space", "PgDn", "F5", "Up"] {
+            let key = parse_key(s).unwrap();
+            assert_eq!(notation(&key).as_deref(), Some(s), "{s}");
+        }
+        assert!(parse_key("Foo").is_err());
+        assert!(parse_key("F13").is_err());
+    }
+
+    #[test]
+    fn narrow_scope_wins() {
+        let j = parse_key("j").unwrap();
+        assert_eq!(lookup(&j, Pane::List), Some(Action::Down));
+        assert_eq!(lookup(&j, Pane::Reader), Some(Action::ScrollDown));
+        assert_eq!(lookup(&parse_key("n").unwrap(), Pane::Sidebar), None);
+        assert_eq!(lookup(&parse_key("C-c").unwrap(), Pane::Sidebar), Some(Action::Quit));
+    }
+
+    #[test]
+    fn every_action_has_a_key_and_no_key_is_bound_twice_in_a_scope() {
+        for action in Action::ALL {
+            assert!(BINDINGS.iter().any(|b| b.action == *action), "{action:?} has no key");
+        }
+        for pane in [Pane::List, Pane::Reader, Pane::Sidebar] {
+            let mut seen = std::collections::HashMap::new();
+            for b in BINDINGS.iter().filter(|b| b.scope.applies(pane)) {
+                for k in b.keys {
+                    if let Some((rank, other)) = seen.insert(*k, (b.scope.rank(), b.action)) {
+                        assert_ne!(rank, b.scope.rank(), "{k} bound to {other:?} and {:?} in {pane:?}", b.action);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Drawing: a pure function of [`App`]. Nothing here changes state; the
+//! same [`render`] feeds a real terminal and `TestBackend`.
+
+mod help;
+mod list;
+mod reader;
+mod sidebar;
+mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, Overlay, Pane};
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if app.layout.too_small || area != app.size {
+        let msg = if app.layout.too_small { "terminal too small" } else { "" };
+        frame.render_widget(Paragraph::new(fit(msg, usize::from(area.width))), area);
+        return;
+    }
+    if let Some(r) = app.layout.list {
+        list::draw(app, frame, r);
+    }
+    if let Some(r) = app.layout.reader {
+        reader::draw(app, frame, r);
+    }
+    if let Some(r) = app.layout.sidebar {
+        sidebar::draw(app, frame, r);
+    }
+    status::draw(app, frame, app.layout.status);
+    match app.overlay {
+        Some(Overlay::Help { scroll }) => help::draw_help(frame, area, scroll),
+        Some(Overlay::Problems { scroll }) => help::draw_problems(app, frame, area, scroll),
+        None => {}
+    }
+}
+
+/// A pane's frame, highlighted when it has focus.
+fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
+    let focused = app.focus == pane;
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(theme::border(focused))
+        .title(Line::styled(title, theme::title(focused)))
+}
+
+/// `s` cut to `width` columns, with `…` when cut.
+pub fn fit(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in unicode_segmentation::UnicodeSegmentation::graphemes(s, true) {
+        let w = g.width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// A rectangle of `width`×`height` centred in `area` (clipped to it).
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+}
