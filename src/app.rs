@@ -23,6 +23,8 @@ use sidebar::Sidebar;
 
 /// Widest the article text gets, in columns; wider panes centre it.
 pub const MAX_TEXT_WIDTH: u16 = 80;
+/// Most rows a title takes in the document list.
+pub const LIST_TITLE_ROWS: usize = 4;
 /// Lines the mouse wheel scrolls.
 const WHEEL_LINES: usize = 3;
 
@@ -120,7 +122,9 @@ impl App {
 
     /// Rows of text the reader shows at once.
     pub fn reader_height(&self) -> usize {
-        self.layout.reader.map_or(1, |r| usize::from(r.height.saturating_sub(2)).max(1))
+        // When the reader is hidden (one pane at a time), it would fill the screen.
+        let height = self.layout.reader.map_or(self.size.height.saturating_sub(1), |r| r.height);
+        usize::from(height.saturating_sub(2)).max(1)
     }
 
     /// Columns the article text is wrapped to.
@@ -159,7 +163,10 @@ impl App {
     }
 
     fn rewrap(&mut self) {
-        let pos = self.lines.get(self.scroll).map_or(self.positions.get(self.selected).copied().unwrap_or(0), |l| l.pos);
+        let pos = self
+            .lines
+            .get(self.scroll)
+            .map_or(self.positions.get(self.selected).copied().unwrap_or(0), |l| l.pos);
         self.load_lines();
         self.scroll = line_at(&self.lines, pos).min(self.max_scroll());
         self.keep_list_selection_visible();
@@ -190,18 +197,61 @@ impl App {
         }
     }
 
-    /// Rows of the list that fit, each article taking two.
+    /// Rows inside the list pane.
+    fn list_rows(&self) -> usize {
+        self.layout.list.map_or(1, |r| usize::from(r.height.saturating_sub(2))).max(1)
+    }
+
+    /// Articles a page of the list holds, about.
     fn list_capacity(&self) -> usize {
-        self.layout.list.map_or(1, |r| usize::from(r.height.saturating_sub(2)) / 2).max(1)
+        (self.list_rows() / (LIST_TITLE_ROWS + 1)).max(1)
+    }
+
+    /// The title rows of article `i` in the list: wrapped, at most
+    /// [`LIST_TITLE_ROWS`] (the caller marks a cut with `…`).
+    pub fn list_title(&self, i: usize) -> Vec<&str> {
+        let Some(doc) = self.corpus.docs.get(i) else { return Vec::new() };
+        let width = self.layout.list.map_or(20, |r| usize::from(r.width.saturating_sub(4)));
+        let rows = crate::wrap::wrap(&doc.title, width);
+        let mut out: Vec<&str> = rows
+            .iter()
+            .take(LIST_TITLE_ROWS)
+            .map(|r| doc.title.get(r.start..r.end).unwrap_or(""))
+            .collect();
+        if out.is_empty() {
+            out.push("");
+        }
+        out
+    }
+
+    /// Screen rows article `i` takes in the list: its title and a meta line.
+    pub fn list_item_height(&self, i: usize) -> usize {
+        self.list_title(i).len() + 1
     }
 
     fn keep_list_selection_visible(&mut self) {
-        let cap = self.list_capacity();
         if self.selected < self.list_offset {
             self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + cap {
-            self.list_offset = self.selected + 1 - cap;
         }
+        let rows = self.list_rows();
+        while self.list_offset < self.selected
+            && (self.list_offset..=self.selected).map(|i| self.list_item_height(i)).sum::<usize>()
+                > rows
+        {
+            self.list_offset += 1;
+        }
+    }
+
+    /// The article drawn at a row inside the list pane.
+    fn list_item_at(&self, row: usize) -> Option<usize> {
+        let mut top = 0;
+        for i in self.list_offset..self.corpus.docs.len() {
+            top += self.list_item_height(i);
+            if row < top {
+                return Some(i);
+            }
+        }
+        None
     }
 
     /// Handles a key: an open overlay takes it first, then the keymap.
@@ -217,7 +267,8 @@ impl App {
     }
 
     fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) {
-        let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == crossterm::event::KeyCode::Char('c');
+        let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL)
+            && key.code == crossterm::event::KeyCode::Char('c');
         let name = keymap::notation(&key).unwrap_or_default();
         let (Overlay::Help { scroll } | Overlay::Problems { scroll }) = overlay;
         let scroll = match name.as_str() {
@@ -265,7 +316,10 @@ impl App {
             }
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
-                self.note = Some(if self.mouse { "mouse on" } else { "mouse off: the terminal selects text" }.into());
+                self.note = Some(
+                    if self.mouse { "mouse on" } else { "mouse off: the terminal selects text" }
+                        .into(),
+                );
             }
             Action::Open => self.focus_pane(Pane::Reader),
             Action::Back => self.focus_pane(Pane::List),
@@ -274,7 +328,12 @@ impl App {
                     self.focus_pane(Pane::List);
                 }
             }
-            Action::Up | Action::Down | Action::First | Action::Last | Action::PageUpSelect | Action::PageDownSelect => {
+            Action::Up
+            | Action::Down
+            | Action::First
+            | Action::Last
+            | Action::PageUpSelect
+            | Action::PageDownSelect => {
                 self.move_selection(action);
             }
             Action::ScrollUp => self.scroll_by(-1),
@@ -344,8 +403,16 @@ impl App {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
                 let down = m.kind == MouseEventKind::ScrollDown;
                 match pane {
-                    Pane::Reader => self.scroll_by(if down { WHEEL_LINES as isize } else { -(WHEEL_LINES as isize) }),
-                    Pane::List => self.select(if down { self.selected + 1 } else { self.selected.saturating_sub(1) }),
+                    Pane::Reader => self.scroll_by(if down {
+                        WHEEL_LINES as isize
+                    } else {
+                        -(WHEEL_LINES as isize)
+                    }),
+                    Pane::List => self.select(if down {
+                        self.selected + 1
+                    } else {
+                        self.selected.saturating_sub(1)
+                    }),
                     Pane::Sidebar => {
                         let focus = self.focus;
                         self.focus = Pane::Sidebar;
@@ -357,9 +424,9 @@ impl App {
             MouseEventKind::Down(MouseButton::Left) => {
                 if pane == Pane::List
                     && let Some(r) = self.layout.list
+                    && let Some(i) = self.list_item_at(usize::from(m.row.saturating_sub(r.y + 1)))
                 {
-                    let row = usize::from(m.row.saturating_sub(r.y + 1)) / 2;
-                    self.select(self.list_offset + row);
+                    self.select(i);
                 }
                 self.focus_pane(pane);
             }

@@ -48,7 +48,8 @@ pub enum Command {
 
 /// Parses `120x40` into (columns, rows).
 pub fn parse_size(s: &str) -> Result<(u16, u16), String> {
-    let (w, h) = s.split_once(['x', 'X']).ok_or_else(|| format!("expected COLUMNSxROWS, got {s:?}"))?;
+    let (w, h) =
+        s.split_once(['x', 'X']).ok_or_else(|| format!("expected COLUMNSxROWS, got {s:?}"))?;
     let parse = |v: &str| v.trim().parse::<u16>().map_err(|e| format!("{v:?}: {e}"));
     let (w, h) = (parse(w)?, parse(h)?);
     if w == 0 || h == 0 {

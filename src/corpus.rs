@@ -192,7 +192,10 @@ mod tests {
     fn repeated_headline_shows_once() {
         let doc = &Corpus::bundled().docs[1];
         assert!(doc.has_headline);
-        assert_eq!(doc.title, "Alibaba Announces Exit from Cloud Business to Focus on Core Operations");
+        assert_eq!(
+            doc.title,
+            "Alibaba Announces Exit from Cloud Business to Focus on Core Operations"
+        );
         assert!(!doc.body.contains("Alibaba Announces Exit"));
     }
 

@@ -7,13 +7,13 @@
 //! 4. [`ui::render`] draws the app; [`tui`] runs it in a real terminal,
 //!    [`render`] on a headless one.
 
-pub mod corpus;
-pub mod facts;
-pub mod report;
-pub mod text;
-pub mod wrap;
 pub mod app;
 pub mod cli;
+pub mod corpus;
+pub mod facts;
 pub mod render;
+pub mod report;
+pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod wrap;

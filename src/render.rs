@@ -38,7 +38,8 @@ pub fn render(corpus: Corpus, size: (u16, u16), keys: &str, svg: Option<&Path>) 
     }
     let buffer = draw(&app)?;
     if let Some(path) = svg {
-        std::fs::write(path, to_svg(&buffer)).with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(path, to_svg(&buffer))
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(to_text(&buffer))
 }
@@ -102,13 +103,17 @@ pub fn to_svg(buffer: &Buffer) -> String {
             let (px, py) = (f32::from(x) * CELL_W, f32::from(y) * CELL_H);
             if bg != "#1e1e2e" {
                 let cw = CELL_W * cell.symbol().width().max(1) as f32;
-                let _ = writeln!(out, r#"<rect x="{px}" y="{py}" width="{cw}" height="{CELL_H}" fill="{bg}"/>"#);
+                let _ = writeln!(
+                    out,
+                    r#"<rect x="{px}" y="{py}" width="{cw}" height="{CELL_H}" fill="{bg}"/>"#
+                );
             }
             let symbol = cell.symbol();
             if symbol.trim().is_empty() {
                 continue;
             }
-            let weight = if cell.modifier.contains(Modifier::BOLD) { r#" font-weight="bold""# } else { "" };
+            let weight =
+                if cell.modifier.contains(Modifier::BOLD) { r#" font-weight="bold""# } else { "" };
             let _ = writeln!(
                 out,
                 r#"<text x="{px}" y="{}" fill="{fg}"{weight}>{}</text>"#,

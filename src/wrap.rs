@@ -69,7 +69,14 @@ impl Line {
 }
 
 /// Splits a segment wider than a whole row between grapheme clusters.
-fn split_long(text: &str, start: usize, end: usize, width: usize, mut line: Line, rows: &mut Vec<Row>) -> Line {
+fn split_long(
+    text: &str,
+    start: usize,
+    end: usize,
+    width: usize,
+    mut line: Line,
+    rows: &mut Vec<Row>,
+) -> Line {
     let segment = text.get(start..end).unwrap_or("");
     for (offset, grapheme) in segment.grapheme_indices(true) {
         let w = grapheme.width();
@@ -95,7 +102,10 @@ mod tests {
         for r in wrap(text, width) {
             let s = text.get(r.start..r.end).expect("rows fall on char boundaries");
             // Only a single grapheme wider than the whole row may overflow it.
-            assert!(s.width() <= width || s.graphemes(true).count() == 1, "{s:?} is wider than {width}");
+            assert!(
+                s.width() <= width || s.graphemes(true).count() == 1,
+                "{s:?} is wider than {width}"
+            );
             assert_eq!(s.width(), r.width);
             // Every row starts and ends on a grapheme boundary.
             let graphemes: usize = s.graphemes(true).map(str::len).sum();

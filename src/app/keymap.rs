@@ -169,10 +169,16 @@ pub fn parse_key(s: &str) -> Result<KeyEvent, String> {
         _ => {
             if let Some((_, code)) = NAMED.iter().find(|(name, _)| *name == rest) {
                 *code
-            } else if let Some(n) = rest.strip_prefix('F').and_then(|n| n.parse::<u8>().ok()).filter(|n| (1..=12).contains(n)) {
+            } else if let Some(n) = rest
+                .strip_prefix('F')
+                .and_then(|n| n.parse::<u8>().ok())
+                .filter(|n| (1..=12).contains(n))
+            {
                 KeyCode::F(n)
             } else {
-                return Err(format!("unknown key {s:?} (try a character, C-x, A-x, Enter, Esc, Tab, Space, Up, PgDn, F1…)"));
+                return Err(format!(
+                    "unknown key {s:?} (try a character, C-x, A-x, Enter, Esc, Tab, Space, Up, PgDn, F1…)"
+                ));
             }
         }
     };
@@ -211,7 +217,12 @@ pub fn markdown_table() -> String {
     let mut out = String::from("| where | keys | action |\n|---|---|---|\n");
     for b in BINDINGS {
         let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", display(k))).collect();
-        out.push_str(&format!("| {} | {} | {} |\n", b.scope.label(), keys.join(", "), b.action.describe()));
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            b.scope.label(),
+            keys.join(", "),
+            b.action.describe()
+        ));
     }
     out
 }
@@ -222,7 +233,10 @@ mod tests {
 
     #[test]
     fn notation_round_trips() {
-        for s in ["j", "G", "?", "/", "C-c", "C-d", "A-x", "Enter", "Esc", "Tab", "BackTab", "Space", "PgDn", "F5", "Up"] {
+        for s in [
+            "j", "G", "?", "/", "C-c", "C-d", "A-x", "Enter", "Esc", "Tab", "BackTab", "Space",
+            "PgDn", "F5", "Up",
+        ] {
             let key = parse_key(s).unwrap();
             assert_eq!(notation(&key).as_deref(), Some(s), "{s}");
         }
@@ -249,7 +263,12 @@ mod tests {
             for b in BINDINGS.iter().filter(|b| b.scope.applies(pane)) {
                 for k in b.keys {
                     if let Some((rank, other)) = seen.insert(*k, (b.scope.rank(), b.action)) {
-                        assert_ne!(rank, b.scope.rank(), "{k} bound to {other:?} and {:?} in {pane:?}", b.action);
+                        assert_ne!(
+                            rank,
+                            b.scope.rank(),
+                            "{k} bound to {other:?} and {:?} in {pane:?}",
+                            b.action
+                        );
                     }
                 }
             }

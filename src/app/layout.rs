@@ -76,7 +76,8 @@ pub fn layout(area: Rect, focus: Pane, sidebar: bool) -> Layout {
         .areas(main);
         (out.list, out.reader, out.sidebar) = (Some(l), Some(r), Some(s));
     } else {
-        let [l, r] = Split::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(main);
+        let [l, r] =
+            Split::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(main);
         (out.list, out.reader) = (Some(l), Some(r));
     }
     out

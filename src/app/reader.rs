@@ -61,7 +61,12 @@ pub fn build_lines(doc: &Document, width: usize, furniture: bool) -> Vec<VisualL
         }
         for (fi, f) in doc.furniture.iter().enumerate().filter(|(_, f)| f.before == i) {
             for r in wrap(&f.line, width) {
-                lines.push(VisualLine { source: Source::Furniture(fi), start: r.start, end: r.end, pos });
+                lines.push(VisualLine {
+                    source: Source::Furniture(fi),
+                    start: r.start,
+                    end: r.end,
+                    pos,
+                });
             }
             lines.push(blank(pos));
         }
@@ -112,7 +117,8 @@ mod tests {
         let doc = &Corpus::bundled().docs[2];
         let hidden = build_lines(doc, 60, false);
         let shown = build_lines(doc, 60, true);
-        let has = |lines: &[VisualLine]| lines.iter().any(|l| l.text(doc).contains("Lesen Sie auch"));
+        let has =
+            |lines: &[VisualLine]| lines.iter().any(|l| l.text(doc).contains("Lesen Sie auch"));
         assert!(!has(&hidden));
         assert!(has(&shown));
     }

@@ -45,8 +45,15 @@ impl Sidebar {
                 continue;
             }
             let text = fact.text(doc);
-            let written = (fact.kind.is_entity() && !text.eq_ignore_ascii_case(&label)).then(|| text.to_string());
-            entries.push(Entry { kind: fact.kind, label, written, detail: detail(fact), mentions: vec![i] });
+            let written = (fact.kind.is_entity() && !text.eq_ignore_ascii_case(&label))
+                .then(|| text.to_string());
+            entries.push(Entry {
+                kind: fact.kind,
+                label,
+                written,
+                detail: detail(fact),
+                mentions: vec![i],
+            });
         }
         entries.sort_by_key(|e| e.kind);
         let mut rows = Vec::new();
@@ -54,7 +61,13 @@ impl Sidebar {
             let count = entries.iter().filter(|e| e.kind == kind).count();
             if count > 0 {
                 rows.push(Row::Heading(kind, count));
-                rows.extend(entries.iter().enumerate().filter(|(_, e)| e.kind == kind).map(|(i, _)| Row::Entry(i)));
+                rows.extend(
+                    entries
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| e.kind == kind)
+                        .map(|(i, _)| Row::Entry(i)),
+                );
             }
         }
         Self { entries, rows }
@@ -112,10 +125,13 @@ fn round(n: f64) -> String {
 fn detail(fact: &Fact) -> Option<String> {
     match fact.kind {
         Kind::Person => {
-            let parts: Vec<&str> = [&fact.role, &fact.org].into_iter().flatten().map(String::as_str).collect();
+            let parts: Vec<&str> =
+                [&fact.role, &fact.org].into_iter().flatten().map(String::as_str).collect();
             (!parts.is_empty()).then(|| parts.join(", "))
         }
-        Kind::Quote => Some(fact.speaker.as_ref().map_or_else(|| "— unnamed".to_string(), |s| format!("— {s}"))),
+        Kind::Quote => Some(
+            fact.speaker.as_ref().map_or_else(|| "— unnamed".to_string(), |s| format!("— {s}")),
+        ),
         _ => None,
     }
 }
@@ -132,7 +148,11 @@ mod tests {
     use crate::text::Span;
 
     fn money(value: f64, max: Option<f64>, cur: &str) -> Fact {
-        Fact { max, currency: Some(cur.into()), ..Fact::new(Kind::Money, Span::new(0, 3), Value::Number(value)) }
+        Fact {
+            max,
+            currency: Some(cur.into()),
+            ..Fact::new(Kind::Money, Span::new(0, 3), Value::Number(value))
+        }
     }
 
     #[test]
@@ -143,14 +163,18 @@ mod tests {
         assert_eq!(label(doc, &money(22_640_000.0, None, "USD")), "USD 22.64 m");
         assert_eq!(label(doc, &money(5.0, Some(7.0), "USD")), "USD 5–7");
         assert_eq!(label(doc, &money(50.0, None, "EUR")), "EUR 50");
-        let pct = Fact { max: Some(50.0), ..Fact::new(Kind::Percent, Span::new(0, 3), Value::Number(30.0)) };
+        let pct = Fact {
+            max: Some(50.0),
+            ..Fact::new(Kind::Percent, Span::new(0, 3), Value::Number(30.0))
+        };
         assert_eq!(label(doc, &pct), "30–50 %");
     }
 
     #[test]
     fn mentions_of_one_value_make_one_entry() {
         let doc = &crate::corpus::Corpus::bundled().docs[0];
-        let place = |s, e| Fact::new(Kind::Place, Span::new(s, e), Value::Text("United States".into()));
+        let place =
+            |s, e| Fact::new(Kind::Place, Span::new(s, e), Value::Text("United States".into()));
         let at = doc.body.find("Mỹ").unwrap();
         let facts = vec![place(at, at + "Mỹ".len()), place(at, at + "Mỹ".len())];
         let sidebar = Sidebar::build(doc, &facts);

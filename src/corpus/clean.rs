@@ -146,14 +146,18 @@ fn paragraph_lines(text: &str) -> Vec<Block> {
 
 /// Hard-wrapped text: several lines in a row, none of them long.
 fn is_hard_wrapped(lines: &[&str]) -> bool {
-    let widths: Vec<usize> = lines.iter().filter(|l| !l.is_empty()).map(|l| l.chars().count()).collect();
+    let widths: Vec<usize> =
+        lines.iter().filter(|l| !l.is_empty()).map(|l| l.chars().count()).collect();
     let consecutive = lines.windows(2).any(|w| !w[0].is_empty() && !w[1].is_empty());
     consecutive && widths.len() >= 4 && widths.iter().all(|&w| w <= 100)
 }
 
 /// Lines that start a new paragraph even inside a hard-wrapped block.
 fn starts_block(line: &str) -> bool {
-    line.starts_with('#') || line.starts_with("- ") || line.starts_with("* ") || line.starts_with('>')
+    line.starts_with('#')
+        || line.starts_with("- ")
+        || line.starts_with("* ")
+        || line.starts_with('>')
 }
 
 fn is_headline(first: &Block, blocks: usize) -> bool {
@@ -203,7 +207,10 @@ mod tests {
 
     #[test]
     fn furniture_is_set_aside_with_its_place() {
-        let c = clean("Title\n\nOne.\n\nLesen Sie auch\u{a0} Etwas anderes\n\nTwo.\n\nLeave a Reply", rules());
+        let c = clean(
+            "Title\n\nOne.\n\nLesen Sie auch\u{a0} Etwas anderes\n\nTwo.\n\nLeave a Reply",
+            rules(),
+        );
         assert_eq!(c.paragraphs, ["One.", "Two."]);
         assert_eq!(c.furniture[0].before, 1);
         assert_eq!(c.furniture[1].before, 2);
@@ -235,9 +242,13 @@ mod tests {
 
     #[test]
     fn hard_wrapped_blocks_are_joined() {
-        let text = "Headline Here\n\nThis is a line\nthat was wrapped\nby hand.\n\nSecond block\ngoes on.";
+        let text =
+            "Headline Here\n\nThis is a line\nthat was wrapped\nby hand.\n\nSecond block\ngoes on.";
         let c = clean(text, rules());
-        assert_eq!(c.paragraphs, ["This is a line that was wrapped by hand.", "Second block goes on."]);
+        assert_eq!(
+            c.paragraphs,
+            ["This is a line that was wrapped by hand.", "Second block goes on."]
+        );
     }
 
     #[test]

@@ -31,9 +31,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
 }
 
 fn utf8(bytes: &[u8]) -> Result<String, DecodeError> {
-    std::str::from_utf8(bytes)
-        .map(str::to_owned)
-        .map_err(|e| DecodeError::NotUtf8(e.valid_up_to()))
+    std::str::from_utf8(bytes).map(str::to_owned).map_err(|e| DecodeError::NotUtf8(e.valid_up_to()))
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {

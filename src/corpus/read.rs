@@ -27,7 +27,9 @@ pub fn collect_sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<Problem>) {
     for path in paths {
         let display = path.display().to_string();
         match std::fs::metadata(path) {
-            Err(e) => problems.push(Problem { path: display, message: format!("cannot open: {e}") }),
+            Err(e) => {
+                problems.push(Problem { path: display, message: format!("cannot open: {e}") })
+            }
             Ok(meta) if meta.is_dir() => {
                 let mut seen = HashSet::new();
                 walk(path, path, &mut seen, &mut sources, &mut problems);
@@ -58,7 +60,10 @@ fn walk(
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
-            problems.push(Problem { path: dir.display().to_string(), message: format!("cannot list: {e}") });
+            problems.push(Problem {
+                path: dir.display().to_string(),
+                message: format!("cannot list: {e}"),
+            });
             return;
         }
     };

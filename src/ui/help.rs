@@ -12,7 +12,10 @@ use crate::app::keymap::{BINDINGS, display};
 
 /// The help screen's rows: where, keys, action — straight from the key table.
 pub fn help_lines() -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(format!("{:<13} {:<22} {}", "where", "keys", "action"), theme::heading())];
+    let mut lines = vec![Line::styled(
+        format!("{:<13} {:<22} {}", "where", "keys", "action"),
+        theme::heading(),
+    )];
     for b in BINDINGS {
         let keys: Vec<String> = b.keys.iter().map(|k| display(k)).collect();
         lines.push(Line::from(vec![
@@ -22,7 +25,10 @@ pub fn help_lines() -> Vec<Line<'static>> {
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Mouse: the wheel scrolls the pane under the pointer; a click selects.", theme::dim()));
+    lines.push(Line::styled(
+        "Mouse: the wheel scrolls the pane under the pointer; a click selects.",
+        theme::dim(),
+    ));
     lines
 }
 
@@ -31,14 +37,21 @@ pub fn draw_help(frame: &mut Frame, area: Rect, scroll: usize) {
 }
 
 pub fn draw_problems(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
-    let mut lines: Vec<Line> = app.corpus.problems.iter().map(|p| Line::raw(p.to_string())).collect();
+    let mut lines: Vec<Line> =
+        app.corpus.problems.iter().map(|p| Line::raw(p.to_string())).collect();
     if lines.is_empty() {
         lines.push(Line::styled("Every file loaded.", theme::dim()));
     }
     draw_overlay(frame, area, " Files not loaded — Esc closes ", lines, scroll);
 }
 
-fn draw_overlay(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, scroll: usize) {
+fn draw_overlay(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+) {
     let width = lines.iter().map(Line::width).max().unwrap_or(0).max(title.len()) as u16 + 4;
     let height = lines.len() as u16 + 2;
     let rect = centered(area, width, height);
@@ -52,5 +65,8 @@ fn draw_overlay(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'sta
     frame.render_widget(Clear, rect);
     frame.render_widget(block, rect);
     let visible: Vec<Line> = lines.into_iter().skip(scroll).collect();
-    frame.render_widget(Paragraph::new(visible), inner.inner(ratatui::layout::Margin { vertical: 0, horizontal: 1 }));
+    frame.render_widget(
+        Paragraph::new(visible),
+        inner.inner(ratatui::layout::Margin { vertical: 0, horizontal: 1 }),
+    );
 }

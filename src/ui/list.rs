@@ -1,5 +1,5 @@
-//! The document list: each article on two rows, title with a read mark,
-//! then language, length and reading time.
+//! The document list: each article's title (up to four rows) with a read
+//! mark, then its language, length and reading time.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,29 +12,42 @@ use crate::app::{App, Pane};
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let docs = &app.corpus.docs;
     let read = app.read.iter().filter(|r| **r).count();
-    let title = format!(" Articles {}/{} · {} unread ", app.selected + 1, docs.len(), docs.len() - read);
+    let title =
+        format!(" Articles {}/{} · {} unread ", app.selected + 1, docs.len(), docs.len() - read);
     let block = pane_block(app, Pane::List, title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let focused = app.focus == Pane::List;
     let mut lines = Vec::new();
-    for (i, doc) in docs.iter().enumerate().skip(app.list_offset).take(usize::from(inner.height).div_ceil(2)) {
-        let mark = if app.read[i] { Span::raw("  ") } else { Span::styled("● ", theme::unread_mark()) };
-        let title = fit(&doc.title, width.saturating_sub(2));
-        let meta = format!("  {} · {} words · {} min", doc.lang, group(doc.words), doc.reading_minutes());
-        let mut title_line = Line::from(vec![mark, Span::raw(title)]);
-        let mut meta_line = Line::styled(fit(&meta, width), theme::dim());
+    for (i, doc) in docs.iter().enumerate().skip(app.list_offset) {
+        if lines.len() >= usize::from(inner.height) {
+            break;
+        }
+        let rows = app.list_title(i);
+        let cut = rows.iter().map(|r| r.len()).sum::<usize>() + rows.len() <= doc.title.len();
+        let mut item: Vec<Line> = Vec::new();
+        for (n, row) in rows.iter().enumerate() {
+            let mark = match (n, app.read[i]) {
+                (0, false) => Span::styled("● ", theme::unread_mark()),
+                _ => Span::raw("  "),
+            };
+            let text =
+                if cut && n + 1 == rows.len() { format!("{row}…") } else { (*row).to_string() };
+            item.push(Line::from(vec![mark, Span::raw(fit(&text, width.saturating_sub(2)))]));
+        }
+        let meta =
+            format!("  {} · {} words · {} min", doc.lang, group(doc.words), doc.reading_minutes());
+        item.push(Line::styled(fit(&meta, width), theme::dim()));
         if i == app.selected {
             let style = theme::selected(focused);
-            title_line = title_line.patch_style(style);
-            meta_line = meta_line.patch_style(style);
-            // Fill the whole row, so the selection reads as a bar.
-            title_line.spans.push(Span::styled(" ".repeat(width.saturating_sub(title_line.width())), style));
-            meta_line.spans.push(Span::styled(" ".repeat(width.saturating_sub(meta_line.width())), style));
+            for line in &mut item {
+                // Fill the whole row, so the selection reads as a bar.
+                line.spans.push(Span::raw(" ".repeat(width.saturating_sub(line.width()))));
+                *line = std::mem::take(line).patch_style(style);
+            }
         }
-        lines.push(title_line);
-        lines.push(meta_line);
+        lines.extend(item);
     }
     if docs.is_empty() {
         lines.push(Line::styled("no articles loaded", theme::dim()));

@@ -39,7 +39,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), text_area);
     if app.lines.len() > usize::from(inner.height) {
         let mut state = ScrollbarState::new(app.max_scroll()).position(app.scroll);
-        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None);
-        frame.render_stateful_widget(bar, area.inner(Margin { vertical: 1, horizontal: 0 }), &mut state);
+        let bar =
+            Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None);
+        frame.render_stateful_widget(
+            bar,
+            area.inner(Margin { vertical: 1, horizontal: 0 }),
+            &mut state,
+        );
     }
 }

@@ -23,7 +23,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Span::styled("Length   ", theme::dim()),
             Span::raw(format!("{} words · {} min", group(doc.words), doc.reading_minutes())),
         ]),
-        Line::from(vec![Span::styled("File     ", theme::dim()), Span::raw(fit(&doc.path, width.saturating_sub(9)))]),
+        Line::from(vec![
+            Span::styled("File     ", theme::dim()),
+            Span::raw(fit(&doc.path, width.saturating_sub(9))),
+        ]),
         Line::raw(""),
     ];
     let sidebar = &app.sidebars[app.selected];
@@ -37,7 +40,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     for row in &sidebar.rows {
         match *row {
             Row::Heading(kind, count) => {
-                rows.push(Line::styled(format!("{} ({count})", kind.heading()), theme::heading().patch(theme::kind(kind))));
+                rows.push(Line::styled(
+                    format!("{} ({count})", kind.heading()),
+                    theme::heading().patch(theme::kind(kind)),
+                ));
             }
             Row::Entry(i) => {
                 let e = &sidebar.entries[i];

@@ -11,7 +11,8 @@ use super::list::group;
 use super::{fit, theme};
 use crate::app::App;
 
-const HINTS: &[(&str, &str)] = &[("Tab", "pane"), ("n/p", "article"), ("f", "facts"), ("?", "help"), ("q", "quit")];
+const HINTS: &[(&str, &str)] =
+    &[("Tab", "pane"), ("n/p", "article"), ("f", "facts"), ("?", "help"), ("q", "quit")];
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);

@@ -6,7 +6,11 @@ use ratatui::style::{Color, Modifier, Style};
 use crate::facts::Kind;
 
 pub fn border(focused: bool) -> Style {
-    if focused { Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD) } else { Style::new().fg(Color::DarkGray) }
+    if focused {
+        Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    } else {
+        Style::new().fg(Color::DarkGray)
+    }
 }
 
 pub fn title(focused: bool) -> Style {

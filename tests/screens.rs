@@ -1,0 +1,101 @@
+//! Snapshot tests of whole screens, drawn headless exactly as
+//! `dossier render` draws them, at three sizes and each focus.
+
+use dossier::app::keymap::parse_keys;
+use dossier::corpus::Corpus;
+use dossier::render::{app_for, draw, render, to_text};
+
+fn screen(size: (u16, u16), keys: &str) -> String {
+    render(Corpus::bundled(), size, keys, None).expect("renders")
+}
+
+/// Keys that put the focus on each pane from the start.
+fn focus_keys(width: u16) -> [(&'static str, &'static str); 3] {
+    let sidebar = if width >= 120 { "Tab Tab" } else { "f Tab Tab" };
+    [("list", ""), ("reader", "l"), ("sidebar", sidebar)]
+}
+
+#[test]
+fn screens_at_each_size_and_focus() {
+    for (w, h) in [(120, 40), (80, 24), (40, 15)] {
+        for (focus, keys) in focus_keys(w) {
+            insta::assert_snapshot!(format!("{w}x{h}_{focus}"), screen((w, h), keys));
+        }
+    }
+}
+
+#[test]
+fn scripted_session() {
+    // Open the German article, scroll, show the furniture, open help.
+    insta::assert_snapshot!("session_de_furniture", screen((120, 40), "j j l C-d B"));
+    insta::assert_snapshot!("session_help", screen((120, 40), "?"));
+}
+
+#[test]
+fn furniture_is_hidden_until_toggled() {
+    let hidden = screen((120, 40), "j j l C-d C-d");
+    let shown = screen((120, 40), "j j l B C-d C-d");
+    assert!(!hidden.contains("Lesen Sie auch"), "{hidden}");
+    assert!(shown.contains("Lesen Sie auch"), "{shown}");
+}
+
+#[test]
+fn repeated_headline_shows_once() {
+    // Narrow: the reader alone, its frame titled with the headline.
+    let s = screen((100, 30), "j l f");
+    let body: String = s.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(body.matches("Alibaba Announces Exit from Cloud").count(), 1, "{s}");
+    assert!(body.contains("Alibaba, the Chinese ecommerce giant"));
+}
+
+#[test]
+fn every_size_draws_without_panic() {
+    for keys in ["", "l G", "f Tab Tab j", "?", "P", "B l j"] {
+        let mut app = app_for(Corpus::bundled(), (120, 40));
+        for key in parse_keys(keys).unwrap() {
+            app.handle_key(key);
+        }
+        for w in (1..=130).step_by(7).chain([1, 2, 19, 20, 79, 80, 119, 120, 300]) {
+            for h in [1, 2, 4, 5, 10, 24, 100] {
+                app.resize(w, h);
+                let s = to_text(&draw(&app).unwrap());
+                assert_eq!(s.lines().count(), usize::from(h));
+            }
+        }
+    }
+}
+
+#[test]
+fn tiny_terminals_say_so() {
+    assert_eq!(screen((30, 4), "").lines().next(), Some("terminal too small"));
+    assert_eq!(screen((1, 1), ""), "…\n");
+}
+
+#[test]
+fn narrow_shows_one_pane_at_a_time() {
+    let list = screen((60, 20), "");
+    assert!(list.contains("Articles 1/4"));
+    assert!(!list.contains("Facts"));
+    let reader = screen((60, 20), "l");
+    assert!(!reader.contains("Articles 1/4"));
+}
+
+#[test]
+fn control_characters_are_shown_not_sent() {
+    let dir = tempdir();
+    let path = dir.join("escapes.txt");
+    std::fs::write(
+        &path,
+        "Escape test\n\nRed \x1b[31mtext\x1b[0m and a bell \x07 and \u{202e}reversed\u{202c}.\n",
+    )
+    .unwrap();
+    let s = render(Corpus::load(&[path]), (120, 30), "", None).unwrap();
+    assert!(!s.contains('\x1b') && !s.contains('\x07') && !s.contains('\u{202e}'));
+    assert!(s.contains("Red ␛[31mtext␛[0m and a bell ␇"), "{s}");
+}
+
+fn tempdir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("dossier-screens-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}

@@ -1,0 +1,231 @@
+//! End-to-end: the real binary in a real terminal (tmux on a private
+//! socket, no user configuration), driven by keys and read back as a
+//! person sees it. Waits by polling the screen, never by fixed sleeps; the
+//! tests hold one lock so they run one at a time.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// A tmux server of our own, with a shell in a 120×40 window.
+struct Term {
+    socket: PathBuf,
+    home: PathBuf,
+}
+
+impl Term {
+    fn start(name: &str, width: u16, height: u16) -> Term {
+        let home = std::env::temp_dir().join(format!("dossier-e2e-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&home);
+        for sub in ["config", "state", "data", "cache"] {
+            std::fs::create_dir_all(home.join(sub)).unwrap();
+        }
+        let term = Term { socket: home.join("tmux.sock"), home };
+        let env = |k: &str, v: &Path| format!("{k}={}", v.display());
+        let out = term.tmux(&[
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "-e",
+            &env("HOME", &term.home),
+            "-e",
+            &env("XDG_CONFIG_HOME", &term.home.join("config")),
+            "-e",
+            &env("XDG_STATE_HOME", &term.home.join("state")),
+            "-e",
+            &env("XDG_DATA_HOME", &term.home.join("data")),
+            "-e",
+            &env("XDG_CACHE_HOME", &term.home.join("cache")),
+            "bash --norc --noprofile",
+        ]);
+        assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
+        term.wait_until("a shell prompt", |s| !s.trim().is_empty());
+        term
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-f")
+            .arg("/dev/null")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux is needed for the end-to-end tests (.ci/run installs it)")
+    }
+
+    /// Types a command line into the shell.
+    fn run(&self, line: &str) {
+        self.tmux(&["send-keys", "-l", line]);
+        self.tmux(&["send-keys", "Enter"]);
+    }
+
+    /// Presses keys, in tmux's names (`q`, `Escape`, `C-d`).
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.tmux(&["send-keys", k]);
+        }
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p"]).stdout).into_owned()
+    }
+
+    fn display(&self, format: &str) -> String {
+        String::from_utf8_lossy(&self.tmux(&["display-message", "-p", format]).stdout)
+            .trim()
+            .to_string()
+    }
+
+    /// Polls until the screen shows `text`; fails with the screen if it never does.
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, |s| s.contains(text))
+    }
+
+    fn wait_gone(&self, text: &str) -> String {
+        self.wait_until(&format!("no {text}"), |s| !s.contains(text))
+    }
+
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {what:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+        let _ = std::fs::remove_dir_all(&self.home);
+    }
+}
+
+fn dossier() -> &'static str {
+    env!("CARGO_BIN_EXE_dossier")
+}
+
+/// The shell after dossier is usable: canonical mode and echo back on,
+/// alternate screen left, cursor shown, mouse reporting off.
+fn assert_terminal_restored(t: &Term) {
+    assert_eq!(t.display("#{alternate_on}"), "0", "still on the alternate screen");
+    assert_eq!(t.display("#{cursor_flag}"), "1", "cursor hidden");
+    assert_eq!(t.display("#{mouse_any_flag}"), "0", "mouse reporting still on");
+    t.run("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo :st''ty-done");
+    let screen = t.wait_for(":stty-done");
+    assert!(screen.contains("icanon echo :stty-done"), "terminal left in raw mode:\n{screen}");
+}
+
+#[test]
+fn reading_the_bundled_articles() {
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let t = Term::start("read", 120, 40);
+    t.run(&format!("{}; echo dossier-exit=$?", dossier()));
+    let titles = [
+        "Alibaba Group Holding đã",
+        "Alibaba Announces Exit",
+        "Alibaba kehrt mit der",
+        "Alibaba’s cloud computing",
+    ];
+    t.wait_until("the four titles", |s| {
+        s.contains(" 1/4 · vi ") && titles.iter().all(|k| s.contains(k))
+    });
+
+    // Open the first article, then step through the others from the reader.
+    t.keys(&["l"]);
+    t.keys(&["n"]);
+    let screen = t.wait_for(" 2/4 · en ");
+    // The pane's title and the headline; its repeat below is collapsed.
+    assert_eq!(screen.matches("Alibaba Announces Exit from Cloud Business").count(), 2, "{screen}");
+    t.keys(&["n"]);
+    let screen = t.wait_until("the German article", |s| {
+        s.contains(" 3/4 · de ") && s.contains("Monate nach der")
+    });
+    assert!(!screen.contains("Lesen Sie auch"), "{screen}");
+    t.keys(&["p"]);
+    t.wait_for(" 2/4 · en ");
+
+    // Help lists the keys; Esc closes it.
+    t.keys(&["?"]);
+    let wanted = [
+        "Help — Esc or ? closes",
+        "suspend to the shell",
+        "next article",
+        "show / hide page furniture",
+        "Ctrl-d",
+    ];
+    t.wait_until("every key in the help", |s| wanted.iter().all(|k| s.contains(k)));
+    t.keys(&["Escape"]);
+    t.wait_gone("Help — Esc or ? closes");
+
+    t.keys(&["q"]);
+    t.wait_for("dossier-exit=0");
+    assert_terminal_restored(&t);
+}
+
+#[test]
+fn resize_redraws_and_sigterm_restores() {
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let t = Term::start("signal", 120, 40);
+    t.run(&format!("{} & pid=$!; fg", dossier()));
+    t.wait_for("Articles 1/4");
+    t.tmux(&["resize-window", "-x", "60", "-y", "20"]);
+    let screen = t.wait_until("one pane at 60 columns", |s| {
+        s.contains("Articles 1/4") && !s.contains("Facts")
+    });
+    assert!(screen.lines().all(|l| unicode_width(l) <= 60), "{screen}");
+    t.tmux(&["resize-window", "-x", "10", "-y", "3"]);
+    t.wait_for("terminal");
+    t.tmux(&["resize-window", "-x", "120", "-y", "40"]);
+    t.wait_for("Facts");
+    let pid = t.display("#{pane_pid}");
+    // Kill dossier (the shell's child), not the shell.
+    let out = Command::new("pkill").args(["-TERM", "-P", &pid, "-x", "dossier"]).output().unwrap();
+    assert!(out.status.success(), "pkill found no dossier");
+    t.wait_gone("Articles 1/4");
+    assert_terminal_restored(&t);
+}
+
+#[test]
+fn escape_sequences_in_an_article_are_shown_not_run() {
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let t = Term::start("escapes", 120, 40);
+    let file = t.home.join("hostile.txt");
+    std::fs::write(&file, "Hostile\n\nA title change \x1b]0;pwned\x07 and red \x1b[31mtext\x1b[0m and \u{202e}bidi.\n").unwrap();
+    let title = t.display("#{pane_title}");
+    t.run(&format!("{} {}; echo dossier-exit=$?", dossier(), file.display()));
+    t.wait_until("the escapes as symbols", |s| s.contains("␛]0;pwned␇ and red ␛[31mtext␛[0m"));
+    assert_eq!(t.display("#{pane_title}"), title, "the article changed the window title");
+    let colours =
+        String::from_utf8_lossy(&t.tmux(&["capture-pane", "-p", "-e"]).stdout).into_owned();
+    assert!(!colours.contains("\x1b[31m"), "the article's colour reached the terminal");
+    t.keys(&["q"]);
+    t.wait_for("dossier-exit=0");
+}
+
+#[test]
+fn without_a_terminal_it_points_to_the_headless_commands() {
+    let out = Command::new(dossier()).stdin(std::process::Stdio::null()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("dossier render") && err.contains("dossier facts"), "{err}");
+}
+
+fn unicode_width(s: &str) -> usize {
+    s.chars().count()
+}
