@@ -26,7 +26,7 @@ pub const MAX_TEXT_WIDTH: u16 = 80;
 /// Most rows a title takes in the document list.
 pub const LIST_TITLE_ROWS: usize = 4;
 /// Lines the mouse wheel scrolls.
-const WHEEL_LINES: usize = 3;
+const WHEEL_LINES: isize = 3;
 
 /// The three panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,6 +44,8 @@ pub enum Overlay {
 }
 
 /// Everything the reader shows, and nothing about how it is drawn.
+// Independent switches (furniture, mouse, quit, suspend), not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 pub struct App {
     pub corpus: Corpus,
     /// Facts of each document, by `DocId`.
@@ -294,8 +296,8 @@ impl App {
             Action::Suspend => self.suspend = true,
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Problems => self.overlay = Some(Overlay::Problems { scroll: 0 }),
-            Action::NextPane => self.cycle_focus(1),
-            Action::PrevPane => self.cycle_focus(-1),
+            Action::NextPane => self.cycle_focus(true),
+            Action::PrevPane => self.cycle_focus(false),
             Action::NextArticle => self.select(self.selected + 1),
             Action::PrevArticle => self.select(self.selected.saturating_sub(1)),
             Action::ToggleSidebar => {
@@ -385,13 +387,15 @@ impl App {
         self.relayout();
     }
 
-    fn cycle_focus(&mut self, dir: isize) {
+    /// Moves the focus forward or back through the visible panes.
+    fn cycle_focus(&mut self, forward: bool) {
         let mut panes = vec![Pane::List, Pane::Reader];
         if self.sidebar_visible() {
             panes.push(Pane::Sidebar);
         }
         let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0);
-        let next = (at as isize + dir).rem_euclid(panes.len() as isize) as usize;
+        let step = if forward { 1 } else { panes.len() - 1 };
+        let next = (at + step) % panes.len();
         self.focus_pane(panes[next]);
     }
 
@@ -403,11 +407,7 @@ impl App {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
                 let down = m.kind == MouseEventKind::ScrollDown;
                 match pane {
-                    Pane::Reader => self.scroll_by(if down {
-                        WHEEL_LINES as isize
-                    } else {
-                        -(WHEEL_LINES as isize)
-                    }),
+                    Pane::Reader => self.scroll_by(if down { WHEEL_LINES } else { -WHEEL_LINES }),
                     Pane::List => self.select(if down {
                         self.selected + 1
                     } else {

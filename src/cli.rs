@@ -32,7 +32,7 @@ pub enum Command {
     /// Draw the reader's screen after some keys and print it as plain text,
     /// without a terminal.
     Render {
-        /// Screen size, COLUMNSxROWS.
+        /// Screen size, `COLUMNSxROWS`.
         #[arg(long, default_value = "120x40", value_parser = parse_size)]
         size: (u16, u16),
         /// Keys to press first, whitespace-separated: `j j n ?`, `C-d`, `Enter`, `Space`.

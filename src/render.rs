@@ -132,7 +132,7 @@ fn escape_xml(s: &str) -> String {
 
 fn color(c: Color, default: &'static str) -> String {
     let named = match c {
-        Color::Reset => default,
+        Color::Reset | Color::Indexed(_) => default,
         Color::Black => "#45475a",
         Color::Red | Color::LightRed => "#f38ba8",
         Color::Green => "#a6e3a1",
@@ -144,7 +144,6 @@ fn color(c: Color, default: &'static str) -> String {
         Color::Gray | Color::White => "#bac2de",
         Color::DarkGray => "#6c7086",
         Color::Rgb(r, g, b) => return format!("#{r:02x}{g:02x}{b:02x}"),
-        Color::Indexed(_) => default,
     };
     named.to_string()
 }

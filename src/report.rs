@@ -99,7 +99,7 @@ fn describe(f: &Fact) -> String {
     let mut parts = Vec::new();
     match (&f.value, &f.currency) {
         (Value::Number(n), Some(c)) => {
-            parts.push(format!("{c} {}", crate::facts::format_number(*n)))
+            parts.push(format!("{c} {}", crate::facts::format_number(*n)));
         }
         (Value::None, _) => {}
         _ => parts.push(f.value_text()),

@@ -133,7 +133,7 @@ fn assert_terminal_restored(t: &Term) {
 
 #[test]
 fn reading_the_bundled_articles() {
-    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let t = Term::start("read", 120, 40);
     t.run(&format!("{}; echo dossier-exit=$?", dossier()));
     let titles = [
@@ -180,7 +180,7 @@ fn reading_the_bundled_articles() {
 
 #[test]
 fn resize_redraws_and_sigterm_restores() {
-    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let t = Term::start("signal", 120, 40);
     t.run(&format!("{} & pid=$!; fg", dossier()));
     t.wait_for("Articles 1/4");
@@ -203,7 +203,7 @@ fn resize_redraws_and_sigterm_restores() {
 
 #[test]
 fn escape_sequences_in_an_article_are_shown_not_run() {
-    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let t = Term::start("escapes", 120, 40);
     let file = t.home.join("hostile.txt");
     std::fs::write(&file, "Hostile\n\nA title change \x1b]0;pwned\x07 and red \x1b[31mtext\x1b[0m and \u{202e}bidi.\n").unwrap();

@@ -5,6 +5,8 @@
 //! Insert F1`…`F12`, and modifiers are written `C-x` (Ctrl) and `A-x` (Alt).
 //! Only this module looks at key codes.
 
+use std::fmt::Write as _;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Pane;
@@ -217,12 +219,13 @@ pub fn markdown_table() -> String {
     let mut out = String::from("| where | keys | action |\n|---|---|---|\n");
     for b in BINDINGS {
         let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", display(k))).collect();
-        out.push_str(&format!(
-            "| {} | {} | {} |\n",
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
             b.scope.label(),
             keys.join(", "),
             b.action.describe()
-        ));
+        );
     }
     out
 }

@@ -84,15 +84,12 @@ pub fn label(doc: &Document, fact: &Fact) -> String {
     match (fact.kind, &fact.value) {
         (Kind::Money, Value::Number(n)) => {
             let cur = fact.currency.as_deref().unwrap_or("?");
-            match fact.max {
-                Some(max) => {
-                    let (scale, unit) = magnitude(n.abs().max(max.abs()));
-                    format!("{cur} {}–{}{unit}", round(n / scale), round(max / scale))
-                }
-                None => {
-                    let (scale, unit) = magnitude(n.abs());
-                    format!("{cur} {}{unit}", round(n / scale))
-                }
+            if let Some(max) = fact.max {
+                let (scale, unit) = magnitude(n.abs().max(max.abs()));
+                format!("{cur} {}–{}{unit}", round(n / scale), round(max / scale))
+            } else {
+                let (scale, unit) = magnitude(n.abs());
+                format!("{cur} {}{unit}", round(n / scale))
             }
         }
         (Kind::Percent, Value::Number(n)) => match fact.max {

@@ -51,7 +51,7 @@ impl FurnitureRules {
         if lower.is_empty() {
             return false;
         }
-        if self.exact.iter().any(|e| *e == lower) {
+        if self.exact.contains(&lower) {
             return true;
         }
         if self.prefixes.iter().any(|p| starts_with_word(&lower, p)) {

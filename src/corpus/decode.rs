@@ -22,7 +22,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     } else if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
         utf16(rest, u16::from_be_bytes)?
     } else {
-        if bytes.iter().filter(|&&b| b == 0).count() > bytes.len() / 16 + 1 {
+        // A stray NUL is hostile text (shown as a symbol); many are a binary file.
+        #[allow(clippy::naive_bytecount)]
+        let nuls = bytes.iter().filter(|&&b| b == 0).count();
+        if nuls > bytes.len() / 16 + 1 {
             return Err(DecodeError::Binary);
         }
         utf8(bytes)?

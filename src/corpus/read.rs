@@ -28,7 +28,7 @@ pub fn collect_sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<Problem>) {
         let display = path.display().to_string();
         match std::fs::metadata(path) {
             Err(e) => {
-                problems.push(Problem { path: display, message: format!("cannot open: {e}") })
+                problems.push(Problem { path: display, message: format!("cannot open: {e}") });
             }
             Ok(meta) if meta.is_dir() => {
                 let mut seen = HashSet::new();

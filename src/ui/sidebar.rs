@@ -1,6 +1,8 @@
 //! The fact sidebar: the article's metadata, then its facts grouped by
 //! kind with a count per group; the selected entry stays in view.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -49,10 +51,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 let e = &sidebar.entries[i];
                 let mut text = format!("  {}", e.label);
                 if let Some(w) = &e.written {
-                    text.push_str(&format!(" ({w})"));
+                    let _ = write!(text, " ({w})");
                 }
                 if e.mentions.len() > 1 {
-                    text.push_str(&format!(" ×{}", e.mentions.len()));
+                    let _ = write!(text, " ×{}", e.mentions.len());
                 }
                 let mut line = Line::raw(fit(&text, width));
                 if i == selected {
