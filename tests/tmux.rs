@@ -173,6 +173,12 @@ fn reading_the_bundled_articles() {
     t.keys(&["Escape"]);
     t.wait_gone("Help — Esc or ? closes");
 
+    // Ctrl-z gives the shell back; `fg` redraws.
+    t.keys(&["C-z"]);
+    t.wait_for("Stopped");
+    t.run("fg");
+    t.wait_until("the reader again", |s| s.contains(" 2/4 · en ") && !s.contains("Stopped"));
+
     t.keys(&["q"]);
     t.wait_for("dossier-exit=0");
     assert_terminal_restored(&t);
