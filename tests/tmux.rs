@@ -135,7 +135,8 @@ fn assert_terminal_restored(t: &Term) {
 fn reading_the_bundled_articles() {
     let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let t = Term::start("read", 120, 40);
-    t.run(&format!("{}; echo dossier-exit=$?", dossier()));
+    // Alone on its line, so that Ctrl-z stops only dossier.
+    t.run(dossier());
     let titles = [
         "Alibaba Group Holding đã",
         "Alibaba Announces Exit",
@@ -180,6 +181,8 @@ fn reading_the_bundled_articles() {
     t.wait_until("the reader again", |s| s.contains(" 2/4 · en ") && !s.contains("Stopped"));
 
     t.keys(&["q"]);
+    t.wait_gone(" 2/4 · en ");
+    t.run("echo dossier-exit=$?");
     t.wait_for("dossier-exit=0");
     assert_terminal_restored(&t);
 }
