@@ -49,15 +49,20 @@ fn facts(json: bool, paths: &[std::path::PathBuf]) -> Result<ExitCode> {
     let corpus = open(paths);
     let extractor = Extractor::new();
     let mut out = BufWriter::new(std::io::stdout().lock());
-    for doc in &corpus.docs {
-        let facts = extractor.extract(doc);
-        if json {
-            writeln!(out, "{}", report::json_line(doc, &facts))?;
-            out.flush()?;
-        } else {
-            writeln!(out, "{}", report::table(doc, &facts))?;
-        }
-    }
-    out.flush()?;
+    let mut result = Ok(());
+    // Articles are extracted on every core and printed in order as they finish.
+    dossier::parallel::map_ordered(
+        &corpus.docs,
+        |doc| {
+            let facts = extractor.extract(doc);
+            if json { report::json_line(doc, &facts) } else { report::table(doc, &facts) }
+        },
+        |_, text| {
+            if result.is_ok() {
+                result = writeln!(out, "{text}").and_then(|()| out.flush());
+            }
+        },
+    );
+    result?;
     Ok(if corpus.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }

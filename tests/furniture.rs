@@ -36,15 +36,12 @@ fn gold_boilerplate_is_hidden_and_article_lines_are_kept() {
 #[test]
 fn gold_titles_are_the_headlines() {
     for (doc, g) in Corpus::bundled().docs.iter().zip(gold()) {
-        match g["title"].as_str() {
-            Some(title) => {
-                assert!(doc.has_headline, "{}", doc.key);
-                assert_eq!(doc.title, title);
-            }
-            None => {
-                assert!(!doc.has_headline, "{}", doc.key);
-                assert!(doc.body.starts_with(doc.title.trim_end_matches('…')), "{}", doc.title);
-            }
+        if let Some(title) = g["title"].as_str() {
+            assert!(doc.has_headline, "{}", doc.key);
+            assert_eq!(doc.title, title);
+        } else {
+            assert!(!doc.has_headline, "{}", doc.key);
+            assert!(doc.body.starts_with(doc.title.trim_end_matches('…')), "{}", doc.title);
         }
     }
 }
