@@ -106,7 +106,7 @@ fn a_bad_file_is_reported_and_the_others_load() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("a_good.txt"), "A good article\n\nIt has text.\n").unwrap();
     std::fs::write(dir.join("b_bad.txt"), b"Not UTF-8 \xff\xfe\xfd here").unwrap();
-    let corpus = Corpus::load(&[dir.clone()]);
+    let corpus = Corpus::load(std::slice::from_ref(&dir));
     assert_eq!(corpus.docs.len(), 1);
     assert_eq!(corpus.problems.len(), 1);
     let s = render(corpus.clone(), (120, 30), "", None).unwrap();
