@@ -67,13 +67,16 @@ impl Rules {
         let mut pos = 0;
         while let Some(caps) = self.re.captures_at(input.text, pos) {
             let m = caps.get(0).expect("group 0");
-            match self.read(&caps, input) {
-                Some((start, value)) if whole_word(input.text, m.start(), m.end()) => {
-                    facts.push(Fact::new(Kind::Date, Span::new(start, m.end()), Value::Text(value)));
-                    pos = m.end();
-                }
-                _ => pos = next_char(input.text, m.start()),
+            if !whole_word(input.text, m.start(), m.end()) {
+                pos = next_char(input.text, m.start());
+                continue;
             }
+            // A match read as no date (`about 1950`, `this may`) is skipped
+            // whole, so that a part of it is not taken for a date instead.
+            if let Some((start, value)) = self.read(&caps, input) {
+                facts.push(Fact::new(Kind::Date, Span::new(start, m.end()), Value::Text(value)));
+            }
+            pos = m.end();
         }
         facts
     }
@@ -189,6 +192,9 @@ impl Rules {
             return Some((start, g("ywy")?.as_str().to_string()));
         }
         let year = g("yb")?;
+        if g("ybh").is_some() {
+            return None;
+        }
         let round = year.as_str().ends_with("00");
         // `2000 Mitarbeiter` is a count: a round year needs a preposition.
         if round && g("ybc").is_none() {

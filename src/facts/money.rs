@@ -92,22 +92,17 @@ impl Rules {
         facts
     }
 
-    /// The fact of one match, or `None` when it runs into a word or a
-    /// weak currency name (`pounds`) has no magnitude.
+    /// The fact of one match, or `None` when it runs into a word
+    /// (`$5 millionaires`) or a weak currency name (`pounds`) has no magnitude.
     fn fact(&self, caps: &Captures<'_>, input: Input<'_>) -> Option<Fact> {
         let lex = &*LEXICON;
         if let Some(pre) = caps.name("pre") {
-            let mut a = lex.amount(caps, "a", input.lang)?;
+            let a = lex.amount(caps, "a", input.lang)?;
             let b = lex.amount(caps, "b", input.lang);
-            if !whole_word(input.text, pre.start(), b.map_or(a.end, |b| b.end)) {
-                // `$5 millionaires`: keep `$5` and drop the magnitude.
-                a = Amount { magnitude: None, end: a.start + caps.name("an")?.len(), ..a };
-                if caps.name("an").is_none() || !whole_word(input.text, pre.start(), a.end) {
-                    return None;
-                }
-                return Some(self.build(pre.start(), a.end, a, None, self.before.get(pre.as_str())?));
-            }
             let end = b.map_or(a.end, |b| b.end);
+            if !whole_word(input.text, pre.start(), end) {
+                return None;
+            }
             return Some(self.build(pre.start(), end, a, b, self.before.get(pre.as_str())?));
         }
         let a = lex.amount(caps, "c", input.lang)?;

@@ -26,6 +26,7 @@ pub struct File {
 pub struct Cues {
     pub keep: Vec<String>,
     pub drop: Vec<String>,
+    pub hedges: Vec<String>,
     pub year_words: Vec<String>,
 }
 

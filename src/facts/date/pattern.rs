@@ -36,7 +36,7 @@ pub fn build(f: &File) -> String {
         ),
         format!("(?P<cm>(?:(?P<cmk>(?i:{keep}))|(?i:{drop})){S}(?P<cmm>(?i:{months})))"),
         format!(
-            "(?P<wd>(?:(?i:am|on|op|vào){S})?(?:(?P<wdw>(?i:{})|{})))",
+            "(?P<wd>(?:(?i:am|on|op){S})?(?:(?P<wdw>(?i:{})|{})))",
             words_of(&f.weekdays),
             words_of(&f.weekdays_exact)
         ),
@@ -55,7 +55,7 @@ pub fn build(f: &File) -> String {
         format!("(?P<rel>(?i:{}))", alternation(f.relative.keys().map(String::as_str))),
         format!("(?P<fis>(?i:{}))(?:{S}(?P<fisy>{YEAR}))?", list(&f.periods.fiscal)),
         format!("(?P<yw>(?i:{})){S}(?P<ywy>{YEAR})", list(&f.cues.year_words)),
-        format!("(?:(?P<ybc>(?i:{drop})){S})?(?P<yb>{YEAR})"),
+        format!("(?:(?P<ybh>(?i:{})){S}|(?P<ybc>(?i:{drop})){S})?(?P<yb>{YEAR})", list(&f.cues.hedges)),
     ];
     shapes.join("|")
 }
