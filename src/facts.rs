@@ -209,6 +209,7 @@ impl Extractor {
         for f in &mut facts {
             f.field = input.field;
         }
+        date::drop_overlapped(&mut facts);
         facts.sort_by_key(|f| (f.span.start, f.kind));
         facts
     }

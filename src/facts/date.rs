@@ -1,16 +1,302 @@
-//! TODO: date facts.
+//! Dates: points and spans of time in any language, as one regex of date
+//! shapes built from `assets/facts/dates.toml` (see `date/pattern.rs`).
+//!
+//! Normal forms of the value: a full date `2024-03-05`; a month of a year
+//! `2024-03`; a day without year `March 5`; a month `March`; a weekday
+//! `Thursday`; a year `2018`; quarters and halves `Q2`, `H1` (with their
+//! year `Q2 2024`); fiscal years `fiscal year`, `FY2024`; relative spans in
+//! English words: `last year`, `next 12 months`, `past 3 years`, `a year
+//! earlier`, `previous day`; the first three (six) months of a year are
+//! `Q1` (`H1`). The text keeps the words that make the mention (`im März`,
+//! `am Donnerstag`, `het tweede kwartaal`, `within the next 12 months`)
+//! and leaves out plain prepositions (`in 2036` → `2036`).
 
-use super::{Fact, Input};
+mod lexicon;
+mod pattern;
+
+use std::collections::HashMap;
+
+use regex::{Captures, Match, Regex};
+
+use super::number::{LEXICON, whole_word};
+use super::{Fact, Input, Kind, Value};
+use crate::text::{Lang, Span};
+
+/// Month names that are also common English words: months only when
+/// capitalised.
+const WORDS_TOO: [&str; 3] = ["may", "march", "august"];
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
 
 /// Compiled once per extractor.
-pub struct Rules {}
+pub struct Rules {
+    re: Regex,
+    months: HashMap<String, String>,
+    vi_months: HashMap<String, String>,
+    weekdays: HashMap<String, String>,
+    weekdays_exact: HashMap<String, String>,
+    ordinals: HashMap<String, u8>,
+    units: HashMap<String, String>,
+    relative: HashMap<String, String>,
+    templates: Vec<String>,
+}
 
 impl Rules {
     pub fn new() -> Self {
-        Self {}
+        let f = lexicon::load();
+        let mut months = lexicon::lookup(&f.months);
+        months.extend(lexicon::lookup(&f.month_abbreviations));
+        Self {
+            re: Regex::new(&pattern::build(&f)).expect("date regex"),
+            months,
+            vi_months: lexicon::exact_lookup(&f.vi_months),
+            weekdays: lexicon::lookup(&f.weekdays),
+            weekdays_exact: lexicon::exact_lookup(&f.weekdays_exact),
+            ordinals: f.ordinals.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect(),
+            units: lexicon::lookup(&f.units),
+            relative: f.relative.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
+            templates: f.template.into_iter().map(|t| t.value).collect(),
+        }
     }
 
-    pub fn find(&self, _input: Input<'_>) -> Vec<Fact> {
-        Vec::new()
+    pub fn find(&self, input: Input<'_>) -> Vec<Fact> {
+        let mut facts = Vec::new();
+        let mut pos = 0;
+        while let Some(caps) = self.re.captures_at(input.text, pos) {
+            let m = caps.get(0).expect("group 0");
+            if !whole_word(input.text, m.start(), m.end()) {
+                pos = next_char(input.text, m.start());
+                continue;
+            }
+            // A match read as no date (`about 1950`, `this may`) is skipped
+            // whole, so that a part of it is not taken for a date instead.
+            if let Some((start, value)) = self.read(&caps, input) {
+                facts.push(Fact::new(Kind::Date, Span::new(start, m.end()), Value::Text(value)));
+            }
+            pos = m.end();
+        }
+        facts
     }
+
+    /// Where the mention starts and its normal form, or `None` when the
+    /// match is not a date after all.
+    fn read(&self, c: &Captures<'_>, input: Input<'_>) -> Option<(usize, String)> {
+        let start = c.get(0)?.start();
+        let g = |name: &str| c.name(name);
+        if let Some(m) = g("iso") {
+            return Some((m.start(), ymd(g("iy")?.as_str(), num(g("im"))?, num(g("id"))?)?));
+        }
+        if let Some(m) = g("num") {
+            let (a, b) = (num(g("nd"))?, num(g("nm"))?);
+            // English writes month/day; everyone else day/month.
+            let (day, month) = if input.lang == Lang::EN && a <= 12 || b > 12 { (b, a) } else { (a, b) };
+            return Some((m.start(), ymd(g("ny")?.as_str(), month, day)?));
+        }
+        if g("viday").is_some() {
+            let (day, month) = (num(g("vd"))?, num(g("vm"))?);
+            return Some((start, day_month(g("vy"), month, day)?));
+        }
+        if g("vimon").is_some() {
+            let month = match g("vm2") {
+                Some(m) => month_number(m.as_str().parse().ok()?)?,
+                None => self.vi_months.get(g("vmw")?.as_str())?.clone(),
+            };
+            return Some((start, month_year(g("vy2"), &month)));
+        }
+        if g("dm").is_some() {
+            let month = self.month(g("dmm")?)?;
+            return Some((start, day_month(g("dmy"), month_index(&month)?, num(g("dmd"))?)?));
+        }
+        if let Some(m) = g("my") {
+            let month = self.month(g("mym")?)?;
+            let from = if g("myk").is_some() { m.start() } else { g("mym")?.start() };
+            return Some((from, month_year(g("myy"), &month)));
+        }
+        if let Some(m) = g("md") {
+            let month = self.month(g("mdm")?)?;
+            let from = if g("mdk").is_some() { m.start() } else { g("mdm")?.start() };
+            return Some((from, day_month(g("mdy"), month_index(&month)?, num(g("mdd"))?)?));
+        }
+        if let Some(m) = g("cm") {
+            let month = self.month(g("cmm")?)?;
+            return Some((if g("cmk").is_some() { m.start() } else { g("cmm")?.start() }, month));
+        }
+        if g("wd").is_some() {
+            let w = g("wdw")?.as_str();
+            let day = self.weekdays.get(&w.to_lowercase()).or_else(|| self.weekdays_exact.get(w))?;
+            return Some((start, day.clone()));
+        }
+        self.read_period(c, start).or_else(|| self.read_relative(c, start, input.lang))
+    }
+
+    /// Quarters, halves and fiscal years.
+    fn read_period(&self, c: &Captures<'_>, start: usize) -> Option<(usize, String)> {
+        let g = |name: &str| c.name(name);
+        if g("qc").is_some() {
+            let n = g("qcn").or_else(|| g("qcn2"))?.as_str();
+            return Some((start, with_year(format!("Q{n}"), g("qcy").or_else(|| g("qcy2")))));
+        }
+        if g("hc").is_some() {
+            return Some((start, with_year(format!("H{}", g("hcn")?.as_str()), g("hcy"))));
+        }
+        if g("fy").is_some() {
+            let year = g("fyy").or_else(|| g("fyy2"))?;
+            return Some((start, format!("FY{}", full_year(year.as_str()))));
+        }
+        if g("op").is_some() {
+            let n = self.ordinals.get(&g("opo")?.as_str().to_lowercase())?;
+            let letter = if g("opq").is_some() { 'Q' } else { 'H' };
+            if letter == 'H' && *n > 2 {
+                return None;
+            }
+            return Some((start, with_year(format!("{letter}{n}"), g("opy"))));
+        }
+        if g("vq").is_some() {
+            let n = match g("vqn")?.as_str() {
+                "I" => "1",
+                "II" => "2",
+                "III" => "3",
+                "IV" => "4",
+                n => n,
+            };
+            return Some((start, with_year(format!("Q{n}"), g("vqy"))));
+        }
+        if g("zq").is_some() {
+            let n = "一二三四".chars().position(|d| g("zqn").is_some_and(|m| m.as_str().starts_with(d)));
+            let n = n.map_or_else(|| g("zqn").map_or("", |m| m.as_str()).to_string(), |i| (i + 1).to_string());
+            return Some((start, format!("Q{n}")));
+        }
+        if g("fis").is_some() {
+            return Some((start, g("fisy").map_or("fiscal year".into(), |y| format!("FY{}", y.as_str()))));
+        }
+        None
+    }
+
+    /// Relative spans, year mentions and bare years.
+    fn read_relative(&self, c: &Captures<'_>, start: usize, lang: Lang) -> Option<(usize, String)> {
+        let g = |name: &str| c.name(name);
+        for (i, value) in self.templates.iter().enumerate() {
+            if g(&format!("t{i}")).is_some() {
+                let n = (0..2).find_map(|k| g(&format!("t{i}n{k}")))?;
+                let unit = (0..2).find_map(|k| g(&format!("t{i}u{k}")));
+                return Some((start, self.template_value(value, n.as_str(), unit, lang)?));
+            }
+        }
+        if let Some(m) = g("rel") {
+            return Some((start, self.relative.get(&collapse(m.as_str()))?.clone()));
+        }
+        if g("yw").is_some() {
+            return Some((start, g("ywy")?.as_str().to_string()));
+        }
+        let year = g("yb")?;
+        if g("ybh").is_some() {
+            return None;
+        }
+        let round = year.as_str().ends_with("00");
+        // `2000 Mitarbeiter` is a count: a round year needs a preposition.
+        if round && g("ybc").is_none() {
+            return None;
+        }
+        Some((year.start(), year.as_str().to_string()))
+    }
+
+    /// `next {n} {unit}` with `n = 12`, `unit = Monaten` → `next 12 months`;
+    /// one of a unit reads `next year`, `a year earlier`; the first three
+    /// and six months of a year are `Q1` and `H1`.
+    fn template_value(&self, template: &str, n: &str, unit: Option<Match<'_>>, lang: Lang) -> Option<String> {
+        let n = LEXICON.value(n, lang)?;
+        if n.fract() != 0.0 || n <= 0.0 {
+            return None;
+        }
+        let unit = match unit {
+            Some(u) => self.units.get(&collapse(u.as_str()))?.clone(),
+            None => "month".into(),
+        };
+        let value = if (n - 1.0).abs() < f64::EPSILON {
+            let one = if template.starts_with("{n}") { format!("a {unit}") } else { unit.clone() };
+            template.replace("{n} {unit}", &one).replace("{n} months", "month")
+        } else {
+            template.replace("{n}", &format!("{n}")).replace("{unit}", &format!("{unit}s"))
+        };
+        Some(match value.as_str() {
+            "first 3 months" => "Q1".into(),
+            "first 6 months" => "H1".into(),
+            _ => value,
+        })
+    }
+
+    /// The English name of a month word, refusing `may` and `march` written
+    /// in lower case (the verb, not the month).
+    fn month(&self, m: Match<'_>) -> Option<String> {
+        let word = m.as_str();
+        if WORDS_TOO.contains(&word) {
+            return None;
+        }
+        self.months.get(&word.to_lowercase()).cloned()
+    }
+}
+
+/// Drops the dates that stand inside an amount or a percentage
+/// (`2000 Euro`, `2018 %`): the numbers there are not years.
+pub fn drop_overlapped(facts: &mut Vec<Fact>) {
+    let amounts: Vec<(super::Field, Span)> = facts
+        .iter()
+        .filter(|f| matches!(f.kind, Kind::Money | Kind::Percent))
+        .map(|f| (f.field, f.span))
+        .collect();
+    facts.retain(|f| f.kind != Kind::Date || !amounts.iter().any(|(field, s)| *field == f.field && s.overlaps(f.span)));
+}
+
+fn num(m: Option<Match<'_>>) -> Option<u32> {
+    m?.as_str().parse().ok()
+}
+
+fn month_number(n: u32) -> Option<String> {
+    MONTHS.get(usize::try_from(n).ok()?.checked_sub(1)?).map(|m| (*m).to_string())
+}
+
+fn month_index(name: &str) -> Option<u32> {
+    MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
+}
+
+fn ymd(year: &str, month: u32, day: u32) -> Option<String> {
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| format!("{year}-{month:02}-{day:02}"))
+}
+
+fn day_month(year: Option<Match<'_>>, month: u32, day: u32) -> Option<String> {
+    match year {
+        Some(y) => ymd(y.as_str(), month, day),
+        None => ((1..=31).contains(&day)).then(|| format!("{} {day}", month_number(month).unwrap_or_default())),
+    }
+}
+
+fn month_year(year: Option<Match<'_>>, month: &str) -> String {
+    match (year, month_index(month)) {
+        (Some(y), Some(i)) => format!("{}-{i:02}", y.as_str()),
+        _ => month.to_string(),
+    }
+}
+
+fn with_year(period: String, year: Option<Match<'_>>) -> String {
+    match year {
+        Some(y) => format!("{period} {}", full_year(y.as_str())),
+        None => period,
+    }
+}
+
+/// `'24` and `24` → `2024`.
+fn full_year(y: &str) -> String {
+    let digits = y.trim_start_matches(['\'', '’']);
+    if digits.len() == 2 { format!("20{digits}") } else { digits.to_string() }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+fn next_char(text: &str, i: usize) -> usize {
+    text.get(i..).and_then(|s| s.chars().next()).map_or(text.len() + 1, |c| i + c.len_utf8())
 }

@@ -1,16 +1,98 @@
-//! TODO: percent facts.
+//! Percentages: a number and a percent sign or word in any language
+//! (`37%`, `9 Prozent`, `90 procent`, `2,5 %`, `zwei Prozent`, `phần
+//! trăm`), points of a percentage (`Prozentpunkte`), a sign (`-5%`) and
+//! ranges (`30 bis 50 Prozent`, `30-50%`, `30%–50%`) as one fact with `max`.
+//! `5% to 10%` is two facts: a change from one to the other, not a range.
 
-use super::{Fact, Input};
+use regex::{Captures, Regex};
+
+use super::number::{DIGITS, LEXICON, SP, alternation, is_word_char, whole_word};
+use super::{Fact, Input, Kind, Value};
+use crate::text::Span;
+
+/// Word connectors of a range, written between two bare numbers.
+const RANGE_WORDS: &str = "to|bis|tot|à|a|au|al|đến|tới|až|até|og|till";
 
 /// Compiled once per extractor.
-pub struct Rules {}
+pub struct Rules {
+    re: Regex,
+}
 
 impl Rules {
     pub fn new() -> Self {
-        Self {}
+        let lex = &*LEXICON;
+        let num = format!("{DIGITS}|(?i:{})", lex.word_pattern());
+        let units = alternation(lex.percent_units.iter().map(String::as_str));
+        let pattern = format!(
+            "(?P<sign>[-+−])?(?P<a>{num})\
+             (?:(?:{SP}[%％])?{SP}[-–—]{SP}(?P<b>{num})|[ \\u{{a0}}](?i:{RANGE_WORDS})[ \\u{{a0}}](?P<c>{num}))?\
+             {SP}(?P<unit>(?i:{units}))"
+        );
+        Self { re: Regex::new(&pattern).expect("percent regex") }
     }
 
-    pub fn find(&self, _input: Input<'_>) -> Vec<Fact> {
-        Vec::new()
+    pub fn find(&self, input: Input<'_>) -> Vec<Fact> {
+        let mut facts = Vec::new();
+        let mut pos = 0;
+        while let Some(caps) = self.re.captures_at(input.text, pos) {
+            let m = caps.get(0).expect("group 0");
+            if let Some(fact) = fact(&caps, input) {
+                facts.push(fact);
+                pos = m.end();
+            } else {
+                pos = caps.name("a").map_or(m.end(), |a| a.end());
+            }
+        }
+        facts
+    }
+}
+
+fn fact(caps: &Captures<'_>, input: Input<'_>) -> Option<Fact> {
+    let lex = &*LEXICON;
+    let a = caps.name("a")?;
+    let unit = caps.name("unit")?;
+    // A sign counts only when it does not join two numbers (`30-50%`) or a
+    // word (`Covid-19%`).
+    let sign = caps.name("sign").filter(|s| {
+        input.text.get(..s.start()).and_then(|t| t.chars().next_back()).is_none_or(|c| !is_word_char(c))
+    });
+    let start = sign.map_or(a.start(), |s| s.start());
+    if !whole_word(input.text, a.start(), unit.end()) {
+        return None;
+    }
+    let negative = sign.is_some_and(|s| s.as_str() != "+");
+    let signed = |v: f64| if negative { -v } else { v };
+    let value = signed(lex.value(a.as_str(), input.lang)?);
+    let mut fact = Fact::new(Kind::Percent, Span::new(start, unit.end()), Value::Number(value));
+    if let Some(b) = caps.name("b").or_else(|| caps.name("c")) {
+        fact.max = Some(lex.value(b.as_str(), input.lang)?);
+    }
+    Some(fact)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::Field;
+    use crate::text::Lang;
+
+    fn percents(text: &str, lang: Lang) -> Vec<(String, f64, Option<f64>)> {
+        Rules::new()
+            .find(Input { text, lang, field: Field::Body })
+            .into_iter()
+            .map(|f| {
+                let v = if let Value::Number(n) = f.value { n } else { f64::NAN };
+                (f.span.get(text).to_string(), v, f.max)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ranges_signs_and_words() {
+        assert_eq!(percents("um 30 bis 50 Prozent", Lang::DE), [("30 bis 50 Prozent".into(), 30.0, Some(50.0))]);
+        assert_eq!(percents("fell -5%.", Lang::EN), [("-5%".into(), -5.0, None)]);
+        assert_eq!(percents("tăng 2,5 %", Lang::VI), [("2,5 %".into(), 2.5, None)]);
+        assert_eq!(percents("from 5% to 10%", Lang::EN).len(), 2);
+        assert!(percents("A380 Prozentrechnung", Lang::DE).is_empty());
     }
 }

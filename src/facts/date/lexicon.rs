@@ -1,0 +1,82 @@
+//! The date words of `assets/facts/dates.toml`, parsed once, and the
+//! regex alternations built from them.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use super::super::number::alternation;
+
+#[derive(Deserialize)]
+pub struct File {
+    pub months: HashMap<String, Vec<String>>,
+    pub month_abbreviations: HashMap<String, Vec<String>>,
+    pub vi_months: HashMap<String, Vec<String>>,
+    pub weekdays: HashMap<String, Vec<String>>,
+    pub weekdays_exact: HashMap<String, Vec<String>>,
+    pub cues: Cues,
+    pub ordinals: HashMap<String, u8>,
+    pub periods: Periods,
+    pub units: HashMap<String, Vec<String>>,
+    pub template: Vec<Template>,
+    pub relative: HashMap<String, String>,
+}
+
+#[derive(Deserialize)]
+pub struct Cues {
+    pub keep: Vec<String>,
+    pub drop: Vec<String>,
+    pub hedges: Vec<String>,
+    pub year_words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct Periods {
+    pub articles: Vec<String>,
+    pub quarter: Vec<String>,
+    pub half: Vec<String>,
+    pub fiscal: Vec<String>,
+    pub fiscal_year_prefix: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct Template {
+    pub pattern: String,
+    pub value: String,
+}
+
+/// Word → canonical English name, lower-cased keys (case-insensitive use).
+pub fn lookup(table: &HashMap<String, Vec<String>>) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for (canonical, words) in table {
+        for w in words {
+            map.insert(w.to_lowercase(), canonical.clone());
+        }
+    }
+    map
+}
+
+/// Word → canonical name, keys as written (case-sensitive use).
+pub fn exact_lookup(table: &HashMap<String, Vec<String>>) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for (canonical, words) in table {
+        for w in words {
+            map.insert(w.clone(), canonical.clone());
+        }
+    }
+    map
+}
+
+/// All the words of a table as one alternation.
+pub fn words_of(table: &HashMap<String, Vec<String>>) -> String {
+    alternation(table.values().flatten().map(String::as_str))
+}
+
+/// All the words of a list as one alternation.
+pub fn list(words: &[String]) -> String {
+    alternation(words.iter().map(String::as_str))
+}
+
+pub fn load() -> File {
+    toml::from_str(include_str!("../../../assets/facts/dates.toml")).expect("dates.toml parses")
+}

@@ -1,0 +1,97 @@
+//! The one date regex: every shape of date as a named alternative, in the
+//! order the leftmost-first engine should prefer them when two start at
+//! the same place (a month with its year before a month alone).
+
+use super::super::number::{LEXICON, alternation};
+use super::lexicon::{File, list, words_of};
+
+/// Years 1900–2100.
+pub const YEAR: &str = "(?:19[0-9]{2}|20[0-9]{2}|2100)";
+const S: &str = r"[ \u{a0}]";
+
+/// The alternation of all date shapes; group names are read by `date.rs`.
+pub fn build(f: &File) -> String {
+    let keep = list(&f.cues.keep);
+    let drop = list(&f.cues.drop);
+    let months = words_of(&f.months);
+    let any_month = format!("{months}|{}", words_of(&f.month_abbreviations));
+    let vi_months = words_of(&f.vi_months);
+    let shapes = [
+        format!("(?P<iso>(?P<iy>{YEAR})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9]))"),
+        format!("(?P<num>(?:(?i:ngày){S})?(?P<nd>[0-3]?[0-9])[./](?P<nm>[01]?[0-9])[./](?P<ny>{YEAR}))"),
+        format!(
+            "(?P<viday>(?i:ngày){S}(?P<vd>[0-3]?[0-9]){S}(?i:tháng){S}(?P<vm>1[0-2]|0?[1-9])(?:{S}(?i:năm){S}(?P<vy>{YEAR}))?)"
+        ),
+        format!(
+            "(?P<vimon>(?i:tháng){S}?(?:(?P<vm2>1[0-2]|0?[1-9])|(?P<vmw>{vi_months}))(?:(?:/|{S}(?i:năm){S})(?P<vy2>{YEAR}))?)"
+        ),
+        format!(
+            "(?P<dm>(?P<dmd>[0-3]?[0-9])(?:\\.|(?i:er|st|nd|rd|th))?{S}(?:(?i:de){S})?(?P<dmm>(?i:{any_month}))(?:,?{S}(?:(?i:de|del){S})?(?P<dmy>{YEAR}))?)"
+        ),
+        format!(
+            "(?P<my>(?:(?P<myk>(?i:{keep})){S}|(?i:{drop}){S})?(?P<mym>(?i:{any_month})),?{S}(?:(?i:de|del|of|năm){S})?(?P<myy>{YEAR}))"
+        ),
+        format!(
+            "(?P<md>(?:(?P<mdk>(?i:{keep})){S}|(?i:{drop}){S})?(?P<mdm>(?i:{any_month})){S}(?P<mdd>[0-3]?[0-9])(?i:st|nd|rd|th)?(?:,?{S}(?P<mdy>{YEAR}))?)"
+        ),
+        format!("(?P<cm>(?:(?P<cmk>(?i:{keep}))|(?i:{drop})){S}(?P<cmm>(?i:{months})))"),
+        format!(
+            "(?P<wd>(?:(?i:am|on|op){S})?(?:(?P<wdw>(?i:{})|{})))",
+            words_of(&f.weekdays),
+            words_of(&f.weekdays_exact)
+        ),
+        format!(
+            "(?P<qc>Q(?P<qcn>[1-4])(?:[ /-]?(?P<qcy>{YEAR}|'[0-9]{{2}}))?|(?P<qcn2>[1-4])Q(?P<qcy2>[0-9]{{2}}))"
+        ),
+        format!("(?P<hc>H(?P<hcn>[12])[ /-]?(?P<hcy>{YEAR}|'[0-9]{{2}}))"),
+        format!(
+            "(?P<fy>FY{S}?'?(?P<fyy>{YEAR}|[0-9]{{2}})|(?i:{}){S}(?P<fyy2>{YEAR}))",
+            list(&f.periods.fiscal_year_prefix)
+        ),
+        period(f),
+        format!("(?P<vq>(?i:quý){S}(?P<vqn>[1-4]|IV|III|II|I)(?:(?:/|{S}(?i:năm){S})(?P<vqy>{YEAR}))?)"),
+        "(?P<zq>第?(?P<zqn>[一二三四1-4])季度)".to_string(),
+        templates(f),
+        format!("(?P<rel>(?i:{}))", alternation(f.relative.keys().map(String::as_str))),
+        format!("(?P<fis>(?i:{}))(?:{S}(?P<fisy>{YEAR}))?", list(&f.periods.fiscal)),
+        format!("(?P<yw>(?i:{})){S}(?P<ywy>{YEAR})", list(&f.cues.year_words)),
+        format!("(?:(?P<ybh>(?i:{})){S}|(?P<ybc>(?i:{drop})){S})?(?P<yb>{YEAR})", list(&f.cues.hedges)),
+    ];
+    shapes.join("|")
+}
+
+/// `het tweede kwartaal`, `im ersten Halbjahr 2024`, `the third quarter of 2023`.
+fn period(f: &File) -> String {
+    let ordinals = alternation(f.ordinals.keys().map(String::as_str));
+    let quarter = list(&f.periods.quarter);
+    let half = list(&f.periods.half);
+    format!(
+        "(?P<op>(?:(?i:{}){S})?(?P<opo>(?i:{ordinals})){S}(?:(?P<opq>(?i:{quarter}))|(?P<oph>(?i:{half})))(?:{S}(?:(?i:of|van|des|de|del|do|năm){S})?(?P<opy>{YEAR}))?)",
+        list(&f.periods.articles)
+    )
+}
+
+/// Each template of the TOML as `(?P<tI>…)`, its `{n}` and `{unit}` as
+/// groups `tInK` and `tIuK` (a template may hold either twice).
+fn templates(f: &File) -> String {
+    let numbers = format!("[0-9]+|{}", LEXICON.word_or_article_pattern());
+    let units = alternation(f.units.values().flatten().map(String::as_str));
+    let mut out = Vec::new();
+    for (i, t) in f.template.iter().enumerate() {
+        let mut p = t.pattern.replace(' ', S);
+        for k in 0.. {
+            if !p.contains("{n}") {
+                break;
+            }
+            p = p.replacen("{n}", &format!("(?P<t{i}n{k}>{numbers})"), 1);
+        }
+        for k in 0.. {
+            if !p.contains("{unit}") {
+                break;
+            }
+            p = p.replacen("{unit}", &format!("(?P<t{i}u{k}>{units})"), 1);
+        }
+        out.push(format!("(?P<t{i}>(?i:{p}))"));
+    }
+    out.join("|")
+}
