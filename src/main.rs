@@ -63,6 +63,10 @@ fn facts(json: bool, paths: &[std::path::PathBuf]) -> Result<ExitCode> {
             }
         },
     );
-    result?;
+    match result {
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        r => r?,
+    }
     Ok(if corpus.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }

@@ -34,7 +34,8 @@ struct Codes {
 }
 
 /// Between two amounts of a range.
-const RANGE: &str = r"(?:[ \u{a0}]?[-–—][ \u{a0}]?|[ \u{a0}](?i:to|bis|tot|à|a|au|al|đến|tới|až|até)[ \u{a0}])";
+const RANGE: &str =
+    r"(?:[ \u{a0}]?[-–—][ \u{a0}]?|[ \u{a0}](?i:to|bis|tot|à|a|au|al|đến|tới|až|até)[ \u{a0}])";
 
 /// Between a magnitude and its currency in the Romance languages
 /// (`millions de dollars`, `milliards d'euros`).
@@ -137,14 +138,23 @@ impl Rules {
 
 /// The money regex: `PRE amount (RANGE PRE? amount)?` or
 /// `amount (RANGE amount)? (space | of) CURRENCY`.
-fn pattern(before: &HashMap<String, String>, codes: &[String], names: &[String], weak: &[String]) -> String {
+fn pattern(
+    before: &HashMap<String, String>,
+    codes: &[String],
+    names: &[String],
+    weak: &[String],
+) -> String {
     let lex = &*LEXICON;
     let pre = alternation(before.keys().map(String::as_str));
     let code = alternation(codes.iter().map(String::as_str));
     let name = alternation(names.iter().map(String::as_str));
     let weak = alternation(weak.iter().map(String::as_str));
-    let (a, b, c, d) =
-        (lex.amount_pattern("a"), lex.amount_pattern("b"), lex.amount_pattern("c"), lex.amount_pattern("d"));
+    let (a, b, c, d) = (
+        lex.amount_pattern("a"),
+        lex.amount_pattern("b"),
+        lex.amount_pattern("c"),
+        lex.amount_pattern("d"),
+    );
     let amounts = format!("(?i:{c})(?:{RANGE}(?i:{d}))?");
     format!(
         "(?P<pre>{pre}){SP}(?i:{a})(?:{RANGE}(?:{pre})?{SP}(?i:{b}))?\
@@ -180,7 +190,10 @@ mod tests {
 
     #[test]
     fn symbol_before_and_name_after() {
-        assert_eq!(money("raised $2.7 billion", Lang::EN), [("$2.7 billion".into(), 2.7e9, "USD".into())]);
+        assert_eq!(
+            money("raised $2.7 billion", Lang::EN),
+            [("$2.7 billion".into(), 2.7e9, "USD".into())]
+        );
         assert_eq!(money("kostet 50 € pro", Lang::DE), [("50 €".into(), 50.0, "EUR".into())]);
         assert_eq!(money("5 millions d'euros", Lang::from_static("fr"))[0].1, 5e6);
     }
