@@ -3,21 +3,29 @@
 //! borrows it.
 
 pub mod action;
+mod export;
+pub mod facts_view;
+mod jump;
 pub mod keymap;
 pub mod layout;
+mod list;
 pub mod reader;
 pub mod sidebar;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crossterm::event::{KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 pub use action::Action;
+pub use facts_view::FactsView;
 pub use layout::Layout;
+pub use list::Filter;
 
 use crate::corpus::{Corpus, Document};
 use crate::facts::Fact;
+use crate::index::EntityIndex;
 use reader::{VisualLine, WrapCache, line_at};
 use sidebar::Sidebar;
 
@@ -43,26 +51,43 @@ pub enum Overlay {
     Problems { scroll: usize },
 }
 
+/// What keys apply to: the focused pane, or a full-screen view over them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    List,
+    Reader,
+    Sidebar,
+    FactsView,
+}
+
 /// Everything the reader shows, and nothing about how it is drawn.
-// Independent switches (furniture, mouse, quit, suspend), not a state machine.
+// Independent switches (furniture, mouse, highlight, quit, suspend), not a state machine.
 #[allow(clippy::struct_excessive_bools)]
 pub struct App {
     pub corpus: Corpus,
     /// Facts of each document, by `DocId`.
     pub facts: Vec<Vec<Fact>>,
     pub sidebars: Vec<Sidebar>,
+    /// Which articles name each entity.
+    pub index: EntityIndex,
     pub focus: Pane,
     pub overlay: Option<Overlay>,
+    pub facts_view: Option<FactsView>,
     /// The selected (and shown) article, and the list's first visible row.
     pub selected: usize,
     pub list_offset: usize,
+    /// List filters, oldest first, and the articles they let through.
+    pub filters: Vec<Filter>,
+    pub visible: Vec<usize>,
     /// The reader's first visible line of the shown article.
     pub scroll: usize,
     /// The selected sidebar entry of each article.
     pub sidebar_selected: Vec<usize>,
-    pub sidebar_offset: usize,
+    /// The fact jumped to last in the shown article (its current mention).
+    pub current_fact: Option<usize>,
     pub read: Vec<bool>,
     pub show_furniture: bool,
+    pub highlight: bool,
     /// `None` until the person toggles the sidebar: then the width decides.
     pub sidebar_wanted: Option<bool>,
     pub mouse: bool,
@@ -73,6 +98,10 @@ pub struct App {
     /// Each article's place, as a width-independent position.
     positions: Vec<usize>,
     cache: WrapCache,
+    /// Where exports go (`$XDG_DATA_HOME/dossier` on Linux); `None`: nowhere.
+    pub data_dir: Option<PathBuf>,
+    /// Text the terminal should put on the clipboard (OSC 52), once.
+    pub clipboard: Option<String>,
     pub quit: bool,
     pub suspend: bool,
     /// A one-off message for the status line.
@@ -83,6 +112,7 @@ impl App {
     pub fn new(corpus: Corpus, facts: Vec<Vec<Fact>>, size: Rect) -> Self {
         let n = corpus.docs.len();
         let sidebars = corpus.docs.iter().zip(&facts).map(|(d, f)| Sidebar::build(d, f)).collect();
+        let index = EntityIndex::build(&facts);
         let note = (!corpus.problems.is_empty()).then(|| {
             format!("{} file(s) could not be loaded — P shows them", corpus.problems.len())
         });
@@ -90,15 +120,20 @@ impl App {
             corpus,
             facts,
             sidebars,
+            index,
             focus: Pane::List,
             overlay: None,
+            facts_view: None,
             selected: 0,
             list_offset: 0,
+            filters: Vec::new(),
+            visible: (0..n).collect(),
             scroll: 0,
             sidebar_selected: vec![0; n],
-            sidebar_offset: 0,
+            current_fact: None,
             read: vec![false; n],
             show_furniture: false,
+            highlight: true,
             sidebar_wanted: None,
             mouse: true,
             size,
@@ -106,12 +141,26 @@ impl App {
             lines: Arc::from(Vec::new()),
             positions: vec![0; n],
             cache: WrapCache::default(),
+            data_dir: None,
+            clipboard: None,
             quit: false,
             suspend: false,
             note,
         };
         app.relayout();
         app
+    }
+
+    /// What the keys apply to now.
+    pub fn context(&self) -> Context {
+        if self.facts_view.is_some() {
+            return Context::FactsView;
+        }
+        match self.focus {
+            Pane::List => Context::List,
+            Pane::Reader => Context::Reader,
+            Pane::Sidebar => Context::Sidebar,
+        }
     }
 
     pub fn doc(&self) -> Option<&Document> {
@@ -189,71 +238,16 @@ impl App {
         if let Some(l) = self.lines.get(self.scroll) {
             self.positions[self.selected] = l.pos;
         }
+        if i != self.selected {
+            self.current_fact = None;
+        }
         self.selected = i;
         self.load_lines();
         self.scroll = line_at(&self.lines, self.positions[i]).min(self.max_scroll());
-        self.sidebar_offset = 0;
         self.keep_list_selection_visible();
         if self.focus == Pane::Reader {
             self.read[i] = true;
         }
-    }
-
-    /// Rows inside the list pane.
-    fn list_rows(&self) -> usize {
-        self.layout.list.map_or(1, |r| usize::from(r.height.saturating_sub(2))).max(1)
-    }
-
-    /// Articles a page of the list holds, about.
-    fn list_capacity(&self) -> usize {
-        (self.list_rows() / (LIST_TITLE_ROWS + 1)).max(1)
-    }
-
-    /// The title rows of article `i` in the list: wrapped, at most
-    /// [`LIST_TITLE_ROWS`] (the caller marks a cut with `…`).
-    pub fn list_title(&self, i: usize) -> Vec<&str> {
-        let Some(doc) = self.corpus.docs.get(i) else { return Vec::new() };
-        let width = self.layout.list.map_or(20, |r| usize::from(r.width.saturating_sub(4)));
-        let rows = crate::wrap::wrap(&doc.title, width);
-        let mut out: Vec<&str> = rows
-            .iter()
-            .take(LIST_TITLE_ROWS)
-            .map(|r| doc.title.get(r.start..r.end).unwrap_or(""))
-            .collect();
-        if out.is_empty() {
-            out.push("");
-        }
-        out
-    }
-
-    /// Screen rows article `i` takes in the list: its title and a meta line.
-    pub fn list_item_height(&self, i: usize) -> usize {
-        self.list_title(i).len() + 1
-    }
-
-    fn keep_list_selection_visible(&mut self) {
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        }
-        let rows = self.list_rows();
-        while self.list_offset < self.selected
-            && (self.list_offset..=self.selected).map(|i| self.list_item_height(i)).sum::<usize>()
-                > rows
-        {
-            self.list_offset += 1;
-        }
-    }
-
-    /// The article drawn at a row inside the list pane.
-    fn list_item_at(&self, row: usize) -> Option<usize> {
-        let mut top = 0;
-        for i in self.list_offset..self.corpus.docs.len() {
-            top += self.list_item_height(i);
-            if row < top {
-                return Some(i);
-            }
-        }
-        None
     }
 
     /// Handles a key: an open overlay takes it first, then the keymap.
@@ -263,7 +257,7 @@ impl App {
             self.overlay_key(overlay, key);
             return;
         }
-        if let Some(action) = keymap::lookup(&key, self.focus) {
+        if let Some(action) = keymap::lookup(&key, self.context()) {
             self.update(action);
         }
     }
@@ -291,6 +285,9 @@ impl App {
 
     /// Applies one action. Nothing else changes the state.
     pub fn update(&mut self, action: Action) {
+        if self.facts_view.is_some() && self.update_facts_view(action) {
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
@@ -298,24 +295,10 @@ impl App {
             Action::Problems => self.overlay = Some(Overlay::Problems { scroll: 0 }),
             Action::NextPane => self.cycle_focus(true),
             Action::PrevPane => self.cycle_focus(false),
-            Action::NextArticle => self.select(self.selected + 1),
-            Action::PrevArticle => self.select(self.selected.saturating_sub(1)),
-            Action::ToggleSidebar => {
-                self.sidebar_wanted = Some(!self.sidebar_visible());
-                if !self.sidebar_visible() && self.focus == Pane::Sidebar {
-                    self.focus = Pane::Reader;
-                }
-                self.relayout();
-            }
-            Action::ToggleFurniture => {
-                self.show_furniture = !self.show_furniture;
-                let n = self.corpus.docs.get(self.selected).map_or(0, |d| d.furniture.len());
-                self.note = Some(match (self.show_furniture, n) {
-                    (true, _) => format!("page furniture shown ({n} line(s) in this article)"),
-                    (false, _) => "page furniture hidden".into(),
-                });
-                self.rewrap();
-            }
+            Action::NextArticle => self.step_article(true),
+            Action::PrevArticle => self.step_article(false),
+            Action::ToggleSidebar => self.toggle_sidebar(),
+            Action::ToggleFurniture => self.toggle_furniture(),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 self.note = Some(
@@ -323,21 +306,22 @@ impl App {
                         .into(),
                 );
             }
+            Action::ToggleHighlight => {
+                self.highlight = !self.highlight;
+                self.note = Some(
+                    if self.highlight { "facts highlighted" } else { "fact highlighting off" }
+                        .into(),
+                );
+            }
             Action::Open => self.focus_pane(Pane::Reader),
             Action::Back => self.focus_pane(Pane::List),
-            Action::Escape => {
-                if self.overlay.take().is_none() && self.focus != Pane::List {
-                    self.focus_pane(Pane::List);
-                }
-            }
+            Action::Escape => self.escape(),
             Action::Up
             | Action::Down
             | Action::First
             | Action::Last
             | Action::PageUpSelect
-            | Action::PageDownSelect => {
-                self.move_selection(action);
-            }
+            | Action::PageDownSelect => self.move_selection(action),
             Action::ScrollUp => self.scroll_by(-1),
             Action::ScrollDown => self.scroll_by(1),
             Action::HalfPageDown => self.scroll_by(self.page() / 2),
@@ -346,6 +330,48 @@ impl App {
             Action::PageUp => self.scroll_by(-self.page()),
             Action::Top => self.scroll = 0,
             Action::Bottom => self.scroll = self.max_scroll(),
+            Action::NextFact => self.step_fact(true),
+            Action::PrevFact => self.step_fact(false),
+            Action::NextMention => self.next_mention(),
+            Action::FilterEntity => self.filter_by_selected_entity(),
+            Action::FactsView => self.facts_view = Some(FactsView::new(self)),
+            Action::Export => self.export(),
+            Action::CopyFact => self.copy_fact(),
+            Action::ToggleSort | Action::SwitchSection => {}
+        }
+    }
+
+    fn toggle_sidebar(&mut self) {
+        self.sidebar_wanted = Some(!self.sidebar_visible());
+        if !self.sidebar_visible() && self.focus == Pane::Sidebar {
+            self.focus = Pane::Reader;
+        }
+        self.relayout();
+    }
+
+    fn toggle_furniture(&mut self) {
+        self.show_furniture = !self.show_furniture;
+        let n = self.doc().map_or(0, |d| d.furniture.len());
+        self.note = Some(if self.show_furniture {
+            format!("page furniture shown ({n} line(s) in this article)")
+        } else {
+            "page furniture hidden".into()
+        });
+        self.rewrap();
+    }
+
+    /// Esc: the topmost thing goes first — an overlay, then the newest list
+    /// filter, then back to the list.
+    fn escape(&mut self) {
+        if self.overlay.take().is_some() {
+            return;
+        }
+        if !self.filters.is_empty() {
+            self.pop_filter();
+            return;
+        }
+        if self.focus != Pane::List {
+            self.focus_pane(Pane::List);
         }
     }
 
@@ -361,16 +387,21 @@ impl App {
     }
 
     fn move_selection(&mut self, action: Action) {
-        let page = self.list_capacity();
         match self.focus {
             Pane::List => {
-                let target = step(self.selected, self.corpus.docs.len(), action, page);
-                self.select(target);
+                let page = self.list_capacity();
+                let at = self.list_position();
+                let target = step(at, self.visible.len(), action, page);
+                if let Some(&doc) = self.visible.get(target) {
+                    self.select(doc);
+                }
             }
             Pane::Sidebar => {
                 let n = self.sidebars.get(self.selected).map_or(0, |s| s.entries.len());
+                let page = self.reader_height();
                 let sel = &mut self.sidebar_selected[self.selected];
                 *sel = step(*sel, n, action, page);
+                self.jump_to_entry(0);
             }
             Pane::Reader => {}
         }
@@ -402,23 +433,20 @@ impl App {
     /// Mouse: the wheel scrolls the pane under the pointer; a click focuses
     /// a pane, and in the list selects the article under it.
     pub fn handle_mouse(&mut self, m: MouseEvent) {
+        if self.overlay.is_some() || self.facts_view.is_some() {
+            return;
+        }
         let Some(pane) = self.layout.pane_at(m.column, m.row) else { return };
         match m.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
                 let down = m.kind == MouseEventKind::ScrollDown;
-                match pane {
-                    Pane::Reader => self.scroll_by(if down { WHEEL_LINES } else { -WHEEL_LINES }),
-                    Pane::List => self.select(if down {
-                        self.selected + 1
-                    } else {
-                        self.selected.saturating_sub(1)
-                    }),
-                    Pane::Sidebar => {
-                        let focus = self.focus;
-                        self.focus = Pane::Sidebar;
-                        self.move_selection(if down { Action::Down } else { Action::Up });
-                        self.focus = focus;
-                    }
+                if pane == Pane::Reader {
+                    self.scroll_by(if down { WHEEL_LINES } else { -WHEEL_LINES });
+                } else {
+                    let focus = self.focus;
+                    self.focus = pane;
+                    self.move_selection(if down { Action::Down } else { Action::Up });
+                    self.focus = focus;
                 }
             }
             MouseEventKind::Down(MouseButton::Left) => {
@@ -436,7 +464,7 @@ impl App {
 }
 
 /// The selection after a movement in a list of `n` items.
-fn step(sel: usize, n: usize, action: Action, page: usize) -> usize {
+pub fn step(sel: usize, n: usize, action: Action, page: usize) -> usize {
     let last = n.saturating_sub(1);
     match action {
         Action::Up => sel.saturating_sub(1),

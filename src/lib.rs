@@ -11,6 +11,7 @@ pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod facts;
+pub mod index;
 pub mod parallel;
 pub mod render;
 pub mod report;

@@ -21,8 +21,17 @@ use crate::facts::Extractor;
 /// The reader's state for a corpus: facts extracted, laid out for `size`.
 pub fn app_for(corpus: Corpus, size: (u16, u16)) -> App {
     let extractor = Extractor::new();
-    let facts = corpus.docs.iter().map(|d| extractor.extract(d)).collect();
-    App::new(corpus, facts, Rect::new(0, 0, size.0, size.1))
+    let mut facts = Vec::with_capacity(corpus.docs.len());
+    crate::parallel::map_ordered(&corpus.docs, |d| extractor.extract(d), |_, f| facts.push(f));
+    let mut app = App::new(corpus, facts, Rect::new(0, 0, size.0, size.1));
+    app.data_dir = data_dir();
+    app
+}
+
+/// dossier's data directory (`$XDG_DATA_HOME/dossier` on Linux), where
+/// exports go.
+pub fn data_dir() -> Option<std::path::PathBuf> {
+    directories::ProjectDirs::from("", "", "dossier").map(|p| p.data_dir().to_path_buf())
 }
 
 /// Draws the screen after `keys` and returns it as text.

@@ -7,6 +7,7 @@ use std::fmt;
 use std::ops::Range;
 
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 /// A half-open range of UTF-8 byte offsets, `start..end`, into one string
 /// (a document's `body` unless said otherwise). Slice through
@@ -121,6 +122,27 @@ fn substitute(c: char) -> char {
 /// which can reorder what a reader sees.
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` cut to `width` columns, with `…` when cut.
+pub fn fit(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in unicode_segmentation::UnicodeSegmentation::graphemes(s, true) {
+        let w = g.width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
 }
 
 #[cfg(test)]

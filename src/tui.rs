@@ -67,6 +67,9 @@ fn event_loop(
                 break;
             }
         }
+        if let Some(text) = app.clipboard.take() {
+            write_clipboard(&text)?;
+        }
         if app.mouse != mouse {
             mouse = app.mouse;
             if mouse {
@@ -82,6 +85,17 @@ fn event_loop(
             app.resize(w, h);
         }
     }
+    Ok(())
+}
+
+/// Asks the terminal to put `text` on the clipboard (OSC 52); terminals
+/// that do not support it ignore the sequence.
+fn write_clipboard(text: &str) -> Result<()> {
+    use base64::Engine as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = std::io::stdout();
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()?;
     Ok(())
 }
 

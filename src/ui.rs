@@ -1,6 +1,7 @@
 //! Drawing: a pure function of [`App`]. Nothing here changes state; the
 //! same [`render`] feeds a real terminal and `TestBackend`.
 
+mod facts_view;
 mod help;
 mod list;
 mod reader;
@@ -12,9 +13,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Overlay, Pane};
+pub use crate::text::fit;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -24,6 +25,21 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(fit(msg, usize::from(area.width))), area);
         return;
     }
+    if let Some(view) = &app.facts_view {
+        let main = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+        facts_view::draw(app, view, frame, main);
+    } else {
+        draw_panes(app, frame);
+    }
+    status::draw(app, frame, app.layout.status);
+    match app.overlay {
+        Some(Overlay::Help { scroll }) => help::draw_help(frame, area, scroll),
+        Some(Overlay::Problems { scroll }) => help::draw_problems(app, frame, area, scroll),
+        None => {}
+    }
+}
+
+fn draw_panes(app: &App, frame: &mut Frame) {
     if let Some(r) = app.layout.list {
         list::draw(app, frame, r);
     }
@@ -32,12 +48,6 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     if let Some(r) = app.layout.sidebar {
         sidebar::draw(app, frame, r);
-    }
-    status::draw(app, frame, app.layout.status);
-    match app.overlay {
-        Some(Overlay::Help { scroll }) => help::draw_help(frame, area, scroll),
-        Some(Overlay::Problems { scroll }) => help::draw_problems(app, frame, area, scroll),
-        None => {}
     }
 }
 
@@ -49,27 +59,6 @@ fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
         .border_style(theme::border(focused))
         .title(Line::styled(title, theme::title(focused)))
-}
-
-/// `s` cut to `width` columns, with `…` when cut.
-pub fn fit(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in unicode_segmentation::UnicodeSegmentation::graphemes(s, true) {
-        let w = g.width();
-        if used + w + 1 > width {
-            break;
-        }
-        out.push_str(g);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 /// A rectangle of `width`×`height` centred in `area` (clipped to it).

@@ -80,6 +80,26 @@ actions! {
     Bottom,
     /// back to the list
     Back,
-    /// close the overlay, else go back to the list
+    /// close the overlay or view, else clear the newest list filter, else go back to the list
     Escape,
+    /// jump to the next fact in reading order
+    NextFact,
+    /// jump to the previous fact in reading order
+    PrevFact,
+    /// jump to the selected fact's next mention
+    NextMention,
+    /// filter the list to the articles that name the selected entity
+    FilterEntity,
+    /// corpus facts view: every entity and figure of the corpus
+    FactsView,
+    /// fact highlighting in the text on / off
+    ToggleHighlight,
+    /// export the article's facts (Markdown and JSON) to the data directory
+    Export,
+    /// copy the selected fact to the clipboard (OSC 52)
+    CopyFact,
+    /// sort the entities by article count or by name
+    ToggleSort,
+    /// switch between the entities and the figures
+    SwitchSection,
 }

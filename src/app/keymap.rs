@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::Pane;
+use super::Context;
 use super::action::Action;
 
 /// Where a binding applies.
@@ -20,6 +20,7 @@ pub enum Scope {
     List,
     Reader,
     Sidebar,
+    FactsView,
 }
 
 impl Scope {
@@ -30,23 +31,25 @@ impl Scope {
             Scope::List => "list",
             Scope::Reader => "reader",
             Scope::Sidebar => "sidebar",
+            Scope::FactsView => "facts view",
         }
     }
 
-    fn applies(self, pane: Pane) -> bool {
+    fn applies(self, ctx: Context) -> bool {
         match self {
             Scope::Anywhere => true,
-            Scope::ListAndReader => matches!(pane, Pane::List | Pane::Reader),
-            Scope::List => pane == Pane::List,
-            Scope::Reader => pane == Pane::Reader,
-            Scope::Sidebar => pane == Pane::Sidebar,
+            Scope::ListAndReader => matches!(ctx, Context::List | Context::Reader),
+            Scope::List => ctx == Context::List,
+            Scope::Reader => ctx == Context::Reader,
+            Scope::Sidebar => ctx == Context::Sidebar,
+            Scope::FactsView => ctx == Context::FactsView,
         }
     }
 
     /// Narrower scopes win over wider ones.
     const fn rank(self) -> u8 {
         match self {
-            Scope::List | Scope::Reader | Scope::Sidebar => 0,
+            Scope::List | Scope::Reader | Scope::Sidebar | Scope::FactsView => 0,
             Scope::ListAndReader => 1,
             Scope::Anywhere => 2,
         }
@@ -77,6 +80,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(Scope::Anywhere, &["M"], Action::ToggleMouse),
     bind(Scope::Anywhere, &["P"], Action::Problems),
     bind(Scope::Anywhere, &["Esc"], Action::Escape),
+    bind(Scope::Anywhere, &["F"], Action::FactsView),
+    bind(Scope::Anywhere, &["H"], Action::ToggleHighlight),
+    bind(Scope::Anywhere, &["x"], Action::Export),
+    bind(Scope::Anywhere, &["y"], Action::CopyFact),
     bind(Scope::ListAndReader, &["n"], Action::NextArticle),
     bind(Scope::ListAndReader, &["p"], Action::PrevArticle),
     bind(Scope::List, &["j", "Down"], Action::Down),
@@ -95,18 +102,31 @@ pub const BINDINGS: &[Binding] = &[
     bind(Scope::Reader, &["g", "Home"], Action::Top),
     bind(Scope::Reader, &["G", "End"], Action::Bottom),
     bind(Scope::Reader, &["h"], Action::Back),
+    bind(Scope::Reader, &["}"], Action::NextFact),
+    bind(Scope::Reader, &["{"], Action::PrevFact),
     bind(Scope::Sidebar, &["j", "Down"], Action::Down),
     bind(Scope::Sidebar, &["k", "Up"], Action::Up),
     bind(Scope::Sidebar, &["g", "Home"], Action::First),
     bind(Scope::Sidebar, &["G", "End"], Action::Last),
+    bind(Scope::Sidebar, &["Enter"], Action::NextMention),
+    bind(Scope::Sidebar, &["e"], Action::FilterEntity),
+    bind(Scope::FactsView, &["j", "Down"], Action::Down),
+    bind(Scope::FactsView, &["k", "Up"], Action::Up),
+    bind(Scope::FactsView, &["g", "Home"], Action::First),
+    bind(Scope::FactsView, &["G", "End"], Action::Last),
+    bind(Scope::FactsView, &["PgUp"], Action::PageUpSelect),
+    bind(Scope::FactsView, &["PgDn"], Action::PageDownSelect),
+    bind(Scope::FactsView, &["Tab", "BackTab"], Action::SwitchSection),
+    bind(Scope::FactsView, &["s"], Action::ToggleSort),
+    bind(Scope::FactsView, &["Enter"], Action::Open),
 ];
 
 /// The action a key stands for in a pane, if any.
-pub fn lookup(key: &KeyEvent, pane: Pane) -> Option<Action> {
+pub fn lookup(key: &KeyEvent, ctx: Context) -> Option<Action> {
     let name = notation(key)?;
     BINDINGS
         .iter()
-        .filter(|b| b.scope.applies(pane) && b.keys.contains(&name.as_str()))
+        .filter(|b| b.scope.applies(ctx) && b.keys.contains(&name.as_str()))
         .min_by_key(|b| b.scope.rank())
         .map(|b| b.action)
 }
@@ -250,10 +270,14 @@ mod tests {
     #[test]
     fn narrow_scope_wins() {
         let j = parse_key("j").unwrap();
-        assert_eq!(lookup(&j, Pane::List), Some(Action::Down));
-        assert_eq!(lookup(&j, Pane::Reader), Some(Action::ScrollDown));
-        assert_eq!(lookup(&parse_key("n").unwrap(), Pane::Sidebar), None);
-        assert_eq!(lookup(&parse_key("C-c").unwrap(), Pane::Sidebar), Some(Action::Quit));
+        assert_eq!(lookup(&j, Context::List), Some(Action::Down));
+        assert_eq!(lookup(&j, Context::Reader), Some(Action::ScrollDown));
+        assert_eq!(lookup(&parse_key("n").unwrap(), Context::Sidebar), None);
+        assert_eq!(lookup(&parse_key("C-c").unwrap(), Context::Sidebar), Some(Action::Quit));
+        assert_eq!(
+            lookup(&parse_key("Tab").unwrap(), Context::FactsView),
+            Some(Action::SwitchSection)
+        );
     }
 
     #[test]
@@ -261,7 +285,7 @@ mod tests {
         for action in Action::ALL {
             assert!(BINDINGS.iter().any(|b| b.action == *action), "{action:?} has no key");
         }
-        for pane in [Pane::List, Pane::Reader, Pane::Sidebar] {
+        for pane in [Context::List, Context::Reader, Context::Sidebar, Context::FactsView] {
             let mut seen = std::collections::HashMap::new();
             for b in BINDINGS.iter().filter(|b| b.scope.applies(pane)) {
                 for k in b.keys {

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 use super::{centered, fit, theme};
 use crate::app::App;
 use crate::app::keymap::{BINDINGS, display};
+use crate::facts::Kind;
 
 /// The help screen's rows: where, keys, action — straight from the key table.
 pub fn help_lines() -> Vec<Line<'static>> {
@@ -25,6 +26,21 @@ pub fn help_lines() -> Vec<Line<'static>> {
         ]));
     }
     lines.push(Line::raw(""));
+    let mut legend = vec![Span::styled("Facts in the text: ", theme::dim())];
+    for kind in Kind::ALL {
+        let style = if kind == Kind::Quote { theme::quote() } else { theme::kind(kind) };
+        legend.push(Span::styled(kind.heading(), style));
+        legend.push(Span::raw(" "));
+    }
+    lines.push(Line::from(legend));
+    lines.push(Line::styled(
+        "The selected fact's mentions are underlined, the current one reversed; H turns colours off.",
+        theme::dim(),
+    ));
+    lines.push(Line::styled(
+        "Sidebar: ×N mentions; +N art. = named in N other articles.",
+        theme::dim(),
+    ));
     lines.push(Line::styled(
         "Mouse: the wheel scrolls the pane under the pointer; a click selects.",
         theme::dim(),
@@ -33,7 +49,7 @@ pub fn help_lines() -> Vec<Line<'static>> {
 }
 
 pub fn draw_help(frame: &mut Frame, area: Rect, scroll: usize) {
-    draw_overlay(frame, area, " Help — Esc or ? closes ", help_lines(), scroll);
+    draw_overlay(frame, area, " Help — Esc or ? closes, j/k scroll ", help_lines(), scroll);
 }
 
 pub fn draw_problems(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {

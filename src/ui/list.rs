@@ -11,19 +11,29 @@ use crate::app::{App, Pane};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let docs = &app.corpus.docs;
-    let read = app.read.iter().filter(|r| **r).count();
-    let title =
-        format!(" Articles {}/{} · {} unread ", app.selected + 1, docs.len(), docs.len() - read);
+    let unread = app.visible.iter().filter(|&&d| !app.read[d]).count();
+    let mut title =
+        format!(" Articles {}/{} · {unread} unread ", app.list_position() + 1, app.visible.len());
+    if !app.filters.is_empty() {
+        let labels: Vec<String> = app.filters.iter().map(crate::app::Filter::label).collect();
+        title = format!(
+            " Articles {}/{} · {} ",
+            app.list_position() + 1,
+            app.visible.len(),
+            labels.join(" + ")
+        );
+    }
     let block = pane_block(app, Pane::List, title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let focused = app.focus == Pane::List;
     let mut lines = Vec::new();
-    for (i, doc) in docs.iter().enumerate().skip(app.list_offset) {
+    for &i in app.visible.iter().skip(app.list_offset) {
         if lines.len() >= usize::from(inner.height) {
             break;
         }
+        let doc = &docs[i];
         let rows = app.list_title(i);
         let cut = rows.iter().map(|r| r.len()).sum::<usize>() + rows.len() <= doc.title.len();
         let mut item: Vec<Line> = Vec::new();

@@ -1,14 +1,17 @@
 //! The reading pane: the visible slice of the wrapped article, centred at a
-//! comfortable width, furniture dimmed when shown.
+//! comfortable width, facts highlighted by kind (the selected fact's
+//! mentions underlined, the current one reversed), furniture dimmed.
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
-use ratatui::text::Line;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{fit, pane_block, theme};
-use crate::app::reader::Source;
+use crate::app::reader::{Source, VisualLine};
 use crate::app::{App, Pane};
+use crate::facts::{Fact, Field, Kind};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(doc) = app.doc() else {
@@ -22,6 +25,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let width = u16::try_from(app.text_width()).unwrap_or(u16::MAX).min(inner.width);
     let pad = inner.width.saturating_sub(width) / 2;
     let text_area = Rect::new(inner.x + pad, inner.y, width, inner.height);
+    let marks = Marks::new(app);
     let lines: Vec<Line> = app
         .lines
         .iter()
@@ -30,9 +34,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .map(|l| {
             let text = l.text(doc);
             match l.source {
-                Source::Headline => Line::styled(text, theme::headline()),
+                Source::Headline => marks.line(l, text, Field::Title, theme::headline()),
+                Source::Body => marks.line(l, text, Field::Body, Style::new()),
                 Source::Furniture(_) => Line::styled(text, theme::furniture()),
-                Source::Body | Source::Blank => Line::raw(text),
+                Source::Blank => Line::raw(""),
             }
         })
         .collect();
@@ -46,5 +51,81 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             area.inner(Margin { vertical: 1, horizontal: 0 }),
             &mut state,
         );
+    }
+}
+
+/// What to highlight in the shown article.
+struct Marks<'a> {
+    facts: &'a [Fact],
+    /// Kind colours on (`H`).
+    by_kind: bool,
+    selected: Vec<usize>,
+    current: Option<usize>,
+}
+
+impl<'a> Marks<'a> {
+    fn new(app: &'a App) -> Self {
+        let (selected, current) = app.marked_facts();
+        let facts = app.facts.get(app.selected).map_or(&[][..], Vec::as_slice);
+        Self { facts, by_kind: app.highlight, selected, current }
+    }
+
+    /// The style of fact `i`, and its layer (higher layers win).
+    fn style(&self, i: usize, fact: &Fact) -> Option<(u8, Style)> {
+        if self.current == Some(i) {
+            return Some((
+                3,
+                theme::kind(fact.kind).add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            ));
+        }
+        if self.selected.contains(&i) {
+            return Some((
+                2,
+                theme::kind(fact.kind).add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            ));
+        }
+        match (self.by_kind, fact.kind) {
+            (false, _) => None,
+            (true, Kind::Quote) => Some((0, theme::quote())),
+            (true, kind) => Some((1, theme::kind(kind))),
+        }
+    }
+
+    /// One screen line, split where highlights begin and end.
+    fn line<'t>(&self, l: &VisualLine, text: &'t str, field: Field, base: Style) -> Line<'t> {
+        let mut marks: Vec<(usize, usize, u8, Style)> = Vec::new();
+        for (i, f) in self.facts.iter().enumerate() {
+            if f.field != field || f.span.end <= l.start || f.span.start >= l.end {
+                continue;
+            }
+            if let Some((layer, style)) = self.style(i, f) {
+                marks.push((
+                    f.span.start.max(l.start) - l.start,
+                    f.span.end.min(l.end) - l.start,
+                    layer,
+                    style,
+                ));
+            }
+        }
+        if marks.is_empty() {
+            return Line::styled(text, base);
+        }
+        marks.sort_by_key(|m| m.2);
+        let mut cuts: Vec<usize> =
+            marks.iter().flat_map(|m| [m.0, m.1]).chain([0, text.len()]).collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        let spans = cuts
+            .windows(2)
+            .filter_map(|w| {
+                let piece = text.get(w[0]..w[1])?;
+                let style = marks
+                    .iter()
+                    .filter(|m| m.0 <= w[0] && w[1] <= m.1)
+                    .fold(base, |s, m| s.patch(m.3));
+                Some(Span::styled(piece, style))
+            })
+            .collect::<Vec<_>>();
+        Line::from(spans)
     }
 }

@@ -1,17 +1,19 @@
-//! The fact sidebar: the article's metadata, then its facts grouped by
-//! kind with a count per group; the selected entry stays in view.
-
-use std::fmt::Write as _;
+//! The fact sidebar: a line of metadata, then the article's facts grouped
+//! by kind with a count per group. When everything does not fit, each
+//! group shows its first entries (the selected one always in view) and a
+//! "+N more" line, so every group stays on screen.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::list::group;
 use super::{fit, pane_block, theme};
-use crate::app::sidebar::Row;
+use crate::app::sidebar::{Entry, Row, Sidebar};
 use crate::app::{App, Pane};
+use crate::facts::Kind;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let block = pane_block(app, Pane::Sidebar, " Facts ".into());
@@ -19,57 +21,120 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let Some(doc) = app.doc() else { return };
     let width = usize::from(inner.width);
-    let mut lines = vec![
-        Line::from(vec![Span::styled("Language ", theme::dim()), Span::raw(doc.lang.code())]),
-        Line::from(vec![
-            Span::styled("Length   ", theme::dim()),
-            Span::raw(format!("{} words · {} min", group(doc.words), doc.reading_minutes())),
-        ]),
-        Line::from(vec![
-            Span::styled("File     ", theme::dim()),
-            Span::raw(fit(&doc.path, width.saturating_sub(9))),
-        ]),
-        Line::raw(""),
-    ];
+    let meta = format!("{} · {} words · {} min", doc.lang, group(doc.words), doc.reading_minutes());
+    let mut lines = vec![Line::styled(fit(&meta, width), theme::dim())];
     let sidebar = &app.sidebars[app.selected];
     if sidebar.rows.is_empty() {
         lines.push(Line::styled("No facts found", theme::dim()));
     }
     let selected = app.sidebar_selected[app.selected];
     let focused = app.focus == Pane::Sidebar;
-    let mut rows: Vec<Line> = Vec::new();
-    let mut selected_row = 0;
-    for row in &sidebar.rows {
-        match *row {
-            Row::Heading(kind, count) => {
-                rows.push(Line::styled(
-                    format!("{} ({count})", kind.heading()),
-                    theme::heading().patch(theme::kind(kind)),
-                ));
+    let room = usize::from(inner.height).saturating_sub(lines.len());
+    for row in plan(sidebar, selected, room) {
+        lines.push(match row {
+            Planned::Heading(kind, count) => Line::styled(
+                fit(&format!("{} ({count})", kind.heading()), width),
+                theme::heading().patch(theme::kind(kind)),
+            ),
+            Planned::Entry(i) => {
+                entry_line(app, &sidebar.entries[i], width, i == selected, focused)
             }
-            Row::Entry(i) => {
-                let e = &sidebar.entries[i];
-                let mut text = format!("  {}", e.label);
-                if let Some(w) = &e.written {
-                    let _ = write!(text, " ({w})");
-                }
-                if e.mentions.len() > 1 {
-                    let _ = write!(text, " ×{}", e.mentions.len());
-                }
-                let mut line = Line::raw(fit(&text, width));
-                if i == selected {
-                    selected_row = rows.len();
-                    line = line.patch_style(theme::selected(focused));
-                }
-                rows.push(line);
-                if let Some(d) = &e.detail {
-                    rows.push(Line::styled(fit(&format!("    {d}"), width), theme::dim()));
-                }
-            }
+            Planned::More(n) => Line::styled(format!("  +{n} more"), theme::dim()),
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// One entry on one row: the value, then in grey what it was written as,
+/// how often, the role or speaker, and how many other articles name it.
+fn entry_line<'a>(app: &App, e: &Entry, width: usize, selected: bool, focused: bool) -> Line<'a> {
+    let mut extra = String::new();
+    if let Some(w) = &e.written {
+        extra.push_str(&format!(" ({w})"));
+    }
+    if e.mentions.len() > 1 {
+        extra.push_str(&format!(" ×{}", e.mentions.len()));
+    }
+    if let Some(d) = &e.detail {
+        extra.push_str(&format!(
+            " {}",
+            if d.starts_with('—') { d.clone() } else { format!("· {d}") }
+        ));
+    }
+    if e.kind.is_entity() {
+        let others = app.index.article_count(e.kind, &e.label).saturating_sub(1);
+        if others > 0 {
+            extra.push_str(&format!(" · +{others} art."));
         }
     }
-    let room = usize::from(inner.height).saturating_sub(lines.len()).max(1);
-    let skip = (selected_row + 2).saturating_sub(room);
-    lines.extend(rows.into_iter().skip(skip));
-    frame.render_widget(Paragraph::new(lines), inner);
+    let label = format!("  {}", e.label);
+    let label = fit(&label, width);
+    let extra = fit(&extra, width.saturating_sub(label.width()));
+    let mut line = Line::from(vec![Span::raw(label), Span::styled(extra, theme::dim())]);
+    if selected {
+        line = line.patch_style(theme::selected(focused));
+    }
+    line
+}
+
+/// A row the sidebar will draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Planned {
+    Heading(Kind, usize),
+    Entry(usize),
+    More(usize),
+}
+
+/// Chooses the rows to draw in `room` rows: everything when it fits, else
+/// the first `k` entries of each group (a window around the selected entry
+/// in its group) with the largest `k` that fits, else a window of the flat
+/// list around the selection.
+fn plan(sidebar: &Sidebar, selected: usize, room: usize) -> Vec<Planned> {
+    let groups: Vec<(Kind, Vec<usize>)> = Kind::ALL
+        .iter()
+        .map(|&k| {
+            (k, sidebar.rows.iter().filter_map(|r| entry_of(*r, sidebar, k)).collect::<Vec<_>>())
+        })
+        .filter(|(_, e)| !e.is_empty())
+        .collect();
+    let full: usize = groups.iter().map(|(_, e)| e.len() + 1).sum();
+    if full <= room {
+        return groups.iter().flat_map(|(k, e)| group_rows(*k, e, e.len(), selected)).collect();
+    }
+    let cost = |k: usize| -> usize {
+        groups.iter().map(|(_, e)| 1 + e.len().min(k) + usize::from(e.len() > k)).sum()
+    };
+    if let Some(k) = (1..=groups.iter().map(|(_, e)| e.len()).max().unwrap_or(1))
+        .rev()
+        .find(|&k| cost(k) <= room)
+    {
+        return groups.iter().flat_map(|(kind, e)| group_rows(*kind, e, k, selected)).collect();
+    }
+    let flat: Vec<Planned> =
+        groups.iter().flat_map(|(k, e)| group_rows(*k, e, e.len(), selected)).collect();
+    let at = flat.iter().position(|p| *p == Planned::Entry(selected)).unwrap_or(0);
+    let skip = (at + 1).saturating_sub(room);
+    flat.into_iter().skip(skip).take(room).collect()
+}
+
+fn entry_of(row: Row, sidebar: &Sidebar, kind: Kind) -> Option<usize> {
+    match row {
+        Row::Entry(i) if sidebar.entries[i].kind == kind => Some(i),
+        _ => None,
+    }
+}
+
+/// A group's heading and at most `k` of its entries, the selected one among them.
+fn group_rows(kind: Kind, entries: &[usize], k: usize, selected: usize) -> Vec<Planned> {
+    let mut rows = vec![Planned::Heading(kind, entries.len())];
+    let start = match entries.iter().position(|&e| e == selected) {
+        Some(at) if at >= k => at + 1 - k,
+        _ => 0,
+    };
+    rows.extend(entries.iter().skip(start).take(k).map(|&e| Planned::Entry(e)));
+    let hidden = entries.len() - entries.len().min(k);
+    if hidden > 0 {
+        rows.push(Planned::More(hidden));
+    }
+    rows
 }

@@ -65,3 +65,8 @@ pub fn kind(kind: Kind) -> Style {
 pub fn unread_mark() -> Style {
     Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
 }
+
+/// Quotes are long: marked by slant and colour, not by weight.
+pub fn quote() -> Style {
+    kind(Kind::Quote).add_modifier(Modifier::ITALIC)
+}

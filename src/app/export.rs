@@ -1,0 +1,72 @@
+//! `x`: the shown article's facts written as Markdown and as JSON (the
+//! FACTS.md shape) into the data directory — never beside the articles.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::App;
+use super::sidebar::Sidebar;
+use crate::corpus::Document;
+use crate::facts::Kind;
+
+impl App {
+    pub(super) fn export(&mut self) {
+        let Some(dir) = self.data_dir.as_ref().map(|d| d.join("exports")) else {
+            self.note = Some("no data directory to export to".into());
+            return;
+        };
+        let Some(doc) = self.doc() else { return };
+        let facts = &self.facts[self.selected];
+        let markdown = markdown(doc, &self.sidebars[self.selected]);
+        let json = crate::report::json_line(doc, facts);
+        self.note = Some(match write_export(&dir, &doc.key, &markdown, &json) {
+            Ok(base) => format!("exported to {}.md and .json", base.display()),
+            Err(e) => format!("export failed: {e}"),
+        });
+    }
+}
+
+/// Writes `<key>.md` and `<key>.json`; returns the path without extension.
+fn write_export(dir: &Path, key: &str, markdown: &str, json: &str) -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let name: String = key
+        .chars()
+        .map(|c| if c.is_alphanumeric() || "-_.".contains(c) { c } else { '_' })
+        .collect();
+    let base = dir.join(name);
+    std::fs::write(base.with_extension("md"), markdown)?;
+    std::fs::write(base.with_extension("json"), format!("{json}\n"))?;
+    Ok(base)
+}
+
+/// The sidebar as a Markdown document.
+pub fn markdown(doc: &Document, sidebar: &Sidebar) -> String {
+    let mut out =
+        format!("# {}\n\n`{}` · {} · {} words\n", doc.title, doc.path, doc.lang, doc.words);
+    for kind in Kind::ALL {
+        let entries: Vec<_> = sidebar.entries.iter().filter(|e| e.kind == kind).collect();
+        if entries.is_empty() {
+            continue;
+        }
+        let _ = write!(out, "\n## {} ({})\n\n", kind.heading(), entries.len());
+        for e in entries {
+            let _ = write!(out, "- {}", e.label);
+            if let Some(w) = &e.written {
+                let _ = write!(out, " ({w})");
+            }
+            if let Some(d) = &e.detail {
+                let _ = write!(out, " — {}", d.trim_start_matches("— "));
+            }
+            let _ = writeln!(
+                out,
+                "{}",
+                if e.mentions.len() > 1 {
+                    format!(" ×{}", e.mentions.len())
+                } else {
+                    String::new()
+                }
+            );
+        }
+    }
+    out
+}

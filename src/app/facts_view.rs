@@ -1,0 +1,142 @@
+//! The corpus facts view (`F`): every entity of the corpus with the number
+//! of articles that name it, and every figure (money, percentages) with its
+//! article and the sentence it stands in. `Enter` opens the article there.
+
+use super::{Action, App, Filter, Pane, step};
+use crate::facts::Kind;
+use crate::index::Entity;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Entities,
+    Figures,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// Most-named first.
+    Count,
+    Name,
+}
+
+/// The view's state: its rows are built when it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactsView {
+    pub section: Section,
+    pub sort: Sort,
+    /// Each entity and how many articles name it.
+    pub entities: Vec<(Entity, usize)>,
+    /// Each money or percentage fact: (document, fact index).
+    pub figures: Vec<(usize, usize)>,
+    pub entity_selected: usize,
+    pub figure_selected: usize,
+}
+
+impl FactsView {
+    pub fn new(app: &App) -> Self {
+        let entities = app.index.iter().map(|(e, m)| (e.clone(), m.len())).collect();
+        let figures = app
+            .facts
+            .iter()
+            .enumerate()
+            .flat_map(|(d, facts)| {
+                facts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| matches!(f.kind, Kind::Money | Kind::Percent))
+                    .map(move |(i, _)| (d, i))
+            })
+            .collect();
+        let mut view = Self {
+            section: Section::Entities,
+            sort: Sort::Count,
+            entities,
+            figures,
+            entity_selected: 0,
+            figure_selected: 0,
+        };
+        view.sort_entities();
+        view
+    }
+
+    fn sort_entities(&mut self) {
+        match self.sort {
+            Sort::Count => {
+                self.entities.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)))
+            }
+            Sort::Name => {
+                self.entities.sort_by(|a, b| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()))
+            }
+        }
+    }
+}
+
+impl App {
+    /// Handles an action while the facts view is open; `false` leaves it to
+    /// the usual handling (quit, help, …).
+    pub(super) fn update_facts_view(&mut self, action: Action) -> bool {
+        let page = self.reader_height();
+        let Some(view) = self.facts_view.as_mut() else { return false };
+        match action {
+            Action::Escape | Action::FactsView => self.facts_view = None,
+            Action::SwitchSection => {
+                view.section = match view.section {
+                    Section::Entities => Section::Figures,
+                    Section::Figures => Section::Entities,
+                }
+            }
+            Action::ToggleSort => {
+                view.sort = match view.sort {
+                    Sort::Count => Sort::Name,
+                    Sort::Name => Sort::Count,
+                };
+                view.sort_entities();
+            }
+            Action::Up
+            | Action::Down
+            | Action::First
+            | Action::Last
+            | Action::PageUpSelect
+            | Action::PageDownSelect => match view.section {
+                Section::Entities => {
+                    view.entity_selected =
+                        step(view.entity_selected, view.entities.len(), action, page)
+                }
+                Section::Figures => {
+                    view.figure_selected =
+                        step(view.figure_selected, view.figures.len(), action, page)
+                }
+            },
+            Action::Open => self.open_from_facts_view(),
+            Action::Quit | Action::Help | Action::Suspend | Action::ToggleMouse => return false,
+            _ => {}
+        }
+        true
+    }
+
+    fn open_from_facts_view(&mut self) {
+        let Some(view) = self.facts_view.take() else { return };
+        match view.section {
+            Section::Figures => {
+                let Some(&(doc, fact)) = view.figures.get(view.figure_selected) else { return };
+                self.filters.clear();
+                self.visible = (0..self.corpus.docs.len()).collect();
+                self.select(doc);
+                self.focus_pane(Pane::Reader);
+                if let Some(entry) =
+                    self.sidebars[doc].entries.iter().position(|e| e.mentions.contains(&fact))
+                {
+                    self.sidebar_selected[doc] = entry;
+                    let n =
+                        self.sidebars[doc].entries[entry].mentions.iter().position(|&m| m == fact);
+                    self.jump_to_entry(n.unwrap_or(0));
+                }
+            }
+            Section::Entities => {
+                let Some((entity, _)) = view.entities.get(view.entity_selected) else { return };
+                self.push_filter(Filter::Entity(entity.clone()));
+                self.focus_pane(Pane::List);
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The document list: which articles it shows (filters that combine, the
+//! newest cleared first by Esc), where the selection is among them, and how
+//! many rows each article takes.
+
+use super::{App, LIST_TITLE_ROWS, Pane};
+use crate::index::Entity;
+use crate::text::DocId;
+
+/// A list filter. Filters combine: an article shows when every one keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    /// Articles that name an entity (in any language).
+    Entity(Entity),
+}
+
+impl Filter {
+    /// How the filter is shown in the list's title.
+    pub fn label(&self) -> String {
+        match self {
+            Filter::Entity(e) => e.name.clone(),
+        }
+    }
+
+    fn keeps(&self, app: &App, doc: usize) -> bool {
+        match self {
+            Filter::Entity(e) => {
+                app.index.mentions(e.kind, &e.name).iter().any(|m| m.doc == DocId(doc))
+            }
+        }
+    }
+}
+
+impl App {
+    /// The selected article's place among the visible ones.
+    pub fn list_position(&self) -> usize {
+        self.visible.iter().position(|&d| d == self.selected).unwrap_or(0)
+    }
+
+    /// `n`/`p`: the next or previous visible article.
+    pub(super) fn step_article(&mut self, forward: bool) {
+        let at = self.list_position();
+        let target = if forward { at + 1 } else { at.saturating_sub(1) };
+        if let Some(&doc) = self.visible.get(target) {
+            self.select(doc);
+        }
+    }
+
+    pub(super) fn push_filter(&mut self, filter: Filter) {
+        if self.filters.contains(&filter) {
+            return;
+        }
+        self.filters.push(filter);
+        self.refilter();
+    }
+
+    pub(super) fn pop_filter(&mut self) {
+        self.filters.pop();
+        self.refilter();
+    }
+
+    fn refilter(&mut self) {
+        let visible: Vec<usize> = (0..self.corpus.docs.len())
+            .filter(|&d| self.filters.iter().all(|f| f.keeps(self, d)))
+            .collect();
+        self.visible = visible;
+        self.list_offset = 0;
+        match self.visible.first() {
+            Some(&first) if !self.visible.contains(&self.selected) => self.select(first),
+            _ => self.keep_list_selection_visible(),
+        }
+        let n = self.visible.len();
+        self.note = Some(match self.filters.last() {
+            Some(f) => format!("{n} article(s) with {} — Esc clears", f.label()),
+            None => "filter cleared".into(),
+        });
+    }
+
+    /// `e`: the list keeps only the articles naming the selected entity.
+    pub(super) fn filter_by_selected_entity(&mut self) {
+        let Some(entry) = self.selected_entry() else { return };
+        if !entry.kind.is_entity() {
+            self.note = Some("e filters by people, organisations and places".into());
+            return;
+        }
+        let entity = Entity { kind: entry.kind, name: entry.label.clone() };
+        self.push_filter(Filter::Entity(entity));
+    }
+
+    /// Rows inside the list pane.
+    pub(super) fn list_rows(&self) -> usize {
+        self.layout.list.map_or(1, |r| usize::from(r.height.saturating_sub(2))).max(1)
+    }
+
+    /// Articles a page of the list holds, about.
+    pub(super) fn list_capacity(&self) -> usize {
+        (self.list_rows() / (LIST_TITLE_ROWS + 1)).max(1)
+    }
+
+    /// The title rows of article `i` in the list: wrapped, at most
+    /// [`LIST_TITLE_ROWS`] (the caller marks a cut with `…`).
+    pub fn list_title(&self, i: usize) -> Vec<&str> {
+        let Some(doc) = self.corpus.docs.get(i) else { return Vec::new() };
+        let width = self.layout.list.map_or(20, |r| usize::from(r.width.saturating_sub(4)));
+        let rows = crate::wrap::wrap(&doc.title, width);
+        let mut out: Vec<&str> = rows
+            .iter()
+            .take(LIST_TITLE_ROWS)
+            .map(|r| doc.title.get(r.start..r.end).unwrap_or(""))
+            .collect();
+        if out.is_empty() {
+            out.push("");
+        }
+        out
+    }
+
+    /// Screen rows article `i` takes in the list: its title and a meta line.
+    pub fn list_item_height(&self, i: usize) -> usize {
+        self.list_title(i).len() + 1
+    }
+
+    /// Keeps the selected article inside the list's window.
+    pub(super) fn keep_list_selection_visible(&mut self) {
+        let at = self.list_position();
+        if at < self.list_offset {
+            self.list_offset = at;
+        }
+        let rows = self.list_rows();
+        while self.list_offset < at
+            && self.visible[self.list_offset..=at]
+                .iter()
+                .map(|&d| self.list_item_height(d))
+                .sum::<usize>()
+                > rows
+        {
+            self.list_offset += 1;
+        }
+    }
+
+    /// The article drawn at a row inside the list pane.
+    pub(super) fn list_item_at(&self, row: usize) -> Option<usize> {
+        let mut top = 0;
+        for &doc in self.visible.iter().skip(self.list_offset) {
+            top += self.list_item_height(doc);
+            if row < top {
+                return Some(doc);
+            }
+        }
+        None
+    }
+
+    /// Whether the list pane shows article `doc` as selected.
+    pub fn is_list_focus(&self) -> bool {
+        self.focus == Pane::List && self.facts_view.is_none()
+    }
+}

@@ -1,0 +1,126 @@
+//! The corpus-wide entity index: each person, organisation and place, by
+//! its canonical value (so `Mỹ`, `US` and `Verenigde Staten` are one
+//! `United States`), to the articles and facts that mention it.
+
+use std::collections::HashMap;
+
+use crate::facts::{Fact, Kind, Value};
+use crate::text::DocId;
+
+/// An entity: its kind and canonical name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Entity {
+    pub kind: Kind,
+    pub name: String,
+}
+
+impl Entity {
+    /// The entity a fact names, if it names one.
+    pub fn of(fact: &Fact) -> Option<Entity> {
+        match (&fact.value, fact.kind.is_entity()) {
+            (Value::Text(name), true) => Some(Entity { kind: fact.kind, name: name.clone() }),
+            _ => None,
+        }
+    }
+
+    /// The key two spellings of one name share (case and spacing aside).
+    fn key(kind: Kind, name: &str) -> (Kind, String) {
+        (kind, name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+    }
+}
+
+/// The mentions of one entity in one article: indices into its facts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mentions {
+    pub doc: DocId,
+    pub facts: Vec<usize>,
+}
+
+/// Entity → the articles that mention it, in corpus order.
+#[derive(Debug, Clone, Default)]
+pub struct EntityIndex {
+    entities: Vec<(Entity, Vec<Mentions>)>,
+    by_key: HashMap<(Kind, String), usize>,
+}
+
+impl EntityIndex {
+    /// Builds the index from each document's facts (by `DocId`).
+    pub fn build(facts: &[Vec<Fact>]) -> Self {
+        let mut index = Self::default();
+        for (doc, doc_facts) in facts.iter().enumerate() {
+            for (i, fact) in doc_facts.iter().enumerate() {
+                if let Some(entity) = Entity::of(fact) {
+                    index.add(entity, DocId(doc), i);
+                }
+            }
+        }
+        index
+    }
+
+    fn add(&mut self, entity: Entity, doc: DocId, fact: usize) {
+        let key = Entity::key(entity.kind, &entity.name);
+        let slot = *self.by_key.entry(key).or_insert_with(|| {
+            self.entities.push((entity, Vec::new()));
+            self.entities.len() - 1
+        });
+        let mentions = &mut self.entities[slot].1;
+        match mentions.last_mut() {
+            Some(m) if m.doc == doc => m.facts.push(fact),
+            _ => mentions.push(Mentions { doc, facts: vec![fact] }),
+        }
+    }
+
+    /// The articles that mention an entity, with the mentions in each.
+    pub fn mentions(&self, kind: Kind, name: &str) -> &[Mentions] {
+        self.by_key.get(&Entity::key(kind, name)).map_or(&[], |&i| &self.entities[i].1)
+    }
+
+    /// How many articles mention an entity.
+    pub fn article_count(&self, kind: Kind, name: &str) -> usize {
+        self.mentions(kind, name).len()
+    }
+
+    /// Every entity with its mentions, in the order first met.
+    pub fn iter(&self) -> impl Iterator<Item = (&Entity, &[Mentions])> {
+        self.entities.iter().map(|(e, m)| (e, m.as_slice()))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Span;
+
+    fn place(name: &str) -> Fact {
+        Fact::new(Kind::Place, Span::new(0, 2), Value::Text(name.into()))
+    }
+
+    #[test]
+    fn one_entity_across_articles_and_spellings() {
+        let facts = vec![
+            vec![place("United States"), place("China"), place("United States")],
+            vec![place("united  states")],
+            vec![Fact::new(Kind::Money, Span::new(0, 2), Value::Number(5.0))],
+        ];
+        let index = EntityIndex::build(&facts);
+        assert_eq!(index.len(), 2);
+        let us = index.mentions(Kind::Place, "United States");
+        assert_eq!(
+            us,
+            [
+                Mentions { doc: DocId(0), facts: vec![0, 2] },
+                Mentions { doc: DocId(1), facts: vec![0] }
+            ]
+        );
+        assert_eq!(index.article_count(Kind::Place, "China"), 1);
+        assert_eq!(index.article_count(Kind::Org, "China"), 0);
+    }
+}
