@@ -416,6 +416,10 @@ impl App {
             self.read[self.selected] = true;
         }
         self.relayout();
+        // Focusing the sidebar shows where its selected fact stands.
+        if pane == Pane::Sidebar && self.current_fact.is_none() {
+            self.jump_to_entry(0);
+        }
     }
 
     /// Moves the focus forward or back through the visible panes.

@@ -22,6 +22,8 @@ use crate::corpus::Corpus;
 
 /// How often the loop looks at the signal flag when no event comes.
 const TICK: Duration = Duration::from_millis(100);
+/// Events handled between two frames at most.
+const MAX_EVENTS_PER_FRAME: usize = 256;
 
 /// Runs the reader; returns when the person quits or a signal arrives.
 pub fn run(corpus: Corpus) -> Result<ExitCode> {
@@ -55,8 +57,13 @@ fn event_loop(
         if !event::poll(TICK)? {
             continue;
         }
-        // Take every event that is waiting before drawing again.
-        loop {
+        // Take the events that are waiting (a bounded number) before drawing
+        // again; a signal ends the loop at once, even when the terminal is
+        // gone and reports events forever.
+        for _ in 0..MAX_EVENTS_PER_FRAME {
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
                 Event::Mouse(m) => app.handle_mouse(m),
