@@ -22,14 +22,17 @@ fn app(keys: &str) -> App {
 /// The symbols and modifiers of one row of the reader.
 fn reader_row_cells(app: &App, buffer: &Buffer, y: u16) -> Vec<(String, Modifier)> {
     let r = app.layout.reader.unwrap();
-    (r.x..r.x + r.width).map(|x| (buffer[(x, y)].symbol().to_string(), buffer[(x, y)].modifier)).collect()
+    (r.x..r.x + r.width)
+        .map(|x| (buffer[(x, y)].symbol().to_string(), buffer[(x, y)].modifier))
+        .collect()
 }
 
 /// Where `text` first stands in the reader.
 fn find_in_reader(app: &App, buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
     let r = app.layout.reader.unwrap();
     for y in r.y + 1..r.y + r.height - 1 {
-        let row: String = (r.x..r.x + r.width).map(|x| buffer[(x, y)].symbol().to_string()).collect();
+        let row: String =
+            (r.x..r.x + r.width).map(|x| buffer[(x, y)].symbol().to_string()).collect();
         if let Some(byte) = row.find(text) {
             let col = row[..byte].chars().count() as u16;
             return Some((r.x + col, y));
@@ -55,13 +58,24 @@ fn every_sidebar_fact_jumps_to_a_visible_highlighted_mention() {
             let buffer = draw(&app).unwrap();
             // The mention's line is on screen, and its first word is drawn reversed there.
             let line = app.fact_line(entry.mentions[0]).unwrap();
-            assert!(line >= app.scroll && line < app.scroll + app.reader_height(), "{:?} off screen", entry.label);
+            assert!(
+                line >= app.scroll && line < app.scroll + app.reader_height(),
+                "{:?} off screen",
+                entry.label
+            );
             let y = app.layout.reader.unwrap().y + 1 + (line - app.scroll) as u16;
             let first = text.split_whitespace().next().unwrap();
-            let highlighted = reader_row_cells(&app, &buffer, y)
-                .windows(first.chars().count())
-                .any(|w| w.iter().map(|(s, _)| s.as_str()).collect::<String>() == first && w[0].1.contains(Modifier::REVERSED));
-            assert!(highlighted, "{first:?} of {:?} is not highlighted in doc {doc}:\n{}", entry.label, to_text(&buffer));
+            let highlighted =
+                reader_row_cells(&app, &buffer, y).windows(first.chars().count()).any(|w| {
+                    w.iter().map(|(s, _)| s.as_str()).collect::<String>() == first
+                        && w[0].1.contains(Modifier::REVERSED)
+                });
+            assert!(
+                highlighted,
+                "{first:?} of {:?} is not highlighted in doc {doc}:\n{}",
+                entry.label,
+                to_text(&buffer)
+            );
         }
     }
 }
@@ -133,10 +147,18 @@ fn export_writes_markdown_and_json_to_the_data_directory() {
     app.handle_key(parse_keys("x").unwrap()[0]);
     let md = std::fs::read_to_string(dir.join("exports/000_6dc0939844a5efd4.md")).unwrap();
     assert!(md.contains("CNY 16.8 bn"), "{md}");
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("exports/000_6dc0939844a5efd4.json")).unwrap()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("exports/000_6dc0939844a5efd4.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(json["id"], "000_6dc0939844a5efd4");
-    assert!(json["facts"].as_array().unwrap().iter().all(|f| f["start"].is_u64() && f["kind"].is_string()));
+    assert!(
+        json["facts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["start"].is_u64() && f["kind"].is_string())
+    );
     assert!(app.note.as_deref().unwrap().contains("exported to"));
     std::fs::remove_dir_all(dir).unwrap();
 }
