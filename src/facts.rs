@@ -186,17 +186,9 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Vec<Fact> {
         let mut facts = Vec::new();
         if doc.has_headline {
-            facts.extend(self.extract_text(Input {
-                text: &doc.title,
-                lang: doc.lang,
-                field: Field::Title,
-            }));
+            facts.extend(self.extract_text(Input { text: &doc.title, lang: doc.lang, field: Field::Title }));
         }
-        facts.extend(self.extract_text(Input {
-            text: &doc.body,
-            lang: doc.lang,
-            field: Field::Body,
-        }));
+        facts.extend(self.extract_text(Input { text: &doc.body, lang: doc.lang, field: Field::Body }));
         resolve::resolve(&mut facts, doc);
         facts
     }

@@ -242,13 +242,11 @@ fn settle(people: Vec<Found>, orgs: Vec<Found>) -> Vec<Found> {
             > (b.strong, b.kind == Kind::Org, b.span.len())
     };
     'next: for f in orgs.into_iter().chain(people) {
-        for k in 0..out.len() {
-            if out[k].span.overlaps(f.span) {
-                if beats(&f, &out[k]) {
-                    out[k] = f;
-                }
-                continue 'next;
+        if let Some(o) = out.iter_mut().find(|o| o.span.overlaps(f.span)) {
+            if beats(&f, o) {
+                *o = f;
             }
+            continue 'next;
         }
         out.push(f);
     }

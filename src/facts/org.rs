@@ -100,7 +100,7 @@ impl Finder {
             if !is_whole_word(ctx.text, m.start(), end) {
                 match genitive_s(ctx.text, end) {
                     Some(e) if ctx.lang == Lang::DE && is_whole_word(ctx.text, m.start(), e) => {
-                        end = e
+                        end = e;
                     }
                     _ => continue,
                 }

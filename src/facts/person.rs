@@ -79,8 +79,8 @@ impl Finder {
     fn can_start(&self, ctx: &Ctx<'_>, k: usize) -> bool {
         let t = ctx.toks[k];
         let after_title = t.cap && !t.caps && ctx.hit_before(t.span.start, TITLE).is_some();
-        (after_title || self.name_like(ctx, k))
-            && !(t.hyphen_after && !self.given.contains(ctx.word(k)))
+        let compound_head = t.hyphen_after && !self.given.contains(ctx.word(k));
+        (after_title || self.name_like(ctx, k)) && !compound_head
     }
 
     /// The longest name-like run from `k`: returns its word count and last token.
@@ -193,8 +193,7 @@ fn apposition_role(ctx: &Ctx<'_>, end: usize) -> Option<super::names::Hit> {
     let k = ctx.hits.partition_point(|h| h.span.start < from);
     let h = *ctx.hits.get(k)?;
     let gap = ctx.text.get(from..h.span.start)?;
-    let clean =
-        !gap.contains(|c: char| matches!(c, ',' | '.' | ';' | ':' | '\n' | '(' | '“' | '„' | '"'));
+    let clean = !gap.contains([',', '.', ';', ':', '\n', '(', '“', '„', '"']);
     (h.flags & ROLE != 0 && h.span.start - from <= APPOSITION && clean).then_some(h)
 }
 

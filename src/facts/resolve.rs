@@ -53,7 +53,7 @@ fn fields(doc: &Document) -> &'static [Field] {
     if doc.has_headline { &[Field::Title, Field::Body] } else { &[Field::Body] }
 }
 
-fn text_of<'d>(doc: &'d Document, field: Field) -> &'d str {
+fn text_of(doc: &Document, field: Field) -> &str {
     match field {
         Field::Body => &doc.body,
         Field::Title => &doc.title,
@@ -198,7 +198,7 @@ fn resolve_surnames(facts: &mut Vec<Fact>, doc: &Document) {
     let mut short: HashMap<String, String> = HashMap::new();
     for (full, _, _) in &fulls {
         if let Some(s) = surname(full) {
-            short.entry(s.to_string()).and_modify(|v| v.clear()).or_insert_with(|| full.clone());
+            short.entry(s.to_string()).and_modify(String::clear).or_insert_with(|| full.clone());
         }
     }
     short.retain(|_, v| !v.is_empty());

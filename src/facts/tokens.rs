@@ -8,6 +8,7 @@ use crate::text::Span;
 /// One word: a run of letters and digits (with inner apostrophes, as in
 /// `O'Brien`), its shape, and what stands right before and after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::struct_excessive_bools)] // independent shape flags, read by name
 pub struct Token {
     pub span: Span,
     /// First character is an upper-case letter.
