@@ -10,10 +10,14 @@ mod date;
 mod money;
 mod names;
 mod number;
+mod org;
 mod percent;
+mod person;
 mod place;
 mod quote;
 mod resolve;
+mod speaker;
+mod tokens;
 
 use serde::Serialize;
 

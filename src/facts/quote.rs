@@ -1,8 +1,20 @@
-//! TODO: quote facts.
+//! Quotations: the words between a pair of quotation marks (`„…“`, `“…”`,
+//! `"…"`, `«…»`, `»…«`, `‹…›`, `「…」`, `『…』`), four words or more.
+//!
+//! Marks are paired within one paragraph only, so a stray or unbalanced
+//! mark never swallows the rest of an article: an opening mark left open
+//! at the end of its paragraph is dropped. Speakers are found later, in
+//! `speaker.rs`, once the people of the whole document are known.
 
-use super::{Fact, Input};
+use super::tokens::is_cjk;
+use super::{Fact, Input, Kind, Value};
+use crate::text::Span;
 
-/// Compiled once per extractor.
+/// Quotations shorter than this many words are phrases, not quotes.
+const MIN_WORDS: usize = 4;
+
+/// Compiled once per extractor (quotes need no lexicon).
+#[derive(Default)]
 pub struct Rules {}
 
 impl Rules {
@@ -10,7 +22,111 @@ impl Rules {
         Self {}
     }
 
-    pub fn find(&self, _input: Input<'_>) -> Vec<Fact> {
-        Vec::new()
+    #[allow(clippy::unused_self)] // every finder has this shape
+    pub fn find(&self, input: Input<'_>) -> Vec<Fact> {
+        quote_spans(input.text)
+            .into_iter()
+            .filter(|s| long_enough(s.get(input.text)))
+            .map(|s| Fact::new(Kind::Quote, s, Value::None))
+            .collect()
+    }
+}
+
+/// The closing marks that may end a quote opened by `open`, or `None` when
+/// `open` does not open one.
+fn closers(open: char) -> Option<&'static [char]> {
+    match open {
+        '„' => Some(&['“', '”', '"']),
+        '“' => Some(&['”', '"']),
+        '"' => Some(&['"', '”']),
+        '«' => Some(&['»']),
+        '»' => Some(&['«']),
+        '‹' => Some(&['›']),
+        '「' => Some(&['」']),
+        '『' => Some(&['』']),
+        _ => None,
+    }
+}
+
+/// The inner spans (marks excluded, outer white space trimmed) of all
+/// paired quotation marks in `text`.
+pub fn quote_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, &'static [char])> = None;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            open = None;
+            continue;
+        }
+        match open {
+            Some((start, ends)) if ends.contains(&c) => {
+                if let Some(span) = trimmed(text, start, i) {
+                    out.push(span);
+                }
+                open = None;
+            }
+            Some(_) => {}
+            None => {
+                if c == '"'
+                    && text
+                        .get(..i)
+                        .and_then(|s| s.chars().next_back())
+                        .is_some_and(|p| p.is_ascii_digit())
+                {
+                    continue; // 12" (inches), not a quote
+                }
+                open = closers(c).map(|ends| (i + c.len_utf8(), ends));
+            }
+        }
+    }
+    out
+}
+
+fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
+    let inner = text.get(start..end)?;
+    let lead = inner.len() - inner.trim_start().len();
+    let trail = inner.len() - inner.trim_end().len();
+    (start + lead < end - trail).then(|| Span::new(start + lead, end - trail))
+}
+
+/// Four words or more; text in Chinese or Japanese, written without spaces,
+/// needs eight characters.
+fn long_enough(quote: &str) -> bool {
+    if quote.split_whitespace().count() >= MIN_WORDS {
+        return true;
+    }
+    quote.chars().filter(|&c| is_cjk(c)).count() >= 2 * MIN_WORDS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<&str> {
+        quote_spans(text)
+            .into_iter()
+            .filter(|s| long_enough(s.get(text)))
+            .map(|s| s.get(text))
+            .collect()
+    }
+
+    #[test]
+    fn pairs_in_many_styles() {
+        assert_eq!(quotes("Er sagte: „Das ist ein guter Tag.“ Ja."), ["Das ist ein guter Tag."]);
+        assert_eq!(
+            quotes("« Nous allons gagner ce match », dit-il."),
+            ["Nous allons gagner ce match"]
+        );
+        assert_eq!(quotes("He said \"we will do it now\" today"), ["we will do it now"]);
+    }
+
+    #[test]
+    fn short_and_stray_marks() {
+        assert!(quotes("„wesentlich und nachteilig“").is_empty());
+        let s = "es „Wege finden müsse, unsere KI zu nutzen“. Chips effizienter“.\n“Next paragraph here is fine”";
+        assert_eq!(
+            quotes(s),
+            ["Wege finden müsse, unsere KI zu nutzen", "Next paragraph here is fine"]
+        );
     }
 }

@@ -1,6 +1,256 @@
-//! TODO: resolve surname-only mentions and quote speakers across a document.
+//! Cross-fact work, once per document, after every finder ran on the body
+//! and the headline:
+//! 1. overlapping people, organisations and places: the longer mention
+//!    wins, a place beats an organisation beats a person on the same words;
+//! 2. organisation values lose legal-form words that only some mentions
+//!    carry (`Alibaba Group Holding` → `Alibaba`), and a name used as an
+//!    organisation once counts as one in all its mentions;
+//! 3. a surname-only mention (`Wu`, German genitive `Wus`) takes the full
+//!    name met in the document; role and organisation spread to all the
+//!    mentions of a person;
+//! 4. quote speakers (`speaker.rs`).
 
-use super::Fact;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::names::{org_lexicon, people_lexicon};
+use super::tokens::{genitive_s, is_whole_word};
+use super::{Fact, Field, Kind, Value, speaker};
 use crate::corpus::Document;
+use crate::text::{Lang, Span};
 
-pub fn resolve(_facts: &mut [Fact], _doc: &Document) {}
+/// What resolution needs of the lexicons, parsed once.
+struct Lexicons {
+    legal: HashSet<String>,
+    given: HashSet<String>,
+    family_first: HashSet<String>,
+    not_names: HashSet<String>,
+}
+
+static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
+    let people = people_lexicon();
+    let orgs = org_lexicon();
+    Lexicons {
+        legal: orgs.legal.into_iter().collect(),
+        given: people.given.into_iter().collect(),
+        family_first: people.family_first.into_iter().collect(),
+        not_names: people.words.not_names.into_iter().collect(),
+    }
+});
+
+pub fn resolve(facts: &mut Vec<Fact>, doc: &Document) {
+    drop_overlaps(facts);
+    strip_legal_forms(facts);
+    spread_orgs(facts, doc);
+    resolve_surnames(facts, doc);
+    spread_roles(facts);
+    facts.sort_by_key(|f| (f.field == Field::Body, f.span.start, f.kind));
+    speaker::assign(facts, doc);
+}
+
+/// The fields facts were looked for in (a derived title repeats the body).
+fn fields(doc: &Document) -> &'static [Field] {
+    if doc.has_headline { &[Field::Title, Field::Body] } else { &[Field::Body] }
+}
+
+fn text_of(doc: &Document, field: Field) -> &str {
+    match field {
+        Field::Body => &doc.body,
+        Field::Title => &doc.title,
+    }
+}
+
+fn value(f: &Fact) -> &str {
+    match &f.value {
+        Value::Text(s) => s,
+        _ => "",
+    }
+}
+
+/// Priority on equal spans: place, organisation, person.
+fn rank(k: Kind) -> u8 {
+    match k {
+        Kind::Place => 3,
+        Kind::Org => 2,
+        _ => 1,
+    }
+}
+
+fn drop_overlaps(facts: &mut Vec<Fact>) {
+    let n = facts.len();
+    let mut dead = vec![false; n];
+    for i in 0..n {
+        for j in 0..n {
+            let (a, b) = (&facts[i], &facts[j]);
+            if i == j || dead[j] || !a.kind.is_entity() || !b.kind.is_entity() || a.kind == b.kind {
+                continue;
+            }
+            if a.field == b.field
+                && a.span.overlaps(b.span)
+                && (a.span.len(), rank(a.kind)) > (b.span.len(), rank(b.kind))
+            {
+                dead[j] = true;
+            }
+        }
+    }
+    let mut k = 0;
+    facts.retain(|_| {
+        k += 1;
+        !dead[k - 1]
+    });
+}
+
+/// `Alibaba Group Holding` → `Alibaba` when `Alibaba` is named on its own too.
+fn strip_legal_forms(facts: &mut [Fact]) {
+    let values: HashSet<String> =
+        facts.iter().filter(|f| f.kind == Kind::Org).map(|f| value(f).to_string()).collect();
+    for f in facts.iter_mut() {
+        if f.kind == Kind::Org {
+            f.value = Value::Text(short_form(value(f), &values));
+        } else if let Some(org) = &f.org {
+            f.org = Some(short_form(org, &values));
+        }
+    }
+}
+
+fn short_form(name: &str, values: &HashSet<String>) -> String {
+    let mut words: Vec<&str> = name.split(' ').collect();
+    while words.len() > 1
+        && words.last().is_some_and(|w| LEXICONS.legal.contains(w.trim_end_matches('.')))
+    {
+        words.pop();
+        let stem = words.join(" ");
+        if values.contains(&stem) {
+            return stem;
+        }
+    }
+    name.to_string()
+}
+
+/// Every other whole-word mention of an organisation's name is that
+/// organisation too (`Alibaba-Aktien`, `Nvidias`).
+fn spread_orgs(facts: &mut Vec<Fact>, doc: &Document) {
+    let mut names: HashMap<String, String> = HashMap::new();
+    for f in facts.iter().filter(|f| f.kind == Kind::Org) {
+        let mention = f.span.get(text_of(doc, f.field)).trim_end_matches('s').to_string();
+        for name in [value(f).to_string(), mention] {
+            if name.chars().count() >= 3 && !LEXICONS.not_names.contains(&name) {
+                names.entry(name).or_insert_with(|| value(f).to_string());
+            }
+        }
+    }
+    let mut added = Vec::new();
+    for &field in fields(doc) {
+        let text = text_of(doc, field);
+        for (name, canon) in &names {
+            for (start, _) in text.match_indices(name.as_str()) {
+                let Some(end) = mention_end(text, start, start + name.len(), doc.lang) else {
+                    continue;
+                };
+                let span = Span::new(start, end);
+                if !facts.iter().chain(&added).any(|f: &Fact| {
+                    f.field == field && f.span.overlaps(span) && f.kind != Kind::Quote
+                }) {
+                    let mut fact = Fact::new(Kind::Org, span, Value::Text(canon.clone()));
+                    fact.field = field;
+                    added.push(fact);
+                }
+            }
+        }
+    }
+    facts.extend(added);
+}
+
+/// The end of a whole-word mention at `start..end`, with a German genitive `-s`.
+fn mention_end(text: &str, start: usize, end: usize, lang: Lang) -> Option<usize> {
+    if is_whole_word(text, start, end) {
+        return Some(end);
+    }
+    genitive_s(text, end).filter(|&e| lang == Lang::DE && is_whole_word(text, start, e))
+}
+
+/// The word a full name is shortened to: the family name, last in most
+/// languages, first in Chinese and Korean names (`Xi Jinping` → `Xi`).
+fn surname(full: &str) -> Option<&str> {
+    let words: Vec<&str> = full.split(' ').collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let (first, last) = (words[0], words[words.len() - 1]);
+    let family_first = LEXICONS.family_first.contains(first)
+        && !LEXICONS.given.contains(last)
+        && !LEXICONS.given.contains(first);
+    Some(if family_first && words.len() == 2 && !is_vietnamese(full) { first } else { last })
+}
+
+/// Vietnamese names are called by their last word (`Nguyễn Văn An` → `An`).
+fn is_vietnamese(name: &str) -> bool {
+    name.chars().any(|c| matches!(c, 'ă' | 'â' | 'đ' | 'ê' | 'ô' | 'ơ' | 'ư' | 'Đ' | 'ạ'..='ỹ'))
+}
+
+fn resolve_surnames(facts: &mut Vec<Fact>, doc: &Document) {
+    let mut fulls: Vec<(String, Field, usize)> = facts
+        .iter()
+        .filter(|f| f.kind == Kind::Person && value(f).contains(' '))
+        .map(|f| (value(f).to_string(), f.field, f.span.start))
+        .collect();
+    fulls.dedup_by(|a, b| a.0 == b.0);
+    let mut short: HashMap<String, String> = HashMap::new();
+    for (full, _, _) in &fulls {
+        if let Some(s) = surname(full) {
+            short.entry(s.to_string()).and_modify(String::clear).or_insert_with(|| full.clone());
+        }
+    }
+    short.retain(|_, v| !v.is_empty());
+    for f in facts.iter_mut().filter(|f| f.kind == Kind::Person) {
+        if let Some(full) = short.get(value(f)) {
+            f.value = Value::Text(full.clone());
+        }
+    }
+    for &field in fields(doc) {
+        let text = text_of(doc, field);
+        for (sur, full) in &short {
+            for (start, _) in text.match_indices(sur.as_str()) {
+                let Some(end) = mention_end(text, start, start + sur.len(), doc.lang) else {
+                    continue;
+                };
+                add_surname(facts, field, Span::new(start, end), full);
+            }
+        }
+    }
+}
+
+/// A surname mention becomes a person, replacing an organisation guessed
+/// from context on the same words (`aldus Ma`), unless another fact holds them.
+fn add_surname(facts: &mut Vec<Fact>, field: Field, span: Span, full: &str) {
+    let hit = facts
+        .iter()
+        .position(|f| f.field == field && f.kind != Kind::Quote && f.span.overlaps(span));
+    let mut fact = Fact::new(Kind::Person, span, Value::Text(full.to_string()));
+    fact.field = field;
+    match hit {
+        None => facts.push(fact),
+        Some(k) if facts[k].kind == Kind::Org && facts[k].span == span => facts[k] = fact,
+        Some(_) => {}
+    }
+}
+
+/// A person's role and organisation, stated at one mention, hold for all.
+fn spread_roles(facts: &mut [Fact]) {
+    let mut known: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
+    for f in facts.iter().filter(|f| f.kind == Kind::Person) {
+        let e = known.entry(value(f).to_string()).or_default();
+        if e.0.is_none() {
+            e.0.clone_from(&f.role);
+        }
+        if e.1.is_none() {
+            e.1.clone_from(&f.org);
+        }
+    }
+    for f in facts.iter_mut().filter(|f| f.kind == Kind::Person) {
+        if let Some((role, org)) = known.get(value(f)) {
+            f.role.clone_from(role);
+            f.org.clone_from(org);
+        }
+    }
+}

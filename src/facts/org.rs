@@ -1,0 +1,406 @@
+//! Organisations, by evidence of several kinds:
+//! - a small lexicon of very large companies, exchanges, agencies and media;
+//! - a capitalised run ending in a legal form or an organisation word
+//!   (`… Group Holding`, `… AG`, `Alibaba Cloud`, `Deutsche Bank`);
+//! - context: a company noun before (`logistics firm X`, `công ty X`,
+//!   `Beratungsunternehmens X`, `Analyst bei X`, `meldt X`), or a list after
+//!   one (`platforms like X and Y`);
+//! - shape: CamelCase (`TikTok`), digits and letters (`86Research`-like),
+//!   acronyms outside a stoplist (`IBM`, not `GPU`).
+//!
+//! A parenthesised alias (`Tài Tân (Caixin)`) is the same organisation;
+//! its value is the Latin-script form.
+
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::Kind;
+use super::names::{Ctx, Found, LIST_CUE, ORG_CUE, OrgLexicon, ROLE, SPEECH};
+use super::tokens::{genitive_s, is_whole_word};
+use crate::text::{Lang, Span};
+
+const MAX_WORDS: usize = 4;
+/// Words that join list items (`A, B and C`).
+const JOINERS: [&str; 10] = ["and", "und", "en", "et", "y", "e", "a", "và", "or", "oder"];
+/// Prepositions between a role and the employer (`Analyst bei X`).
+const EMPLOYER_PREPS: [&str; 16] = [
+    "at", "bei", "with", "of", "van", "bij", "chez", "de", "du", "en", "do", "da", "z", "ze",
+    "tại", "của",
+];
+
+pub(super) struct Finder {
+    known: AhoCorasick,
+    known_values: Vec<String>,
+    legal: HashSet<String>,
+    /// Legal forms written with a final point (`Inc.`), which belongs to the name.
+    dotted: HashSet<String>,
+    descriptors: HashSet<String>,
+    compound_cues: Vec<String>,
+    acronym_stop: HashSet<String>,
+    not_names: HashSet<String>,
+}
+
+impl Finder {
+    pub fn new(lex: &OrgLexicon, not_names: HashSet<String>) -> Self {
+        let (names, values): (Vec<String>, Vec<String>) = lex
+            .known
+            .iter()
+            .map(|k| match k.split_once('=') {
+                Some((alias, canon)) => (alias.to_string(), canon.to_string()),
+                None => (k.clone(), k.clone()),
+            })
+            .unzip();
+        let known = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&names)
+            .expect("org automaton builds");
+        Self {
+            known,
+            known_values: values,
+            legal: lex.legal.iter().map(|s| s.trim_end_matches('.').to_string()).collect(),
+            dotted: lex
+                .legal
+                .iter()
+                .filter_map(|s| s.strip_suffix('.'))
+                .map(str::to_string)
+                .collect(),
+            descriptors: lex.descriptors.iter().cloned().collect(),
+            compound_cues: lex.compound_cues.clone(),
+            acronym_stop: lex.acronym_stop.iter().cloned().collect(),
+            not_names,
+        }
+    }
+
+    pub fn find(&self, ctx: &Ctx<'_>) -> Vec<Found> {
+        let mut out = Vec::new();
+        // In order of trust; a later, longer mention replaces an earlier
+        // one it covers (`Alibaba Cloud` over `Alibaba`).
+        for f in self
+            .legal_runs(ctx)
+            .into_iter()
+            .chain(self.known(ctx))
+            .chain(self.cued(ctx))
+            .chain(self.shaped(ctx))
+        {
+            keep_longer(&mut out, f);
+        }
+        for f in aliases(ctx, &out) {
+            keep_longer(&mut out, f);
+        }
+        out.sort_by_key(|f| f.span.start);
+        link_aliases(ctx.text, &mut out);
+        out
+    }
+
+    fn known(&self, ctx: &Ctx<'_>) -> Vec<Found> {
+        let mut out = Vec::new();
+        for m in self.known.find_iter(ctx.text) {
+            let mut end = m.end();
+            if !is_whole_word(ctx.text, m.start(), end) {
+                match genitive_s(ctx.text, end) {
+                    Some(e) if ctx.lang == Lang::DE && is_whole_word(ctx.text, m.start(), e) => {
+                        end = e;
+                    }
+                    _ => continue,
+                }
+            }
+            let value = self.known_values[m.pattern().as_usize()].clone();
+            out.push(found(Span::new(m.start(), end), value, true));
+        }
+        out
+    }
+
+    /// A word of a name: capitalised (or digit-led, or an acronym), no
+    /// function word, no role or speech cue.
+    fn name_word(&self, ctx: &Ctx<'_>, k: usize) -> bool {
+        let t = ctx.toks[k];
+        let w = ctx.word(k);
+        (t.cap || (t.digit && w.chars().any(char::is_uppercase)))
+            && !self.not_names.contains(w)
+            && !self.acronym_stop.contains(w)
+            && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | SPEECH) == 0)
+    }
+
+    /// Capitalised runs that end in legal forms or organisation words.
+    fn legal_runs(&self, ctx: &Ctx<'_>) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < ctx.toks.len() {
+            if !self.is_org_word(ctx.word(k)) || k == 0 || !ctx.toks[k - 1].space_after {
+                k += 1;
+                continue;
+            }
+            let mut first = k;
+            while first > 0
+                && k - first < MAX_WORDS
+                && ctx.toks[first - 1].space_after
+                && self.name_word(ctx, first - 1)
+            {
+                first -= 1;
+            }
+            let mut last = k;
+            while last + 1 < ctx.toks.len()
+                && ctx.toks[last].space_after
+                && self.is_org_word(ctx.word(last + 1))
+            {
+                last += 1;
+            }
+            if first < k || (first == k && last > k && !ctx.toks[k].initial) {
+                let mut span = Span::new(ctx.toks[first].span.start, ctx.toks[last].span.end);
+                if self.dotted.contains(ctx.word(last))
+                    && ctx.text.get(span.end..=span.end) == Some(".")
+                {
+                    span.end += 1;
+                }
+                out.push(found(span, text_of(ctx.text, span), true));
+            }
+            k = last + 1;
+        }
+        out
+    }
+
+    fn is_org_word(&self, w: &str) -> bool {
+        self.legal.contains(w) || self.descriptors.contains(w)
+    }
+
+    /// Names right after an organisation cue, or listed after one.
+    fn cued(&self, ctx: &Ctx<'_>) -> Vec<Found> {
+        let mut out = Vec::new();
+        for (k, t) in ctx.toks.iter().enumerate() {
+            let before_cue = ctx.hit_before(t.span.start, ORG_CUE).is_some()
+                || self.compound_cue_before(ctx, k)
+                || employer_prep_before(ctx, k);
+            let listed = ctx
+                .hit_before(t.span.start, LIST_CUE)
+                .is_some_and(|h| self.company_noun_before(ctx, h.span.start));
+            if !(before_cue || listed) || !self.name_word(ctx, k) || ctx.toks[k].hyphen_before {
+                continue;
+            }
+            let mut k2 = k;
+            loop {
+                let last = self.name_run(ctx, k2);
+                let span = Span::new(ctx.toks[k2].span.start, ctx.toks[last].span.end);
+                out.push(found(span, text_of(ctx.text, span), false));
+                match (listed, self.next_list_item(ctx, last)) {
+                    (true, Some(n)) => k2 = n,
+                    _ => break,
+                }
+            }
+        }
+        out
+    }
+
+    fn name_run(&self, ctx: &Ctx<'_>, k: usize) -> usize {
+        let mut last = k;
+        while last + 1 < ctx.toks.len()
+            && last - k + 1 < MAX_WORDS
+            && ctx.toks[last].space_after
+            && self.name_word(ctx, last + 1)
+        {
+            last += 1;
+        }
+        last
+    }
+
+    /// After list item ending at token `last`: `, B` or `and B` → B's token.
+    fn next_list_item(&self, ctx: &Ctx<'_>, last: usize) -> Option<usize> {
+        let gap = ctx.text.get(ctx.toks[last].span.end..ctx.toks.get(last + 1)?.span.start)?;
+        if gap.trim() == "," && self.name_word(ctx, last + 1) {
+            return Some(last + 1);
+        }
+        let joiner = ctx.word(last + 1);
+        (gap == " "
+            && JOINERS.contains(&joiner)
+            && last + 2 < ctx.toks.len()
+            && self.name_word(ctx, last + 2))
+        .then_some(last + 2)
+    }
+
+    /// `Beratungsunternehmens X`, `Supermarktkette X`: a compound noun ending in an organisation word.
+    fn compound_cue_before(&self, ctx: &Ctx<'_>, k: usize) -> bool {
+        if k == 0 || !ctx.toks[k - 1].space_after {
+            return false;
+        }
+        let w = ctx.word(k - 1);
+        self.compound_cues.iter().any(|c| w.len() > c.len() + 2 && w.ends_with(c.as_str()))
+    }
+
+    /// A company noun (or its plural) within the two words before a list cue (`platforms like`).
+    fn company_noun_before(&self, ctx: &Ctx<'_>, pos: usize) -> bool {
+        let k = ctx.toks.partition_point(|t| t.span.end <= pos);
+        (k.saturating_sub(2)..k).any(|j| {
+            let w = ctx.word(j).to_lowercase();
+            let stem = w.trim_end_matches('s');
+            ctx.hit_at(ctx.toks[j].span.start).is_some_and(|h| h.flags & ORG_CUE != 0)
+                || [
+                    "platform",
+                    "company",
+                    "companie",
+                    "firm",
+                    "rival",
+                    "competitor",
+                    "app",
+                    "brand",
+                    "bank",
+                    "group",
+                    "player",
+                ]
+                .contains(&stem)
+                || self.compound_cues.iter().any(|c| w.ends_with(c.as_str()))
+        })
+    }
+
+    /// CamelCase brands, digit-and-letter names, acronyms.
+    fn shaped(&self, ctx: &Ctx<'_>) -> Vec<Found> {
+        let mut out = Vec::new();
+        for (k, t) in ctx.toks.iter().enumerate() {
+            let w = ctx.word(k);
+            let ok = if t.caps {
+                self.acronym(ctx, k)
+            } else if t.digit {
+                digit_name(w)
+            } else {
+                camel_case(w)
+            };
+            if ok && !self.not_names.contains(w) {
+                out.push(found(t.span, w.to_string(), false));
+            }
+        }
+        out
+    }
+
+    /// An acronym of 3–6 letters, outside the stoplist, not in a shouted
+    /// line, not a parenthesised abbreviation of lower-case words.
+    fn acronym(&self, ctx: &Ctx<'_>, k: usize) -> bool {
+        let w = ctx.word(k);
+        let n = w.chars().count();
+        if !(3..=6).contains(&n)
+            || self.acronym_stop.contains(w)
+            || !w.chars().all(char::is_alphabetic)
+        {
+            return false;
+        }
+        let shouting = |j: usize| {
+            ctx.toks
+                .get(j)
+                .is_some_and(|t| t.caps && t.span.start.abs_diff(ctx.toks[k].span.start) < 40)
+        };
+        if shouting(k + 1) || (k > 0 && shouting(k - 1)) {
+            return false;
+        }
+        let t = ctx.toks[k];
+        let before = ctx.text.get(..t.span.start).unwrap_or("");
+        if let Some(head) = before.strip_suffix('(') {
+            let prev = head.trim_end().chars().next_back();
+            return prev.is_some_and(char::is_uppercase)
+                || head
+                    .trim_end()
+                    .split(' ')
+                    .next_back()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase));
+        }
+        true
+    }
+}
+
+fn keep_longer(out: &mut Vec<Found>, f: Found) {
+    match out.iter().position(|o| o.span.overlaps(f.span)) {
+        Some(k)
+            if f.span.len() > out[k].span.len()
+                && f.span.start <= out[k].span.start
+                && f.span.end >= out[k].span.end =>
+        {
+            out[k] = f;
+        }
+        Some(_) => {}
+        None => out.push(f),
+    }
+}
+
+fn found(span: Span, value: String, strong: bool) -> Found {
+    Found { kind: Kind::Org, span, value, strong, role: None, org_window: None }
+}
+
+fn text_of(text: &str, span: Span) -> String {
+    span.get(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `TikTok`, `ByteDance`, `ZDNet`: a capital, lower case, then a capital
+/// again. Not `McDonald`-like family names.
+fn camel_case(w: &str) -> bool {
+    let mut chars = w.chars();
+    if !chars.next().is_some_and(char::is_uppercase)
+        || w.starts_with("Mc")
+        || w.starts_with("Mac")
+        || w.chars().count() < 4
+    {
+        return false;
+    }
+    let mut seen_lower = false;
+    for c in chars {
+        if c.is_lowercase() {
+            seen_lower = true;
+        } else if c.is_uppercase() && seen_lower {
+            return !w.starts_with("IJ");
+        } else if !c.is_alphabetic() {
+            return false;
+        }
+    }
+    false
+}
+
+/// Digits followed by a capitalised word of three letters or more.
+fn digit_name(w: &str) -> bool {
+    let letters = w.trim_start_matches(|c: char| c.is_ascii_digit());
+    letters.len() < w.len()
+        && letters.chars().count() >= 3
+        && letters.starts_with(char::is_uppercase)
+        && letters.chars().all(char::is_alphabetic)
+}
+
+/// `Analyst bei X`, `CEO of X`, `analist bij X`: a role word and a preposition before.
+fn employer_prep_before(ctx: &Ctx<'_>, k: usize) -> bool {
+    if k == 0 || !ctx.toks[k - 1].space_after || !EMPLOYER_PREPS.contains(&ctx.word(k - 1)) {
+        return false;
+    }
+    let prep = ctx.toks[k - 1].span.start;
+    ctx.hit_before(prep, ROLE).is_some()
+}
+
+/// `X (Y)` where X is an organisation: Y is one too.
+fn aliases(ctx: &Ctx<'_>, orgs: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for f in orgs {
+        let rest = ctx.text.get(f.span.end..).unwrap_or("");
+        let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|p| p.0)
+        else {
+            continue;
+        };
+        let start = f.span.end + 2;
+        if inner.starts_with(char::is_uppercase)
+            && inner.split_whitespace().count() <= MAX_WORDS
+            && !inner.contains(['(', ',', '\n'])
+        {
+            out.push(found(Span::new(start, start + inner.len()), inner.to_string(), f.strong));
+        }
+    }
+    out
+}
+
+/// Gives `X (Y)` pairs one value: the one written in plain Latin letters.
+fn link_aliases(text: &str, orgs: &mut [Found]) {
+    for i in 0..orgs.len().saturating_sub(1) {
+        let (a, b) = (orgs[i].span, orgs[i + 1].span);
+        if text.get(a.end..b.start) != Some(" (") || text.get(b.end..b.end + 1) != Some(")") {
+            continue;
+        }
+        let pick = if orgs[i].value.is_ascii() || !orgs[i + 1].value.is_ascii() {
+            orgs[i].value.clone()
+        } else {
+            orgs[i + 1].value.clone()
+        };
+        orgs[i].value.clone_from(&pick);
+        orgs[i + 1].value = pick;
+    }
+}

@@ -1,0 +1,222 @@
+//! People: a run of capitalised words is a person's name when evidence
+//! supports it, never by capitals alone (German capitalises every noun,
+//! and every sentence starts with a capital). Evidence: a common given name
+//! first (`Eddie …`), a family name written first (`Nguyễn …`, `Xi …`), a
+//! title before (`Herr`, `ông`, `Mme`), a role word before or in an
+//! apposition after (`Präsident …`, `…, Analyst bei`), a speech verb next
+//! to it (`… sagte`, `aldus …`). A single word needs a title or a role.
+
+use std::collections::HashSet;
+
+use super::Kind;
+use super::names::{Ctx, FORMER, Found, PeopleLexicon, ROLE, SPEECH, TITLE};
+use crate::text::Span;
+
+/// Lower-case particles inside names (`Ursula von der Leyen`, `Mark van Dijk`).
+const PARTICLES: [&str; 14] =
+    ["von", "van", "der", "den", "de", "da", "dos", "das", "del", "di", "bin", "al", "ter", "le"];
+/// Articles and determiners, which do not stand before names.
+const ARTICLES: [&str; 32] = [
+    "the", "a", "an", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines",
+    "einem", "einen", "de", "het", "een", "le", "la", "les", "un", "une", "el", "los", "las", "o",
+    "os", "as", "um", "uma", "this",
+];
+/// Words of a name, at most.
+const MAX_WORDS: usize = 4;
+/// How far an apposition with a role may reach (`…, nu nog voorzitter`).
+const APPOSITION: usize = 40;
+
+pub(super) struct Finder {
+    given: HashSet<String>,
+    family: HashSet<String>,
+    not_names: HashSet<String>,
+}
+
+impl Finder {
+    pub fn new(lex: &PeopleLexicon, not_names: HashSet<String>) -> Self {
+        Self {
+            given: lex.given.iter().cloned().collect(),
+            family: lex.family_first.iter().cloned().collect(),
+            not_names,
+        }
+    }
+
+    pub fn find(&self, ctx: &Ctx<'_>, roles: &[String]) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < ctx.toks.len() {
+            if !self.can_start(ctx, k) {
+                k += 1;
+                continue;
+            }
+            let (words, end_k) = self.run(ctx, k);
+            // Without evidence the run may still hold a name further on
+            // (`seinem Vorgänger Daniel …`): go on from the next word.
+            match self.judge(ctx, k, end_k, words, roles) {
+                Some(found) => {
+                    out.push(found);
+                    k = end_k + 1;
+                }
+                None => k += 1,
+            }
+        }
+        out
+    }
+
+    /// A capitalised word that is no function word, cue word or compound tail.
+    fn name_like(&self, ctx: &Ctx<'_>, k: usize) -> bool {
+        let t = ctx.toks[k];
+        t.cap
+            && !t.caps
+            && !t.digit
+            && !t.hyphen_before
+            && !self.not_names.contains(ctx.word(k))
+            && ctx
+                .hit_at(t.span.start)
+                .is_none_or(|h| h.flags & (ROLE | TITLE | SPEECH | FORMER) == 0)
+    }
+
+    fn can_start(&self, ctx: &Ctx<'_>, k: usize) -> bool {
+        let t = ctx.toks[k];
+        let after_title = t.cap && !t.caps && ctx.hit_before(t.span.start, TITLE).is_some();
+        let compound_head = t.hyphen_after && !self.given.contains(ctx.word(k));
+        (after_title || self.name_like(ctx, k)) && !compound_head
+    }
+
+    /// The longest name-like run from `k`: returns its word count and last token.
+    fn run(&self, ctx: &Ctx<'_>, k: usize) -> (usize, usize) {
+        let (mut words, mut last) = (1, k);
+        while words < MAX_WORDS {
+            let t = ctx.toks[last];
+            let next = last + 1;
+            if next >= ctx.toks.len() {
+                break;
+            }
+            let joined = t.space_after || (t.hyphen_after && self.given.contains(ctx.word(last)));
+            if joined
+                && self.name_like_or_joined(ctx, next, k)
+                && !(ctx.toks[next].hyphen_after
+                    && words + 1 > 1
+                    && !self.given.contains(ctx.word(next)))
+            {
+                words += 1;
+                last = next;
+            } else if t.space_after
+                && PARTICLES.contains(&ctx.word(next))
+                && ctx.toks[next].space_after
+                && next + 1 < ctx.toks.len()
+                && self.name_like(ctx, next + 1)
+            {
+                words += 1;
+                last = next + 1;
+            } else {
+                break;
+            }
+        }
+        (words, last)
+    }
+
+    /// A word that may continue a name. After a family name written first
+    /// any capitalised word does (`Nguyễn Văn An`: `An` is no article here).
+    fn name_like_or_joined(&self, ctx: &Ctx<'_>, k: usize, first: usize) -> bool {
+        let t = ctx.toks[k];
+        if t.hyphen_before || (self.family.contains(ctx.word(first)) && !t.initial) {
+            return t.cap
+                && !t.caps
+                && !t.digit
+                && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | SPEECH) == 0);
+        }
+        self.name_like(ctx, k)
+    }
+
+    fn judge(
+        &self,
+        ctx: &Ctx<'_>,
+        k: usize,
+        end_k: usize,
+        words: usize,
+        roles: &[String],
+    ) -> Option<Found> {
+        let span = Span::new(ctx.toks[k].span.start, ctx.toks[end_k].span.end);
+        let first = ctx.word(k);
+        let first_given = self.given.contains(first)
+            || first.split('-').next().is_some_and(|p| self.given.contains(p));
+        let family = self.family.contains(first) && words <= 3;
+        let title = ctx.hit_before(span.start, TITLE).is_some();
+        let role_before = ctx.hit_before(span.start, ROLE);
+        let apposition = apposition_role(ctx, span.end);
+        let speech = ctx.hit_after(span.end, SPEECH).is_some()
+            || ctx.hit_before(span.start, SPEECH).is_some();
+        let strong = (first_given || family) && words >= 2 || title;
+        let weak = words >= 2
+            && (role_before.is_some() || apposition.is_some() || speech)
+            && !after_article(ctx.text, span.start);
+        let single = words == 1 && role_before.is_some() && !ctx.toks[k].initial;
+        if !(strong || weak || single) {
+            return None;
+        }
+        let (role, org_window) = match (role_before, apposition) {
+            (Some(h), _) => {
+                (Some(role_name(ctx, h, roles)), Some(clause_before(ctx.text, h.span.start)))
+            }
+            (None, Some(h)) => {
+                (Some(role_name(ctx, h, roles)), Some(clause_after(ctx.text, h.span.end)))
+            }
+            _ => (None, None),
+        };
+        let value = ctx
+            .text
+            .get(span.range())
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some(Found { kind: Kind::Person, span, value, strong, role, org_window })
+    }
+}
+
+/// Names take no article: `der Supermarktkette Acme` is no person.
+fn after_article(text: &str, start: usize) -> bool {
+    let head = text.get(..start).unwrap_or("").trim_end();
+    let prev = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    ARTICLES.contains(&prev.to_lowercase().as_str())
+}
+
+/// `, Analyst bei …`, `, nu nog voorzitter …`: a role word shortly after a
+/// comma that follows the name, with no other punctuation between.
+fn apposition_role(ctx: &Ctx<'_>, end: usize) -> Option<super::names::Hit> {
+    let rest = ctx.text.get(end..)?;
+    if !rest.starts_with(", ") {
+        return None;
+    }
+    let from = end + 2;
+    let k = ctx.hits.partition_point(|h| h.span.start < from);
+    let h = *ctx.hits.get(k)?;
+    let gap = ctx.text.get(from..h.span.start)?;
+    let clean = !gap.contains([',', '.', ';', ':', '\n', '(', '“', '„', '"']);
+    (h.flags & ROLE != 0 && h.span.start - from <= APPOSITION && clean).then_some(h)
+}
+
+/// The role word in English; `former` when a modifier says so (`der frühere Chef`).
+fn role_name(ctx: &Ctx<'_>, h: super::names::Hit, roles: &[String]) -> String {
+    let role = roles.get(usize::from(h.role)).cloned().unwrap_or_default();
+    let text = ctx.text.get(..h.span.start).unwrap_or("");
+    let former = ctx.hit_before(h.span.start, FORMER).is_some()
+        || text.ends_with("Ex-")
+        || text.ends_with("ex-");
+    if former { format!("former {role}") } else { role }
+}
+
+/// From the start of the clause to `pos` (`Alibaba-Chef`, `Apple CEO`).
+fn clause_before(text: &str, pos: usize) -> Span {
+    let head = text.get(..pos).unwrap_or("");
+    let start = head.rfind(['.', ',', ';', ':', '\n', '“', '„', '"']).map_or(0, |i| i + 1);
+    Span::new(start.max(pos.saturating_sub(60)), pos)
+}
+
+/// From `pos` to the end of the clause (`Gründer des … Beratungsunternehmens BDA.`).
+fn clause_after(text: &str, pos: usize) -> Span {
+    let tail = text.get(pos..).unwrap_or("");
+    let len = tail.find([',', '.', ';', '\n', '“', '„', '"', '(']).unwrap_or(tail.len()).min(120);
+    Span::new(pos, pos + len)
+}

@@ -1,0 +1,207 @@
+//! Words of a text with their byte spans and shape, for the name finders
+//! (people, organisations): one pass over the characters, no allocation
+//! per word. Also the word-boundary and case helpers the lexicon matchers
+//! share.
+
+use crate::text::Span;
+
+/// One word: a run of letters and digits (with inner apostrophes, as in
+/// `O'Brien`), its shape, and what stands right before and after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::struct_excessive_bools)] // independent shape flags, read by name
+pub struct Token {
+    pub span: Span,
+    /// First character is an upper-case letter.
+    pub cap: bool,
+    /// Two or more letters, all upper case (`BDA`, `IBM`).
+    pub caps: bool,
+    /// Contains a digit.
+    pub digit: bool,
+    /// First word of a sentence (or of a paragraph, or after an opening quote mark).
+    pub initial: bool,
+    /// Joined to the next word by a hyphen (`Nvidia-Chips`).
+    pub hyphen_after: bool,
+    /// Joined to the previous word by a hyphen.
+    pub hyphen_before: bool,
+    /// Only spaces (no punctuation, no line break) separate it from the next word.
+    pub space_after: bool,
+}
+
+impl Token {
+    pub fn text(self, s: &str) -> &str {
+        self.span.get(s)
+    }
+}
+
+/// Splits `text` into words. An English/Dutch possessive `'s`/`’s` is left
+/// out of the word (`Alibaba’s` → `Alibaba`), and a French elided article
+/// before a capital is dropped (`d’Emmanuel` → `Emmanuel`).
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 6);
+    let mut iter = text.char_indices().peekable();
+    let mut boundary_initial = true;
+    while let Some((i, c)) = iter.next() {
+        if !c.is_alphanumeric() {
+            if matches!(c, '.' | '!' | '?' | '\n' | '“' | '„' | '"' | '«' | '»' | '「' | ':' | '•')
+            {
+                boundary_initial = true;
+            }
+            continue;
+        }
+        let mut start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                iter.next();
+            } else if is_apostrophe(d) && next_is_word_char(text, j + d.len_utf8()) {
+                let after = j + d.len_utf8();
+                if is_possessive_s(text, after) {
+                    break;
+                }
+                if end - start == 1
+                    && text
+                        .get(after..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_uppercase)
+                {
+                    start = after; // French elision: d’Emmanuel, l’Oréal
+                }
+                end = after;
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        out.push(shape(text, Span::new(start, end), boundary_initial));
+        boundary_initial = false;
+    }
+    link_neighbours(text, &mut out);
+    out
+}
+
+fn shape(text: &str, span: Span, initial: bool) -> Token {
+    let word = span.get(text);
+    let mut letters = 0usize;
+    let mut upper = 0usize;
+    let mut digit = false;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        } else if c.is_ascii_digit() {
+            digit = true;
+        }
+    }
+    let cap = word.chars().next().is_some_and(char::is_uppercase);
+    Token {
+        span,
+        cap,
+        caps: letters >= 2 && upper == letters,
+        digit,
+        initial,
+        hyphen_after: false,
+        hyphen_before: false,
+        space_after: false,
+    }
+}
+
+fn link_neighbours(text: &str, toks: &mut [Token]) {
+    for k in 0..toks.len().saturating_sub(1) {
+        let gap = text.get(toks[k].span.end..toks[k + 1].span.start).unwrap_or("");
+        let hyphen = gap == "-" || gap == "\u{2011}";
+        toks[k].hyphen_after = hyphen;
+        toks[k + 1].hyphen_before = hyphen;
+        toks[k].space_after = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+    }
+}
+
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+fn next_is_word_char(text: &str, at: usize) -> bool {
+    text.get(at..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
+}
+
+/// `s` right after an apostrophe, ending the word (`Alibaba’s`).
+fn is_possessive_s(text: &str, at: usize) -> bool {
+    let mut rest = text.get(at..).unwrap_or("").chars();
+    rest.next() == Some('s') && !rest.next().is_some_and(char::is_alphanumeric)
+}
+
+/// Whether `start..end` stands alone as a word in `text`: no letter or digit
+/// touches it on either side. CJK scripts have no spaces, so a match written
+/// in them needs no boundary.
+pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    let first = text.get(start..).and_then(|s| s.chars().next());
+    if first.is_some_and(is_cjk) {
+        return true;
+    }
+    let last = text.get(..end).and_then(|s| s.chars().next_back());
+    let open_right =
+        !after.is_some_and(char::is_alphanumeric) || last.is_some_and(|c| !c.is_alphanumeric());
+    !before.is_some_and(char::is_alphanumeric) && open_right
+}
+
+/// Chinese, Japanese and Korean characters.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
+}
+
+/// The case forms a lexicon word should match in: as written, lower case,
+/// and with a capital first letter (sentence starts). ASCII case is handled
+/// by the automaton; this covers `Tổng thống`/`tổng thống`, `Präsident`.
+pub fn case_forms(word: &str) -> Vec<String> {
+    let mut forms = vec![word.to_string(), word.to_lowercase()];
+    let mut chars = word.chars();
+    if let Some(c) = chars.next() {
+        forms.push(c.to_uppercase().chain(chars).collect());
+    }
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+/// The German genitive of `name` ends at `end` in `text`: `Nvidias`, `Chinas`.
+pub fn genitive_s(text: &str, end: usize) -> Option<usize> {
+    let mut rest = text.get(end..)?.chars();
+    (rest.next() == Some('s') && !rest.next().is_some_and(char::is_alphanumeric)).then_some(end + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn possessive_and_elision() {
+        assert_eq!(
+            words("Acme’s plan d’Emmanuel O'Brien"),
+            ["Acme", "plan", "Emmanuel", "O'Brien"]
+        );
+    }
+
+    #[test]
+    fn shapes() {
+        let s = "Er sagte: IBM-Chips. Nguyễn Văn An";
+        let t = tokenize(s);
+        assert!(t[0].initial && t[0].cap);
+        assert!(t[2].initial && t[2].caps && t[2].hyphen_after);
+        assert!(t[3].hyphen_before);
+        assert!(t[4].initial && t[4].space_after);
+    }
+
+    #[test]
+    fn whole_words() {
+        assert!(is_whole_word("in US-Zöllen", 3, 5));
+        assert!(!is_whole_word("Busse", 1, 3));
+        assert!(is_whole_word("在中国的", 3, 9));
+        assert_eq!(genitive_s("Chinas Wende", 5), Some(6));
+    }
+}

@@ -1,0 +1,331 @@
+//! Table tests for people, organisations, places and quotes, in an inline
+//! notation: `[kind:mention]`, `[kind:mention=value]`, and for quotes
+//! `[quote:words@Speaker]` (`@-`: no speaker). Each case names the kinds
+//! it checks; facts of other kinds are ignored. Every mention found must
+//! be marked and every mark found (as a set of distinct mentions).
+
+use std::collections::BTreeSet;
+
+use dossier::corpus::Document;
+use dossier::facts::{Extractor, Kind};
+use dossier::text::{DocId, Lang};
+
+/// Who a quote is marked as said by.
+#[derive(Debug, PartialEq)]
+enum Said {
+    Unmarked,
+    Nobody,
+    By(String),
+}
+
+/// One expected fact: kind, mention, and optionally value or speaker.
+#[derive(Debug)]
+struct Mark {
+    kind: String,
+    text: String,
+    value: Option<String>,
+    speaker: Said,
+}
+
+const KINDS: [&str; 4] = ["person", "org", "place", "quote"];
+
+/// Strips the marks from `marked`: the plain text and the marks.
+fn parse(marked: &str) -> (String, Vec<Mark>) {
+    let mut plain = String::new();
+    let mut marks = Vec::new();
+    let mut rest = marked;
+    while let Some((head, after)) = rest.split_once('[') {
+        plain.push_str(head);
+        let Some((kind, body_and_rest)) = after.split_once(':').filter(|(k, _)| KINDS.contains(k))
+        else {
+            plain.push('[');
+            rest = after;
+            continue;
+        };
+        let (body, tail) = body_and_rest.split_once(']').expect("mark closes");
+        let mut mark = Mark {
+            kind: kind.to_string(),
+            text: body.to_string(),
+            value: None,
+            speaker: Said::Unmarked,
+        };
+        if let Some((t, s)) = body.split_once('@') {
+            mark.text = t.to_string();
+            mark.speaker = if s == "-" { Said::Nobody } else { Said::By(s.to_string()) };
+        } else if let Some((t, v)) = body.split_once('=') {
+            mark.text = t.to_string();
+            mark.value = Some(v.to_string());
+        }
+        plain.push_str(&mark.text);
+        marks.push(mark);
+        rest = tail;
+    }
+    plain.push_str(rest);
+    (plain, marks)
+}
+
+fn check(lang: &'static str, kinds: &[&str], marked: &str) {
+    let (plain, marks) = parse(marked);
+    let mut doc = Document::from_text(DocId(0), "t".into(), "t.txt".into(), &plain);
+    doc.lang = Lang::from_static(lang);
+    let facts = Extractor::new().extract(&doc);
+    let under_test = |k: Kind| kinds.contains(&k.name());
+    let got: BTreeSet<(String, String)> = facts
+        .iter()
+        .filter(|f| under_test(f.kind))
+        .map(|f| (f.kind.name().to_string(), f.text(&doc).to_string()))
+        .collect();
+    let want: BTreeSet<(String, String)> = marks
+        .iter()
+        .filter(|m| kinds.contains(&m.kind.as_str()))
+        .map(|m| (m.kind.clone(), m.text.clone()))
+        .collect();
+    assert_eq!(got, want, "\n in: {plain}");
+    for m in &marks {
+        let f = facts
+            .iter()
+            .find(|f| f.kind.name() == m.kind && f.text(&doc) == m.text)
+            .expect("found");
+        if let Some(v) = &m.value {
+            assert_eq!(&f.value_text(), v, "value of {:?} in: {plain}", m.text);
+        }
+        let said = match &f.speaker {
+            Some(s) => Said::By(s.clone()),
+            None => Said::Nobody,
+        };
+        if m.speaker != Said::Unmarked {
+            assert_eq!(said, m.speaker, "speaker of {:?} in: {plain}", m.text);
+        }
+    }
+}
+
+fn table(lang: &'static str, kinds: &[&str], cases: &[&str]) {
+    for case in cases {
+        check(lang, kinds, case);
+    }
+}
+
+#[test]
+fn people_english() {
+    table(
+        "en",
+        &["person"],
+        &[
+            "Chairman [person:Daniel Zhang] expressed his hopes for the divisions.",
+            "[person:Tim Cook], chief executive of Apple, said sales rose. [person:Cook=Tim Cook] added more.",
+            "The company said on Monday that prices would rise.",
+            "Shares of Morgan Stanley fell after the Federal Reserve meeting.",
+            "Mr [person:Hollande] met President [person:Joe Biden] in Washington.",
+            "Analysts at Goldman Sachs expect New York to recover.",
+            "[person:Xi Jinping] spoke in Beijing, and [person:Xi=Xi Jinping] warned again.",
+        ],
+    );
+}
+
+#[test]
+fn people_other_languages() {
+    table(
+        "de",
+        &["person"],
+        &[
+            "Der neue Vorstandsvorsitzende [person:Eddie Yongming Wu] hat am Donnerstag erklärt. [person:Wus=Eddie Yongming Wu] Schritt war klar.",
+            "Die Anleger konzentrierten sich jedoch auf die Risiken. Der Wettbewerb ist hart.",
+            "Laut Bundeskanzler [person:Olaf Scholz] sei die Lage ernst, sagte [person:Scholz=Olaf Scholz] in Berlin.",
+        ],
+    );
+    table(
+        "nl",
+        &["person"],
+        &[
+            "[person:Mark Rutte], voorzitter van de partij, zegt dat het goed gaat, aldus [person:Rutte=Mark Rutte].",
+        ],
+    );
+    table(
+        "vi",
+        &["person"],
+        &[
+            "Theo ông [person:Nguyễn Văn An], giám đốc công ty, doanh thu tăng. Ông [person:An=Nguyễn Văn An] cho biết thêm.",
+            "Tổng thống [person:Donald Trump] đã ký lệnh.",
+        ],
+    );
+    table(
+        "fr",
+        &["person"],
+        &[
+            "Le président [person:Emmanuel Macron] a déclaré lundi que la France investira. Selon M. [person:Macron=Emmanuel Macron], tout va bien.",
+        ],
+    );
+    table(
+        "es",
+        &["person"],
+        &[
+            "El presidente [person:Pedro Sánchez] dijo que España crecerá. Según los analistas, la economía mejora.",
+        ],
+    );
+    table(
+        "pt",
+        &["person"],
+        &["O presidente [person:Luiz Inácio Lula da Silva] disse que o Brasil vai crescer."],
+    );
+    table(
+        "cs",
+        &["person"],
+        &[
+            "Premiér [person:Petr Fiala] řekl, že vláda pomůže. Podle ministra financí je situace vážná.",
+        ],
+    );
+}
+
+#[test]
+fn organisations() {
+    table(
+        "en",
+        &["org"],
+        &[
+            "[org:Alibaba], the ecommerce giant, will list the [org:Cloud Intelligence Group] within a year.",
+            "The company is planning IPOs for its logistics firm [org:Cainiao] and the AI unit.",
+            "Platforms like [org:Pinduoduo] and [org:Douyin] gain share from [org:Tencent] and [org:Baidu].",
+            "Revenue before EBITA and the GPU shortage hit the IPO, the CEO said.",
+            "[org:Acme Holdings Inc.] said profits rose.",
+        ],
+    );
+    table(
+        "de",
+        &["org"],
+        &[
+            "[org:Nvidias=Nvidia] Chips und [org:Nvidia]-Chips sind knapp, sagte ein Analyst bei [org:Bernstein].",
+            "Gründer des Beratungsunternehmens [org:BDA] und der Supermarktkette [org:Frischmarkt] sagten, KI und IT seien wichtig.",
+            "[org:Siemens] und die [org:Deutsche Bank] berichten, [org:Alibabas=Alibaba] Aktien fielen.",
+        ],
+    );
+    table(
+        "vi",
+        &["org"],
+        &[
+            "Theo báo [org:Tài Tân=Caixin] ([org:Caixin]), [org:Bytedance=ByteDance] đã quyết định ngừng sử dụng dịch vụ.",
+        ],
+    );
+    table("nl", &["org"], &["Dat is risicovol, meldt [org:ZDNet]. Het MKB is belangrijk."]);
+    table(
+        "fr",
+        &["org"],
+        &["Selon l'agence [org:Reuters], la société [org:Carrefour] va fermer des magasins."],
+    );
+    table(
+        "es",
+        &["org"],
+        &["La empresa [org:Telefónica] y el banco [org:Santander] suben en bolsa."],
+    );
+    table("cs", &["org"], &["Společnost [org:Škoda Auto] uvedla, že [org:ČTK] to potvrdila."]);
+}
+
+#[test]
+fn places() {
+    table(
+        "de",
+        &["place"],
+        &[
+            "Aktien in [place:New York] fielen wegen [place:Washingtons=Washington] Kontrollen und [place:US=United States]-Exportkontrollen.",
+            "Das ist ein Symbol für [place:Chinas=China] Wende, sagte er in [place:Peking=Beijing]. Chinesische Firmen leiden.",
+        ],
+    );
+    table(
+        "vi",
+        &["place"],
+        &[
+            "Người trẻ tuổi ở [place:Mỹ=United States] và [place:Trung Quốc=China]. Ý kiến của ông Đức rất rõ.",
+            "Mỹ phẩm của [place:Hàn Quốc=South Korea] được ưa chuộng.",
+        ],
+    );
+    table(
+        "nl",
+        &["place"],
+        &[
+            "Spanningen tussen [place:China] en de [place:Verenigde Staten=United States] nemen toe.",
+        ],
+    );
+    table(
+        "fr",
+        &["place"],
+        &[
+            "La [place:France] et l'[place:Allemagne=Germany] ont signé à [place:Bruxelles=Brussels].",
+        ],
+    );
+    table(
+        "es",
+        &["place"],
+        &[
+            "[place:Estados Unidos=United States] y [place:México=Mexico] firmaron en [place:Nueva York=New York].",
+        ],
+    );
+    table(
+        "pt",
+        &["place"],
+        &["O [place:Brasil=Brazil] exporta para a [place:China] e o [place:Japão=Japan]."],
+    );
+    table(
+        "cs",
+        &["place"],
+        &["Premiér odletěl do [place:Německa=Germany] a pak do [place:Prahy=Prague]."],
+    );
+    table(
+        "en",
+        &["place"],
+        &["The virus hit us hard, but the [place:U.S.=United States] and [place:Japan] recovered."],
+    );
+}
+
+#[test]
+fn quotes_and_speakers() {
+    table(
+        "de",
+        &["quote"],
+        &[
+            "„[quote:Die IT-Investitionen werden exponentiell wachsen@Eddie Yongming Wu]“, sagte Eddie Yongming Wu.",
+            "„[quote:Wir wollen die Mietpreise senken@-]“, sagte einer der Befragten. Es ist „wesentlich und nachteilig“.",
+            "Eddie Wu sagte, es gehe gut. Er fügte hinzu: „[quote:Das ist ein wichtiger Impuls.@Eddie Wu]“",
+        ],
+    );
+    table(
+        "nl",
+        &["quote"],
+        &[
+            "Jack Ma, voorzitter van de raad, zegt veel. Dat is goed, aldus de voorzitter. “[quote:Onze ervaringen vertellen ons veel.@Jack Ma]”",
+        ],
+    );
+    table(
+        "en",
+        &["quote"],
+        &[
+            "Chairman Daniel Zhang spoke, stating, “[quote:We would love nothing more than that.@Daniel Zhang]”",
+            "\"[quote:This is a big day for us,@Jane Smith]\" said Jane Smith.\n\n“[quote:And the next one is even bigger.@Jane Smith]”",
+        ],
+    );
+    table(
+        "vi",
+        &["quote"],
+        &[
+            "“[quote:Alibaba Cloud sẽ tiếp tục đa dạng hóa khách hàng@John Smith]”, theo ý kiến của nhà phân tích John Smith.",
+        ],
+    );
+    table(
+        "fr",
+        &["quote"],
+        &["« [quote:Nous allons investir en Europe@Emmanuel Macron] », a déclaré Emmanuel Macron."],
+    );
+    table(
+        "es",
+        &["quote"],
+        &["\"[quote:La economía crecerá este año@Pedro Sánchez]\", dijo Pedro Sánchez."],
+    );
+    table(
+        "pt",
+        &["quote"],
+        &["“[quote:Vamos crescer muito mais agora@Luiz Silva]”, disse Luiz Silva."],
+    );
+    table(
+        "cs",
+        &["quote"],
+        &["„[quote:Vláda pomůže všem firmám v zemi,@Petr Fiala]“ řekl Petr Fiala."],
+    );
+}
