@@ -20,6 +20,7 @@ use ratatui::layout::Rect;
 
 pub use action::Action;
 pub use facts_view::FactsView;
+use keymap::{Keymap, Lookup};
 pub use layout::Layout;
 pub use list::Filter;
 
@@ -106,6 +107,9 @@ pub struct App {
     pub suspend: bool,
     /// A one-off message for the status line.
     pub note: Option<String>,
+    /// The key map in force, and the keys typed so far of a longer sequence.
+    pub keymap: Keymap,
+    pub pending_keys: Vec<String>,
 }
 
 impl App {
@@ -146,6 +150,8 @@ impl App {
             quit: false,
             suspend: false,
             note,
+            keymap: Keymap::default(),
+            pending_keys: Vec::new(),
         };
         app.relayout();
         app
@@ -257,8 +263,20 @@ impl App {
             self.overlay_key(overlay, key);
             return;
         }
-        if let Some(action) = keymap::lookup(&key, self.context()) {
-            self.update(action);
+        let Some(name) = keymap::notation(&key) else { return };
+        let mut lookup = self.keymap.lookup(&self.pending_keys, &name, self.context());
+        if lookup == Lookup::None && !self.pending_keys.is_empty() {
+            // A sequence that went nowhere: the key counts on its own.
+            self.pending_keys.clear();
+            lookup = self.keymap.lookup(&[], &name, self.context());
+        }
+        match lookup {
+            Lookup::Action(action) => {
+                self.pending_keys.clear();
+                self.update(action);
+            }
+            Lookup::Pending => self.pending_keys.push(name),
+            Lookup::None => {}
         }
     }
 

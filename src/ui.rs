@@ -33,7 +33,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     status::draw(app, frame, app.layout.status);
     match app.overlay {
-        Some(Overlay::Help { scroll }) => help::draw_help(frame, area, scroll),
+        Some(Overlay::Help { scroll }) => help::draw_help(app, frame, area, scroll),
         Some(Overlay::Problems { scroll }) => help::draw_problems(app, frame, area, scroll),
         None => {}
     }

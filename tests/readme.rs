@@ -1,14 +1,14 @@
 //! The README tells the truth: its keys table is the key map's own, and it
 //! shows the two commands a newcomer needs.
 
-use dossier::app::keymap::markdown_table;
+use dossier::app::keymap::Keymap;
 
 const README: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
 
 #[test]
 fn readme_keys_table_matches_the_keymap() {
     let readme = std::fs::read_to_string(README).unwrap();
-    let table = markdown_table();
+    let table = Keymap::default().markdown_table();
     if std::env::var_os("UPDATE_README").is_some() && !readme.contains(&table) {
         // Replace the old table: its header through its last row.
         let start = readme.find("| where | keys | action |").expect("README has a keys table");

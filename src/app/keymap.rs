@@ -56,20 +56,28 @@ impl Scope {
     }
 }
 
-/// Keys bound to one action in one scope.
-#[derive(Debug, Clone, Copy)]
+/// Keys bound to one action in one scope; a key may be a sequence of keys
+/// separated by spaces (`g g`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub scope: Scope,
-    pub keys: &'static [&'static str],
+    pub keys: Vec<String>,
     pub action: Action,
 }
 
-const fn bind(scope: Scope, keys: &'static [&'static str], action: Action) -> Binding {
-    Binding { scope, keys, action }
+/// A row of the default table.
+struct DefaultRow {
+    scope: Scope,
+    keys: &'static [&'static str],
+    action: Action,
 }
 
-/// The default key map: the help overlay and the README show this table.
-pub const BINDINGS: &[Binding] = &[
+const fn bind(scope: Scope, keys: &'static [&'static str], action: Action) -> DefaultRow {
+    DefaultRow { scope, keys, action }
+}
+
+/// The default key map; the configuration can change any row of it.
+const DEFAULTS: &[DefaultRow] = &[
     bind(Scope::Anywhere, &["q", "C-c"], Action::Quit),
     bind(Scope::Anywhere, &["C-z"], Action::Suspend),
     bind(Scope::Anywhere, &["?"], Action::Help),
@@ -121,14 +129,94 @@ pub const BINDINGS: &[Binding] = &[
     bind(Scope::FactsView, &["Enter"], Action::Open),
 ];
 
-/// The action a key stands for in a pane, if any.
+/// What a key (after the keys pending before it) means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    Action(Action),
+    /// The start of a longer sequence: wait for the next key.
+    Pending,
+    None,
+}
+
+/// The key map in force: the defaults, with the configuration's changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let bindings = DEFAULTS
+            .iter()
+            .map(|d| Binding {
+                scope: d.scope,
+                keys: d.keys.iter().map(|k| (*k).to_string()).collect(),
+                action: d.action,
+            })
+            .collect();
+        Self { bindings }
+    }
+}
+
+impl Keymap {
+    /// The meaning of `key` after `pending` in a context. An exact binding
+    /// wins (the narrowest scope first); a binding that starts with these
+    /// keys makes them pending.
+    pub fn lookup(&self, pending: &[String], key: &str, ctx: Context) -> Lookup {
+        let mut seq: Vec<&str> = pending.iter().map(String::as_str).collect();
+        seq.push(key);
+        let applicable = || self.bindings.iter().filter(|b| b.scope.applies(ctx));
+        let exact = applicable()
+            .filter(|b| b.keys.iter().any(|k| k.split_whitespace().eq(seq.iter().copied())))
+            .min_by_key(|b| b.scope.rank());
+        if let Some(b) = exact {
+            return Lookup::Action(b.action);
+        }
+        let longer = applicable().any(|b| {
+            b.keys.iter().any(|k| {
+                let parts: Vec<&str> = k.split_whitespace().collect();
+                parts.len() > seq.len() && parts.iter().zip(&seq).all(|(a, b)| a == b)
+            })
+        });
+        if longer { Lookup::Pending } else { Lookup::None }
+    }
+
+    /// The keys bound to an action in a scope (replacing the defaults).
+    pub fn set(&mut self, scope: Scope, action: Action, keys: Vec<String>) {
+        self.bindings.retain(|b| !(b.scope == scope && b.action == action));
+        // Any other action that had one of these keys in this scope loses it.
+        for b in self.bindings.iter_mut().filter(|b| b.scope == scope) {
+            b.keys.retain(|k| !keys.contains(k));
+        }
+        self.bindings.push(Binding { scope, keys, action });
+        self.bindings.retain(|b| !b.keys.is_empty());
+    }
+
+    /// The key table as Markdown rows (`| where | keys | action |`), for the
+    /// README; a test keeps the README in step with the defaults.
+    pub fn markdown_table(&self) -> String {
+        let mut out = String::from("| where | keys | action |\n|---|---|---|\n");
+        for b in &self.bindings {
+            let keys: Vec<String> =
+                b.keys.iter().map(|k| format!("`{}`", display_sequence(k))).collect();
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                b.scope.label(),
+                keys.join(", "),
+                b.action.describe()
+            );
+        }
+        out
+    }
+}
+
+/// The action a single key stands for with the default key map.
 pub fn lookup(key: &KeyEvent, ctx: Context) -> Option<Action> {
-    let name = notation(key)?;
-    BINDINGS
-        .iter()
-        .filter(|b| b.scope.applies(ctx) && b.keys.contains(&name.as_str()))
-        .min_by_key(|b| b.scope.rank())
-        .map(|b| b.action)
+    match Keymap::default().lookup(&[], &notation(key)?, ctx) {
+        Lookup::Action(a) => Some(a),
+        _ => None,
+    }
 }
 
 const NAMED: &[(&str, KeyCode)] = &[
@@ -233,21 +321,9 @@ pub fn display(key: &str) -> String {
     }
 }
 
-/// The key table as Markdown rows (`| where | keys | action |`), for the
-/// README; a test keeps the README in step with it.
-pub fn markdown_table() -> String {
-    let mut out = String::from("| where | keys | action |\n|---|---|---|\n");
-    for b in BINDINGS {
-        let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", display(k))).collect();
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} |",
-            b.scope.label(),
-            keys.join(", "),
-            b.action.describe()
-        );
-    }
-    out
+/// A key sequence as people read it: `g g`, `Ctrl-x Ctrl-s`.
+pub fn display_sequence(keys: &str) -> String {
+    keys.split_whitespace().map(display).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -281,15 +357,39 @@ mod tests {
     }
 
     #[test]
+    fn sequences_wait_for_their_next_key() {
+        let mut map = Keymap::default();
+        map.set(Scope::List, Action::First, vec!["g g".into()]);
+        assert_eq!(map.lookup(&[], "g", Context::List), Lookup::Pending);
+        assert_eq!(map.lookup(&["g".into()], "g", Context::List), Lookup::Action(Action::First));
+        assert_eq!(map.lookup(&["g".into()], "x", Context::List), Lookup::None);
+        // The reader keeps its own `g`.
+        assert_eq!(map.lookup(&[], "g", Context::Reader), Lookup::Action(Action::Top));
+    }
+
+    #[test]
+    fn rebinding_moves_a_key() {
+        let mut map = Keymap::default();
+        map.set(Scope::List, Action::Down, vec!["J".into()]);
+        assert_eq!(map.lookup(&[], "j", Context::List), Lookup::None);
+        assert_eq!(map.lookup(&[], "J", Context::List), Lookup::Action(Action::Down));
+        map.set(Scope::List, Action::Down, vec!["j".into(), "Down".into()]);
+        assert_eq!(map, Keymap { bindings: map.bindings.clone() });
+        assert_eq!(map.lookup(&[], "j", Context::List), Lookup::Action(Action::Down));
+    }
+
+    #[test]
     fn every_action_has_a_key_and_no_key_is_bound_twice_in_a_scope() {
+        let map = Keymap::default();
         for action in Action::ALL {
-            assert!(BINDINGS.iter().any(|b| b.action == *action), "{action:?} has no key");
+            assert!(map.bindings.iter().any(|b| b.action == *action), "{action:?} has no key");
         }
         for pane in [Context::List, Context::Reader, Context::Sidebar, Context::FactsView] {
             let mut seen = std::collections::HashMap::new();
-            for b in BINDINGS.iter().filter(|b| b.scope.applies(pane)) {
-                for k in b.keys {
-                    if let Some((rank, other)) = seen.insert(*k, (b.scope.rank(), b.action)) {
+            for b in map.bindings.iter().filter(|b| b.scope.applies(pane)) {
+                for k in &b.keys {
+                    if let Some((rank, other)) = seen.insert(k.clone(), (b.scope.rank(), b.action))
+                    {
                         assert_ne!(
                             rank,
                             b.scope.rank(),

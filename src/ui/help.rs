@@ -8,17 +8,17 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 use super::{centered, fit, theme};
 use crate::app::App;
-use crate::app::keymap::{BINDINGS, display};
+use crate::app::keymap::{Keymap, display_sequence};
 use crate::facts::Kind;
 
 /// The help screen's rows: where, keys, action — straight from the key table.
-pub fn help_lines() -> Vec<Line<'static>> {
+pub fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(
         format!("{:<13} {:<22} {}", "where", "keys", "action"),
         theme::heading(),
     )];
-    for b in BINDINGS {
-        let keys: Vec<String> = b.keys.iter().map(|k| display(k)).collect();
+    for b in &keymap.bindings {
+        let keys: Vec<String> = b.keys.iter().map(|k| display_sequence(k)).collect();
         lines.push(Line::from(vec![
             Span::styled(format!("{:<13} ", b.scope.label()), theme::dim()),
             Span::styled(format!("{:<22} ", keys.join(", ")), theme::key()),
@@ -48,8 +48,14 @@ pub fn help_lines() -> Vec<Line<'static>> {
     lines
 }
 
-pub fn draw_help(frame: &mut Frame, area: Rect, scroll: usize) {
-    draw_overlay(frame, area, " Help — Esc or ? closes, j/k scroll ", help_lines(), scroll);
+pub fn draw_help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    draw_overlay(
+        frame,
+        area,
+        " Help — Esc or ? closes, j/k scroll ",
+        help_lines(&app.keymap),
+        scroll,
+    );
 }
 
 pub fn draw_problems(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
