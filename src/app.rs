@@ -27,6 +27,7 @@ pub use list::Filter;
 use crate::corpus::{Corpus, Document};
 use crate::facts::Fact;
 use crate::index::EntityIndex;
+use crate::ui::theme::Theme;
 use reader::{VisualLine, WrapCache, line_at};
 use sidebar::Sidebar;
 
@@ -110,6 +111,7 @@ pub struct App {
     /// The key map in force, and the keys typed so far of a longer sequence.
     pub keymap: Keymap,
     pub pending_keys: Vec<String>,
+    pub theme: Theme,
 }
 
 impl App {
@@ -152,6 +154,7 @@ impl App {
             note,
             keymap: Keymap::default(),
             pending_keys: Vec::new(),
+            theme: Theme::default(),
         };
         app.relayout();
         app

@@ -57,8 +57,8 @@ fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
     Block::new()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
-        .border_style(theme::border(focused))
-        .title(Line::styled(title, theme::title(focused)))
+        .border_style(app.theme.border(focused))
+        .title(Line::styled(title, app.theme.title(focused)))
 }
 
 /// A rectangle of `width`×`height` centred in `area` (clipped to it).

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
-use super::{fit, theme};
+use super::fit;
 use crate::app::App;
 use crate::app::facts_view::{FactsView, Section, Sort};
 use crate::app::sidebar::label;
@@ -17,21 +17,21 @@ pub fn draw(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
     if area.width >= 100 {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(38), Constraint::Min(20)]).areas(area);
-        entities(view, frame, left);
+        entities(app, view, frame, left);
         figures(app, view, frame, right);
     } else if view.section == Section::Entities {
-        entities(view, frame, area);
+        entities(app, view, frame, area);
     } else {
         figures(app, view, frame, area);
     }
 }
 
-fn block(title: String, focused: bool) -> Block<'static> {
+fn block(app: &App, title: String, focused: bool) -> Block<'static> {
     Block::new()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
-        .border_style(theme::border(focused))
-        .title(Line::styled(title, theme::title(focused)))
+        .border_style(app.theme.border(focused))
+        .title(Line::styled(title, app.theme.title(focused)))
 }
 
 /// The first row to draw so that `selected` is in a window of `height`.
@@ -39,13 +39,13 @@ fn window(selected: usize, height: usize) -> usize {
     (selected + 1).saturating_sub(height.max(1))
 }
 
-fn entities(view: &FactsView, frame: &mut Frame, area: Rect) {
+fn entities(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
     let focused = view.section == Section::Entities;
     let sort = match view.sort {
         Sort::Count => "by articles",
         Sort::Name => "by name",
     };
-    let b = block(format!(" Entities ({}) · {sort} · s sorts ", view.entities.len()), focused);
+    let b = block(app, format!(" Entities ({}) · {sort} · s sorts ", view.entities.len()), focused);
     let inner = b.inner(area);
     frame.render_widget(b, area);
     let width = usize::from(inner.width);
@@ -64,11 +64,11 @@ fn entities(view: &FactsView, frame: &mut Frame, area: Rect) {
             };
             let mut line = Line::from(vec![
                 Span::raw(format!("{count:>3}  ")),
-                Span::styled(kind, theme::kind(entity.kind)),
+                Span::styled(kind, app.theme.kind(entity.kind)),
                 Span::raw(format!("  {}", fit(&entity.name, width.saturating_sub(13)))),
             ]);
             if i == view.entity_selected {
-                line = line.patch_style(theme::selected(focused));
+                line = line.patch_style(app.theme.selected(focused));
             }
             line
         })
@@ -79,7 +79,7 @@ fn entities(view: &FactsView, frame: &mut Frame, area: Rect) {
 fn figures(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
     let focused = view.section == Section::Figures;
     let b =
-        block(format!(" Figures ({}) · Enter opens · Tab switches ", view.figures.len()), focused);
+        block(app, format!(" Figures ({}) · Enter opens · Tab switches ", view.figures.len()), focused);
     let inner = b.inner(area);
     frame.render_widget(b, area);
     let width = usize::from(inner.width);
@@ -102,12 +102,12 @@ fn figures(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
             let title = format!(" {:<18} ", fit(&doc.title, 18));
             let rest = fit(&sentence.replace('\n', " "), width.saturating_sub(36));
             let mut line = Line::from(vec![
-                Span::styled(value, theme::kind(fact.kind)),
-                Span::styled(title, theme::dim()),
+                Span::styled(value, app.theme.kind(fact.kind)),
+                Span::styled(title, app.theme.dim),
                 Span::raw(rest),
             ]);
             if i == view.figure_selected {
-                line = line.patch_style(theme::selected(focused));
+                line = line.patch_style(app.theme.selected(focused));
             }
             line
         })

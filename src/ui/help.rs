@@ -6,54 +6,56 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
-use super::{centered, fit, theme};
+use super::{centered, fit};
 use crate::app::App;
-use crate::app::keymap::{Keymap, display_sequence};
+use crate::app::keymap::display_sequence;
 use crate::facts::Kind;
 
 /// The help screen's rows: where, keys, action — straight from the key table.
-pub fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
+pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let keymap = &app.keymap;
     let mut lines = vec![Line::styled(
         format!("{:<13} {:<22} {}", "where", "keys", "action"),
-        theme::heading(),
+        app.theme.heading,
     )];
     for b in &keymap.bindings {
         let keys: Vec<String> = b.keys.iter().map(|k| display_sequence(k)).collect();
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<13} ", b.scope.label()), theme::dim()),
-            Span::styled(format!("{:<22} ", keys.join(", ")), theme::key()),
+            Span::styled(format!("{:<13} ", b.scope.label()), app.theme.dim),
+            Span::styled(format!("{:<22} ", keys.join(", ")), app.theme.key),
             Span::raw(b.action.describe()),
         ]));
     }
     lines.push(Line::raw(""));
-    let mut legend = vec![Span::styled("Facts in the text: ", theme::dim())];
+    let mut legend = vec![Span::styled("Facts in the text: ", app.theme.dim)];
     for kind in Kind::ALL {
-        let style = if kind == Kind::Quote { theme::quote() } else { theme::kind(kind) };
+        let style = app.theme.kind(kind);
         legend.push(Span::styled(kind.heading(), style));
         legend.push(Span::raw(" "));
     }
     lines.push(Line::from(legend));
     lines.push(Line::styled(
         "The selected fact's mentions are underlined, the current one reversed; H turns colours off.",
-        theme::dim(),
+        app.theme.dim,
     ));
     lines.push(Line::styled(
         "Sidebar: ×N mentions; +N art. = named in N other articles.",
-        theme::dim(),
+        app.theme.dim,
     ));
     lines.push(Line::styled(
         "Mouse: the wheel scrolls the pane under the pointer; a click selects.",
-        theme::dim(),
+        app.theme.dim,
     ));
     lines
 }
 
 pub fn draw_help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     draw_overlay(
+        app,
         frame,
         area,
         " Help — Esc or ? closes, j/k scroll ",
-        help_lines(&app.keymap),
+        help_lines(app),
         scroll,
     );
 }
@@ -62,12 +64,13 @@ pub fn draw_problems(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let mut lines: Vec<Line> =
         app.corpus.problems.iter().map(|p| Line::raw(p.to_string())).collect();
     if lines.is_empty() {
-        lines.push(Line::styled("Every file loaded.", theme::dim()));
+        lines.push(Line::styled("Every file loaded.", app.theme.dim));
     }
-    draw_overlay(frame, area, " Files not loaded — Esc closes ", lines, scroll);
+    draw_overlay(app, frame, area, " Files not loaded — Esc closes ", lines, scroll);
 }
 
 fn draw_overlay(
+    app: &App,
     frame: &mut Frame,
     area: Rect,
     title: &str,
@@ -80,7 +83,7 @@ fn draw_overlay(
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
-        .border_style(theme::border(true))
+        .border_style(app.theme.border(true))
         .title(fit(title, usize::from(rect.width.saturating_sub(2))));
     let inner = block.inner(rect);
     let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));

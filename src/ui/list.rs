@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{fit, pane_block, theme};
+use super::{fit, pane_block};
 use crate::app::{App, Pane};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -39,7 +39,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let mut item: Vec<Line> = Vec::new();
         for (n, row) in rows.iter().enumerate() {
             let mark = match (n, app.read[i]) {
-                (0, false) => Span::styled("● ", theme::unread_mark()),
+                (0, false) => Span::styled("● ", app.theme.unread),
                 _ => Span::raw("  "),
             };
             let text =
@@ -48,9 +48,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
         let meta =
             format!("  {} · {} words · {} min", doc.lang, group(doc.words), doc.reading_minutes());
-        item.push(Line::styled(fit(&meta, width), theme::dim()));
+        item.push(Line::styled(fit(&meta, width), app.theme.dim));
         if i == app.selected {
-            let style = theme::selected(focused);
+            let style = app.theme.selected(focused);
             for line in &mut item {
                 // Fill the whole row, so the selection reads as a bar.
                 line.spans.push(Span::raw(" ".repeat(width.saturating_sub(line.width()))));
@@ -60,7 +60,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         lines.extend(item);
     }
     if docs.is_empty() {
-        lines.push(Line::styled("no articles loaded", theme::dim()));
+        lines.push(Line::styled("no articles loaded", app.theme.dim));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -4,14 +4,15 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use super::{fit, pane_block, theme};
+use super::{fit, pane_block};
 use crate::app::reader::{Source, VisualLine};
 use crate::app::{App, Pane};
 use crate::facts::{Fact, Field, Kind};
+use crate::ui::theme::Theme;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(doc) = app.doc() else {
@@ -34,9 +35,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .map(|l| {
             let text = l.text(doc);
             match l.source {
-                Source::Headline => marks.line(l, text, Field::Title, theme::headline()),
+                Source::Headline => marks.line(l, text, Field::Title, app.theme.headline),
                 Source::Body => marks.line(l, text, Field::Body, Style::new()),
-                Source::Furniture(_) => Line::styled(text, theme::furniture()),
+                Source::Furniture(_) => Line::styled(text, app.theme.furniture),
                 Source::Blank => Line::raw(""),
             }
         })
@@ -56,6 +57,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 
 /// What to highlight in the shown article.
 struct Marks<'a> {
+    theme: &'a Theme,
     facts: &'a [Fact],
     /// Kind colours on (`H`).
     by_kind: bool,
@@ -67,7 +69,7 @@ impl<'a> Marks<'a> {
     fn new(app: &'a App) -> Self {
         let (selected, current) = app.marked_facts();
         let facts = app.facts.get(app.selected).map_or(&[][..], Vec::as_slice);
-        Self { facts, by_kind: app.highlight, selected, current }
+        Self { theme: &app.theme, facts, by_kind: app.highlight, selected, current }
     }
 
     /// The style of fact `i`, and its layer (higher layers win).
@@ -75,19 +77,19 @@ impl<'a> Marks<'a> {
         if self.current == Some(i) {
             return Some((
                 3,
-                theme::kind(fact.kind).add_modifier(Modifier::REVERSED | Modifier::BOLD),
+                self.theme.kind(fact.kind).patch(self.theme.current_mention),
             ));
         }
         if self.selected.contains(&i) {
             return Some((
                 2,
-                theme::kind(fact.kind).add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+                self.theme.kind(fact.kind).patch(self.theme.mention),
             ));
         }
         match (self.by_kind, fact.kind) {
             (false, _) => None,
-            (true, Kind::Quote) => Some((0, theme::quote())),
-            (true, kind) => Some((1, theme::kind(kind))),
+            (true, Kind::Quote) => Some((0, self.theme.kind(Kind::Quote))),
+            (true, kind) => Some((1, self.theme.kind(kind))),
         }
     }
 

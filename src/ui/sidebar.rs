@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::list::group;
-use super::{fit, pane_block, theme};
+use super::{fit, pane_block};
 use crate::app::sidebar::{Entry, Row, Sidebar};
 use crate::app::{App, Pane};
 use crate::facts::Kind;
@@ -22,10 +22,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(doc) = app.doc() else { return };
     let width = usize::from(inner.width);
     let meta = format!("{} · {} words · {} min", doc.lang, group(doc.words), doc.reading_minutes());
-    let mut lines = vec![Line::styled(fit(&meta, width), theme::dim())];
+    let mut lines = vec![Line::styled(fit(&meta, width), app.theme.dim)];
     let sidebar = &app.sidebars[app.selected];
     if sidebar.rows.is_empty() {
-        lines.push(Line::styled("No facts found", theme::dim()));
+        lines.push(Line::styled("No facts found", app.theme.dim));
     }
     let selected = app.sidebar_selected[app.selected];
     let focused = app.focus == Pane::Sidebar;
@@ -34,12 +34,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(match row {
             Planned::Heading(kind, count) => Line::styled(
                 fit(&format!("{} ({count})", kind.heading()), width),
-                theme::heading().patch(theme::kind(kind)),
+                app.theme.heading.patch(app.theme.kind(kind)),
             ),
             Planned::Entry(i) => {
                 entry_line(app, &sidebar.entries[i], width, i == selected, focused)
             }
-            Planned::More(n) => Line::styled(format!("  +{n} more"), theme::dim()),
+            Planned::More(n) => Line::styled(format!("  +{n} more"), app.theme.dim),
         });
     }
     frame.render_widget(Paragraph::new(lines), inner);
@@ -70,9 +70,9 @@ fn entry_line<'a>(app: &App, e: &Entry, width: usize, selected: bool, focused: b
     let label = format!("  {}", e.label);
     let label = fit(&label, width);
     let extra = fit(&extra, width.saturating_sub(label.width()));
-    let mut line = Line::from(vec![Span::raw(label), Span::styled(extra, theme::dim())]);
+    let mut line = Line::from(vec![Span::raw(label), Span::styled(extra, app.theme.dim)]);
     if selected {
-        line = line.patch_style(theme::selected(focused));
+        line = line.patch_style(app.theme.selected(focused));
     }
     line
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::list::group;
-use super::{fit, theme};
+use super::fit;
 use crate::app::App;
 
 const HINTS: &[(&str, &str)] =
@@ -36,7 +36,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::raw(left.clone())];
     let mut hints = Vec::new();
     for (key, what) in HINTS {
-        hints.push(Span::styled(format!(" {key}"), theme::key()));
+        hints.push(Span::styled(format!(" {key}"), app.theme.key));
         hints.push(Span::raw(format!(" {what} ")));
     }
     let hints_width: usize = hints.iter().map(|s| s.content.width()).sum();
@@ -44,5 +44,5 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::raw(" ".repeat(width - left.width() - hints_width)));
         spans.extend(hints);
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::status()), area);
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(app.theme.status), area);
 }

@@ -1,72 +1,103 @@
-//! Styles. Text keeps the terminal's own colours (so transparent
-//! backgrounds stay transparent); colour marks focus, selection and kinds.
+//! The theme: one style per element of the screen and per kind of fact.
+//! `Style::new()` (no colour) means the terminal's own colours, so
+//! transparent backgrounds stay transparent. [`Theme::monochrome`] uses only
+//! bold, reverse and underline (`NO_COLOR`).
 
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::facts::Kind;
 
-pub fn border(focused: bool) -> Style {
-    if focused {
-        Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
-    } else {
-        Style::new().fg(Color::DarkGray)
+/// A style per element; the configuration's `[theme]` names the same fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub border: Style,
+    pub border_focused: Style,
+    pub title_focused: Style,
+    pub selected: Style,
+    pub selected_unfocused: Style,
+    pub dim: Style,
+    pub headline: Style,
+    pub furniture: Style,
+    pub status: Style,
+    pub key: Style,
+    pub heading: Style,
+    pub unread: Style,
+    /// The selected fact's mentions, and the current mention, on top of the kind's style.
+    pub mention: Style,
+    pub current_mention: Style,
+    /// One style per kind of fact, in [`Kind::ALL`] order.
+    pub kinds: [Style; 7],
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        let fg = |c| Style::new().fg(c);
+        Self {
+            border: fg(Color::DarkGray),
+            border_focused: fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            title_focused: fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            selected_unfocused: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            dim: fg(Color::DarkGray),
+            headline: Style::new().add_modifier(Modifier::BOLD),
+            furniture: fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
+            status: Style::new().add_modifier(Modifier::REVERSED),
+            key: fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            heading: Style::new().add_modifier(Modifier::BOLD),
+            unread: fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            mention: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            current_mention: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            kinds: [
+                fg(Color::Green),
+                fg(Color::LightGreen),
+                fg(Color::Yellow),
+                fg(Color::Magenta),
+                fg(Color::Blue),
+                fg(Color::Cyan),
+                fg(Color::LightRed).add_modifier(Modifier::ITALIC),
+            ],
+        }
     }
 }
 
-pub fn title(focused: bool) -> Style {
-    if focused { Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD) } else { Style::new() }
-}
-
-pub fn selected(focused: bool) -> Style {
-    if focused {
-        Style::new().add_modifier(Modifier::REVERSED)
-    } else {
-        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+impl Theme {
+    /// Without colour: bold, reverse and underline keep selection and
+    /// highlights visible.
+    pub fn monochrome() -> Self {
+        let plain = Style::new();
+        let bold = plain.add_modifier(Modifier::BOLD);
+        Self {
+            border: plain,
+            border_focused: bold,
+            title_focused: bold,
+            selected: plain.add_modifier(Modifier::REVERSED),
+            selected_unfocused: plain.add_modifier(Modifier::UNDERLINED),
+            dim: plain,
+            headline: bold,
+            furniture: plain.add_modifier(Modifier::DIM),
+            status: plain.add_modifier(Modifier::REVERSED),
+            key: bold,
+            heading: bold,
+            unread: bold,
+            mention: plain.add_modifier(Modifier::UNDERLINED),
+            current_mention: plain.add_modifier(Modifier::REVERSED),
+            kinds: [bold, bold, bold, bold, bold, bold, plain.add_modifier(Modifier::ITALIC)],
+        }
     }
-}
 
-pub fn dim() -> Style {
-    Style::new().fg(Color::DarkGray)
-}
+    pub fn border(&self, focused: bool) -> Style {
+        if focused { self.border_focused } else { self.border }
+    }
 
-pub fn headline() -> Style {
-    Style::new().add_modifier(Modifier::BOLD)
-}
+    pub fn title(&self, focused: bool) -> Style {
+        if focused { self.title_focused } else { Style::new() }
+    }
 
-pub fn furniture() -> Style {
-    Style::new().fg(Color::DarkGray).add_modifier(Modifier::ITALIC)
-}
+    pub fn selected(&self, focused: bool) -> Style {
+        if focused { self.selected } else { self.selected_unfocused }
+    }
 
-pub fn status() -> Style {
-    Style::new().add_modifier(Modifier::REVERSED)
-}
-
-pub fn key() -> Style {
-    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
-}
-
-pub fn heading() -> Style {
-    Style::new().add_modifier(Modifier::BOLD)
-}
-
-/// One colour per kind of fact.
-pub fn kind(kind: Kind) -> Style {
-    Style::new().fg(match kind {
-        Kind::Money => Color::Green,
-        Kind::Percent => Color::LightGreen,
-        Kind::Date => Color::Yellow,
-        Kind::Person => Color::Magenta,
-        Kind::Org => Color::Blue,
-        Kind::Place => Color::Cyan,
-        Kind::Quote => Color::LightRed,
-    })
-}
-
-pub fn unread_mark() -> Style {
-    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
-}
-
-/// Quotes are long: marked by slant and colour, not by weight.
-pub fn quote() -> Style {
-    kind(Kind::Quote).add_modifier(Modifier::ITALIC)
+    pub fn kind(&self, kind: Kind) -> Style {
+        self.kinds[Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+    }
 }
