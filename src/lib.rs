@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod facts;
 pub mod index;

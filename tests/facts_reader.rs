@@ -85,7 +85,10 @@ fn facts_are_coloured_by_kind_until_h() {
     let on = app("l");
     let buffer = draw(&on).unwrap();
     let (x, y) = find_in_reader(&on, &buffer, "37%").expect("37% on screen");
-    assert_eq!(buffer[(x, y)].fg, dossier::ui::theme::Theme::default().kind(Kind::Percent).fg.unwrap());
+    assert_eq!(
+        buffer[(x, y)].fg,
+        dossier::ui::theme::Theme::default().kind(Kind::Percent).fg.unwrap()
+    );
     let off = app("l H");
     let buffer = draw(&off).unwrap();
     let (x, y) = find_in_reader(&off, &buffer, "37%").unwrap();

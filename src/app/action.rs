@@ -15,6 +15,21 @@ macro_rules! actions {
             /// Every action, in the order of the help overlay.
             pub const ALL: &[Action] = &[$(Action::$name,)*];
 
+            /// The action's name in the configuration file: `next_article`.
+            pub fn config_name(self) -> String {
+                let name = match self {
+                    $( Action::$name => stringify!($name), )*
+                };
+                let mut out = String::new();
+                for (i, c) in name.chars().enumerate() {
+                    if c.is_uppercase() && i > 0 {
+                        out.push('_');
+                    }
+                    out.extend(c.to_lowercase());
+                }
+                out
+            }
+
             /// The action's one-line description.
             pub fn describe(self) -> &'static str {
                 match self {

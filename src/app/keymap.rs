@@ -24,6 +24,27 @@ pub enum Scope {
 }
 
 impl Scope {
+    pub const ALL: &[Scope] = &[
+        Scope::Anywhere,
+        Scope::ListAndReader,
+        Scope::List,
+        Scope::Reader,
+        Scope::Sidebar,
+        Scope::FactsView,
+    ];
+
+    /// The scope's table name in the configuration file (`[keys.list]`).
+    pub const fn config_name(self) -> &'static str {
+        match self {
+            Scope::Anywhere => "anywhere",
+            Scope::ListAndReader => "list_and_reader",
+            Scope::List => "list",
+            Scope::Reader => "reader",
+            Scope::Sidebar => "sidebar",
+            Scope::FactsView => "facts_view",
+        }
+    }
+
     pub const fn label(self) -> &'static str {
         match self {
             Scope::Anywhere => "anywhere",
@@ -183,12 +204,14 @@ impl Keymap {
 
     /// The keys bound to an action in a scope (replacing the defaults).
     pub fn set(&mut self, scope: Scope, action: Action, keys: Vec<String>) {
-        self.bindings.retain(|b| !(b.scope == scope && b.action == action));
         // Any other action that had one of these keys in this scope loses it.
-        for b in self.bindings.iter_mut().filter(|b| b.scope == scope) {
+        for b in self.bindings.iter_mut().filter(|b| b.scope == scope && b.action != action) {
             b.keys.retain(|k| !keys.contains(k));
         }
-        self.bindings.push(Binding { scope, keys, action });
+        match self.bindings.iter_mut().find(|b| b.scope == scope && b.action == action) {
+            Some(b) => b.keys = keys,
+            None => self.bindings.push(Binding { scope, keys, action }),
+        }
         self.bindings.retain(|b| !b.keys.is_empty());
     }
 

@@ -78,8 +78,11 @@ fn entities(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
 
 fn figures(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
     let focused = view.section == Section::Figures;
-    let b =
-        block(app, format!(" Figures ({}) · Enter opens · Tab switches ", view.figures.len()), focused);
+    let b = block(
+        app,
+        format!(" Figures ({}) · Enter opens · Tab switches ", view.figures.len()),
+        focused,
+    );
     let inner = b.inner(area);
     frame.render_widget(b, area);
     let width = usize::from(inner.width);

@@ -50,14 +50,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
 }
 
 pub fn draw_help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
-    draw_overlay(
-        app,
-        frame,
-        area,
-        " Help — Esc or ? closes, j/k scroll ",
-        help_lines(app),
-        scroll,
-    );
+    draw_overlay(app, frame, area, " Help — Esc or ? closes, j/k scroll ", help_lines(app), scroll);
 }
 
 pub fn draw_problems(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {

@@ -75,16 +75,10 @@ impl<'a> Marks<'a> {
     /// The style of fact `i`, and its layer (higher layers win).
     fn style(&self, i: usize, fact: &Fact) -> Option<(u8, Style)> {
         if self.current == Some(i) {
-            return Some((
-                3,
-                self.theme.kind(fact.kind).patch(self.theme.current_mention),
-            ));
+            return Some((3, self.theme.kind(fact.kind).patch(self.theme.current_mention)));
         }
         if self.selected.contains(&i) {
-            return Some((
-                2,
-                self.theme.kind(fact.kind).patch(self.theme.mention),
-            ));
+            return Some((2, self.theme.kind(fact.kind).patch(self.theme.mention)));
         }
         match (self.by_kind, fact.kind) {
             (false, _) => None,

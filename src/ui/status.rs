@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::list::group;
 use super::fit;
+use super::list::group;
 use crate::app::App;
 
 const HINTS: &[(&str, &str)] =
