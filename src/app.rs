@@ -24,6 +24,7 @@ use keymap::{Keymap, Lookup};
 pub use layout::Layout;
 pub use list::Filter;
 
+use crate::config::Config;
 use crate::corpus::{Corpus, Document};
 use crate::facts::Fact;
 use crate::index::EntityIndex;
@@ -31,8 +32,6 @@ use crate::ui::theme::Theme;
 use reader::{VisualLine, WrapCache, line_at};
 use sidebar::Sidebar;
 
-/// Widest the article text gets, in columns; wider panes centre it.
-pub const MAX_TEXT_WIDTH: u16 = 80;
 /// Most rows a title takes in the document list.
 pub const LIST_TITLE_ROWS: usize = 4;
 /// Lines the mouse wheel scrolls.
@@ -112,6 +111,9 @@ pub struct App {
     pub keymap: Keymap,
     pub pending_keys: Vec<String>,
     pub theme: Theme,
+    /// Widest the article text gets, in columns; wider panes centre it.
+    pub max_text_width: u16,
+    pub widths: layout::Widths,
 }
 
 impl App {
@@ -155,9 +157,22 @@ impl App {
             keymap: Keymap::default(),
             pending_keys: Vec::new(),
             theme: Theme::default(),
+            max_text_width: 80,
+            widths: layout::Widths::default(),
         };
         app.relayout();
         app
+    }
+
+    /// Takes the configuration's key map, theme, layout and reading defaults.
+    pub fn configure(&mut self, config: Config) {
+        self.keymap = config.keymap;
+        self.theme = config.theme;
+        self.show_furniture = config.furniture;
+        self.highlight = config.highlight;
+        self.max_text_width = config.max_text_width;
+        self.widths = layout::Widths { list: config.list_width, sidebar: config.sidebar_width };
+        self.relayout();
     }
 
     /// What the keys apply to now.
@@ -189,8 +204,9 @@ impl App {
 
     /// Columns the article text is wrapped to.
     pub fn text_width(&self) -> usize {
-        let inner = self.layout.reader.map_or(MAX_TEXT_WIDTH, |r| r.width.saturating_sub(4));
-        usize::from(inner.clamp(1, MAX_TEXT_WIDTH))
+        let max = self.max_text_width;
+        let inner = self.layout.reader.map_or(max, |r| r.width.saturating_sub(4));
+        usize::from(inner.clamp(1, max))
     }
 
     /// How far through the shown article the reader is, in percent.
@@ -214,10 +230,11 @@ impl App {
 
     /// Lays the panes out again and rewraps the shown article if its width changed.
     fn relayout(&mut self) {
-        self.layout = layout::layout(self.size, self.focus, self.sidebar_visible());
+        self.layout = layout::layout(self.size, self.focus, self.sidebar_visible(), self.widths);
         if self.layout.rect(self.focus).is_none() && !self.layout.too_small {
             self.focus = Pane::Reader;
-            self.layout = layout::layout(self.size, self.focus, self.sidebar_visible());
+            self.layout =
+                layout::layout(self.size, self.focus, self.sidebar_visible(), self.widths);
         }
         self.rewrap();
     }

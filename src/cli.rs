@@ -15,6 +15,22 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
+    /// Read the configuration from FILE instead of $XDG_CONFIG_HOME/dossier/config.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// No colours: only bold, reverse and underline (also when NO_COLOR is set).
+    #[arg(long, global = true)]
+    pub no_color: bool,
+
+    /// Neither read nor write the reading state.
+    #[arg(long, global = true)]
+    pub no_state: bool,
+
+    /// Print the complete default configuration, commented, and exit.
+    #[arg(long)]
+    pub print_config: bool,
+
     /// Files and folders of articles to open.
     pub paths: Vec<PathBuf>,
 }
@@ -44,6 +60,13 @@ pub enum Command {
         /// Files and folders (default: the bundled articles).
         paths: Vec<PathBuf>,
     },
+}
+
+impl Cli {
+    /// Whether to draw without colour: `--no-color`, or `NO_COLOR` set and not empty.
+    pub fn monochrome(&self) -> bool {
+        self.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+    }
 }
 
 /// Parses `120x40` into (columns, rows).

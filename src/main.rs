@@ -8,9 +8,11 @@ use anyhow::Result;
 use clap::Parser;
 
 use dossier::cli::{Cli, Command};
+use dossier::config::Config;
 use dossier::corpus::Corpus;
 use dossier::facts::Extractor;
 use dossier::report;
+use dossier::ui::theme::Theme;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -24,15 +26,38 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    if cli.print_config {
+        print!("{}", dossier::config::print_default());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let theme = if cli.monochrome() { Theme::monochrome() } else { Theme::default() };
+    let config = || -> Result<Config, ExitCode> {
+        Config::load(cli.config.as_deref(), theme.clone()).map_err(|e| {
+            eprintln!("dossier: {e}");
+            ExitCode::from(2)
+        })
+    };
     match cli.command {
-        Some(Command::Facts { json, paths }) => facts(json, &paths),
-        Some(Command::Render { size, keys, svg, paths }) => {
-            let corpus = open(&paths);
-            let screen = dossier::render::render(corpus, size, &keys, svg.as_deref())?;
+        Some(Command::Facts { json, ref paths }) => facts(json, paths),
+        Some(Command::Render { size, ref keys, ref svg, ref paths }) => {
+            let config = match config() {
+                Ok(c) => c,
+                Err(code) => return Ok(code),
+            };
+            let corpus = open(paths);
+            let screen =
+                dossier::render::render_configured(corpus, config, size, keys, svg.as_deref())?;
             print!("{screen}");
             Ok(ExitCode::SUCCESS)
         }
-        None => dossier::tui::run(open(&cli.paths)),
+        None => {
+            // An invalid configuration stops dossier before the terminal is touched.
+            let config = match config() {
+                Ok(c) => c,
+                Err(code) => return Ok(code),
+            };
+            dossier::tui::run(open(&cli.paths), config, !cli.no_state)
+        }
     }
 }
 

@@ -15,6 +15,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::app::keymap::parse_keys;
+use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::facts::Extractor;
 
@@ -34,10 +35,23 @@ pub fn data_dir() -> Option<std::path::PathBuf> {
     directories::ProjectDirs::from("", "", "dossier").map(|p| p.data_dir().to_path_buf())
 }
 
-/// Draws the screen after `keys` and returns it as text.
+/// Draws the screen after `keys` with the default configuration and
+/// returns it as text.
 pub fn render(corpus: Corpus, size: (u16, u16), keys: &str, svg: Option<&Path>) -> Result<String> {
+    render_configured(corpus, Config::default(), size, keys, svg)
+}
+
+/// Draws the screen after `keys` and returns it as text.
+pub fn render_configured(
+    corpus: Corpus,
+    config: Config,
+    size: (u16, u16),
+    keys: &str,
+    svg: Option<&Path>,
+) -> Result<String> {
     let keys = parse_keys(keys).map_err(|e| anyhow!(e))?;
     let mut app = app_for(corpus, size);
+    app.configure(config);
     for key in keys {
         app.handle_key(key);
         app.suspend = false;

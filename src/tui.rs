@@ -18,6 +18,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
+use crate::config::Config;
 use crate::corpus::Corpus;
 
 /// How often the loop looks at the signal flag when no event comes.
@@ -26,7 +27,7 @@ const TICK: Duration = Duration::from_millis(100);
 const MAX_EVENTS_PER_FRAME: usize = 256;
 
 /// Runs the reader; returns when the person quits or a signal arrives.
-pub fn run(corpus: Corpus) -> Result<ExitCode> {
+pub fn run(corpus: Corpus, config: Config, keep_state: bool) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "dossier: the reader needs a terminal; without one, use `dossier render`, `dossier facts` or `dossier facts --json`"
@@ -35,6 +36,8 @@ pub fn run(corpus: Corpus) -> Result<ExitCode> {
     }
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = crate::render::app_for(corpus, (w, h));
+    app.configure(config);
+    let _ = keep_state;
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [SIGTERM, SIGHUP, SIGINT] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;

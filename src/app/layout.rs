@@ -49,8 +49,15 @@ pub fn sidebar_by_default(width: u16) -> bool {
     width >= WIDE
 }
 
+/// Pane widths the configuration asks for; `None` chooses from the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Widths {
+    pub list: Option<u16>,
+    pub sidebar: Option<u16>,
+}
+
 /// Lays out the screen. `focus` picks the one pane shown when narrow.
-pub fn layout(area: Rect, focus: Pane, sidebar: bool) -> Layout {
+pub fn layout(area: Rect, focus: Pane, sidebar: bool, widths: Widths) -> Layout {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Layout { status: area, too_small: true, ..Layout::default() };
     }
@@ -65,9 +72,11 @@ pub fn layout(area: Rect, focus: Pane, sidebar: bool) -> Layout {
         }
         return out;
     }
-    let list_width = (area.width / 4).clamp(24, 40);
+    // Whatever is asked, the reader keeps at least a third of the screen.
+    let most = area.width / 3;
+    let list_width = widths.list.unwrap_or((area.width / 4).clamp(24, 40)).min(most);
     if sidebar {
-        let side_width = (area.width / 4).clamp(24, 44);
+        let side_width = widths.sidebar.unwrap_or((area.width / 4).clamp(24, 44)).min(most);
         let [l, r, s] = Split::horizontal([
             Constraint::Length(list_width),
             Constraint::Min(20),
@@ -89,19 +98,19 @@ mod tests {
 
     #[test]
     fn sizes_pick_the_panes() {
-        let wide = layout(Rect::new(0, 0, 120, 40), Pane::List, true);
+        let wide = layout(Rect::new(0, 0, 120, 40), Pane::List, true, Widths::default());
         assert!(wide.list.is_some() && wide.reader.is_some() && wide.sidebar.is_some());
-        let medium = layout(Rect::new(0, 0, 100, 30), Pane::List, false);
+        let medium = layout(Rect::new(0, 0, 100, 30), Pane::List, false, Widths::default());
         assert!(medium.sidebar.is_none() && medium.reader.is_some());
-        let narrow = layout(Rect::new(0, 0, 60, 20), Pane::Reader, false);
+        let narrow = layout(Rect::new(0, 0, 60, 20), Pane::Reader, false, Widths::default());
         assert!(narrow.list.is_none() && narrow.reader.is_some());
-        assert!(layout(Rect::new(0, 0, 1, 1), Pane::List, true).too_small);
+        assert!(layout(Rect::new(0, 0, 1, 1), Pane::List, true, Widths::default()).too_small);
     }
 
     #[test]
     fn panes_do_not_overlap_and_fit() {
         for w in [80, 100, 119, 120, 200, 300] {
-            let l = layout(Rect::new(0, 0, w, 30), Pane::List, true);
+            let l = layout(Rect::new(0, 0, w, 30), Pane::List, true, Widths::default());
             let rects: Vec<Rect> = [l.list, l.reader, l.sidebar].into_iter().flatten().collect();
             let total: u16 = rects.iter().map(|r| r.width).sum();
             assert_eq!(total, w);
