@@ -9,6 +9,7 @@ mod jump;
 pub mod keymap;
 pub mod layout;
 mod list;
+mod persist;
 pub mod reader;
 pub mod sidebar;
 
@@ -87,6 +88,9 @@ pub struct App {
     /// The fact jumped to last in the shown article (its current mention).
     pub current_fact: Option<usize>,
     pub read: Vec<bool>,
+    pub starred: Vec<bool>,
+    /// Counts changes worth saving (read, star, place, article).
+    pub revision: u64,
     pub show_furniture: bool,
     pub highlight: bool,
     /// `None` until the person toggles the sidebar: then the width decides.
@@ -140,6 +144,8 @@ impl App {
             sidebar_selected: vec![0; n],
             current_fact: None,
             read: vec![false; n],
+            starred: vec![false; n],
+            revision: 0,
             show_furniture: false,
             highlight: true,
             sidebar_wanted: None,
@@ -279,6 +285,7 @@ impl App {
     /// Handles a key: an open overlay takes it first, then the keymap.
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.note = None;
+        self.revision += 1;
         if let Some(overlay) = self.overlay {
             self.overlay_key(overlay, key);
             return;
@@ -376,6 +383,18 @@ impl App {
             Action::Export => self.export(),
             Action::CopyFact => self.copy_fact(),
             Action::ToggleSort | Action::SwitchSection => {}
+            Action::ToggleRead => {
+                let read = !self.read[self.selected];
+                self.read[self.selected] = read;
+                self.note = Some(if read { "marked read" } else { "marked unread" }.into());
+            }
+            Action::ToggleStar => {
+                let star = !self.starred[self.selected];
+                self.starred[self.selected] = star;
+                self.note = Some(if star { "starred" } else { "star removed" }.into());
+            }
+            Action::UnreadOnly => self.toggle_filter(Filter::Unread),
+            Action::StarredOnly => self.toggle_filter(Filter::Starred),
         }
     }
 
@@ -475,6 +494,7 @@ impl App {
     /// Mouse: the wheel scrolls the pane under the pointer; a click focuses
     /// a pane, and in the list selects the article under it.
     pub fn handle_mouse(&mut self, m: MouseEvent) {
+        self.revision += 1;
         if self.overlay.is_some() || self.facts_view.is_some() {
             return;
         }

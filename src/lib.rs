@@ -16,6 +16,7 @@ pub mod index;
 pub mod parallel;
 pub mod render;
 pub mod report;
+pub mod state;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Stdout, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
@@ -20,9 +20,12 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::config::Config;
 use crate::corpus::Corpus;
+use crate::state::Store;
 
 /// How often the loop looks at the signal flag when no event comes.
 const TICK: Duration = Duration::from_millis(100);
+/// How often the reading state is saved, at most, while it changes.
+const SAVE_EVERY: Duration = Duration::from_secs(1);
 /// Events handled between two frames at most.
 const MAX_EVENTS_PER_FRAME: usize = 256;
 
@@ -37,15 +40,28 @@ pub fn run(corpus: Corpus, config: Config, keep_state: bool) -> Result<ExitCode>
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = crate::render::app_for(corpus, (w, h));
     app.configure(config);
-    let _ = keep_state;
+    let mut store = match crate::state::default_dir() {
+        Some(dir) if keep_state => Store::open(&dir),
+        _ => Store::disabled(),
+    };
+    app.restore(&store.state);
+    if let Some(notice) = store.notice.take() {
+        app.note = Some(notice);
+    }
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [SIGTERM, SIGHUP, SIGINT] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     install_panic_hook();
     let mut terminal = enter()?;
-    let result = event_loop(&mut terminal, &mut app, &stop);
+    let result = event_loop(&mut terminal, &mut app, &stop, &mut store);
     leave();
+    // Flushed on quit, on error and on signals alike.
+    app.record(&mut store.state);
+    store.save();
+    if let Some(notice) = store.notice.take() {
+        eprintln!("dossier: {notice}");
+    }
     result.map(|()| ExitCode::SUCCESS)
 }
 
@@ -53,9 +69,20 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut crate::app::App,
     stop: &AtomicBool,
+    store: &mut Store,
 ) -> Result<()> {
     let mut mouse = app.mouse;
+    let (mut saved, mut saved_at) = (app.revision, Instant::now());
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        // Saved at most once a second while keys come, so scrolling stays cheap.
+        if app.revision != saved && saved_at.elapsed() >= SAVE_EVERY {
+            app.record(&mut store.state);
+            store.save();
+            if let Some(notice) = store.notice.take() {
+                app.note = Some(notice);
+            }
+            (saved, saved_at) = (app.revision, Instant::now());
+        }
         terminal.draw(|f| crate::ui::render(app, f))?;
         if !event::poll(TICK)? {
             continue;

@@ -117,4 +117,12 @@ actions! {
     ToggleSort,
     /// switch between the entities and the figures
     SwitchSection,
+    /// mark the article read / unread
+    ToggleRead,
+    /// star / unstar the article
+    ToggleStar,
+    /// list only unread articles (again: all)
+    UnreadOnly,
+    /// list only starred articles (again: all)
+    StarredOnly,
 }

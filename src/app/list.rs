@@ -11,6 +11,8 @@ use crate::text::DocId;
 pub enum Filter {
     /// Articles that name an entity (in any language).
     Entity(Entity),
+    Unread,
+    Starred,
 }
 
 impl Filter {
@@ -18,6 +20,8 @@ impl Filter {
     pub fn label(&self) -> String {
         match self {
             Filter::Entity(e) => e.name.clone(),
+            Filter::Unread => "unread".into(),
+            Filter::Starred => "starred".into(),
         }
     }
 
@@ -26,6 +30,9 @@ impl Filter {
             Filter::Entity(e) => {
                 app.index.mentions(e.kind, &e.name).iter().any(|m| m.doc == DocId(doc))
             }
+            // The open article stays listed until another is chosen.
+            Filter::Unread => !app.read[doc] || doc == app.selected,
+            Filter::Starred => app.starred[doc],
         }
     }
 }
@@ -53,12 +60,24 @@ impl App {
         self.refilter();
     }
 
+    /// `u` and `'`: a filter on, or off when it is on.
+    pub(super) fn toggle_filter(&mut self, filter: Filter) {
+        if let Some(at) = self.filters.iter().position(|f| *f == filter) {
+            self.filters.remove(at);
+            self.refilter();
+        } else if filter == Filter::Starred && !self.starred.contains(&true) {
+            self.note = Some("no starred articles (* stars one)".into());
+        } else {
+            self.push_filter(filter);
+        }
+    }
+
     pub(super) fn pop_filter(&mut self) {
         self.filters.pop();
         self.refilter();
     }
 
-    fn refilter(&mut self) {
+    pub(super) fn refilter(&mut self) {
         let visible: Vec<usize> = (0..self.corpus.docs.len())
             .filter(|&d| self.filters.iter().all(|f| f.keeps(self, d)))
             .collect();
@@ -66,6 +85,13 @@ impl App {
         self.list_offset = 0;
         match self.visible.first() {
             Some(&first) if !self.visible.contains(&self.selected) => self.select(first),
+            None => {
+                // Nothing passes: the newest filter goes, the list is never empty.
+                let f = self.filters.pop().map(|f| f.label()).unwrap_or_default();
+                self.refilter();
+                self.note = Some(format!("no article is {f}"));
+                return;
+            }
             _ => self.keep_list_selection_visible(),
         }
         let n = self.visible.len();
@@ -100,7 +126,7 @@ impl App {
     /// [`LIST_TITLE_ROWS`] (the caller marks a cut with `…`).
     pub fn list_title(&self, i: usize) -> Vec<&str> {
         let Some(doc) = self.corpus.docs.get(i) else { return Vec::new() };
-        let width = self.layout.list.map_or(20, |r| usize::from(r.width.saturating_sub(4)));
+        let width = self.layout.list.map_or(20, |r| usize::from(r.width.saturating_sub(5)));
         let rows = crate::wrap::wrap(&doc.title, width);
         let mut out: Vec<&str> = rows
             .iter()

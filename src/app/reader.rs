@@ -102,9 +102,10 @@ impl WrapCache {
     }
 }
 
-/// The first line at or after a width-independent position.
+/// The line that holds a width-independent position: the last one that
+/// starts at or before it.
 pub fn line_at(lines: &[VisualLine], pos: usize) -> usize {
-    lines.partition_point(|l| l.pos < pos).min(lines.len().saturating_sub(1))
+    lines.partition_point(|l| l.pos <= pos).saturating_sub(1)
 }
 
 #[cfg(test)]
@@ -129,7 +130,8 @@ mod tests {
             let lines = build_lines(doc, 40, true);
             assert!(lines.windows(2).all(|w| w[0].pos <= w[1].pos));
             let at = line_at(&lines, lines[10].pos);
-            assert!(at <= 10 && lines[at].pos == lines[10].pos);
+            assert!(at >= 10 && lines[at].pos == lines[10].pos);
+            assert_eq!(line_at(&lines, lines[10].pos + 1), at);
         }
     }
 }

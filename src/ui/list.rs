@@ -38,16 +38,23 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let cut = rows.iter().map(|r| r.len()).sum::<usize>() + rows.len() <= doc.title.len();
         let mut item: Vec<Line> = Vec::new();
         for (n, row) in rows.iter().enumerate() {
-            let mark = match (n, app.read[i]) {
-                (0, false) => Span::styled("● ", app.theme.unread),
-                _ => Span::raw("  "),
+            let mark = match n {
+                0 => Span::styled(
+                    format!(
+                        "{}{} ",
+                        if app.read[i] { ' ' } else { '●' },
+                        if app.starred[i] { '★' } else { ' ' }
+                    ),
+                    app.theme.unread,
+                ),
+                _ => Span::raw("   "),
             };
             let text =
                 if cut && n + 1 == rows.len() { format!("{row}…") } else { (*row).to_string() };
-            item.push(Line::from(vec![mark, Span::raw(fit(&text, width.saturating_sub(2)))]));
+            item.push(Line::from(vec![mark, Span::raw(fit(&text, width.saturating_sub(3)))]));
         }
         let meta =
-            format!("  {} · {} words · {} min", doc.lang, group(doc.words), doc.reading_minutes());
+            format!("   {} · {} words · {} min", doc.lang, group(doc.words), doc.reading_minutes());
         item.push(Line::styled(fit(&meta, width), app.theme.dim));
         if i == app.selected {
             let style = app.theme.selected(focused);
