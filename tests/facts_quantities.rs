@@ -82,17 +82,27 @@ fn check(lang: &str, kind: Kind, cases: &[&str]) {
                 e.text == f.text && e.value.as_ref().is_none_or(|v| Some(v) == f.value.as_ref())
             });
         if !same {
-            let got: Vec<String> =
-                found.iter().map(|f| format!("[{}={}]", f.text, f.value.as_deref().unwrap_or(""))).collect();
+            let got: Vec<String> = found
+                .iter()
+                .map(|f| format!("[{}={}]", f.text, f.value.as_deref().unwrap_or("")))
+                .collect();
             failures.push(format!("  {case}\n    found: {}", got.join(" ")));
         }
     }
-    assert!(failures.is_empty(), "{} {lang}: {} of {} cases fail\n{}", kind.name(), failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} {lang}: {} of {} cases fail\n{}",
+        kind.name(),
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn the_notation_parses() {
-    let (plain, marks) = parse("tăng [percent:37%] lên [money:16,8 tỷ nhân dân tệ=16800000000 CNY] [sic]");
+    let (plain, marks) =
+        parse("tăng [percent:37%] lên [money:16,8 tỷ nhân dân tệ=16800000000 CNY] [sic]");
     assert_eq!(plain, "tăng 37% lên 16,8 tỷ nhân dân tệ [sic]");
     assert_eq!(marks.len(), 2);
     assert_eq!(marks[1].value.as_deref(), Some("16800000000 CNY"));
@@ -100,164 +110,248 @@ fn the_notation_parses() {
 
 #[test]
 fn money_vi() {
-    check("vi", Kind::Money, &[
-        "doanh thu tăng 37% lên [money:16,8 tỷ nhân dân tệ=16800000000 CNY] ([money:2,6 tỷ USD=2600000000 USD])",
-        "giá trị thương vụ khoảng [money:500 triệu đồng=500000000 VND]",
-        "lợi nhuận đạt [money:1.200 tỷ đồng=1200000000000 VND] trong năm",
-        "khoản đầu tư [money:10 nghìn tỷ đồng=10000000000000 VND]",
-        "công ty có 3 tỷ người dùng và 20 triệu khách hàng",
-    ]);
+    check(
+        "vi",
+        Kind::Money,
+        &[
+            "doanh thu tăng 37% lên [money:16,8 tỷ nhân dân tệ=16800000000 CNY] ([money:2,6 tỷ USD=2600000000 USD])",
+            "giá trị thương vụ khoảng [money:500 triệu đồng=500000000 VND]",
+            "lợi nhuận đạt [money:1.200 tỷ đồng=1200000000000 VND] trong năm",
+            "khoản đầu tư [money:10 nghìn tỷ đồng=10000000000000 VND]",
+            "công ty có 3 tỷ người dùng và 20 triệu khách hàng",
+        ],
+    );
 }
 
 #[test]
 fn money_en() {
-    check("en", Kind::Money, &[
-        "generating [money:$2.7 billion=2700000000 USD] in the first three months",
-        "a deal worth [money:US$5m=5000000 USD] was signed",
-        "shares fell, wiping [money:£3bn=3000000000 GBP] off its value",
-        "prices of [money:$5 to $7=5..7 USD] a pound",
-        "it paid [money:1,250 euros=1250 EUR] per month",
-        "revenue of [money:HK$12.5 billion=12500000000 HKD]",
-        "it bought 5 pounds of flour for a 200-pound man",
-        "the company hired 2,000 people in 12 countries",
-        "a fine of [money:USD 3 million=3000000 USD]",
-        "sales reached [money:3 billion pounds=3000000000 GBP] last year",
-        "the $5 millionaires club",
-    ]);
+    check(
+        "en",
+        Kind::Money,
+        &[
+            "generating [money:$2.7 billion=2700000000 USD] in the first three months",
+            "a deal worth [money:US$5m=5000000 USD] was signed",
+            "shares fell, wiping [money:£3bn=3000000000 GBP] off its value",
+            "prices of [money:$5 to $7=5..7 USD] a pound",
+            "it paid [money:1,250 euros=1250 EUR] per month",
+            "revenue of [money:HK$12.5 billion=12500000000 HKD]",
+            "it bought 5 pounds of flour for a 200-pound man",
+            "the company hired 2,000 people in 12 countries",
+            "a fine of [money:USD 3 million=3000000 USD]",
+            "sales reached [money:3 billion pounds=3000000000 GBP] last year",
+            "the $5 millionaires club",
+        ],
+    );
 }
 
 #[test]
 fn money_de_nl() {
-    check("de", Kind::Money, &[
-        "ein Marktwert von etwa [money:20 Milliarden US-Dollar=20000000000 USD]",
-        "Investitionen von [money:5–7 Mrd. Euro=5000000000..7000000000 EUR]",
-        "das Paket kostet [money:50 €=50 EUR] pro Monat",
-        "Umsatz von [money:1,5 Mio. Euro=1500000 EUR]",
-        "[money:zwei Milliarden Franken=2000000000 CHF] für die Bahn",
-        "Der Konzern hat 2000 Mitarbeiter und 5 Pfund Mehl",
-    ]);
-    check("nl", Kind::Money, &[
-        "een omzet van [money:825 miljoen dollar=825000000 USD], maar een verlies van [money:22,64 miljoen dollar=22640000 USD]",
-        "een boete van [money:€ 1,5 miljard=1500000000 EUR]",
-        "de waarde van [money:twee miljard euro=2000000000 EUR]",
-        "de Russische [money:500 miljoen roebel=500000000 RUB] schuld",
-    ]);
+    check(
+        "de",
+        Kind::Money,
+        &[
+            "ein Marktwert von etwa [money:20 Milliarden US-Dollar=20000000000 USD]",
+            "Investitionen von [money:5–7 Mrd. Euro=5000000000..7000000000 EUR]",
+            "das Paket kostet [money:50 €=50 EUR] pro Monat",
+            "Umsatz von [money:1,5 Mio. Euro=1500000 EUR]",
+            "[money:zwei Milliarden Franken=2000000000 CHF] für die Bahn",
+            "Der Konzern hat 2000 Mitarbeiter und 5 Pfund Mehl",
+        ],
+    );
+    check(
+        "nl",
+        Kind::Money,
+        &[
+            "een omzet van [money:825 miljoen dollar=825000000 USD], maar een verlies van [money:22,64 miljoen dollar=22640000 USD]",
+            "een boete van [money:€ 1,5 miljard=1500000000 EUR]",
+            "de waarde van [money:twee miljard euro=2000000000 EUR]",
+            "de Russische [money:500 miljoen roebel=500000000 RUB] schuld",
+        ],
+    );
 }
 
 #[test]
 fn money_romance_and_czech() {
-    check("fr", Kind::Money, &[
-        "un chiffre d'affaires de [money:5 millions d'euros=5000000 EUR]",
-        "une amende de [money:2,5 milliards de dollars=2500000000 USD]",
-        "le loyer de [money:1 200 €=1200 EUR] par mois",
-    ]);
-    check("es", Kind::Money, &[
-        "una inversión de [money:3.000 millones de euros=3000000000 EUR]",
-        "pagó [money:50 mil millones de dólares=50000000000 USD]",
-    ]);
-    check("pt", Kind::Money, &[
-        "um lucro de [money:R$ 2,3 bilhões=2300000000 BRL] no trimestre",
-        "uma multa de [money:10 milhões de euros=10000000 EUR]",
-    ]);
-    check("cs", Kind::Money, &[
-        "zisk [money:5 miliard Kč=5000000000 CZK] za rok",
-        "stát zaplatí [money:300 milionů korun=300000000 CZK]",
-    ]);
+    check(
+        "fr",
+        Kind::Money,
+        &[
+            "un chiffre d'affaires de [money:5 millions d'euros=5000000 EUR]",
+            "une amende de [money:2,5 milliards de dollars=2500000000 USD]",
+            "le loyer de [money:1 200 €=1200 EUR] par mois",
+        ],
+    );
+    check(
+        "es",
+        Kind::Money,
+        &[
+            "una inversión de [money:3.000 millones de euros=3000000000 EUR]",
+            "pagó [money:50 mil millones de dólares=50000000000 USD]",
+        ],
+    );
+    check(
+        "pt",
+        Kind::Money,
+        &[
+            "um lucro de [money:R$ 2,3 bilhões=2300000000 BRL] no trimestre",
+            "uma multa de [money:10 milhões de euros=10000000 EUR]",
+        ],
+    );
+    check(
+        "cs",
+        Kind::Money,
+        &[
+            "zisk [money:5 miliard Kč=5000000000 CZK] za rok",
+            "stát zaplatí [money:300 milionů korun=300000000 CZK]",
+        ],
+    );
     check("zh", Kind::Money, &["营收[money:100亿元=10000000000 CNY]，同比增长"]);
 }
 
 #[test]
 fn percent_many_languages() {
-    check("vi", Kind::Percent, &[
-        "chỉ tăng trưởng [percent:37%=37] lên 16,8 tỷ nhân dân tệ, thấp hơn mức [percent:58%=58]",
-        "lãi suất giảm [percent:2,5 %=2.5] trong quý",
-        "tăng [percent:30 đến 50%=30..50]",
-        "chiếm [percent:12 phần trăm=12] thị phần",
-    ]);
-    check("en", Kind::Percent, &[
-        "a modest [percent:2%=2] increase and [percent:9%=9] of revenue",
-        "rates rose [percent:0.25 percentage points=0.25]",
-        "prices fell [percent:-5%=-5] year on year",
-        "up [percent:5%=5] to [percent:10%=10] in a year",
-        "a [percent:30-50%=30..50] cut",
-        "inflation of [percent:3.2 per cent=3.2]",
-        "Covid-19 and the A380 and 2,000 jobs",
-    ]);
-    check("de", Kind::Percent, &[
-        "einem Rückgang um [percent:9 Prozent=9]",
-        "die Mietpreise um [percent:30 bis 50 Prozent=30..50] senken",
-        "um [percent:zwei Prozentpunkte=2] gestiegen",
-        "eine 2,5-prozentige Erhöhung",
-    ]);
+    check(
+        "vi",
+        Kind::Percent,
+        &[
+            "chỉ tăng trưởng [percent:37%=37] lên 16,8 tỷ nhân dân tệ, thấp hơn mức [percent:58%=58]",
+            "lãi suất giảm [percent:2,5 %=2.5] trong quý",
+            "tăng [percent:30 đến 50%=30..50]",
+            "chiếm [percent:12 phần trăm=12] thị phần",
+        ],
+    );
+    check(
+        "en",
+        Kind::Percent,
+        &[
+            "a modest [percent:2%=2] increase and [percent:9%=9] of revenue",
+            "rates rose [percent:0.25 percentage points=0.25]",
+            "prices fell [percent:-5%=-5] year on year",
+            "up [percent:5%=5] to [percent:10%=10] in a year",
+            "a [percent:30-50%=30..50] cut",
+            "inflation of [percent:3.2 per cent=3.2]",
+            "Covid-19 and the A380 and 2,000 jobs",
+        ],
+    );
+    check(
+        "de",
+        Kind::Percent,
+        &[
+            "einem Rückgang um [percent:9 Prozent=9]",
+            "die Mietpreise um [percent:30 bis 50 Prozent=30..50] senken",
+            "um [percent:zwei Prozentpunkte=2] gestiegen",
+            "eine 2,5-prozentige Erhöhung",
+        ],
+    );
     check("nl", Kind::Percent, &["de omzet groeide met [percent:90 procent=90]"]);
-    check("fr", Kind::Percent, &["une hausse de [percent:4,5 pour cent=4.5] et de [percent:3 %=3]"]);
-    check("es", Kind::Percent, &["subió un [percent:12 por ciento=12]", "entre [percent:5 a 7%=5..7]"]);
+    check(
+        "fr",
+        Kind::Percent,
+        &["une hausse de [percent:4,5 pour cent=4.5] et de [percent:3 %=3]"],
+    );
+    check(
+        "es",
+        Kind::Percent,
+        &["subió un [percent:12 por ciento=12]", "entre [percent:5 a 7%=5..7]"],
+    );
     check("pt", Kind::Percent, &["alta de [percent:8,1 por cento=8.1]"]);
-    check("cs", Kind::Percent, &["inflace [percent:15 procent=15] a růst o [percent:2 procentní body=2]"]);
+    check(
+        "cs",
+        Kind::Percent,
+        &["inflace [percent:15 procent=15] a růst o [percent:2 procentní body=2]"],
+    );
 }
 
 #[test]
 fn dates_vi_en() {
-    check("vi", Kind::Date, &[
-        "tăng trưởng chậm trong [date:ba tháng đầu năm=Q1], so với cùng kỳ [date:năm ngoái=last year]",
-        "chiếm 9% doanh thu trong [date:quý gần nhất=latest quarter]",
-        "không sử dụng trong suốt [date:cả năm qua=past year], dừng từ [date:năm 2018=2018]",
-        "quý thứ hai liên tiếp có lãi",
-        "kết quả [date:quý 2=Q2] và [date:quý III/2023=Q3 2023]",
-        "họp vào [date:thứ Năm=Thursday], thứ hai là giá",
-        "ký kết [date:ngày 5/3/2024=2024-03-05] tại Hà Nội",
-        "khai trương trong [date:tháng 3=March] và [date:tháng Ba năm 2021=2021-03]",
-        "doanh thu [date:6 tháng đầu năm=H1] tăng",
-    ]);
-    check("en", Kind::Date, &[
-        "an IPO [date:within the next 12 months=next 12 months]",
-        "generating $2.7 billion in [date:the first three months=Q1] alone",
-        "the group company is right now",
-        "results [date:on March 5, 2024=2024-03-05] and in [date:October=October]",
-        "profit in [date:the third quarter of 2023=Q3 2023] and [date:Q4=Q4]",
-        "it closed [date:on Monday=Monday] after [date:two years ago=2 years ago]",
-        "the shares may fall; we march on",
-        "sales in [date:2036=2036] and [date:last year=last year] rose",
-        "it employs 2000 people and sold about 1950 units",
-        "a rise from [date:FY2023=FY2023] and the [date:fiscal year=fiscal year]",
-        "over [date:the past five years=past 5 years] and [date:a year earlier=a year earlier]",
-    ]);
+    check(
+        "vi",
+        Kind::Date,
+        &[
+            "tăng trưởng chậm trong [date:ba tháng đầu năm=Q1], so với cùng kỳ [date:năm ngoái=last year]",
+            "chiếm 9% doanh thu trong [date:quý gần nhất=latest quarter]",
+            "không sử dụng trong suốt [date:cả năm qua=past year], dừng từ [date:năm 2018=2018]",
+            "quý thứ hai liên tiếp có lãi",
+            "kết quả [date:quý 2=Q2] và [date:quý III/2023=Q3 2023]",
+            "họp vào [date:thứ Năm=Thursday], thứ hai là giá",
+            "ký kết [date:ngày 5/3/2024=2024-03-05] tại Hà Nội",
+            "khai trương trong [date:tháng 3=March] và [date:tháng Ba năm 2021=2021-03]",
+            "doanh thu [date:6 tháng đầu năm=H1] tăng",
+        ],
+    );
+    check(
+        "en",
+        Kind::Date,
+        &[
+            "an IPO [date:within the next 12 months=next 12 months]",
+            "generating $2.7 billion in [date:the first three months=Q1] alone",
+            "the group company is right now",
+            "results [date:on March 5, 2024=2024-03-05] and in [date:October=October]",
+            "profit in [date:the third quarter of 2023=Q3 2023] and [date:Q4=Q4]",
+            "it closed [date:on Monday=Monday] after [date:two years ago=2 years ago]",
+            "the shares may fall; we march on",
+            "sales in [date:2036=2036] and [date:last year=last year] rose",
+            "it employs 2000 people and sold about 1950 units",
+            "a rise from [date:FY2023=FY2023] and the [date:fiscal year=fiscal year]",
+            "over [date:the past five years=past 5 years] and [date:a year earlier=a year earlier]",
+        ],
+    );
 }
 
 #[test]
 fn dates_de_nl() {
-    check("de", Kind::Date, &[
-        "hat [date:am Donnerstag=Thursday] einen [date:im März=March] beschlossenen Wechsel aufgegeben",
-        "bis zum [date:Ende des Tages=end of day] um etwa 20 Milliarden US-Dollar",
-        "denen des Konkurrenten Tencent [date:am Vortag=previous day]",
-        "Monate nach der Ankündigung, jeden Tag und kurzfristig, jahrelang",
-        "Umsatz [date:im dritten Quartal=Q3] und [date:im Vorjahr=last year]",
-        "Am [date:5. März 2024=2024-03-05] und seit [date:2019=2019]",
-        "in [date:den vergangenen drei Jahren=past 3 years]",
-    ]);
-    check("nl", Kind::Date, &[
-        "omzet in [date:het tweede kwartaal=Q2] van zijn [date:fiscale jaar=fiscal year]",
-        "in [date:2036=2036] twee miljard klanten",
-        "hoger dan [date:een jaar eerder=a year earlier]",
-        "in [date:de afgelopen drie jaar=past 3 years]",
-        "zich momenteel in het verleden en de toekomst",
-        "[date:op donderdag=Thursday] en [date:vorig jaar=last year]",
-    ]);
+    check(
+        "de",
+        Kind::Date,
+        &[
+            "hat [date:am Donnerstag=Thursday] einen [date:im März=March] beschlossenen Wechsel aufgegeben",
+            "bis zum [date:Ende des Tages=end of day] um etwa 20 Milliarden US-Dollar",
+            "denen des Konkurrenten Tencent [date:am Vortag=previous day]",
+            "Monate nach der Ankündigung, jeden Tag und kurzfristig, jahrelang",
+            "Umsatz [date:im dritten Quartal=Q3] und [date:im Vorjahr=last year]",
+            "Am [date:5. März 2024=2024-03-05] und seit [date:2019=2019]",
+            "in [date:den vergangenen drei Jahren=past 3 years]",
+        ],
+    );
+    check(
+        "nl",
+        Kind::Date,
+        &[
+            "omzet in [date:het tweede kwartaal=Q2] van zijn [date:fiscale jaar=fiscal year]",
+            "in [date:2036=2036] twee miljard klanten",
+            "hoger dan [date:een jaar eerder=a year earlier]",
+            "in [date:de afgelopen drie jaar=past 3 years]",
+            "zich momenteel in het verleden en de toekomst",
+            "[date:op donderdag=Thursday] en [date:vorig jaar=last year]",
+        ],
+    );
 }
 
 #[test]
 fn dates_romance_and_czech() {
-    check("fr", Kind::Date, &[
-        "publié le [date:12 mars 2024=2024-03-12]",
-        "en [date:mars=March] et [date:l'an dernier=last year]",
-        "au [date:premier trimestre=Q1] et [date:lundi=Monday]",
-        "Mars est une planète",
-    ]);
-    check("es", Kind::Date, &[
-        "el [date:5 de marzo de 2024=2024-03-05]",
-        "en [date:el segundo trimestre=Q2] y [date:el año pasado=last year]",
-        "[date:los últimos tres años=past 3 years]",
-    ]);
+    check(
+        "fr",
+        Kind::Date,
+        &[
+            "publié le [date:12 mars 2024=2024-03-12]",
+            "en [date:mars=March] et [date:l'an dernier=last year]",
+            "au [date:premier trimestre=Q1] et [date:lundi=Monday]",
+            "Mars est une planète",
+        ],
+    );
+    check(
+        "es",
+        Kind::Date,
+        &[
+            "el [date:5 de marzo de 2024=2024-03-05]",
+            "en [date:el segundo trimestre=Q2] y [date:el año pasado=last year]",
+            "[date:los últimos tres años=past 3 years]",
+        ],
+    );
     check("pt", Kind::Date, &["[date:no primeiro trimestre=Q1] e [date:ontem=yesterday]"]);
-    check("cs", Kind::Date, &["v [date:březnu=March], [date:5. března 2024=2024-03-05] a [date:loni=last year]"]);
+    check(
+        "cs",
+        Kind::Date,
+        &["v [date:březnu=March], [date:5. března 2024=2024-03-05] a [date:loni=last year]"],
+    );
 }

@@ -27,8 +27,18 @@ use crate::text::{Lang, Span};
 const WORDS_TOO: [&str; 3] = ["may", "march", "august"];
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Compiled once per extractor.
@@ -92,7 +102,8 @@ impl Rules {
         if let Some(m) = g("num") {
             let (a, b) = (num(g("nd"))?, num(g("nm"))?);
             // English writes month/day; everyone else day/month.
-            let (day, month) = if input.lang == Lang::EN && a <= 12 || b > 12 { (b, a) } else { (a, b) };
+            let (day, month) =
+                if input.lang == Lang::EN && a <= 12 || b > 12 { (b, a) } else { (a, b) };
             return Some((m.start(), ymd(g("ny")?.as_str(), month, day)?));
         }
         if g("viday").is_some() {
@@ -126,7 +137,8 @@ impl Rules {
         }
         if g("wd").is_some() {
             let w = g("wdw")?.as_str();
-            let day = self.weekdays.get(&w.to_lowercase()).or_else(|| self.weekdays_exact.get(w))?;
+            let day =
+                self.weekdays.get(&w.to_lowercase()).or_else(|| self.weekdays_exact.get(w))?;
             return Some((start, day.clone()));
         }
         self.read_period(c, start).or_else(|| self.read_relative(c, start, input.lang))
@@ -165,12 +177,20 @@ impl Rules {
             return Some((start, with_year(format!("Q{n}"), g("vqy"))));
         }
         if g("zq").is_some() {
-            let n = "一二三四".chars().position(|d| g("zqn").is_some_and(|m| m.as_str().starts_with(d)));
-            let n = n.map_or_else(|| g("zqn").map_or("", |m| m.as_str()).to_string(), |i| (i + 1).to_string());
+            let n = "一二三四"
+                .chars()
+                .position(|d| g("zqn").is_some_and(|m| m.as_str().starts_with(d)));
+            let n = n.map_or_else(
+                || g("zqn").map_or("", |m| m.as_str()).to_string(),
+                |i| (i + 1).to_string(),
+            );
             return Some((start, format!("Q{n}")));
         }
         if g("fis").is_some() {
-            return Some((start, g("fisy").map_or("fiscal year".into(), |y| format!("FY{}", y.as_str()))));
+            return Some((
+                start,
+                g("fisy").map_or("fiscal year".into(), |y| format!("FY{}", y.as_str())),
+            ));
         }
         None
     }
@@ -206,7 +226,13 @@ impl Rules {
     /// `next {n} {unit}` with `n = 12`, `unit = Monaten` → `next 12 months`;
     /// one of a unit reads `next year`, `a year earlier`; the first three
     /// and six months of a year are `Q1` and `H1`.
-    fn template_value(&self, template: &str, n: &str, unit: Option<Match<'_>>, lang: Lang) -> Option<String> {
+    fn template_value(
+        &self,
+        template: &str,
+        n: &str,
+        unit: Option<Match<'_>>,
+        lang: Lang,
+    ) -> Option<String> {
         let n = LEXICON.value(n, lang)?;
         if n.fract() != 0.0 || n <= 0.0 {
             return None;
@@ -247,7 +273,10 @@ pub fn drop_overlapped(facts: &mut Vec<Fact>) {
         .filter(|f| matches!(f.kind, Kind::Money | Kind::Percent))
         .map(|f| (f.field, f.span))
         .collect();
-    facts.retain(|f| f.kind != Kind::Date || !amounts.iter().any(|(field, s)| *field == f.field && s.overlaps(f.span)));
+    facts.retain(|f| {
+        f.kind != Kind::Date
+            || !amounts.iter().any(|(field, s)| *field == f.field && s.overlaps(f.span))
+    });
 }
 
 fn num(m: Option<Match<'_>>) -> Option<u32> {
@@ -263,13 +292,15 @@ fn month_index(name: &str) -> Option<u32> {
 }
 
 fn ymd(year: &str, month: u32, day: u32) -> Option<String> {
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| format!("{year}-{month:02}-{day:02}"))
+    ((1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year}-{month:02}-{day:02}"))
 }
 
 fn day_month(year: Option<Match<'_>>, month: u32, day: u32) -> Option<String> {
     match year {
         Some(y) => ymd(y.as_str(), month, day),
-        None => ((1..=31).contains(&day)).then(|| format!("{} {day}", month_number(month).unwrap_or_default())),
+        None => ((1..=31).contains(&day))
+            .then(|| format!("{} {day}", month_number(month).unwrap_or_default())),
     }
 }
 

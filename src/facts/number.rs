@@ -15,7 +15,8 @@ use crate::text::Lang;
 /// Digits with optional group and decimal marks. Space-grouped thousands
 /// (`1 000`, with a space, NBSP or thin space) only when the first group has
 /// at most three digits, so that `2036 100` stays two numbers.
-pub const DIGITS: &str = r"[0-9]{1,3}(?:[ \u{a0}\u{202f}\u{2009}][0-9]{3})+(?:[.,][0-9]+)?|[0-9]+(?:[.,'’][0-9]+)*";
+pub const DIGITS: &str =
+    r"[0-9]{1,3}(?:[ \u{a0}\u{202f}\u{2009}][0-9]{3})+(?:[.,][0-9]+)?|[0-9]+(?:[.,'’][0-9]+)*";
 
 /// Optional space between an amount and the word after it.
 pub const SP: &str = r"[ \u{a0}\u{202f}]?";
@@ -46,9 +47,10 @@ pub struct Lexicon {
 
 /// Parsed once, on first use.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let file: File =
-        toml::from_str(include_str!("../../assets/facts/numbers.toml")).expect("numbers.toml parses");
-    let lower = |m: HashMap<String, f64>| m.into_iter().map(|(k, v)| (k.to_lowercase(), v)).collect();
+    let file: File = toml::from_str(include_str!("../../assets/facts/numbers.toml"))
+        .expect("numbers.toml parses");
+    let lower =
+        |m: HashMap<String, f64>| m.into_iter().map(|(k, v)| (k.to_lowercase(), v)).collect();
     Lexicon {
         magnitudes: file.magnitudes.into_iter().map(|(lang, m)| (lang, lower(m))).collect(),
         short_magnitudes: file.short_magnitudes,
@@ -153,8 +155,10 @@ fn round(x: f64) -> f64 {
 /// other single mark is decimal whatever the language (`2.7` in a German
 /// quote, `16,8` in Vietnamese).
 pub fn parse_digits(token: &str, lang: Lang) -> Option<f64> {
-    let cleaned: String =
-        token.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’')).collect();
+    let cleaned: String = token
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’'))
+        .collect();
     let decimal = decimal_mark(&cleaned, lang);
     let mut plain = String::with_capacity(cleaned.len());
     for c in cleaned.chars() {
@@ -217,20 +221,21 @@ pub fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let inner_last = text.get(..end).and_then(|s| s.chars().next_back());
     let before = text.get(..start).and_then(|s| s.chars().next_back());
     let after = text.get(end..).and_then(|s| s.chars().next());
-    let joins = |outer: Option<char>, inner: Option<char>| {
-        matches!((outer, inner), (Some(o), Some(i)) if is_word_char(o) && is_word_char(i))
-    };
+    let joins = |outer: Option<char>, inner: Option<char>| matches!((outer, inner), (Some(o), Some(i)) if is_word_char(o) && is_word_char(i));
     !joins(before, inner_first) && !joins(after, inner_last) && !digit_continues(text, start, end)
 }
 
 /// `1.5` must not yield `5`: a number glued to a decimal or group mark and
 /// more digits is part of a larger number.
 fn digit_continues(text: &str, start: usize, end: usize) -> bool {
-    let before: Vec<char> = text.get(..start).map_or(Vec::new(), |s| s.chars().rev().take(2).collect());
+    let before: Vec<char> =
+        text.get(..start).map_or(Vec::new(), |s| s.chars().rev().take(2).collect());
     let after: Vec<char> = text.get(end..).map_or(Vec::new(), |s| s.chars().take(2).collect());
-    let first_digit = text.get(start..).is_some_and(|s| s.starts_with(|c: char| c.is_ascii_digit()));
+    let first_digit =
+        text.get(start..).is_some_and(|s| s.starts_with(|c: char| c.is_ascii_digit()));
     let last_digit = text.get(..end).is_some_and(|s| s.ends_with(|c: char| c.is_ascii_digit()));
-    let glued = |v: &[char]| matches!(v, [m, d, ..] if matches!(m, '.' | ',') && d.is_ascii_digit());
+    let glued =
+        |v: &[char]| matches!(v, [m, d, ..] if matches!(m, '.' | ',') && d.is_ascii_digit());
     (first_digit && glued(&before)) || (last_digit && glued(&after))
 }
 

@@ -54,7 +54,11 @@ fn fact(caps: &Captures<'_>, input: Input<'_>) -> Option<Fact> {
     // A sign counts only when it does not join two numbers (`30-50%`) or a
     // word (`Covid-19%`).
     let sign = caps.name("sign").filter(|s| {
-        input.text.get(..s.start()).and_then(|t| t.chars().next_back()).is_none_or(|c| !is_word_char(c))
+        input
+            .text
+            .get(..s.start())
+            .and_then(|t| t.chars().next_back())
+            .is_none_or(|c| !is_word_char(c))
     });
     let start = sign.map_or(a.start(), |s| s.start());
     if !whole_word(input.text, a.start(), unit.end()) {
@@ -89,7 +93,10 @@ mod tests {
 
     #[test]
     fn ranges_signs_and_words() {
-        assert_eq!(percents("um 30 bis 50 Prozent", Lang::DE), [("30 bis 50 Prozent".into(), 30.0, Some(50.0))]);
+        assert_eq!(
+            percents("um 30 bis 50 Prozent", Lang::DE),
+            [("30 bis 50 Prozent".into(), 30.0, Some(50.0))]
+        );
         assert_eq!(percents("fell -5%.", Lang::EN), [("-5%".into(), -5.0, None)]);
         assert_eq!(percents("tăng 2,5 %", Lang::VI), [("2,5 %".into(), 2.5, None)]);
         assert_eq!(percents("from 5% to 10%", Lang::EN).len(), 2);

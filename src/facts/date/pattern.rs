@@ -18,7 +18,9 @@ pub fn build(f: &File) -> String {
     let vi_months = words_of(&f.vi_months);
     let shapes = [
         format!("(?P<iso>(?P<iy>{YEAR})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9]))"),
-        format!("(?P<num>(?:(?i:ngày){S})?(?P<nd>[0-3]?[0-9])[./](?P<nm>[01]?[0-9])[./](?P<ny>{YEAR}))"),
+        format!(
+            "(?P<num>(?:(?i:ngày){S})?(?P<nd>[0-3]?[0-9])[./](?P<nm>[01]?[0-9])[./](?P<ny>{YEAR}))"
+        ),
         format!(
             "(?P<viday>(?i:ngày){S}(?P<vd>[0-3]?[0-9]){S}(?i:tháng){S}(?P<vm>1[0-2]|0?[1-9])(?:{S}(?i:năm){S}(?P<vy>{YEAR}))?)"
         ),
@@ -49,13 +51,18 @@ pub fn build(f: &File) -> String {
             list(&f.periods.fiscal_year_prefix)
         ),
         period(f),
-        format!("(?P<vq>(?i:quý){S}(?P<vqn>[1-4]|IV|III|II|I)(?:(?:/|{S}(?i:năm){S})(?P<vqy>{YEAR}))?)"),
+        format!(
+            "(?P<vq>(?i:quý){S}(?P<vqn>[1-4]|IV|III|II|I)(?:(?:/|{S}(?i:năm){S})(?P<vqy>{YEAR}))?)"
+        ),
         "(?P<zq>第?(?P<zqn>[一二三四1-4])季度)".to_string(),
         templates(f),
         format!("(?P<rel>(?i:{}))", alternation(f.relative.keys().map(String::as_str))),
         format!("(?P<fis>(?i:{}))(?:{S}(?P<fisy>{YEAR}))?", list(&f.periods.fiscal)),
         format!("(?P<yw>(?i:{})){S}(?P<ywy>{YEAR})", list(&f.cues.year_words)),
-        format!("(?:(?P<ybh>(?i:{})){S}|(?P<ybc>(?i:{drop})){S})?(?P<yb>{YEAR})", list(&f.cues.hedges)),
+        format!(
+            "(?:(?P<ybh>(?i:{})){S}|(?P<ybc>(?i:{drop})){S})?(?P<yb>{YEAR})",
+            list(&f.cues.hedges)
+        ),
     ];
     shapes.join("|")
 }
