@@ -197,7 +197,7 @@ fn score_of(pred: &HashMap<String, Vec<Json>>) -> Score {
     let mut ids: Vec<&String> = gold.keys().collect();
     ids.sort();
     let (mut rows, mut overall, mut misses) = (Vec::new(), Row::default(), Vec::new());
-    let (mut speaker_ok, mut speaker_n) = (0, 0);
+    let (mut speaker_ok, mut speaker_n) = (0u32, 0u32);
     let empty = Vec::new();
     for kind in KINDS {
         let mut row = Row::default();
@@ -225,7 +225,7 @@ fn score_of(pred: &HashMap<String, Vec<Json>>) -> Score {
                 for (gi, pi) in &pairs {
                     speaker_n += 1;
                     speaker_ok +=
-                        usize::from(norm(gf[*gi].get("speaker")) == norm(pf[*pi].get("speaker")));
+                        u32::from(norm(gf[*gi].get("speaker")) == norm(pf[*pi].get("speaker")));
                 }
             }
         }
@@ -233,7 +233,7 @@ fn score_of(pred: &HashMap<String, Vec<Json>>) -> Score {
             Row { tp: overall.tp + row.tp, fp: overall.fp + row.fp, fn_: overall.fn_ + row.fn_ };
         rows.push((kind, row));
     }
-    let speaker = if speaker_n > 0 { speaker_ok as f64 / speaker_n as f64 } else { 0.0 };
+    let speaker = if speaker_n > 0 { f64::from(speaker_ok) / f64::from(speaker_n) } else { 0.0 };
     Score { rows, overall, speaker, misses }
 }
 
