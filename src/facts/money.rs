@@ -26,6 +26,8 @@ struct Currency {
     after: Vec<String>,
     #[serde(default)]
     weak: Vec<String>,
+    #[serde(default)]
+    large: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -56,24 +58,26 @@ impl Rules {
             .expect("currencies.toml parses");
         let mut before = HashMap::new();
         let mut after = HashMap::new();
-        let (mut codes, mut names, mut weak) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut codes, mut names) = (Vec::new(), Vec::new());
+        let (mut weak, mut large) = (Vec::new(), Vec::new());
         for c in &file.currency {
             codes.push(c.code.clone());
             for b in &c.before {
                 before.insert(b.clone(), c.code.clone());
             }
-            for a in c.after.iter().chain(&c.weak) {
+            for a in c.after.iter().chain(&c.weak).chain(&c.large) {
                 after.insert(a.to_lowercase(), c.code.clone());
             }
             names.extend(c.after.iter().cloned());
             weak.extend(c.weak.iter().cloned());
+            large.extend(c.large.iter().cloned());
         }
         codes.extend(file.codes.list);
         for code in &codes {
             before.insert(code.clone(), code.clone());
             after.insert(code.to_lowercase(), code.clone());
         }
-        let re = Regex::new(&pattern(&before, &codes, &names, &weak)).expect("money regex");
+        let re = Regex::new(&pattern(&before, &codes, &names, &weak, &large)).expect("money regex");
         Self { re, before, after }
     }
 
@@ -108,9 +112,12 @@ impl Rules {
         }
         let a = lex.amount(caps, "c", input.lang)?;
         let b = lex.amount(caps, "d", input.lang);
-        let cur = caps.name("code").or_else(|| caps.name("name")).or_else(|| caps.name("weak"))?;
+        let cur = ["code", "name", "weak", "large"].iter().find_map(|g| caps.name(g))?;
         let magnitude = b.map_or(a.magnitude, |b| b.magnitude);
         if caps.name("weak").is_some() && magnitude.is_none() {
+            return None;
+        }
+        if caps.name("large").is_some() && magnitude.is_none() && a.number < 1000.0 {
             return None;
         }
         if caps.name("of").is_some() && magnitude.is_none() {
@@ -143,12 +150,14 @@ fn pattern(
     codes: &[String],
     names: &[String],
     weak: &[String],
+    large: &[String],
 ) -> String {
     let lex = &*LEXICON;
     let pre = alternation(before.keys().map(String::as_str));
     let code = alternation(codes.iter().map(String::as_str));
     let name = alternation(names.iter().map(String::as_str));
     let weak = alternation(weak.iter().map(String::as_str));
+    let large = alternation(large.iter().map(String::as_str));
     let (a, b, c, d) = (
         lex.amount_pattern("a"),
         lex.amount_pattern("b"),
@@ -158,7 +167,7 @@ fn pattern(
     let amounts = format!("(?i:{c})(?:{RANGE}(?i:{d}))?");
     format!(
         "(?P<pre>{pre}){SP}(?i:{a})(?:{RANGE}(?:{pre})?{SP}(?i:{b}))?\
-         |{amounts}(?:(?P<of>{OF})|{SP})(?:(?P<code>{code})|(?P<name>(?i:{name}))|(?P<weak>(?i:{weak})))"
+         |{amounts}(?:(?P<of>{OF})|{SP})(?:(?P<code>{code})|(?P<name>(?i:{name}))|(?P<weak>(?i:{weak}))|(?P<large>(?i:{large})))"
     )
 }
 
