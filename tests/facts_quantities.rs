@@ -140,6 +140,7 @@ fn money_en() {
             "a fine of [money:USD 3 million=3000000 USD]",
             "sales reached [money:3 billion pounds=3000000000 GBP] last year",
             "the $5 millionaires club",
+            "between [money:$5 and $7 billion=5000000000..7000000000 USD], or [money:$5=5 USD] and [money:$7=7 USD]",
         ],
     );
 }
@@ -241,6 +242,7 @@ fn percent_many_languages() {
             "die Mietpreise um [percent:30 bis 50 Prozent=30..50] senken",
             "um [percent:zwei Prozentpunkte=2] gestiegen",
             "eine 2,5-prozentige Erhöhung",
+            "ein Wachstum zwischen [percent:4 und 6 Prozent=4..6], Anteile von 4 und [percent:6 Prozent=6]",
         ],
     );
     check("nl", Kind::Percent, &["de omzet groeide met [percent:90 procent=90]"]);
@@ -252,7 +254,11 @@ fn percent_many_languages() {
     check(
         "es",
         Kind::Percent,
-        &["subió un [percent:12 por ciento=12]", "entre [percent:5 a 7%=5..7]"],
+        &[
+            "subió un [percent:12 por ciento=12]",
+            "entre [percent:5 a 7%=5..7]",
+            "entre el [percent:5 y el 7%=5..7]",
+        ],
     );
     check("pt", Kind::Percent, &["alta de [percent:8,1 por cento=8.1]"]);
     check(
@@ -311,6 +317,7 @@ fn dates_de_nl() {
             "Umsatz [date:im dritten Quartal=Q3] und [date:im Vorjahr=last year]",
             "Am [date:5. März 2024=2024-03-05] und seit [date:2019=2019]",
             "in [date:den vergangenen drei Jahren=past 3 years]",
+            "[date:Seit Jahresbeginn=year to date] und gegenüber dem [date:Vorjahreszeitraum=a year earlier]",
         ],
     );
     check(

@@ -103,7 +103,11 @@ impl Rules {
         let lex = &*LEXICON;
         if let Some(pre) = caps.name("pre") {
             let a = lex.amount(caps, "a", input.lang)?;
-            let b = lex.amount(caps, "b", input.lang);
+            let mut b = lex.amount(caps, "b", input.lang);
+            // `$5 and $7` is a range only after `between`.
+            if caps.name("and1").is_some() && !lex.after_between(input.text, pre.start()) {
+                b = None;
+            }
             let end = b.map_or(a.end, |b| b.end);
             if !whole_word(input.text, pre.start(), end) {
                 return None;
@@ -112,6 +116,9 @@ impl Rules {
         }
         let a = lex.amount(caps, "c", input.lang)?;
         let b = lex.amount(caps, "d", input.lang);
+        if caps.name("and2").is_some() && !lex.after_between(input.text, a.start) {
+            return None;
+        }
         let cur = ["code", "name", "weak", "large"].iter().find_map(|g| caps.name(g))?;
         let magnitude = b.map_or(a.magnitude, |b| b.magnitude);
         if caps.name("weak").is_some() && magnitude.is_none() {
@@ -164,9 +171,11 @@ fn pattern(
         lex.amount_pattern("c"),
         lex.amount_pattern("d"),
     );
-    let amounts = format!("(?i:{c})(?:{RANGE}(?i:{d}))?");
+    let and = &lex.and_pattern;
+    let amounts =
+        format!("(?i:{c})(?:(?:{RANGE}|[ \\u{{a0}}](?P<and2>(?i:{and}))[ \\u{{a0}}])(?i:{d}))?");
     format!(
-        "(?P<pre>{pre}){SP}(?i:{a})(?:{RANGE}(?:{pre})?{SP}(?i:{b}))?\
+        "(?P<pre>{pre}){SP}(?i:{a})(?:(?:{RANGE}|[ \\u{{a0}}](?P<and1>(?i:{and}))[ \\u{{a0}}])(?:{pre})?{SP}(?i:{b}))?\
          |{amounts}(?:(?P<of>{OF})|{SP})(?:(?P<code>{code})|(?P<name>(?i:{name}))|(?P<weak>(?i:{weak}))|(?P<large>(?i:{large})))"
     )
 }
