@@ -121,7 +121,7 @@ impl Lexicon {
         if matches!(word.as_str(), "el" | "la" | "the" | "de" | "le" | "les" | "los" | "las") {
             word = words.next().unwrap_or("").to_lowercase();
         }
-        self.between.iter().any(|b| *b == word)
+        self.between.contains(&word)
     }
 
     /// The regex of one amount: digits with an optional magnitude (spaced
