@@ -362,3 +362,19 @@ fn dates_romance_and_czech() {
         &["v [date:březnu=March], [date:5. března 2024=2024-03-05] a [date:loni=last year]"],
     );
 }
+
+#[test]
+fn chinese_and_japanese() {
+    check(
+        "zh",
+        Kind::Date,
+        &["[date:2024年3月5日=2024-03-05]发布，[date:去年=last year]营收[date:第一季度=Q1]增长"],
+    );
+    check(
+        "zh",
+        Kind::Money,
+        &["融资[money:5亿美元=500000000 USD]和[money:3000万欧元=30000000 EUR]"],
+    );
+    check("ja", Kind::Money, &["売上高は[money:1兆円=1000000000000 JPY]"]);
+    check("en", Kind::Money, &["a loss of [money:Rs 500 crore=5000000000 INR]"]);
+}

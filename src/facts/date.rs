@@ -216,6 +216,12 @@ impl Rules {
             );
             return Some((start, format!("Q{n}")));
         }
+        if g("zd").is_some() {
+            return Some((
+                start,
+                cjk_date(g("zy"), g("zm").or_else(|| g("zm2")), g("zdd").or_else(|| g("zdd2")))?,
+            ));
+        }
         if g("fis").is_some() {
             return Some((
                 start,
@@ -308,6 +314,21 @@ pub fn drop_overlapped(facts: &mut Vec<Fact>) {
         f.kind != Kind::Date
             || !amounts.iter().any(|(field, s)| *field == f.field && s.overlaps(f.span))
     });
+}
+
+/// `2024年3月5日`, `2024年3月`, `2024年`, `3月5日`.
+fn cjk_date(
+    year: Option<Match<'_>>,
+    month: Option<Match<'_>>,
+    day: Option<Match<'_>>,
+) -> Option<String> {
+    match (year, num(month), num(day)) {
+        (Some(y), Some(m), Some(d)) => ymd(y.as_str(), m, d),
+        (Some(y), Some(m), None) => Some(format!("{}-{m:02}", y.as_str())),
+        (Some(y), None, _) => Some(y.as_str().to_string()),
+        (None, Some(m), Some(d)) => day_month(None, m, d),
+        _ => None,
+    }
 }
 
 fn num(m: Option<Match<'_>>) -> Option<u32> {

@@ -58,6 +58,9 @@ pub fn build(f: &File) -> Vec<String> {
             "(?P<vq>(?i:quý){S}(?P<vqn>[1-4]|IV|III|II|I)(?:(?:/|{S}(?i:năm){S})(?P<vqy>{YEAR}))?)"
         ),
         "(?P<zq>第?(?P<zqn>[一二三四1-4])季度)".to_string(),
+        format!(
+            "(?P<zd>(?P<zy>{YEAR})年(?:(?P<zm>1[0-2]|0?[1-9])月(?:(?P<zdd>[0-3]?[0-9])日)?)?|(?P<zm2>1[0-2]|0?[1-9])月(?P<zdd2>[0-3]?[0-9])日)"
+        ),
     ];
     let mut shapes = shapes.to_vec();
     shapes.extend(templates(f));
