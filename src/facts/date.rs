@@ -12,6 +12,7 @@
 //! and leaves out plain prepositions (`in 2036` → `2036`).
 
 mod lexicon;
+mod normal;
 mod pattern;
 
 use std::collections::HashMap;
@@ -21,25 +22,13 @@ use regex::{Captures, Match, Regex, RegexSet};
 use super::number::{LEXICON, whole_word};
 use super::{Fact, Input, Kind, Value};
 use crate::text::{Lang, Span};
+use normal::{
+    cjk_date, day_month, full_year, month_index, month_number, month_year, num, with_year, ymd,
+};
 
 /// Month names that are also common English words: months only when
 /// capitalised.
 const WORDS_TOO: [&str; 3] = ["may", "march", "august"];
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Room for the lazy DFA of the joined shapes: with the default the cache
 /// of this large regex thrashes and the search falls back to the slow NFA.
@@ -316,104 +305,10 @@ pub fn drop_overlapped(facts: &mut Vec<Fact>) {
     });
 }
 
-/// `2024年3月5日`, `2024年3月`, `2024年`, `3月5日`.
-fn cjk_date(
-    year: Option<Match<'_>>,
-    month: Option<Match<'_>>,
-    day: Option<Match<'_>>,
-) -> Option<String> {
-    match (year, num(month), num(day)) {
-        (Some(y), Some(m), Some(d)) => ymd(y.as_str(), m, d),
-        (Some(y), Some(m), None) => Some(format!("{}-{m:02}", y.as_str())),
-        (Some(y), None, _) => Some(y.as_str().to_string()),
-        (None, Some(m), Some(d)) => day_month(None, m, d),
-        _ => None,
-    }
-}
-
-fn num(m: Option<Match<'_>>) -> Option<u32> {
-    m?.as_str().parse().ok()
-}
-
-fn month_number(n: u32) -> Option<String> {
-    MONTHS.get(usize::try_from(n).ok()?.checked_sub(1)?).map(|m| (*m).to_string())
-}
-
-fn month_index(name: &str) -> Option<u32> {
-    MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
-}
-
-fn ymd(year: &str, month: u32, day: u32) -> Option<String> {
-    ((1..=12).contains(&month) && (1..=31).contains(&day))
-        .then(|| format!("{year}-{month:02}-{day:02}"))
-}
-
-fn day_month(year: Option<Match<'_>>, month: u32, day: u32) -> Option<String> {
-    match year {
-        Some(y) => ymd(y.as_str(), month, day),
-        None => ((1..=31).contains(&day))
-            .then(|| format!("{} {day}", month_number(month).unwrap_or_default())),
-    }
-}
-
-fn month_year(year: Option<Match<'_>>, month: &str) -> String {
-    match (year, month_index(month)) {
-        (Some(y), Some(i)) => format!("{}-{i:02}", y.as_str()),
-        _ => month.to_string(),
-    }
-}
-
-fn with_year(period: String, year: Option<Match<'_>>) -> String {
-    match year {
-        Some(y) => format!("{period} {}", full_year(y.as_str())),
-        None => period,
-    }
-}
-
-/// `'24` and `24` → `2024`.
-fn full_year(y: &str) -> String {
-    let digits = y.trim_start_matches(['\'', '’']);
-    if digits.len() == 2 { format!("20{digits}") } else { digits.to_string() }
-}
-
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 fn next_char(text: &str, i: usize) -> usize {
     text.get(i..).and_then(|s| s.chars().next()).map_or(text.len() + 1, |c| i + c.len_utf8())
-}
-
-#[cfg(test)]
-mod timing {
-    use super::*;
-    use crate::corpus::Corpus;
-    use crate::facts::Field;
-
-    #[test]
-    #[ignore = "timing"]
-    fn time_each_rule_set() {
-        let mut text = String::new();
-        for d in Corpus::bundled().docs.iter().cycle().take(40) {
-            text.push_str(&d.body);
-            text.push_str("\n\n");
-        }
-        let input = Input { text: &text, lang: crate::text::Lang::DE, field: Field::Body };
-        let date = Rules::new();
-        let money = crate::facts::money::Rules::new();
-        let percent = crate::facts::percent::Rules::new();
-        for round in 0..3 {
-            for (name, f) in [
-                ("date", Box::new(|| date.find(input).len()) as Box<dyn Fn() -> usize>),
-                ("date-find", Box::new(|| date.re.find_iter(&text).count())),
-                ("money", Box::new(|| money.find(input).len())),
-                ("percent", Box::new(|| percent.find(input).len())),
-            ] {
-                let t = std::time::Instant::now();
-                let n = f();
-                let s = t.elapsed().as_secs_f64();
-                eprintln!("{round} {name}: {n} facts, {:.1} MB/s", text.len() as f64 / s / 1e6);
-            }
-        }
-    }
 }
