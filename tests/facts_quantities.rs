@@ -300,6 +300,7 @@ fn dates_vi_en() {
             "it employs 2000 people and sold about 1950 units",
             "a rise from [date:FY2023=FY2023] and the [date:fiscal year=fiscal year]",
             "over [date:the past five years=past 5 years] and [date:a year earlier=a year earlier]",
+            "hire 2,000 engineers by [date:the end of 2025=end of 2025] and more in [date:mid-2026=mid 2026]",
         ],
     );
 }
@@ -318,6 +319,7 @@ fn dates_de_nl() {
             "Am [date:5. März 2024=2024-03-05] und seit [date:2019=2019]",
             "in [date:den vergangenen drei Jahren=past 3 years]",
             "[date:Seit Jahresbeginn=year to date] und gegenüber dem [date:Vorjahreszeitraum=a year earlier]",
+            "Investitionen bis [date:Ende 2026=end of 2026] und ab [date:Anfang März=March]",
         ],
     );
     check(

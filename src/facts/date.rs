@@ -51,6 +51,7 @@ pub struct Rules {
     ordinals: HashMap<String, u8>,
     units: HashMap<String, String>,
     relative: HashMap<String, String>,
+    positions: HashMap<String, String>,
     templates: Vec<String>,
 }
 
@@ -77,6 +78,7 @@ impl Rules {
             ordinals: f.ordinals.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect(),
             units: lexicon::lookup(&f.units),
             relative: f.relative.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
+            positions: f.positions.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
             templates: f.template.into_iter().map(|t| t.value).collect(),
         }
     }
@@ -176,6 +178,10 @@ impl Rules {
         if g("fy").is_some() {
             let year = g("fyy").or_else(|| g("fyy2"))?;
             return Some((start, format!("FY{}", full_year(year.as_str()))));
+        }
+        if g("py").is_some() {
+            let position = self.positions.get(&collapse(g("pyw")?.as_str()))?;
+            return Some((start, format!("{position} {}", g("pyy")?.as_str())));
         }
         if g("op").is_some() {
             let n = self.ordinals.get(&g("opo")?.as_str().to_lowercase())?;

@@ -53,6 +53,10 @@ pub fn build(f: &File) -> Vec<String> {
             "(?P<fy>FY{S}?'?(?P<fyy>{YEAR}|[0-9]{{2}})|(?i:{}){S}(?P<fyy2>{YEAR}))",
             list(&f.periods.fiscal_year_prefix)
         ),
+        format!(
+            "(?P<py>(?P<pyw>(?i:{})){S}?(?P<pyy>{YEAR}))",
+            alternation(f.positions.keys().map(String::as_str))
+        ),
         period(f),
         format!(
             "(?P<vq>(?i:quý){S}(?P<vqn>[1-4]|IV|III|II|I)(?:(?:/|{S}(?i:năm){S})(?P<vqy>{YEAR}))?)"
