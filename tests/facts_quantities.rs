@@ -140,6 +140,7 @@ fn money_en() {
             "a fine of [money:USD 3 million=3000000 USD]",
             "sales reached [money:3 billion pounds=3000000000 GBP] last year",
             "the $5 millionaires club",
+            "between [money:$5 and $7 billion=5000000000..7000000000 USD], or [money:$5=5 USD] and [money:$7=7 USD]",
         ],
     );
 }
@@ -241,6 +242,7 @@ fn percent_many_languages() {
             "die Mietpreise um [percent:30 bis 50 Prozent=30..50] senken",
             "um [percent:zwei Prozentpunkte=2] gestiegen",
             "eine 2,5-prozentige Erhöhung",
+            "ein Wachstum zwischen [percent:4 und 6 Prozent=4..6], Anteile von 4 und [percent:6 Prozent=6]",
         ],
     );
     check("nl", Kind::Percent, &["de omzet groeide met [percent:90 procent=90]"]);
@@ -252,7 +254,11 @@ fn percent_many_languages() {
     check(
         "es",
         Kind::Percent,
-        &["subió un [percent:12 por ciento=12]", "entre [percent:5 a 7%=5..7]"],
+        &[
+            "subió un [percent:12 por ciento=12]",
+            "entre [percent:5 a 7%=5..7]",
+            "entre el [percent:5 y el 7%=5..7]",
+        ],
     );
     check("pt", Kind::Percent, &["alta de [percent:8,1 por cento=8.1]"]);
     check(
@@ -294,6 +300,7 @@ fn dates_vi_en() {
             "it employs 2000 people and sold about 1950 units",
             "a rise from [date:FY2023=FY2023] and the [date:fiscal year=fiscal year]",
             "over [date:the past five years=past 5 years] and [date:a year earlier=a year earlier]",
+            "hire 2,000 engineers by [date:the end of 2025=end of 2025] and more in [date:mid-2026=mid 2026]",
         ],
     );
 }
@@ -311,6 +318,8 @@ fn dates_de_nl() {
             "Umsatz [date:im dritten Quartal=Q3] und [date:im Vorjahr=last year]",
             "Am [date:5. März 2024=2024-03-05] und seit [date:2019=2019]",
             "in [date:den vergangenen drei Jahren=past 3 years]",
+            "[date:Seit Jahresbeginn=year to date] und gegenüber dem [date:Vorjahreszeitraum=a year earlier]",
+            "Investitionen bis [date:Ende 2026=end of 2026] und ab [date:Anfang März=March]",
         ],
     );
     check(
@@ -354,4 +363,20 @@ fn dates_romance_and_czech() {
         Kind::Date,
         &["v [date:březnu=March], [date:5. března 2024=2024-03-05] a [date:loni=last year]"],
     );
+}
+
+#[test]
+fn chinese_and_japanese() {
+    check(
+        "zh",
+        Kind::Date,
+        &["[date:2024年3月5日=2024-03-05]发布，[date:去年=last year]营收[date:第一季度=Q1]增长"],
+    );
+    check(
+        "zh",
+        Kind::Money,
+        &["融资[money:5亿美元=500000000 USD]和[money:3000万欧元=30000000 EUR]"],
+    );
+    check("ja", Kind::Money, &["売上高は[money:1兆円=1000000000000 JPY]"]);
+    check("en", Kind::Money, &["a loss of [money:Rs 500 crore=5000000000 INR]"]);
 }

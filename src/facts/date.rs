@@ -12,38 +12,38 @@
 //! and leaves out plain prepositions (`in 2036` → `2036`).
 
 mod lexicon;
+mod normal;
 mod pattern;
 
 use std::collections::HashMap;
 
-use regex::{Captures, Match, Regex};
+use regex::{Captures, Match, Regex, RegexSet};
 
 use super::number::{LEXICON, whole_word};
 use super::{Fact, Input, Kind, Value};
 use crate::text::{Lang, Span};
+use normal::{
+    cjk_date, day_month, full_year, month_index, month_number, month_year, num, with_year, ymd,
+};
 
 /// Month names that are also common English words: months only when
 /// capitalised.
 const WORDS_TOO: [&str; 3] = ["may", "march", "august"];
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// Room for the lazy DFA of the joined shapes: with the default the cache
+/// of this large regex thrashes and the search falls back to the slow NFA.
+const DFA_BYTES: usize = 64 << 20;
 
 /// Compiled once per extractor.
 pub struct Rules {
+    /// All shapes joined: finds where a date stands (DFA only, fast).
     re: Regex,
+    /// Each shape anchored to a whole match: which shape it is...
+    set: RegexSet,
+    /// ...and its groups, read by a small regex instead of the large one.
+    shapes: Vec<Regex>,
+    /// The index range of the template shapes.
+    templates_at: std::ops::Range<usize>,
     months: HashMap<String, String>,
     vi_months: HashMap<String, String>,
     weekdays: HashMap<String, String>,
@@ -51,16 +51,26 @@ pub struct Rules {
     ordinals: HashMap<String, u8>,
     units: HashMap<String, String>,
     relative: HashMap<String, String>,
+    positions: HashMap<String, String>,
     templates: Vec<String>,
 }
 
 impl Rules {
     pub fn new() -> Self {
         let f = lexicon::load();
+        let shapes = pattern::build(&f);
+        let anchored: Vec<String> = shapes.iter().map(|s| format!("^(?:{s})$")).collect();
+        let first_template = shapes.len() - pattern::TEMPLATES_FROM_END - f.template.len();
         let mut months = lexicon::lookup(&f.months);
         months.extend(lexicon::lookup(&f.month_abbreviations));
         Self {
-            re: Regex::new(&pattern::build(&f)).expect("date regex"),
+            re: regex::RegexBuilder::new(&shapes.join("|"))
+                .dfa_size_limit(DFA_BYTES)
+                .build()
+                .expect("date regex"),
+            set: RegexSet::new(anchored.iter()).expect("date shapes"),
+            shapes: anchored.iter().map(|p| Regex::new(p).expect("date shape")).collect(),
+            templates_at: first_template..first_template + f.template.len(),
             months,
             vi_months: lexicon::exact_lookup(&f.vi_months),
             weekdays: lexicon::lookup(&f.weekdays),
@@ -68,6 +78,7 @@ impl Rules {
             ordinals: f.ordinals.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect(),
             units: lexicon::lookup(&f.units),
             relative: f.relative.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
+            positions: f.positions.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
             templates: f.template.into_iter().map(|t| t.value).collect(),
         }
     }
@@ -75,25 +86,36 @@ impl Rules {
     pub fn find(&self, input: Input<'_>) -> Vec<Fact> {
         let mut facts = Vec::new();
         let mut pos = 0;
-        while let Some(caps) = self.re.captures_at(input.text, pos) {
-            let m = caps.get(0).expect("group 0");
+        while let Some(m) = self.re.find_at(input.text, pos) {
             if !whole_word(input.text, m.start(), m.end()) {
                 pos = next_char(input.text, m.start());
                 continue;
             }
             // A match read as no date (`about 1950`, `this may`) is skipped
             // whole, so that a part of it is not taken for a date instead.
-            if let Some((start, value)) = self.read(&caps, input) {
-                facts.push(Fact::new(Kind::Date, Span::new(start, m.end()), Value::Text(value)));
+            if let Some((start, value)) = self.shape(m.as_str(), input.lang) {
+                let span = Span::new(m.start() + start, m.end());
+                facts.push(Fact::new(Kind::Date, span, Value::Text(value)));
             }
             pos = m.end();
         }
         facts
     }
 
+    /// The first shape that covers the whole match, read: the offset of the
+    /// mention in `found` and its normal form.
+    fn shape(&self, found: &str, lang: Lang) -> Option<(usize, String)> {
+        let i = self.set.matches(found).iter().next()?;
+        let caps = self.shapes.get(i)?.captures(found)?;
+        if self.templates_at.contains(&i) {
+            return self.read_template(&caps, i - self.templates_at.start, lang);
+        }
+        self.read(&caps, lang)
+    }
+
     /// Where the mention starts and its normal form, or `None` when the
     /// match is not a date after all.
-    fn read(&self, c: &Captures<'_>, input: Input<'_>) -> Option<(usize, String)> {
+    fn read(&self, c: &Captures<'_>, lang: Lang) -> Option<(usize, String)> {
         let start = c.get(0)?.start();
         let g = |name: &str| c.name(name);
         if let Some(m) = g("iso") {
@@ -102,8 +124,7 @@ impl Rules {
         if let Some(m) = g("num") {
             let (a, b) = (num(g("nd"))?, num(g("nm"))?);
             // English writes month/day; everyone else day/month.
-            let (day, month) =
-                if input.lang == Lang::EN && a <= 12 || b > 12 { (b, a) } else { (a, b) };
+            let (day, month) = if lang == Lang::EN && a <= 12 || b > 12 { (b, a) } else { (a, b) };
             return Some((m.start(), ymd(g("ny")?.as_str(), month, day)?));
         }
         if g("viday").is_some() {
@@ -141,7 +162,7 @@ impl Rules {
                 self.weekdays.get(&w.to_lowercase()).or_else(|| self.weekdays_exact.get(w))?;
             return Some((start, day.clone()));
         }
-        self.read_period(c, start).or_else(|| self.read_relative(c, start, input.lang))
+        self.read_period(c, start).or_else(|| self.read_relative(c, start))
     }
 
     /// Quarters, halves and fiscal years.
@@ -157,6 +178,10 @@ impl Rules {
         if g("fy").is_some() {
             let year = g("fyy").or_else(|| g("fyy2"))?;
             return Some((start, format!("FY{}", full_year(year.as_str()))));
+        }
+        if g("py").is_some() {
+            let position = self.positions.get(&collapse(g("pyw")?.as_str()))?;
+            return Some((start, format!("{position} {}", g("pyy")?.as_str())));
         }
         if g("op").is_some() {
             let n = self.ordinals.get(&g("opo")?.as_str().to_lowercase())?;
@@ -186,6 +211,12 @@ impl Rules {
             );
             return Some((start, format!("Q{n}")));
         }
+        if g("zd").is_some() {
+            return Some((
+                start,
+                cjk_date(g("zy"), g("zm").or_else(|| g("zm2")), g("zdd").or_else(|| g("zdd2")))?,
+            ));
+        }
         if g("fis").is_some() {
             return Some((
                 start,
@@ -195,16 +226,17 @@ impl Rules {
         None
     }
 
-    /// Relative spans, year mentions and bare years.
-    fn read_relative(&self, c: &Captures<'_>, start: usize, lang: Lang) -> Option<(usize, String)> {
+    /// A relative span with a count (`the next 12 months`).
+    fn read_template(&self, c: &Captures<'_>, i: usize, lang: Lang) -> Option<(usize, String)> {
         let g = |name: &str| c.name(name);
-        for (i, value) in self.templates.iter().enumerate() {
-            if g(&format!("t{i}")).is_some() {
-                let n = (0..2).find_map(|k| g(&format!("t{i}n{k}")))?;
-                let unit = (0..2).find_map(|k| g(&format!("t{i}u{k}")));
-                return Some((start, self.template_value(value, n.as_str(), unit, lang)?));
-            }
-        }
+        let n = (0..2).find_map(|k| g(&format!("t{i}n{k}")))?;
+        let unit = (0..2).find_map(|k| g(&format!("t{i}u{k}")));
+        Some((0, self.template_value(self.templates.get(i)?, n.as_str(), unit, lang)?))
+    }
+
+    /// Relative spans, year mentions and bare years.
+    fn read_relative(&self, c: &Captures<'_>, start: usize) -> Option<(usize, String)> {
+        let g = |name: &str| c.name(name);
         if let Some(m) = g("rel") {
             return Some((start, self.relative.get(&collapse(m.as_str()))?.clone()));
         }
@@ -277,51 +309,6 @@ pub fn drop_overlapped(facts: &mut Vec<Fact>) {
         f.kind != Kind::Date
             || !amounts.iter().any(|(field, s)| *field == f.field && s.overlaps(f.span))
     });
-}
-
-fn num(m: Option<Match<'_>>) -> Option<u32> {
-    m?.as_str().parse().ok()
-}
-
-fn month_number(n: u32) -> Option<String> {
-    MONTHS.get(usize::try_from(n).ok()?.checked_sub(1)?).map(|m| (*m).to_string())
-}
-
-fn month_index(name: &str) -> Option<u32> {
-    MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
-}
-
-fn ymd(year: &str, month: u32, day: u32) -> Option<String> {
-    ((1..=12).contains(&month) && (1..=31).contains(&day))
-        .then(|| format!("{year}-{month:02}-{day:02}"))
-}
-
-fn day_month(year: Option<Match<'_>>, month: u32, day: u32) -> Option<String> {
-    match year {
-        Some(y) => ymd(y.as_str(), month, day),
-        None => ((1..=31).contains(&day))
-            .then(|| format!("{} {day}", month_number(month).unwrap_or_default())),
-    }
-}
-
-fn month_year(year: Option<Match<'_>>, month: &str) -> String {
-    match (year, month_index(month)) {
-        (Some(y), Some(i)) => format!("{}-{i:02}", y.as_str()),
-        _ => month.to_string(),
-    }
-}
-
-fn with_year(period: String, year: Option<Match<'_>>) -> String {
-    match year {
-        Some(y) => format!("{period} {}", full_year(y.as_str())),
-        None => period,
-    }
-}
-
-/// `'24` and `24` → `2024`.
-fn full_year(y: &str) -> String {
-    let digits = y.trim_start_matches(['\'', '’']);
-    if digits.len() == 2 { format!("20{digits}") } else { digits.to_string() }
 }
 
 fn collapse(s: &str) -> String {

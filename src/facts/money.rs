@@ -26,6 +26,8 @@ struct Currency {
     after: Vec<String>,
     #[serde(default)]
     weak: Vec<String>,
+    #[serde(default)]
+    large: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -56,24 +58,26 @@ impl Rules {
             .expect("currencies.toml parses");
         let mut before = HashMap::new();
         let mut after = HashMap::new();
-        let (mut codes, mut names, mut weak) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut codes, mut names) = (Vec::new(), Vec::new());
+        let (mut weak, mut large) = (Vec::new(), Vec::new());
         for c in &file.currency {
             codes.push(c.code.clone());
             for b in &c.before {
                 before.insert(b.clone(), c.code.clone());
             }
-            for a in c.after.iter().chain(&c.weak) {
+            for a in c.after.iter().chain(&c.weak).chain(&c.large) {
                 after.insert(a.to_lowercase(), c.code.clone());
             }
             names.extend(c.after.iter().cloned());
             weak.extend(c.weak.iter().cloned());
+            large.extend(c.large.iter().cloned());
         }
         codes.extend(file.codes.list);
         for code in &codes {
             before.insert(code.clone(), code.clone());
             after.insert(code.to_lowercase(), code.clone());
         }
-        let re = Regex::new(&pattern(&before, &codes, &names, &weak)).expect("money regex");
+        let re = Regex::new(&pattern(&before, &codes, &names, &weak, &large)).expect("money regex");
         Self { re, before, after }
     }
 
@@ -99,18 +103,28 @@ impl Rules {
         let lex = &*LEXICON;
         if let Some(pre) = caps.name("pre") {
             let a = lex.amount(caps, "a", input.lang)?;
-            let b = lex.amount(caps, "b", input.lang);
+            let mut b = lex.amount(caps, "b", input.lang);
+            // `$5 and $7` is a range only after `between`.
+            if caps.name("and1").is_some() && !lex.after_between(input.text, pre.start()) {
+                b = None;
+            }
             let end = b.map_or(a.end, |b| b.end);
             if !whole_word(input.text, pre.start(), end) {
                 return None;
             }
-            return Some(self.build(pre.start(), end, a, b, self.before.get(pre.as_str())?));
+            return Some(Self::build(pre.start(), end, a, b, self.before.get(pre.as_str())?));
         }
         let a = lex.amount(caps, "c", input.lang)?;
         let b = lex.amount(caps, "d", input.lang);
-        let cur = caps.name("code").or_else(|| caps.name("name")).or_else(|| caps.name("weak"))?;
+        if caps.name("and2").is_some() && !lex.after_between(input.text, a.start) {
+            return None;
+        }
+        let cur = ["code", "name", "weak", "large"].iter().find_map(|g| caps.name(g))?;
         let magnitude = b.map_or(a.magnitude, |b| b.magnitude);
         if caps.name("weak").is_some() && magnitude.is_none() {
+            return None;
+        }
+        if caps.name("large").is_some() && magnitude.is_none() && a.number < 1000.0 {
             return None;
         }
         if caps.name("of").is_some() && magnitude.is_none() {
@@ -120,10 +134,10 @@ impl Rules {
             return None;
         }
         let code = self.after.get(&cur.as_str().to_lowercase())?;
-        Some(self.build(a.start, cur.end(), a, b, code))
+        Some(Self::build(a.start, cur.end(), a, b, code))
     }
 
-    fn build(&self, start: usize, end: usize, a: Amount, b: Option<Amount>, code: &str) -> Fact {
+    fn build(start: usize, end: usize, a: Amount, b: Option<Amount>, code: &str) -> Fact {
         // `5–7 Mrd. Euro`: the magnitude of the upper bound counts for both.
         let a = match b {
             Some(b) if a.magnitude.is_none() => Amount { magnitude: b.magnitude, ..a },
@@ -143,22 +157,26 @@ fn pattern(
     codes: &[String],
     names: &[String],
     weak: &[String],
+    large: &[String],
 ) -> String {
     let lex = &*LEXICON;
     let pre = alternation(before.keys().map(String::as_str));
     let code = alternation(codes.iter().map(String::as_str));
     let name = alternation(names.iter().map(String::as_str));
     let weak = alternation(weak.iter().map(String::as_str));
+    let large = alternation(large.iter().map(String::as_str));
     let (a, b, c, d) = (
         lex.amount_pattern("a"),
         lex.amount_pattern("b"),
         lex.amount_pattern("c"),
         lex.amount_pattern("d"),
     );
-    let amounts = format!("(?i:{c})(?:{RANGE}(?i:{d}))?");
+    let and = &lex.and_pattern;
+    let amounts =
+        format!("(?i:{c})(?:(?:{RANGE}|[ \\u{{a0}}](?P<and2>(?i:{and}))[ \\u{{a0}}])(?i:{d}))?");
     format!(
-        "(?P<pre>{pre}){SP}(?i:{a})(?:{RANGE}(?:{pre})?{SP}(?i:{b}))?\
-         |{amounts}(?:(?P<of>{OF})|{SP})(?:(?P<code>{code})|(?P<name>(?i:{name}))|(?P<weak>(?i:{weak})))"
+        "(?P<pre>{pre}){SP}(?i:{a})(?:(?:{RANGE}|[ \\u{{a0}}](?P<and1>(?i:{and}))[ \\u{{a0}}])(?:{pre})?{SP}(?i:{b}))?\
+         |{amounts}(?:(?P<of>{OF})|{SP})(?:(?P<code>{code})|(?P<name>(?i:{name}))|(?P<weak>(?i:{weak}))|(?P<large>(?i:{large})))"
     )
 }
 
@@ -195,7 +213,8 @@ mod tests {
             [("$2.7 billion".into(), 2.7e9, "USD".into())]
         );
         assert_eq!(money("kostet 50 € pro", Lang::DE), [("50 €".into(), 50.0, "EUR".into())]);
-        assert_eq!(money("5 millions d'euros", Lang::from_static("fr"))[0].1, 5e6);
+        let fr = money("5 millions d'euros", Lang::from_static("fr"));
+        assert_eq!((fr[0].1 as i64, fr[0].2.as_str()), (5_000_000, "EUR"));
     }
 
     #[test]

@@ -28,6 +28,13 @@ struct File {
     words: HashMap<String, f64>,
     articles: HashMap<String, f64>,
     percent: PercentFile,
+    ranges: RangesFile,
+}
+
+#[derive(Deserialize)]
+struct RangesFile {
+    between: Vec<String>,
+    and: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -43,6 +50,9 @@ pub struct Lexicon {
     words: HashMap<String, f64>,
     articles: HashMap<String, f64>,
     pub percent_units: Vec<String>,
+    between: Vec<String>,
+    /// The "and" of `between 4 and 6`, as a regex alternation.
+    pub and_pattern: String,
 }
 
 /// Parsed once, on first use.
@@ -57,6 +67,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         words: lower(file.words),
         articles: lower(file.articles),
         percent_units: file.percent.units,
+        and_pattern: alternation(file.ranges.and.iter().map(String::as_str)),
+        between: file.ranges.between,
     }
 });
 
@@ -98,6 +110,18 @@ impl Lexicon {
         let word = token.to_lowercase();
         let word = collapse_spaces(&word);
         self.words.get(&word).or_else(|| self.articles.get(&word)).copied()
+    }
+
+    /// Whether the word before `start` (an article aside: `entre el 5 y
+    /// el 7%`) is a `between` that makes `X and Y` a range.
+    pub fn after_between(&self, text: &str, start: usize) -> bool {
+        let before = text.get(..start).unwrap_or("");
+        let mut words = before.split_whitespace().rev();
+        let mut word = words.next().unwrap_or("").to_lowercase();
+        if matches!(word.as_str(), "el" | "la" | "the" | "de" | "le" | "les" | "los" | "las") {
+            word = words.next().unwrap_or("").to_lowercase();
+        }
+        self.between.contains(&word)
     }
 
     /// The regex of one amount: digits with an optional magnitude (spaced

@@ -23,9 +23,11 @@ impl Rules {
         let lex = &*LEXICON;
         let num = format!("{DIGITS}|(?i:{})", lex.word_pattern());
         let units = alternation(lex.percent_units.iter().map(String::as_str));
+        let and = &lex.and_pattern;
         let pattern = format!(
             "(?P<sign>[-+−])?(?P<a>{num})\
-             (?:(?:{SP}[%％])?{SP}[-–—]{SP}(?P<b>{num})|[ \\u{{a0}}](?i:{RANGE_WORDS})[ \\u{{a0}}](?P<c>{num}))?\
+             (?:(?:{SP}[%％])?{SP}[-–—]{SP}(?P<b>{num})|[ \\u{{a0}}](?i:{RANGE_WORDS})[ \\u{{a0}}](?P<c>{num})\
+             |[ \\u{{a0}}](?i:{and})[ \\u{{a0}}](?:(?i:el|la|the)[ \\u{{a0}}])?(?P<d>{num}))?\
              {SP}(?P<unit>(?i:{units}))"
         );
         Self { re: Regex::new(&pattern).expect("percent regex") }
@@ -68,7 +70,11 @@ fn fact(caps: &Captures<'_>, input: Input<'_>) -> Option<Fact> {
     let signed = |v: f64| if negative { -v } else { v };
     let value = signed(lex.value(a.as_str(), input.lang)?);
     let mut fact = Fact::new(Kind::Percent, Span::new(start, unit.end()), Value::Number(value));
-    if let Some(b) = caps.name("b").or_else(|| caps.name("c")) {
+    // `4 und 6 Prozent` is a range only after `zwischen`.
+    if caps.name("d").is_some() && !lex.after_between(input.text, start) {
+        return None;
+    }
+    if let Some(b) = caps.name("b").or_else(|| caps.name("c")).or_else(|| caps.name("d")) {
         fact.max = Some(lex.value(b.as_str(), input.lang)?);
     }
     Some(fact)

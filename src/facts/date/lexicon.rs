@@ -20,6 +20,7 @@ pub struct File {
     pub units: HashMap<String, Vec<String>>,
     pub template: Vec<Template>,
     pub relative: HashMap<String, String>,
+    pub positions: HashMap<String, String>,
 }
 
 #[derive(Deserialize)]

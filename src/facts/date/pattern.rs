@@ -9,8 +9,11 @@ use super::lexicon::{File, list, words_of};
 pub const YEAR: &str = "(?:19[0-9]{2}|20[0-9]{2}|2100)";
 const S: &str = r"[ \u{a0}]";
 
-/// The alternation of all date shapes; group names are read by `date.rs`.
-pub fn build(f: &File) -> String {
+/// Every date shape, in order of preference; the templates come last but
+/// four (see [`TEMPLATES_FROM_END`]). Group names are read by `date.rs` and
+/// are unique across shapes, so that all of them can be joined into one
+/// regex.
+pub fn build(f: &File) -> Vec<String> {
     let keep = list(&f.cues.keep);
     let drop = list(&f.cues.drop);
     let months = words_of(&f.months);
@@ -50,12 +53,22 @@ pub fn build(f: &File) -> String {
             "(?P<fy>FY{S}?'?(?P<fyy>{YEAR}|[0-9]{{2}})|(?i:{}){S}(?P<fyy2>{YEAR}))",
             list(&f.periods.fiscal_year_prefix)
         ),
+        format!(
+            "(?P<py>(?P<pyw>(?i:{})){S}?(?P<pyy>{YEAR}))",
+            alternation(f.positions.keys().map(String::as_str))
+        ),
         period(f),
         format!(
             "(?P<vq>(?i:quý){S}(?P<vqn>[1-4]|IV|III|II|I)(?:(?:/|{S}(?i:năm){S})(?P<vqy>{YEAR}))?)"
         ),
         "(?P<zq>第?(?P<zqn>[一二三四1-4])季度)".to_string(),
-        templates(f),
+        format!(
+            "(?P<zd>(?P<zy>{YEAR})年(?:(?P<zm>1[0-2]|0?[1-9])月(?:(?P<zdd>[0-3]?[0-9])日)?)?|(?P<zm2>1[0-2]|0?[1-9])月(?P<zdd2>[0-3]?[0-9])日)"
+        ),
+    ];
+    let mut shapes = shapes.to_vec();
+    shapes.extend(templates(f));
+    shapes.extend([
         format!("(?P<rel>(?i:{}))", alternation(f.relative.keys().map(String::as_str))),
         format!("(?P<fis>(?i:{}))(?:{S}(?P<fisy>{YEAR}))?", list(&f.periods.fiscal)),
         format!("(?P<yw>(?i:{})){S}(?P<ywy>{YEAR})", list(&f.cues.year_words)),
@@ -63,9 +76,12 @@ pub fn build(f: &File) -> String {
             "(?:(?P<ybh>(?i:{})){S}|(?P<ybc>(?i:{drop})){S})?(?P<yb>{YEAR})",
             list(&f.cues.hedges)
         ),
-    ];
-    shapes.join("|")
+    ]);
+    shapes
 }
+
+/// How many shapes follow the templates in [`build`].
+pub const TEMPLATES_FROM_END: usize = 4;
 
 /// `het tweede kwartaal`, `im ersten Halbjahr 2024`, `the third quarter of 2023`.
 fn period(f: &File) -> String {
@@ -80,7 +96,7 @@ fn period(f: &File) -> String {
 
 /// Each template of the TOML as `(?P<tI>…)`, its `{n}` and `{unit}` as
 /// groups `tInK` and `tIuK` (a template may hold either twice).
-fn templates(f: &File) -> String {
+fn templates(f: &File) -> Vec<String> {
     let numbers = format!("[0-9]+|{}", LEXICON.word_or_article_pattern());
     let units = alternation(f.units.values().flatten().map(String::as_str));
     let mut out = Vec::new();
@@ -100,5 +116,5 @@ fn templates(f: &File) -> String {
         }
         out.push(format!("(?P<t{i}>(?i:{p}))"));
     }
-    out.join("|")
+    out
 }
