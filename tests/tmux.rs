@@ -280,3 +280,74 @@ fn reader_column(screen: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The first words of the reader's top row of text.
+fn reader_top_words(screen: &str, width: usize, words: usize) -> String {
+    let list = if width >= 120 { 30 } else { (width / 4).clamp(24, 40) };
+    screen
+        .lines()
+        .skip(1)
+        .map(|l| l.chars().skip(list + 2).take(width - list - 4).collect::<String>())
+        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || "│┃║█".contains(c)).to_string())
+        .find(|l| l.split_whitespace().count() >= words + 2)
+        .map(|l| l.split_whitespace().take(words).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_place_is_kept_at_another_width() {
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let t = Term::start("state", 120, 40);
+    t.run(&format!("{}; echo dossier-exit=$?", dossier()));
+    t.wait_for("Articles 1/4");
+    t.keys(&["j", "j", "l", "C-d", "C-d", "C-d"]);
+    let screen = t.wait_until("the German article scrolled", |s| {
+        s.contains(" 3/4 · de ") && !s.contains("Monate nach der")
+    });
+    let words = reader_top_words(&screen, 120, 3);
+    assert!(!words.is_empty(), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("dossier-exit=0");
+    t.run("clear");
+    t.tmux(&["resize-window", "-x", "90", "-y", "40"]);
+    t.run(&format!("{}; echo dossier-exit=$?", dossier()));
+    let screen = t.wait_until("the same place at 90 columns", |s| {
+        s.contains(" 3/4 · de ") && s.contains(&words)
+    });
+    assert!(!screen.contains("Monate nach der"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("dossier-exit=0");
+}
+
+#[test]
+fn no_color_draws_without_colour() {
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let t = Term::start("mono", 120, 40);
+    t.run(&format!("NO_COLOR=1 {} --no-state; echo dossier-exit=$?", dossier()));
+    t.wait_for("Articles 1/4");
+    t.keys(&["l"]);
+    t.wait_for(" 1/4 · vi ");
+    let screen =
+        String::from_utf8_lossy(&t.tmux(&["capture-pane", "-p", "-e"]).stdout).into_owned();
+    let colour = regex_lite_colour(&screen);
+    assert!(colour.is_none(), "a colour escape {colour:?} under NO_COLOR:\n{screen}");
+    assert!(
+        screen.contains("\x1b[7m") || screen.contains(";7m"),
+        "selection and highlights still use reverse video"
+    );
+    t.keys(&["q"]);
+    t.wait_for("dossier-exit=0");
+}
+
+/// The first SGR parameter list that sets a colour (30–37, 38, 40–47, 48, 90–107).
+fn regex_lite_colour(s: &str) -> Option<String> {
+    s.split("\x1b[").skip(1).filter_map(|rest| rest.split_once('m').map(|(p, _)| p)).find_map(
+        |params| {
+            params
+                .split(';')
+                .filter_map(|p| p.parse::<u16>().ok())
+                .any(|n| matches!(n, 30..=38 | 40..=48 | 90..=97 | 100..=107))
+                .then(|| params.to_string())
+        },
+    )
+}
