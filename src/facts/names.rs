@@ -5,12 +5,11 @@
 //! organisation nouns), and [`Rules::find`] runs the two finders
 //! (`person.rs`, `org.rs`) over one tokenisation and settles overlaps.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 
-use super::tokens::{Token, case_forms, is_whole_word, tokenize};
+use super::tokens::{Gazetteer, Token, WordSet, case_forms, is_whole_word, tokenize};
 use super::{Fact, Input, Kind, Value, org, person};
 use crate::text::{Lang, Span};
 
@@ -70,13 +69,15 @@ pub(super) struct Hit {
 
 /// The cue automaton: every cue word in its case forms, with its flags.
 pub(super) struct Cues {
-    automaton: AhoCorasick,
+    words: Gazetteer,
     info: Vec<(u8, u16)>,
     pub roles: Vec<String>,
 }
 
 impl Cues {
-    pub fn new(people: &PeopleLexicon, orgs: &OrgLexicon) -> Self {
+    /// Every cue; without `orgs`, only role words and speech verbs (what
+    /// quote attribution needs).
+    pub fn new(people: &PeopleLexicon, orgs: Option<&OrgLexicon>) -> Self {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut info: Vec<(u8, u16)> = Vec::new();
         let mut add = |word: &str, flag: u8, role: u16| {
@@ -98,29 +99,33 @@ impl Cues {
                 add(w, ROLE, r as u16);
             }
         }
-        people.titles.iter().for_each(|w| add(w, TITLE, 0));
-        people.former.iter().for_each(|w| add(w, FORMER, 0));
         people.words.speech.iter().for_each(|w| add(w, SPEECH, 0));
-        orgs.cues.iter().for_each(|w| add(w, ORG_CUE, 0));
-        orgs.list_cues.iter().for_each(|w| add(w, LIST_CUE, 0));
+        if let Some(orgs) = orgs {
+            people.titles.iter().for_each(|w| add(w, TITLE, 0));
+            people.former.iter().for_each(|w| add(w, FORMER, 0));
+            orgs.cues.iter().for_each(|w| add(w, ORG_CUE, 0));
+            orgs.list_cues.iter().for_each(|w| add(w, LIST_CUE, 0));
+        }
         let mut patterns: Vec<(String, usize)> = index.into_iter().collect();
         patterns.sort_by_key(|p| p.1);
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(patterns.iter().map(|p| &p.0))
-            .expect("cue automaton builds");
-        Self { automaton, info, roles }
+        let words: Vec<&str> = patterns.iter().map(|p| p.0.as_str()).collect();
+        Self { words: Gazetteer::new(&words), info, roles }
     }
 
     /// All cue words of `text`, standing as whole words, in order.
     pub fn hits(&self, text: &str) -> Vec<Hit> {
-        self.automaton
-            .find_iter(text)
-            .filter(|m| is_whole_word(text, m.start(), m.end()))
-            .map(|m| {
-                let (flags, role) = self.info[m.pattern().as_usize()];
-                Hit { span: Span::new(m.start(), m.end()), flags, role }
+        self.hits_in(text, Span::new(0, text.len()))
+    }
+
+    /// The cue words inside `window` of `text`.
+    pub fn hits_in(&self, text: &str, window: Span) -> Vec<Hit> {
+        self.words
+            .find_in(text, window)
+            .into_iter()
+            .filter(|(_, s)| is_whole_word(text, s.start, s.end))
+            .map(|(k, span)| {
+                let (flags, role) = self.info[k];
+                Hit { span, flags, role }
             })
             .collect()
     }
@@ -132,6 +137,8 @@ pub(super) struct Ctx<'a> {
     pub lang: Lang,
     pub toks: Vec<Token>,
     pub hits: Vec<Hit>,
+    /// Per token: a capitalised function word (`Die`, `The`), never a name.
+    pub stop: Vec<bool>,
 }
 
 impl Ctx<'_> {
@@ -181,6 +188,7 @@ pub(super) struct Found {
 /// Compiled once per extractor.
 pub struct Rules {
     cues: Cues,
+    not_names: WordSet,
     pub(super) people: person::Finder,
     pub(super) orgs: org::Finder,
 }
@@ -195,20 +203,25 @@ impl Rules {
     pub fn new() -> Self {
         let people = people_lexicon();
         let orgs = org_lexicon();
-        let not_names: HashSet<String> = people.words.not_names.iter().cloned().collect();
+        let not_names: WordSet = people.words.not_names.iter().cloned().collect();
         Self {
-            cues: Cues::new(&people, &orgs),
-            people: person::Finder::new(&people, not_names.clone()),
-            orgs: org::Finder::new(&orgs, not_names),
+            cues: Cues::new(&people, Some(&orgs)),
+            people: person::Finder::new(&people),
+            orgs: org::Finder::new(&orgs),
+            not_names,
         }
     }
 
     pub fn find(&self, input: Input<'_>) -> Vec<Fact> {
+        let toks = tokenize(input.text);
+        let stop =
+            toks.iter().map(|t| t.cap && self.not_names.contains(t.text(input.text))).collect();
         let ctx = Ctx {
             text: input.text,
             lang: input.lang,
-            toks: tokenize(input.text),
+            toks,
             hits: self.cues.hits(input.text),
+            stop,
         };
         let orgs = self.orgs.find(&ctx);
         let people = self.people.find(&ctx, &self.cues.roles);

@@ -11,13 +11,9 @@
 //! A parenthesised alias (`Tài Tân (Caixin)`) is the same organisation;
 //! its value is the Latin-script form.
 
-use std::collections::HashSet;
-
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::Kind;
 use super::names::{Ctx, Found, LIST_CUE, ORG_CUE, OrgLexicon, ROLE, SPEECH};
-use super::tokens::{genitive_s, is_whole_word};
+use super::tokens::{Gazetteer, WordSet, genitive_s, is_whole_word};
 use crate::text::{Lang, Span};
 
 const MAX_WORDS: usize = 4;
@@ -30,19 +26,18 @@ const EMPLOYER_PREPS: [&str; 16] = [
 ];
 
 pub(super) struct Finder {
-    known: AhoCorasick,
+    known: Gazetteer,
     known_values: Vec<String>,
-    legal: HashSet<String>,
+    legal: WordSet,
     /// Legal forms written with a final point (`Inc.`), which belongs to the name.
-    dotted: HashSet<String>,
-    descriptors: HashSet<String>,
+    dotted: WordSet,
+    descriptors: WordSet,
     compound_cues: Vec<String>,
-    acronym_stop: HashSet<String>,
-    not_names: HashSet<String>,
+    acronym_stop: WordSet,
 }
 
 impl Finder {
-    pub fn new(lex: &OrgLexicon, not_names: HashSet<String>) -> Self {
+    pub fn new(lex: &OrgLexicon) -> Self {
         let (names, values): (Vec<String>, Vec<String>) = lex
             .known
             .iter()
@@ -51,10 +46,7 @@ impl Finder {
                 None => (k.clone(), k.clone()),
             })
             .unzip();
-        let known = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&names)
-            .expect("org automaton builds");
+        let known = Gazetteer::new(&names);
         Self {
             known,
             known_values: values,
@@ -68,7 +60,6 @@ impl Finder {
             descriptors: lex.descriptors.iter().cloned().collect(),
             compound_cues: lex.compound_cues.clone(),
             acronym_stop: lex.acronym_stop.iter().cloned().collect(),
-            not_names,
         }
     }
 
@@ -95,18 +86,18 @@ impl Finder {
 
     fn known(&self, ctx: &Ctx<'_>) -> Vec<Found> {
         let mut out = Vec::new();
-        for m in self.known.find_iter(ctx.text) {
-            let mut end = m.end();
-            if !is_whole_word(ctx.text, m.start(), end) {
+        for (k, m) in self.known.find_in(ctx.text, Span::new(0, ctx.text.len())) {
+            let mut end = m.end;
+            if !is_whole_word(ctx.text, m.start, end) {
                 match genitive_s(ctx.text, end) {
-                    Some(e) if ctx.lang == Lang::DE && is_whole_word(ctx.text, m.start(), e) => {
+                    Some(e) if ctx.lang == Lang::DE && is_whole_word(ctx.text, m.start, e) => {
                         end = e;
                     }
                     _ => continue,
                 }
             }
-            let value = self.known_values[m.pattern().as_usize()].clone();
-            out.push(found(Span::new(m.start(), end), value, true));
+            let value = self.known_values[k].clone();
+            out.push(found(Span::new(m.start, end), value, true));
         }
         out
     }
@@ -117,7 +108,7 @@ impl Finder {
         let t = ctx.toks[k];
         let w = ctx.word(k);
         (t.cap || (t.digit && w.chars().any(char::is_uppercase)))
-            && !self.not_names.contains(w)
+            && !ctx.stop[k]
             && !self.acronym_stop.contains(w)
             && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | SPEECH) == 0)
     }
@@ -127,7 +118,9 @@ impl Finder {
         let mut out = Vec::new();
         let mut k = 0;
         while k < ctx.toks.len() {
-            if !self.is_org_word(ctx.word(k)) || k == 0 || !ctx.toks[k - 1].space_after {
+            let t = ctx.toks[k];
+            let candidate = (t.cap || ctx.word(k) == "plc") && k > 0 && ctx.toks[k - 1].space_after;
+            if !candidate || !self.is_org_word(ctx.word(k)) {
                 k += 1;
                 continue;
             }
@@ -168,13 +161,16 @@ impl Finder {
     fn cued(&self, ctx: &Ctx<'_>) -> Vec<Found> {
         let mut out = Vec::new();
         for (k, t) in ctx.toks.iter().enumerate() {
+            if !(t.cap || t.digit) || t.hyphen_before || !self.name_word(ctx, k) {
+                continue;
+            }
             let before_cue = ctx.hit_before(t.span.start, ORG_CUE).is_some()
                 || self.compound_cue_before(ctx, k)
                 || employer_prep_before(ctx, k);
             let listed = ctx
                 .hit_before(t.span.start, LIST_CUE)
                 .is_some_and(|h| self.company_noun_before(ctx, h.span.start));
-            if !(before_cue || listed) || !self.name_word(ctx, k) || ctx.toks[k].hyphen_before {
+            if !(before_cue || listed) {
                 continue;
             }
             let mut k2 = k;
@@ -255,6 +251,9 @@ impl Finder {
     fn shaped(&self, ctx: &Ctx<'_>) -> Vec<Found> {
         let mut out = Vec::new();
         for (k, t) in ctx.toks.iter().enumerate() {
+            if !(t.cap || t.digit) {
+                continue;
+            }
             let w = ctx.word(k);
             let ok = if t.caps {
                 self.acronym(ctx, k)
@@ -263,7 +262,7 @@ impl Finder {
             } else {
                 camel_case(w)
             };
-            if ok && !self.not_names.contains(w) {
+            if ok && !ctx.stop[k] {
                 out.push(found(t.span, w.to_string(), false));
             }
         }

@@ -6,10 +6,9 @@
 //! apposition after (`Präsident …`, `…, Analyst bei`), a speech verb next
 //! to it (`… sagte`, `aldus …`). A single word needs a title or a role.
 
-use std::collections::HashSet;
-
 use super::Kind;
 use super::names::{Ctx, FORMER, Found, PeopleLexicon, ROLE, SPEECH, TITLE};
+use super::tokens::WordSet;
 use crate::text::Span;
 
 /// Lower-case particles inside names (`Ursula von der Leyen`, `Mark van Dijk`).
@@ -27,17 +26,15 @@ const MAX_WORDS: usize = 4;
 const APPOSITION: usize = 40;
 
 pub(super) struct Finder {
-    given: HashSet<String>,
-    family: HashSet<String>,
-    not_names: HashSet<String>,
+    given: WordSet,
+    family: WordSet,
 }
 
 impl Finder {
-    pub fn new(lex: &PeopleLexicon, not_names: HashSet<String>) -> Self {
+    pub fn new(lex: &PeopleLexicon) -> Self {
         Self {
             given: lex.given.iter().cloned().collect(),
             family: lex.family_first.iter().cloned().collect(),
-            not_names,
         }
     }
 
@@ -63,24 +60,11 @@ impl Finder {
         out
     }
 
-    /// A capitalised word that is no function word, cue word or compound tail.
-    fn name_like(&self, ctx: &Ctx<'_>, k: usize) -> bool {
-        let t = ctx.toks[k];
-        t.cap
-            && !t.caps
-            && !t.digit
-            && !t.hyphen_before
-            && !self.not_names.contains(ctx.word(k))
-            && ctx
-                .hit_at(t.span.start)
-                .is_none_or(|h| h.flags & (ROLE | TITLE | SPEECH | FORMER) == 0)
-    }
-
     fn can_start(&self, ctx: &Ctx<'_>, k: usize) -> bool {
         let t = ctx.toks[k];
         let after_title = t.cap && !t.caps && ctx.hit_before(t.span.start, TITLE).is_some();
         let compound_head = t.hyphen_after && !self.given.contains(ctx.word(k));
-        (after_title || self.name_like(ctx, k)) && !compound_head
+        (after_title || name_like(ctx, k)) && !compound_head
     }
 
     /// The longest name-like run from `k`: returns its word count and last token.
@@ -105,7 +89,7 @@ impl Finder {
                 && PARTICLES.contains(&ctx.word(next))
                 && ctx.toks[next].space_after
                 && next + 1 < ctx.toks.len()
-                && self.name_like(ctx, next + 1)
+                && name_like(ctx, next + 1)
             {
                 words += 1;
                 last = next + 1;
@@ -126,7 +110,7 @@ impl Finder {
                 && !t.digit
                 && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | SPEECH) == 0);
         }
-        self.name_like(ctx, k)
+        name_like(ctx, k)
     }
 
     fn judge(
@@ -173,6 +157,17 @@ impl Finder {
             .join(" ");
         Some(Found { kind: Kind::Person, span, value, strong, role, org_window })
     }
+}
+
+/// A capitalised word that is no function word, cue word or compound tail.
+fn name_like(ctx: &Ctx<'_>, k: usize) -> bool {
+    let t = ctx.toks[k];
+    t.cap
+        && !t.caps
+        && !t.digit
+        && !t.hyphen_before
+        && !ctx.stop[k]
+        && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | TITLE | SPEECH | FORMER) == 0)
 }
 
 /// Names take no article: `der Supermarktkette Acme` is no person.

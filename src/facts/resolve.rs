@@ -11,10 +11,11 @@
 //! 4. quote speakers (`speaker.rs`).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use super::names::{org_lexicon, people_lexicon};
-use super::tokens::{genitive_s, is_whole_word};
+use super::tokens::{FxHasher, genitive_s, is_whole_word};
 use super::{Fact, Field, Kind, Value, speaker};
 use crate::corpus::Document;
 use crate::text::{Lang, Span};
@@ -139,26 +140,62 @@ fn spread_orgs(facts: &mut Vec<Fact>, doc: &Document) {
             }
         }
     }
+    let (names, canon): (Vec<String>, Vec<String>) = names.into_iter().unzip();
     let mut added = Vec::new();
     for &field in fields(doc) {
         let text = text_of(doc, field);
-        for (name, canon) in &names {
-            for (start, _) in text.match_indices(name.as_str()) {
-                let Some(end) = mention_end(text, start, start + name.len(), doc.lang) else {
-                    continue;
-                };
-                let span = Span::new(start, end);
-                if !facts.iter().chain(&added).any(|f: &Fact| {
-                    f.field == field && f.span.overlaps(span) && f.kind != Kind::Quote
-                }) {
-                    let mut fact = Fact::new(Kind::Org, span, Value::Text(canon.clone()));
-                    fact.field = field;
-                    added.push(fact);
-                }
+        for (k, span) in mentions(text, &names, doc.lang) {
+            if !facts
+                .iter()
+                .chain(&added)
+                .any(|f: &Fact| f.field == field && f.span.overlaps(span) && f.kind != Kind::Quote)
+            {
+                let mut fact = Fact::new(Kind::Org, span, Value::Text(canon[k].clone()));
+                fact.field = field;
+                added.push(fact);
             }
         }
     }
     facts.extend(added);
+}
+
+/// Whole-word mentions of `names` in `text`: pattern index and span. One
+/// pass over the words, with a lookup by first word (documents name few
+/// entities, so building an automaton for each would cost more).
+fn mentions(text: &str, names: &[String], lang: Lang) -> Vec<(usize, Span)> {
+    let mut by_first: HashMap<&str, Vec<usize>, BuildHasherDefault<FxHasher>> = HashMap::default();
+    for (k, n) in names.iter().enumerate() {
+        let first = n.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        by_first.entry(first).or_default().push(k);
+    }
+    let mut out = Vec::new();
+    let mut skip_to = 0;
+    for (start, word) in words(text) {
+        // Names start with a capital or a digit; other words need no lookup.
+        if start < skip_to || !word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            continue;
+        }
+        let genitive = word.strip_suffix('s').filter(|_| lang == Lang::DE);
+        let candidates =
+            by_first.get(word).into_iter().chain(genitive.and_then(|g| by_first.get(g)));
+        let best = candidates
+            .flatten()
+            .filter(|&&k| text.get(start..).is_some_and(|r| r.starts_with(names[k].as_str())))
+            .filter_map(|&k| Some((k, mention_end(text, start, start + names[k].len(), lang)?)))
+            .max_by_key(|&(_, end)| end);
+        if let Some((k, end)) = best {
+            out.push((k, Span::new(start, end)));
+            skip_to = end;
+        }
+    }
+    out
+}
+
+/// The words of `text` (runs of letters and digits) with their offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 /// The end of a whole-word mention at `start..end`, with a German genitive `-s`.
@@ -207,15 +244,10 @@ fn resolve_surnames(facts: &mut Vec<Fact>, doc: &Document) {
             f.value = Value::Text(full.clone());
         }
     }
+    let (surnames, full): (Vec<String>, Vec<String>) = short.into_iter().unzip();
     for &field in fields(doc) {
-        let text = text_of(doc, field);
-        for (sur, full) in &short {
-            for (start, _) in text.match_indices(sur.as_str()) {
-                let Some(end) = mention_end(text, start, start + sur.len(), doc.lang) else {
-                    continue;
-                };
-                add_surname(facts, field, Span::new(start, end), full);
-            }
+        for (k, span) in mentions(text_of(doc, field), &surnames, doc.lang) {
+            add_surname(facts, field, span, &full[k]);
         }
     }
 }

@@ -12,7 +12,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::names::{Cues, Hit, ROLE, SPEECH, org_lexicon, people_lexicon};
+use super::names::{Cues, Hit, ROLE, SPEECH, people_lexicon};
 use super::{Fact, Field, Kind, Value};
 use crate::corpus::Document;
 use crate::text::Span;
@@ -28,7 +28,7 @@ struct Lexicons {
 static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
     let people = people_lexicon();
     let pronouns = people.pronouns.iter().map(|p| p.to_lowercase()).collect();
-    Lexicons { cues: Cues::new(&people, &org_lexicon()), pronouns }
+    Lexicons { cues: Cues::new(&people, None), pronouns }
 });
 
 /// An attribution found in the text.
@@ -64,7 +64,15 @@ pub fn assign(facts: &mut [Fact], doc: &Document) {
                 )
             })
             .collect();
-        let scene = Scene { text, hits: LEXICONS.cues.hits(text), people };
+        let quotes: Vec<Span> = facts
+            .iter()
+            .filter(|f| f.field == field && f.kind == Kind::Quote)
+            .map(|f| f.span)
+            .collect();
+        if quotes.is_empty() {
+            continue;
+        }
+        let scene = Scene { text, hits: hits_near(text, &quotes), people };
         let mut prev: Option<(usize, Option<String>)> = None; // paragraph start, speaker
         for f in facts.iter_mut().filter(|f| f.field == field && f.kind == Kind::Quote) {
             let para = paragraph_start(text, f.span.start);
@@ -73,6 +81,29 @@ pub fn assign(facts: &mut [Fact], doc: &Document) {
             prev = Some((para, f.speaker.clone()));
         }
     }
+}
+
+/// Cue words only where attributions can stand: from the paragraph before
+/// each quote to the end of the sentence after it.
+fn hits_near(text: &str, quotes: &[Span]) -> Vec<Hit> {
+    let mut windows: Vec<Span> = Vec::new();
+    for q in quotes {
+        let para = paragraph_start(text, q.start);
+        let before = paragraph_start(text, text.get(..para).unwrap_or("").trim_end().len());
+        let end = sentence_end(text, closing_mark_end(text, q.end));
+        match windows.last_mut() {
+            Some(w) if w.end >= before => w.end = w.end.max(end),
+            _ => windows.push(Span::new(before, end)),
+        }
+    }
+    windows.into_iter().flat_map(|w| LEXICONS.cues.hits_in(text, w)).collect()
+}
+
+/// Right after the closing quotation mark of a quote ending at `end`.
+fn closing_mark_end(text: &str, end: usize) -> usize {
+    let tail = text.get(end..).unwrap_or("");
+    let skip = tail.len() - tail.trim_start().len();
+    end + skip + tail.trim_start().chars().next().map_or(0, char::len_utf8)
 }
 
 fn paragraph_start(text: &str, pos: usize) -> usize {
@@ -107,7 +138,7 @@ impl Scene<'_> {
         para: usize,
         prev: Option<&(usize, Option<String>)>,
     ) -> Option<String> {
-        let after = self.closing_mark_end(quote.end);
+        let after = closing_mark_end(self.text, quote.end);
         let sent = sentence_start(self.text, quote.start.saturating_sub(1), para);
         let said = self
             .said_in(Span::new(after, sentence_end(self.text, after)), true)
@@ -137,13 +168,6 @@ impl Scene<'_> {
             return self.last_said(prev_para, end).and_then(|s| self.name(s, quote.start));
         }
         None
-    }
-
-    /// Right after the closing quotation mark.
-    fn closing_mark_end(&self, end: usize) -> usize {
-        let tail = self.text.get(end..).unwrap_or("");
-        let skip = tail.len() - tail.trim_start().len();
-        end + skip + tail.trim_start().chars().next().map_or(0, char::len_utf8)
     }
 
     /// The attribution of the last sentence of a paragraph that has one.

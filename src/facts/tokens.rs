@@ -3,7 +3,35 @@
 //! per word. Also the word-boundary and case helpers the lexicon matchers
 //! share.
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+
 use crate::text::Span;
+
+/// A set of words with a fast, non-cryptographic hash (the words are our
+/// own lexicons, so no one can pick collisions).
+pub type WordSet = HashSet<String, BuildHasherDefault<FxHasher>>;
+
+/// The Fx hash of rustc: one multiply per eight bytes.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// One word: a run of letters and digits (with inner apostrophes, as in
 /// `O'Brien`), its shape, and what stands right before and after it.
@@ -57,9 +85,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             } else if is_apostrophe(d) && next_is_word_char(text, j + d.len_utf8()) {
                 let after = j + d.len_utf8();
                 if is_possessive_s(text, after) {
+                    iter.next(); // the apostrophe
+                    iter.next(); // the s
                     break;
                 }
+                let elided =
+                    text.get(start..end).is_some_and(|w| w.starts_with(char::is_lowercase));
                 if end - start == 1
+                    && elided
                     && text
                         .get(after..)
                         .and_then(|r| r.chars().next())
@@ -130,6 +163,67 @@ fn is_possessive_s(text: &str, at: usize) -> bool {
     rest.next() == Some('s') && !rest.next().is_some_and(char::is_alphanumeric)
 }
 
+/// A word list matched only where words start: one anchored,
+/// leftmost-longest automaton walk per word start whose first byte can
+/// begin a pattern, instead of a walk over every byte. Matches may end
+/// inside a word; callers check the end (genitives, compounds).
+pub struct Gazetteer {
+    automaton: AhoCorasick,
+    first_bytes: [bool; 256],
+}
+
+impl Gazetteer {
+    pub fn new<P: AsRef<str>>(patterns: &[P]) -> Self {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns.iter().map(|p| p.as_ref().as_bytes()))
+            .expect("word list compiles");
+        let mut first_bytes = [false; 256];
+        for p in patterns {
+            if let Some(&b) = p.as_ref().as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        Self { automaton, first_bytes }
+    }
+
+    /// `(pattern, span)` of each match that starts a word, in `window` of `text`.
+    pub fn find_in(&self, text: &str, window: Span) -> Vec<(usize, Span)> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let mut prev_alnum = text
+            .get(..window.start)
+            .and_then(|h| h.chars().next_back())
+            .is_some_and(char::is_alphanumeric);
+        let mut skip_to = window.start;
+        for at in window.range() {
+            let b = bytes[at];
+            // Bytes inside a character change nothing; ASCII needs no decoding.
+            let (alnum, cjk) = match b {
+                0x80..=0xbf => continue,
+                0..=0x7f => (b.is_ascii_alphanumeric(), false),
+                _ => text
+                    .get(at..)
+                    .and_then(|r| r.chars().next())
+                    .map_or((false, false), |c| (c.is_alphanumeric(), is_cjk(c))),
+            };
+            let starts = (alnum && !prev_alnum) || cjk;
+            prev_alnum = alnum;
+            if !starts || at < skip_to || !self.first_bytes[usize::from(b)] {
+                continue;
+            }
+            let input = Input::new(text).range(at..window.end).anchored(Anchored::Yes);
+            if let Some(m) = self.automaton.find(input) {
+                out.push((m.pattern().as_usize(), Span::new(m.start(), m.end())));
+                skip_to = m.end();
+            }
+        }
+        out
+    }
+}
+
 /// Whether `start..end` stands alone as a word in `text`: no letter or digit
 /// touches it on either side. CJK scripts have no spaces, so a match written
 /// in them needs no boundary.
@@ -156,13 +250,16 @@ pub fn is_cjk(c: char) -> bool {
 /// by the automaton; this covers `Tổng thống`/`tổng thống`, `Präsident`.
 pub fn case_forms(word: &str) -> Vec<String> {
     let mut forms = vec![word.to_string(), word.to_lowercase()];
-    let mut chars = word.chars();
-    if let Some(c) = chars.next() {
-        forms.push(c.to_uppercase().chain(chars).collect());
-    }
+    forms.push(capitalised(word));
+    forms.push(word.split(' ').map(capitalised).collect::<Vec<_>>().join(" "));
     forms.sort();
     forms.dedup();
     forms
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// The German genitive of `name` ends at `end` in `text`: `Nvidias`, `Chinas`.
