@@ -177,7 +177,9 @@ impl Finder {
             loop {
                 let last = self.name_run(ctx, k2);
                 let span = Span::new(ctx.toks[k2].span.start, ctx.toks[last].span.end);
-                out.push(found(span, text_of(ctx.text, span), false));
+                if !vietnamese_fragment(ctx, k2, last) {
+                    out.push(found(span, text_of(ctx.text, span), false));
+                }
                 match (listed, self.next_list_item(ctx, last)) {
                     (true, Some(n)) => k2 = n,
                     _ => break,
@@ -356,6 +358,17 @@ fn digit_name(w: &str) -> bool {
         && letters.chars().count() >= 3
         && letters.starts_with(char::is_uppercase)
         && letters.chars().all(char::is_alphabetic)
+}
+
+/// One capitalised Vietnamese syllable followed by lower-case ones
+/// (`Ngân hàng Nhà nước`): the start of a longer name, not a name.
+fn vietnamese_fragment(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
+    let word = ctx.word(first);
+    first == last
+        && ctx.lang == Lang::VI
+        && !word.is_ascii()
+        && ctx.toks[last].space_after
+        && ctx.toks.get(last + 1).is_some_and(|t| !t.cap)
 }
 
 /// `Analyst bei X`, `CEO of X`, `analist bij X`: a role word and a preposition before.

@@ -15,10 +15,32 @@ use crate::text::Span;
 const PARTICLES: [&str; 14] =
     ["von", "van", "der", "den", "de", "da", "dos", "das", "del", "di", "bin", "al", "ter", "le"];
 /// Articles and determiners, which do not stand before names.
-const ARTICLES: [&str; 32] = [
+const ARTICLES: [&str; 42] = [
     "the", "a", "an", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines",
     "einem", "einen", "de", "het", "een", "le", "la", "les", "un", "une", "el", "los", "las", "o",
-    "os", "as", "um", "uma", "this",
+    "os", "as", "um", "uma", "this", "van", "voor", "of", "for", "von", "für", "du", "del", "do",
+    "da",
+];
+/// Endings of German role compounds, with the role they name.
+const COMPOUND_ROLES: [(&str, &str); 18] = [
+    ("chef", "head"),
+    ("chefin", "head"),
+    ("vorsitzende", "chairman"),
+    ("vorsitzender", "chairman"),
+    ("sprecher", "spokesperson"),
+    ("sprecherin", "spokesperson"),
+    ("präsident", "president"),
+    ("präsidentin", "president"),
+    ("minister", "minister"),
+    ("ministerin", "minister"),
+    ("analyst", "analyst"),
+    ("analystin", "analyst"),
+    ("gründer", "founder"),
+    ("gründerin", "founder"),
+    ("direktor", "director"),
+    ("direktorin", "director"),
+    ("ökonom", "economist"),
+    ("ökonomin", "economist"),
 ];
 /// Words of a name, at most.
 const MAX_WORDS: usize = 4;
@@ -85,14 +107,10 @@ impl Finder {
             {
                 words += 1;
                 last = next;
-            } else if t.space_after
-                && PARTICLES.contains(&ctx.word(next))
-                && ctx.toks[next].space_after
-                && next + 1 < ctx.toks.len()
-                && name_like(ctx, next + 1)
-            {
+            } else if let Some(surname) = particle_surname(ctx, last) {
                 words += 1;
-                last = next + 1;
+                last = surname;
+                break;
             } else {
                 break;
             }
@@ -127,23 +145,33 @@ impl Finder {
             || first.split('-').next().is_some_and(|p| self.given.contains(p));
         let family = self.family.contains(first) && words <= 3;
         let title = ctx.hit_before(span.start, TITLE).is_some();
+        // `Commerce Secretary Gina …`, `Nvidia Jensen …`: the name starts later.
+        let later_given = (k + 1..=end_k).any(|j| self.given.contains(ctx.word(j)));
+        if !(first_given || family || title) && later_given {
+            return None;
+        }
         let role_before = ctx.hit_before(span.start, ROLE);
         let apposition = apposition_role(ctx, span.end);
+        let compound = compound_role(ctx, k);
         let speech = ctx.hit_after(span.end, SPEECH).is_some()
             || ctx.hit_before(span.start, SPEECH).is_some();
         let strong = (first_given || family) && words >= 2 || title;
         let weak = words >= 2
-            && (role_before.is_some() || apposition.is_some() || speech)
+            && (role_before.is_some() || apposition.is_some() || speech || compound.is_some())
             && !after_article(ctx.text, span.start);
-        let single = words == 1 && role_before.is_some() && !ctx.toks[k].initial;
+        let single =
+            words == 1 && (role_before.is_some() || compound.is_some()) && !ctx.toks[k].initial;
         if !(strong || weak || single) {
             return None;
         }
-        let (role, org_window) = match (role_before, apposition) {
-            (Some(h), _) => {
+        let (role, org_window) = match (role_before, compound, apposition) {
+            (Some(h), _, _) => {
                 (Some(role_name(ctx, h, roles)), Some(clause_before(ctx.text, h.span.start)))
             }
-            (None, Some(h)) => {
+            (None, Some((role, at)), _) => {
+                (Some(role.to_string()), Some(clause_before(ctx.text, at)))
+            }
+            (None, None, Some(h)) => {
                 (Some(role_name(ctx, h, roles)), Some(clause_after(ctx.text, h.span.end)))
             }
             _ => (None, None),
@@ -159,6 +187,50 @@ impl Finder {
     }
 }
 
+/// German closed compounds ending in a role word, right before the name
+/// (`Betriebsratschefin Daniela …`, `Finanzministerin …`): the role and
+/// where the compound starts.
+fn compound_role(ctx: &Ctx<'_>, k: usize) -> Option<(&'static str, usize)> {
+    let prev = k.checked_sub(1)?;
+    if !ctx.toks[prev].space_after || !ctx.toks[prev].cap {
+        return None;
+    }
+    Some((compound_suffix(ctx.word(prev))?, ctx.toks[prev].span.start))
+}
+
+/// The role a German compound like `Betriebsratschefin` ends in.
+fn compound_suffix(word: &str) -> Option<&'static str> {
+    COMPOUND_ROLES
+        .iter()
+        .find(|(suffix, _)| word.len() > suffix.len() + 2 && word.ends_with(suffix))
+        .map(|r| r.1)
+}
+
+/// `… von der Leyen`, `… da Silva`: one or two particles after the name
+/// word at `last`, then one capitalised word that ends the name (not
+/// `Minister … van Buitenlandse Handel`). Returns that word's token.
+fn particle_surname(ctx: &Ctx<'_>, last: usize) -> Option<usize> {
+    let mut j = last;
+    for _ in 0..2 {
+        if !ctx.toks[j].space_after
+            || !PARTICLES.contains(&ctx.toks.get(j + 1).map(|_| ctx.word(j + 1))?)
+        {
+            break;
+        }
+        j += 1;
+    }
+    let surname = j + 1;
+    if j == last
+        || !ctx.toks[j].space_after
+        || surname >= ctx.toks.len()
+        || !name_like(ctx, surname)
+    {
+        return None;
+    }
+    let more = ctx.toks[surname].space_after && ctx.toks.get(surname + 1).is_some_and(|t| t.cap);
+    (!more).then_some(surname)
+}
+
 /// A capitalised word that is no function word, cue word or compound tail.
 fn name_like(ctx: &Ctx<'_>, k: usize) -> bool {
     let t = ctx.toks[k];
@@ -167,6 +239,7 @@ fn name_like(ctx: &Ctx<'_>, k: usize) -> bool {
         && !t.digit
         && !t.hyphen_before
         && !ctx.stop[k]
+        && compound_suffix(ctx.word(k)).is_none()
         && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | TITLE | SPEECH | FORMER) == 0)
 }
 
