@@ -217,6 +217,18 @@ fn organisations() {
         &["La empresa [org:Telefónica] y el banco [org:Santander] suben en bolsa."],
     );
     table("cs", &["org"], &["Společnost [org:Škoda Auto] uvedla, že [org:ČTK] to potvrdila."]);
+    table(
+        "de",
+        &["org"],
+        &[
+            "Die [org:Europäische Zentralbank] ([org:EZB=Europäische Zentralbank]) und [org:EZB=Europäische Zentralbank]-Präsidentin Lagarde.",
+        ],
+    );
+    table(
+        "vi",
+        &["org"],
+        &["Theo báo [org:Tuổi Trẻ], Ngân hàng Nhà nước và tập đoàn [org:FPT] đã ký."],
+    );
 }
 
 #[test]

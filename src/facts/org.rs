@@ -257,6 +257,9 @@ impl Finder {
                 continue;
             }
             let w = ctx.word(k);
+            if ctx.hit_at(t.span.start).is_some_and(|h| h.flags & ROLE != 0) {
+                continue; // `CEO`, `PDG`
+            }
             let ok = if t.caps {
                 self.acronym(ctx, k)
             } else if t.digit {
@@ -407,11 +410,15 @@ fn link_aliases(text: &str, orgs: &mut [Found]) {
         if text.get(a.end..b.start) != Some(" (") || text.get(b.end..b.end + 1) != Some(")") {
             continue;
         }
-        let pick = if orgs[i].value.is_ascii() || !orgs[i + 1].value.is_ascii() {
-            orgs[i].value.clone()
+        // The full name over an acronym (`Europäische Zentralbank (EZB)`),
+        // else the Latin-script form (`Tài Tân (Caixin)` → `Caixin`).
+        let acronym = |v: &str| v.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+        let first = if acronym(&orgs[i].value) != acronym(&orgs[i + 1].value) {
+            !acronym(&orgs[i].value)
         } else {
-            orgs[i + 1].value.clone()
+            orgs[i].value.is_ascii() || !orgs[i + 1].value.is_ascii()
         };
+        let pick = if first { orgs[i].value.clone() } else { orgs[i + 1].value.clone() };
         orgs[i].value.clone_from(&pick);
         orgs[i + 1].value = pick;
     }

@@ -21,6 +21,9 @@ const ARTICLES: [&str; 42] = [
     "os", "as", "um", "uma", "this", "van", "voor", "of", "for", "von", "für", "du", "del", "do",
     "da",
 ];
+/// Capitalised particles inside names (`Le Maire`, `De Vries`).
+const CAPITAL_PARTICLES: [&str; 10] =
+    ["Le", "La", "De", "Van", "Von", "Di", "Da", "Del", "Du", "Ter"];
 /// Endings of German role compounds, with the role they name.
 const COMPOUND_ROLES: [(&str, &str); 18] = [
     ("chef", "head"),
@@ -107,6 +110,10 @@ impl Finder {
             {
                 words += 1;
                 last = next;
+            } else if let Some(surname) = self.capital_particle(ctx, k, last) {
+                words += 2;
+                last = surname;
+                break;
             } else if let Some(surname) = particle_surname(ctx, last) {
                 words += 1;
                 last = surname;
@@ -129,6 +136,20 @@ impl Finder {
                 && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | SPEECH) == 0);
         }
         name_like(ctx, k)
+    }
+
+    /// `Bruno Le Maire`, `Marine Le Pen`, `Jan De Vries`: a capitalised
+    /// particle inside a name that starts with a given name.
+    fn capital_particle(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> Option<usize> {
+        let (p, s) = (last + 1, last + 2);
+        let ok = self.given.contains(ctx.word(first))
+            && ctx.toks[last].space_after
+            && s < ctx.toks.len()
+            && CAPITAL_PARTICLES.contains(&ctx.word(p))
+            && ctx.toks[p].space_after
+            && ctx.toks[s].cap
+            && !ctx.toks[s].caps;
+        ok.then_some(s)
     }
 
     fn judge(
@@ -259,10 +280,14 @@ fn apposition_role(ctx: &Ctx<'_>, end: usize) -> Option<super::names::Hit> {
     }
     let from = end + 2;
     let k = ctx.hits.partition_point(|h| h.span.start < from);
-    let h = *ctx.hits.get(k)?;
+    let h = *ctx
+        .hits
+        .get(k..)?
+        .iter()
+        .take_while(|h| h.span.start - from <= APPOSITION)
+        .find(|h| h.flags & ROLE != 0)?;
     let gap = ctx.text.get(from..h.span.start)?;
-    let clean = !gap.contains([',', '.', ';', ':', '\n', '(', '“', '„', '"']);
-    (h.flags & ROLE != 0 && h.span.start - from <= APPOSITION && clean).then_some(h)
+    (!gap.contains([',', '.', ';', ':', '\n', '(', '“', '„', '"'])).then_some(h)
 }
 
 /// The role word in English; `former` when a modifier says so (`der frühere Chef`).

@@ -42,6 +42,7 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
 pub fn resolve(facts: &mut Vec<Fact>, doc: &Document) {
     drop_overlaps(facts);
     strip_legal_forms(facts);
+    link_aliases(facts, doc);
     spread_orgs(facts, doc);
     resolve_surnames(facts, doc);
     spread_roles(facts);
@@ -126,6 +127,27 @@ fn short_form(name: &str, values: &HashSet<String>) -> String {
         }
     }
     name.to_string()
+}
+
+/// A name that one mention maps to another value (`EZB` in
+/// `Europäische Zentralbank (EZB)`) has that value in all its mentions.
+fn link_aliases(facts: &mut [Fact], doc: &Document) {
+    let mut alias: HashMap<String, String> = HashMap::new();
+    for f in facts.iter().filter(|f| f.kind == Kind::Org) {
+        let mention = f.span.get(text_of(doc, f.field));
+        if mention != value(f) {
+            alias.entry(mention.to_string()).or_insert_with(|| value(f).to_string());
+        }
+    }
+    for f in facts.iter_mut() {
+        if f.kind == Kind::Org {
+            if let Some(v) = alias.get(value(f)) {
+                f.value = Value::Text(v.clone());
+            }
+        } else if let Some(v) = f.org.as_ref().and_then(|o| alias.get(o)) {
+            f.org = Some(v.clone());
+        }
+    }
 }
 
 /// Every other whole-word mention of an organisation's name is that
