@@ -413,10 +413,11 @@ fn link_aliases(text: &str, orgs: &mut [Found]) {
         // The full name over an acronym (`Europäische Zentralbank (EZB)`),
         // else the Latin-script form (`Tài Tân (Caixin)` → `Caixin`).
         let acronym = |v: &str| v.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
-        let first = if acronym(&orgs[i].value) != acronym(&orgs[i + 1].value) {
-            !acronym(&orgs[i].value)
-        } else {
-            orgs[i].value.is_ascii() || !orgs[i + 1].value.is_ascii()
+        let (a_short, b_short) = (acronym(&orgs[i].value), acronym(&orgs[i + 1].value));
+        let first = match (a_short, b_short) {
+            (false, true) => true,
+            (true, false) => false,
+            _ => orgs[i].value.is_ascii() || !orgs[i + 1].value.is_ascii(),
         };
         let pick = if first { orgs[i].value.clone() } else { orgs[i + 1].value.clone() };
         orgs[i].value.clone_from(&pick);
