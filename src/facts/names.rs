@@ -9,7 +9,9 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::tokens::{Gazetteer, Token, WordSet, case_forms, is_whole_word, tokenize};
+use super::tokens::{
+    Gazetteer, Token, WordSet, case_forms, genitive_s, is_cjk, is_whole_word, tokenize,
+};
 use super::{Fact, Input, Kind, Value, org, person};
 use crate::text::{Lang, Span};
 
@@ -57,6 +59,9 @@ pub(super) const FORMER: u8 = 4;
 pub(super) const SPEECH: u8 = 8;
 pub(super) const ORG_CUE: u8 = 16;
 pub(super) const LIST_CUE: u8 = 32;
+/// A very large company, exchange, agency or medium (`known` in orgs.toml);
+/// the hit's `role` then indexes [`Cues::orgs`].
+pub(super) const KNOWN: u8 = 64;
 
 /// One cue word found in the text.
 #[derive(Debug, Clone, Copy)]
@@ -72,6 +77,8 @@ pub(super) struct Cues {
     words: Gazetteer,
     info: Vec<(u8, u16)>,
     pub roles: Vec<String>,
+    /// Canonical names of the known organisations.
+    pub orgs: Vec<String>,
 }
 
 impl Cues {
@@ -81,13 +88,14 @@ impl Cues {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut info: Vec<(u8, u16)> = Vec::new();
         let mut add = |word: &str, flag: u8, role: u16| {
-            for form in case_forms(word) {
+            let forms = if flag == KNOWN { vec![word.to_string()] } else { case_forms(word) };
+            for form in forms {
                 let k = *index.entry(form).or_insert_with(|| {
                     info.push((0, 0));
                     info.len() - 1
                 });
                 info[k].0 |= flag;
-                if flag == ROLE {
+                if flag == ROLE || flag == KNOWN {
                     info[k].1 = role;
                 }
             }
@@ -100,7 +108,13 @@ impl Cues {
             }
         }
         people.words.speech.iter().for_each(|w| add(w, SPEECH, 0));
+        let mut known_values = Vec::new();
         if let Some(orgs) = orgs {
+            for k in &orgs.known {
+                let (alias, canon) = k.split_once('=').unwrap_or((k, k));
+                add(alias, KNOWN, known_values.len() as u16);
+                known_values.push(canon.to_string());
+            }
             people.titles.iter().for_each(|w| add(w, TITLE, 0));
             people.former.iter().for_each(|w| add(w, FORMER, 0));
             orgs.cues.iter().for_each(|w| add(w, ORG_CUE, 0));
@@ -109,23 +123,38 @@ impl Cues {
         let mut patterns: Vec<(String, usize)> = index.into_iter().collect();
         patterns.sort_by_key(|p| p.1);
         let words: Vec<&str> = patterns.iter().map(|p| p.0.as_str()).collect();
-        Self { words: Gazetteer::new(&words), info, roles }
+        Self { words: Gazetteer::new(&words), info, roles, orgs: known_values }
     }
 
-    /// All cue words of `text`, standing as whole words, in order.
-    pub fn hits(&self, text: &str) -> Vec<Hit> {
-        self.hits_in(text, Span::new(0, text.len()))
+    /// The cue words of a tokenised text, standing as whole words (or
+    /// with a German genitive `-s`), in order.
+    pub fn hits(&self, text: &str, toks: &[Token], lang: Lang) -> Vec<Hit> {
+        let starts = toks.iter().flat_map(|t| {
+            // Every character of a CJK run may start a word.
+            let word = t.text(text);
+            let cjk = if word.starts_with(is_cjk) { word } else { "" };
+            std::iter::once(t.span.start)
+                .chain(cjk.char_indices().skip(1).map(move |(i, _)| t.span.start + i))
+        });
+        self.to_hits(text, self.words.find_at(text, starts), lang)
     }
 
     /// The cue words inside `window` of `text`.
     pub fn hits_in(&self, text: &str, window: Span) -> Vec<Hit> {
-        self.words
-            .find_in(text, window)
+        self.to_hits(text, self.words.find_in(text, window), Lang::UNKNOWN)
+    }
+
+    fn to_hits(&self, text: &str, found: Vec<(usize, Span)>, lang: Lang) -> Vec<Hit> {
+        found
             .into_iter()
-            .filter(|(_, s)| is_whole_word(text, s.start, s.end))
-            .map(|(k, span)| {
+            .filter_map(|(k, mut span)| {
+                if !is_whole_word(text, span.start, span.end) {
+                    let e = genitive_s(text, span.end).filter(|_| lang == Lang::DE)?;
+                    span.end = e;
+                    is_whole_word(text, span.start, e).then_some(())?;
+                }
                 let (flags, role) = self.info[k];
-                Hit { span, flags, role }
+                Some(Hit { span, flags, role })
             })
             .collect()
     }
@@ -216,14 +245,9 @@ impl Rules {
         let toks = tokenize(input.text);
         let stop =
             toks.iter().map(|t| t.cap && self.not_names.contains(t.text(input.text))).collect();
-        let ctx = Ctx {
-            text: input.text,
-            lang: input.lang,
-            toks,
-            hits: self.cues.hits(input.text),
-            stop,
-        };
-        let orgs = self.orgs.find(&ctx);
+        let hits = self.cues.hits(input.text, &toks, input.lang);
+        let ctx = Ctx { text: input.text, lang: input.lang, toks, hits, stop };
+        let orgs = self.orgs.find(&ctx, &self.cues.orgs);
         let people = self.people.find(&ctx, &self.cues.roles);
         let found = settle(people, orgs);
         found

@@ -12,8 +12,8 @@
 //! its value is the Latin-script form.
 
 use super::Kind;
-use super::names::{Ctx, Found, LIST_CUE, ORG_CUE, OrgLexicon, ROLE, SPEECH};
-use super::tokens::{Gazetteer, WordSet, genitive_s, is_whole_word};
+use super::names::{Ctx, Found, KNOWN, LIST_CUE, ORG_CUE, OrgLexicon, ROLE, SPEECH};
+use super::tokens::WordSet;
 use crate::text::{Lang, Span};
 
 const MAX_WORDS: usize = 4;
@@ -26,8 +26,6 @@ const EMPLOYER_PREPS: [&str; 16] = [
 ];
 
 pub(super) struct Finder {
-    known: Gazetteer,
-    known_values: Vec<String>,
     legal: WordSet,
     /// Legal forms written with a final point (`Inc.`), which belongs to the name.
     dotted: WordSet,
@@ -38,18 +36,7 @@ pub(super) struct Finder {
 
 impl Finder {
     pub fn new(lex: &OrgLexicon) -> Self {
-        let (names, values): (Vec<String>, Vec<String>) = lex
-            .known
-            .iter()
-            .map(|k| match k.split_once('=') {
-                Some((alias, canon)) => (alias.to_string(), canon.to_string()),
-                None => (k.clone(), k.clone()),
-            })
-            .unzip();
-        let known = Gazetteer::new(&names);
         Self {
-            known,
-            known_values: values,
             legal: lex.legal.iter().map(|s| s.trim_end_matches('.').to_string()).collect(),
             dotted: lex
                 .legal
@@ -63,14 +50,14 @@ impl Finder {
         }
     }
 
-    pub fn find(&self, ctx: &Ctx<'_>) -> Vec<Found> {
+    pub fn find(&self, ctx: &Ctx<'_>, known: &[String]) -> Vec<Found> {
         let mut out = Vec::new();
         // In order of trust; a later, longer mention replaces an earlier
         // one it covers (`Alibaba Cloud` over `Alibaba`).
         for f in self
             .legal_runs(ctx)
             .into_iter()
-            .chain(self.known(ctx))
+            .chain(Self::known(ctx, known))
             .chain(self.cued(ctx))
             .chain(self.shaped(ctx))
         {
@@ -84,22 +71,13 @@ impl Finder {
         out
     }
 
-    fn known(&self, ctx: &Ctx<'_>) -> Vec<Found> {
-        let mut out = Vec::new();
-        for (k, m) in self.known.find_in(ctx.text, Span::new(0, ctx.text.len())) {
-            let mut end = m.end;
-            if !is_whole_word(ctx.text, m.start, end) {
-                match genitive_s(ctx.text, end) {
-                    Some(e) if ctx.lang == Lang::DE && is_whole_word(ctx.text, m.start, e) => {
-                        end = e;
-                    }
-                    _ => continue,
-                }
-            }
-            let value = self.known_values[k].clone();
-            out.push(found(Span::new(m.start, end), value, true));
-        }
-        out
+    /// The known organisations among the cue words.
+    fn known(ctx: &Ctx<'_>, values: &[String]) -> Vec<Found> {
+        ctx.hits
+            .iter()
+            .filter(|h| h.flags & KNOWN != 0)
+            .map(|h| found(h.span, values[usize::from(h.role)].clone(), true))
+            .collect()
     }
 
     /// A word of a name: capitalised (or digit-led, or an acronym), no

@@ -8,7 +8,7 @@
 
 use super::Kind;
 use super::names::{Ctx, FORMER, Found, PeopleLexicon, ROLE, SPEECH, TITLE};
-use super::tokens::WordSet;
+use super::tokens::{WordSet, is_word_char};
 use crate::text::Span;
 
 /// Lower-case particles inside names (`Ursula von der Leyen`, `Mark van Dijk`).
@@ -267,7 +267,7 @@ fn name_like(ctx: &Ctx<'_>, k: usize) -> bool {
 /// Names take no article: `der Supermarktkette Acme` is no person.
 fn after_article(text: &str, start: usize) -> bool {
     let head = text.get(..start).unwrap_or("").trim_end();
-    let prev = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let prev = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
     ARTICLES.contains(&prev.to_lowercase().as_str())
 }
 

@@ -9,7 +9,7 @@
 
 use serde::Deserialize;
 
-use super::tokens::{Gazetteer, genitive_s, is_whole_word};
+use super::tokens::{Gazetteer, genitive_s, is_whole_word, is_word_char};
 use super::{Fact, Input, Kind, Value};
 use crate::text::{Lang, Span};
 
@@ -111,11 +111,11 @@ impl Rules {
 /// name (`ông Đức`, `Nguyễn Đức Anh`) nor of a common compound word.
 fn vi_short_is_place(text: &str, start: usize, end: usize) -> bool {
     let before = text.get(..start).unwrap_or("").trim_end_matches(' ');
-    let prev_word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let prev_word = before.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
     let after = text.get(end..).unwrap_or("");
     let next_word = after
         .strip_prefix(' ')
-        .map_or("", |a| a.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""));
+        .map_or("", |a| a.split(|c: char| !is_word_char(c)).next().unwrap_or(""));
     let joined_prev =
         before.len() + 1 == start && prev_word.chars().next().is_some_and(char::is_uppercase);
     let joined_next = next_word.chars().next().is_some_and(char::is_uppercase);

@@ -15,7 +15,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use super::names::{org_lexicon, people_lexicon};
-use super::tokens::{FxHasher, genitive_s, is_whole_word};
+use super::tokens::{FxHasher, genitive_s, is_whole_word, is_word_char};
 use super::{Fact, Field, Kind, Value, speaker};
 use crate::corpus::Document;
 use crate::text::{Lang, Span};
@@ -43,8 +43,7 @@ pub fn resolve(facts: &mut Vec<Fact>, doc: &Document) {
     drop_overlaps(facts);
     strip_legal_forms(facts);
     link_aliases(facts, doc);
-    spread_orgs(facts, doc);
-    resolve_surnames(facts, doc);
+    spread_names(facts, doc);
     spread_roles(facts);
     facts.sort_by_key(|f| (f.field == Field::Body, f.span.start, f.kind));
     speaker::assign(facts, doc);
@@ -150,9 +149,9 @@ fn link_aliases(facts: &mut [Fact], doc: &Document) {
     }
 }
 
-/// Every other whole-word mention of an organisation's name is that
-/// organisation too (`Alibaba-Aktien`, `Nvidias`).
-fn spread_orgs(facts: &mut Vec<Fact>, doc: &Document) {
+/// The names that, met elsewhere in the document, are an organisation
+/// (`Alibaba-Aktien`, `Nvidias`), with their values.
+fn org_names(facts: &[Fact], doc: &Document) -> Vec<(String, String)> {
     let mut names: HashMap<String, String> = HashMap::new();
     for f in facts.iter().filter(|f| f.kind == Kind::Org) {
         let mention = f.span.get(text_of(doc, f.field)).trim_end_matches('s').to_string();
@@ -162,23 +161,38 @@ fn spread_orgs(facts: &mut Vec<Fact>, doc: &Document) {
             }
         }
     }
-    let (names, canon): (Vec<String>, Vec<String>) = names.into_iter().unzip();
-    let mut added = Vec::new();
+    names.into_iter().collect()
+}
+
+/// Every other mention of an organisation's name is that organisation, and
+/// every mention of a known person's surname is that person (one pass over
+/// the words of each field for both).
+fn spread_names(facts: &mut Vec<Fact>, doc: &Document) {
+    let orgs = org_names(facts, doc);
+    let people = surnames(facts);
+    let names: Vec<String> = orgs.iter().chain(&people).map(|p| p.0.clone()).collect();
+    if names.is_empty() {
+        return;
+    }
     for &field in fields(doc) {
-        let text = text_of(doc, field);
-        for (k, span) in mentions(text, &names, doc.lang) {
-            if !facts
+        let found = mentions(text_of(doc, field), &names, doc.lang);
+        let mut added: Vec<Fact> = Vec::new();
+        for &(k, span) in found.iter().filter(|m| m.0 < orgs.len()) {
+            let taken = facts
                 .iter()
                 .chain(&added)
-                .any(|f: &Fact| f.field == field && f.span.overlaps(span) && f.kind != Kind::Quote)
-            {
-                let mut fact = Fact::new(Kind::Org, span, Value::Text(canon[k].clone()));
+                .any(|f: &Fact| f.field == field && f.span.overlaps(span) && f.kind != Kind::Quote);
+            if !taken {
+                let mut fact = Fact::new(Kind::Org, span, Value::Text(orgs[k].1.clone()));
                 fact.field = field;
                 added.push(fact);
             }
         }
+        facts.extend(added);
+        for &(k, span) in found.iter().filter(|m| m.0 >= orgs.len()) {
+            add_surname(facts, field, span, &people[k - orgs.len()].1);
+        }
     }
-    facts.extend(added);
 }
 
 /// Whole-word mentions of `names` in `text`: pattern index and span. One
@@ -187,7 +201,7 @@ fn spread_orgs(facts: &mut Vec<Fact>, doc: &Document) {
 fn mentions(text: &str, names: &[String], lang: Lang) -> Vec<(usize, Span)> {
     let mut by_first: HashMap<&str, Vec<usize>, BuildHasherDefault<FxHasher>> = HashMap::default();
     for (k, n) in names.iter().enumerate() {
-        let first = n.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let first = n.split(|c: char| !is_word_char(c)).next().unwrap_or("");
         by_first.entry(first).or_default().push(k);
     }
     let mut out = Vec::new();
@@ -215,7 +229,7 @@ fn mentions(text: &str, names: &[String], lang: Lang) -> Vec<(usize, Span)> {
 
 /// The words of `text` (runs of letters and digits) with their offsets.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
@@ -247,17 +261,17 @@ fn is_vietnamese(name: &str) -> bool {
     name.chars().any(|c| matches!(c, 'ă' | 'â' | 'đ' | 'ê' | 'ô' | 'ơ' | 'ư' | 'Đ' | 'ạ'..='ỹ'))
 }
 
-fn resolve_surnames(facts: &mut Vec<Fact>, doc: &Document) {
-    let mut fulls: Vec<(String, Field, usize)> = facts
-        .iter()
-        .filter(|f| f.kind == Kind::Person && value(f).contains(' '))
-        .map(|f| (value(f).to_string(), f.field, f.span.start))
-        .collect();
-    fulls.dedup_by(|a, b| a.0 == b.0);
+/// Surname → full name for the people named in full (a surname two
+/// people share is left out); single-word person facts take the full name.
+fn surnames(facts: &mut [Fact]) -> Vec<(String, String)> {
     let mut short: HashMap<String, String> = HashMap::new();
-    for (full, _, _) in &fulls {
-        if let Some(s) = surname(full) {
-            short.entry(s.to_string()).and_modify(String::clear).or_insert_with(|| full.clone());
+    for f in facts.iter().filter(|f| f.kind == Kind::Person && value(f).contains(' ')) {
+        if let Some(s) = surname(value(f)) {
+            let full = value(f).to_string();
+            let e = short.entry(s.to_string()).or_insert_with(|| full.clone());
+            if *e != full {
+                e.clear();
+            }
         }
     }
     short.retain(|_, v| !v.is_empty());
@@ -266,12 +280,7 @@ fn resolve_surnames(facts: &mut Vec<Fact>, doc: &Document) {
             f.value = Value::Text(full.clone());
         }
     }
-    let (surnames, full): (Vec<String>, Vec<String>) = short.into_iter().unzip();
-    for &field in fields(doc) {
-        for (k, span) in mentions(text_of(doc, field), &surnames, doc.lang) {
-            add_surname(facts, field, span, &full[k]);
-        }
-    }
+    short.into_iter().collect()
 }
 
 /// A surname mention becomes a person, replacing an organisation guessed

@@ -13,6 +13,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::names::{Cues, Hit, ROLE, SPEECH, people_lexicon};
+use super::tokens::is_word_char;
 use super::{Fact, Field, Kind, Value};
 use crate::corpus::Document;
 use crate::text::Span;
@@ -46,7 +47,6 @@ enum Said {
 /// The people of one text: span, value, role.
 struct Scene<'a> {
     text: &'a str,
-    hits: Vec<Hit>,
     people: Vec<(Span, String, Option<String>)>,
 }
 
@@ -64,15 +64,10 @@ pub fn assign(facts: &mut [Fact], doc: &Document) {
                 )
             })
             .collect();
-        let quotes: Vec<Span> = facts
-            .iter()
-            .filter(|f| f.field == field && f.kind == Kind::Quote)
-            .map(|f| f.span)
-            .collect();
-        if quotes.is_empty() {
+        if !facts.iter().any(|f| f.field == field && f.kind == Kind::Quote) {
             continue;
         }
-        let scene = Scene { text, hits: hits_near(text, &quotes), people };
+        let scene = Scene { text, people };
         let mut prev: Option<(usize, Option<String>)> = None; // paragraph start, speaker
         for f in facts.iter_mut().filter(|f| f.field == field && f.kind == Kind::Quote) {
             let para = paragraph_start(text, f.span.start);
@@ -81,22 +76,6 @@ pub fn assign(facts: &mut [Fact], doc: &Document) {
             prev = Some((para, f.speaker.clone()));
         }
     }
-}
-
-/// Cue words only where attributions can stand: from the paragraph before
-/// each quote to the end of the sentence after it.
-fn hits_near(text: &str, quotes: &[Span]) -> Vec<Hit> {
-    let mut windows: Vec<Span> = Vec::new();
-    for q in quotes {
-        let para = paragraph_start(text, q.start);
-        let before = paragraph_start(text, text.get(..para).unwrap_or("").trim_end().len());
-        let end = sentence_end(text, closing_mark_end(text, q.end));
-        match windows.last_mut() {
-            Some(w) if w.end >= before => w.end = w.end.max(end),
-            _ => windows.push(Span::new(before, end)),
-        }
-    }
-    windows.into_iter().flat_map(|w| LEXICONS.cues.hits_in(text, w)).collect()
 }
 
 /// Right after the closing quotation mark of a quote ending at `end`.
@@ -155,10 +134,8 @@ impl Scene<'_> {
                 return self.name(s, quote.start);
             }
         }
-        let only_quote = self
-            .text
-            .get(para..quote.start)
-            .is_some_and(|h| h.chars().all(|c| !c.is_alphanumeric()));
+        let only_quote =
+            self.text.get(para..quote.start).is_some_and(|h| h.chars().all(|c| !is_word_char(c)));
         if only_quote && para > 0 {
             let end = self.text.get(..para).unwrap_or("").trim_end().len();
             let prev_para = paragraph_start(self.text, end);
@@ -189,7 +166,8 @@ impl Scene<'_> {
     /// The attribution a speech verb inside `window` makes. `after_quote`:
     /// the window follows the quote, so the verb must come first.
     fn said_in(&self, window: Span, after_quote: bool) -> Option<Said> {
-        let h = self.hits.iter().find(|h| {
+        let hits = LEXICONS.cues.hits_in(self.text, window);
+        let h = hits.iter().find(|h| {
             h.flags & SPEECH != 0 && h.span.start >= window.start && h.span.end <= window.end
         })?;
         if after_quote && h.span.start - window.start > REACH {
@@ -210,7 +188,7 @@ impl Scene<'_> {
         if self.pronoun_next_to(h.span) {
             return Some(Said::Pronoun(h.span.start));
         }
-        if let Some(role) = self.role_ending_clause(h.span.end, window.end) {
+        if let Some(role) = role_ending_clause(self.text, &hits, h.span.end, window.end) {
             return Some(Said::Role(role));
         }
         Some(Said::Unnamed)
@@ -218,22 +196,10 @@ impl Scene<'_> {
 
     fn pronoun_next_to(&self, verb: Span) -> bool {
         let head = self.text.get(..verb.start).unwrap_or("").trim_end();
-        let prev = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let prev = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
         let tail = self.text.get(verb.end..).unwrap_or("").trim_start();
-        let next = tail.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let next = tail.split(|c: char| !is_word_char(c)).next().unwrap_or("");
         [prev, next].iter().any(|w| LEXICONS.pronouns.contains(&w.to_lowercase()))
-    }
-
-    /// `aldus de voorzitter.`: a role word closing the clause after the verb.
-    fn role_ending_clause(&self, from: usize, to: usize) -> Option<String> {
-        let h = self
-            .hits
-            .iter()
-            .find(|h| h.flags & ROLE != 0 && h.span.start >= from && h.span.end <= to)?;
-        let rest = self.text.get(h.span.end..to)?;
-        let gap = self.text.get(from..h.span.start)?;
-        (!rest.contains(char::is_alphanumeric) && gap.split_whitespace().count() <= 2)
-            .then(|| LEXICONS.cues.roles[usize::from(h.role)].clone())
     }
 
     fn name(&self, said: Said, quote_start: usize) -> Option<String> {
@@ -254,4 +220,14 @@ impl Scene<'_> {
             Said::Unnamed => None,
         }
     }
+}
+
+/// `aldus de voorzitter.`: a role word closing the clause after the verb.
+fn role_ending_clause(text: &str, hits: &[Hit], from: usize, to: usize) -> Option<String> {
+    let h =
+        hits.iter().find(|h| h.flags & ROLE != 0 && h.span.start >= from && h.span.end <= to)?;
+    let rest = text.get(h.span.end..to)?;
+    let gap = text.get(from..h.span.start)?;
+    (!rest.contains(is_word_char) && gap.split_whitespace().count() <= 2)
+        .then(|| LEXICONS.cues.roles[usize::from(h.role)].clone())
 }

@@ -69,7 +69,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut iter = text.char_indices().peekable();
     let mut boundary_initial = true;
     while let Some((i, c)) = iter.next() {
-        if !c.is_alphanumeric() {
+        if !is_word_char(c) {
             if matches!(c, '.' | '!' | '?' | '\n' | '“' | '„' | '"' | '«' | '»' | '「' | ':' | '•')
             {
                 boundary_initial = true;
@@ -79,7 +79,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let mut start = i;
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = iter.peek() {
-            if d.is_alphanumeric() {
+            if is_word_char(d) {
                 end = j + d.len_utf8();
                 iter.next();
             } else if is_apostrophe(d) && next_is_word_char(text, j + d.len_utf8()) {
@@ -154,13 +154,13 @@ pub fn is_apostrophe(c: char) -> bool {
 }
 
 fn next_is_word_char(text: &str, at: usize) -> bool {
-    text.get(at..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
+    text.get(at..).and_then(|r| r.chars().next()).is_some_and(is_word_char)
 }
 
 /// `s` right after an apostrophe, ending the word (`Alibaba’s`).
 fn is_possessive_s(text: &str, at: usize) -> bool {
     let mut rest = text.get(at..).unwrap_or("").chars();
-    rest.next() == Some('s') && !rest.next().is_some_and(char::is_alphanumeric)
+    rest.next() == Some('s') && !rest.next().is_some_and(is_word_char)
 }
 
 /// A word list matched only where words start: one anchored,
@@ -189,14 +189,29 @@ impl Gazetteer {
         Self { automaton, first_bytes }
     }
 
+    /// `(pattern, span)` of each match at one of `starts` (word starts, in order).
+    pub fn find_at(&self, text: &str, starts: impl Iterator<Item = usize>) -> Vec<(usize, Span)> {
+        let mut out = Vec::new();
+        let mut skip_to = 0;
+        for at in starts {
+            if at < skip_to || !text.as_bytes().get(at).is_some_and(|&b| self.first_bytes[usize::from(b)]) {
+                continue;
+            }
+            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            if let Some(m) = self.automaton.find(input) {
+                out.push((m.pattern().as_usize(), Span::new(m.start(), m.end())));
+                skip_to = m.end();
+            }
+        }
+        out
+    }
+
     /// `(pattern, span)` of each match that starts a word, in `window` of `text`.
     pub fn find_in(&self, text: &str, window: Span) -> Vec<(usize, Span)> {
         let mut out = Vec::new();
         let bytes = text.as_bytes();
-        let mut prev_alnum = text
-            .get(..window.start)
-            .and_then(|h| h.chars().next_back())
-            .is_some_and(char::is_alphanumeric);
+        let mut prev_alnum =
+            text.get(..window.start).and_then(|h| h.chars().next_back()).is_some_and(is_word_char);
         let mut skip_to = window.start;
         for at in window.range() {
             let b = bytes[at];
@@ -207,7 +222,7 @@ impl Gazetteer {
                 _ => text
                     .get(at..)
                     .and_then(|r| r.chars().next())
-                    .map_or((false, false), |c| (c.is_alphanumeric(), is_cjk(c))),
+                    .map_or((false, false), |c| (is_word_char(c), is_cjk(c))),
             };
             let starts = (alnum && !prev_alnum) || cjk;
             prev_alnum = alnum;
@@ -235,9 +250,20 @@ pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let last = text.get(..end).and_then(|s| s.chars().next_back());
-    let open_right =
-        !after.is_some_and(char::is_alphanumeric) || last.is_some_and(|c| !c.is_alphanumeric());
-    !before.is_some_and(char::is_alphanumeric) && open_right
+    let open_right = !after.is_some_and(is_word_char) || last.is_some_and(|c| !is_word_char(c));
+    !before.is_some_and(is_word_char) && open_right
+}
+
+/// A letter or digit. Fast for ASCII, Latin and Vietnamese letters, which
+/// make up most of the text; other scripts ask the Unicode tables.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' | '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Chinese, Japanese and Korean characters.
@@ -265,7 +291,7 @@ fn capitalised(word: &str) -> String {
 /// The German genitive of `name` ends at `end` in `text`: `Nvidias`, `Chinas`.
 pub fn genitive_s(text: &str, end: usize) -> Option<usize> {
     let mut rest = text.get(end..)?.chars();
-    (rest.next() == Some('s') && !rest.next().is_some_and(char::is_alphanumeric)).then_some(end + 1)
+    (rest.next() == Some('s') && !rest.next().is_some_and(is_word_char)).then_some(end + 1)
 }
 
 #[cfg(test)]
