@@ -78,19 +78,28 @@ fn rank(k: Kind) -> u8 {
 }
 
 fn drop_overlaps(facts: &mut Vec<Fact>) {
+    // Sorted by field, then start, a sweep compares each entity with the
+    // ones that start inside it.
+    facts.sort_by_key(|f| (f.field == Field::Body, f.span.start, f.kind));
     let n = facts.len();
     let mut dead = vec![false; n];
     for i in 0..n {
-        for j in 0..n {
+        if !facts[i].kind.is_entity() {
+            continue;
+        }
+        for j in i + 1..n {
             let (a, b) = (&facts[i], &facts[j]);
-            if i == j || dead[j] || !a.kind.is_entity() || !b.kind.is_entity() || a.kind == b.kind {
+            if b.field != a.field || b.span.start >= a.span.end {
+                break;
+            }
+            if !b.kind.is_entity() || a.kind == b.kind {
                 continue;
             }
-            if a.field == b.field
-                && a.span.overlaps(b.span)
-                && (a.span.len(), rank(a.kind)) > (b.span.len(), rank(b.kind))
-            {
+            let (ka, kb) = ((a.span.len(), rank(a.kind)), (b.span.len(), rank(b.kind)));
+            if ka > kb {
                 dead[j] = true;
+            } else if kb > ka {
+                dead[i] = true;
             }
         }
     }
@@ -176,13 +185,15 @@ fn spread_names(facts: &mut Vec<Fact>, doc: &Document) {
     }
     for &field in fields(doc) {
         let found = mentions(text_of(doc, field), &names, doc.lang);
+        let mut taken: Vec<Span> = facts
+            .iter()
+            .filter(|f| f.field == field && f.kind != Kind::Quote)
+            .map(|f| f.span)
+            .collect();
+        taken.sort_unstable();
         let mut added: Vec<Fact> = Vec::new();
         for &(k, span) in found.iter().filter(|m| m.0 < orgs.len()) {
-            let taken = facts
-                .iter()
-                .chain(&added)
-                .any(|f: &Fact| f.field == field && f.span.overlaps(span) && f.kind != Kind::Quote);
-            if !taken {
+            if !overlaps_any(&taken, span) && !added.iter().any(|f| f.span.overlaps(span)) {
                 let mut fact = Fact::new(Kind::Org, span, Value::Text(orgs[k].1.clone()));
                 fact.field = field;
                 added.push(fact);
@@ -193,6 +204,12 @@ fn spread_names(facts: &mut Vec<Fact>, doc: &Document) {
             add_surname(facts, field, span, &people[k - orgs.len()].1);
         }
     }
+}
+
+/// Whether `span` overlaps one of the sorted, short `spans`.
+fn overlaps_any(spans: &[Span], span: Span) -> bool {
+    let k = spans.partition_point(|s| s.start < span.end);
+    spans.get(..k).unwrap_or(&[]).iter().rev().take(8).any(|s| s.overlaps(span))
 }
 
 /// Whole-word mentions of `names` in `text`: pattern index and span. One
