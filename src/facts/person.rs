@@ -9,7 +9,7 @@
 use super::Kind;
 use super::names::{Ctx, FORMER, Found, PeopleLexicon, ROLE, SPEECH, TITLE};
 use super::tokens::{WordSet, is_word_char};
-use crate::text::Span;
+use crate::text::{Lang, Span};
 
 /// Lower-case particles inside names (`Ursula von der Leyen`, `Mark van Dijk`).
 const PARTICLES: [&str; 14] =
@@ -180,8 +180,12 @@ impl Finder {
         let weak = words >= 2
             && (role_before.is_some() || apposition.is_some() || speech || compound.is_some())
             && !after_article(ctx.text, span.start);
-        let single =
-            words == 1 && (role_before.is_some() || compound.is_some()) && !ctx.toks[k].initial;
+        // Vietnamese role words run into common nouns (`Thủ tướng Chính phủ`):
+        // there a single word needs a title (`ông Chính`).
+        let single = words == 1
+            && (role_before.is_some() || compound.is_some())
+            && !ctx.toks[k].initial
+            && ctx.lang != Lang::VI;
         if !(strong || weak || single) {
             return None;
         }

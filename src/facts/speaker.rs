@@ -167,12 +167,25 @@ impl Scene<'_> {
     /// the window follows the quote, so the verb must come first.
     fn said_in(&self, window: Span, after_quote: bool) -> Option<Said> {
         let hits = LEXICONS.cues.hits_in(self.text, window);
-        let h = hits.iter().find(|h| {
-            h.flags & SPEECH != 0 && h.span.start >= window.start && h.span.end <= window.end
-        })?;
-        if after_quote && h.span.start - window.start > REACH {
-            return None;
+        let verbs: Vec<&Hit> = hits.iter().filter(|h| h.flags & SPEECH != 0).collect();
+        if after_quote {
+            // `“…”, sagte X`: the first verb, close to the quote.
+            let h = verbs.first()?;
+            return (h.span.start - window.start <= REACH)
+                .then(|| self.said_by(&hits, h, window, true));
         }
+        // Before the quote the verb nearest to it counts (`…, stating, “`),
+        // unless an earlier one names the speaker (`Phát biểu …, X cho biết:`).
+        let said: Vec<Said> =
+            verbs.iter().rev().map(|h| self.said_by(&hits, h, window, false)).collect();
+        said.iter()
+            .find(|s| matches!(s, Said::Person(_) | Said::Pronoun(_)))
+            .or(said.first())
+            .cloned()
+    }
+
+    /// What one speech verb in `window` says about the speaker.
+    fn said_by(&self, hits: &[Hit], h: &Hit, window: Span, after_quote: bool) -> Said {
         let before =
             self.people.iter().rev().find(|p| p.0.end <= h.span.start && p.0.start >= window.start);
         let after = self.people.iter().find(|p| {
@@ -183,15 +196,15 @@ impl Scene<'_> {
         });
         let person = if after_quote { after.or(before) } else { before.or(after) };
         if let Some(p) = person {
-            return Some(Said::Person(p.1.clone()));
+            return Said::Person(p.1.clone());
         }
         if self.pronoun_next_to(h.span) {
-            return Some(Said::Pronoun(h.span.start));
+            return Said::Pronoun(h.span.start);
         }
-        if let Some(role) = role_ending_clause(self.text, &hits, h.span.end, window.end) {
-            return Some(Said::Role(role));
+        match role_ending_clause(self.text, hits, h.span.end, window.end) {
+            Some(role) => Said::Role(role),
+            None => Said::Unnamed,
         }
-        Some(Said::Unnamed)
     }
 
     fn pronoun_next_to(&self, verb: Span) -> bool {
