@@ -187,6 +187,8 @@ fn organisations() {
             "Platforms like [org:Pinduoduo] and [org:Douyin] gain share from [org:Tencent] and [org:Baidu].",
             "Revenue before EBITA and the GPU shortage hit the IPO, the CEO said.",
             "[org:Acme Holdings Inc.] said profits rose.",
+            "Mental Health Awareness Week and the Olympic Games boost Clean Energy stocks on [org:Google Cloud].",
+            "The [org:Security Council] met after [org:Counterpoint Research] published its data.",
         ],
     );
     table(

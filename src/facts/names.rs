@@ -37,6 +37,7 @@ pub(super) struct OrgLexicon {
     pub known: Vec<String>,
     pub legal: Vec<String>,
     pub descriptors: Vec<String>,
+    pub units: Vec<String>,
     pub cues: Vec<String>,
     pub compound_cues: Vec<String>,
     pub list_cues: Vec<String>,

@@ -30,6 +30,7 @@ pub(super) struct Finder {
     /// Legal forms written with a final point (`Inc.`), which belongs to the name.
     dotted: WordSet,
     descriptors: WordSet,
+    units: WordSet,
     compound_cues: Vec<String>,
     acronym_stop: WordSet,
 }
@@ -45,6 +46,7 @@ impl Finder {
                 .map(str::to_string)
                 .collect(),
             descriptors: lex.descriptors.iter().cloned().collect(),
+            units: lex.units.iter().cloned().collect(),
             compound_cues: lex.compound_cues.clone(),
             acronym_stop: lex.acronym_stop.iter().cloned().collect(),
         }
@@ -57,7 +59,7 @@ impl Finder {
         for f in self
             .legal_runs(ctx)
             .into_iter()
-            .chain(Self::known(ctx, known))
+            .chain(self.known(ctx, known))
             .chain(self.cued(ctx))
             .chain(self.shaped(ctx))
         {
@@ -72,12 +74,26 @@ impl Finder {
     }
 
     /// The known organisations among the cue words.
-    fn known(ctx: &Ctx<'_>, values: &[String]) -> Vec<Found> {
+    fn known(&self, ctx: &Ctx<'_>, values: &[String]) -> Vec<Found> {
         ctx.hits
             .iter()
             .filter(|h| h.flags & KNOWN != 0)
-            .map(|h| found(h.span, values[usize::from(h.role)].clone(), true))
+            .map(|h| match self.unit_after(ctx, h.span.end) {
+                Some(end) => {
+                    let span = Span::new(h.span.start, end);
+                    found(span, text_of(ctx.text, span), true)
+                }
+                None => found(h.span, values[usize::from(h.role)].clone(), true),
+            })
             .collect()
+    }
+
+    /// `Alibaba Cloud`, `Google Maps`: the end of a unit word right after `pos`.
+    fn unit_after(&self, ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+        let k = ctx.toks.partition_point(|t| t.span.start < pos);
+        let t = ctx.toks.get(k)?;
+        let gap = ctx.text.get(pos..t.span.start)?;
+        (gap == " " && self.units.contains(t.text(ctx.text))).then_some(t.span.end)
     }
 
     /// A word of a name: capitalised (or digit-led, or an acronym), no
