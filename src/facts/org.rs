@@ -5,7 +5,7 @@
 //! - context: a company noun before (`logistics firm X`, `công ty X`,
 //!   `Beratungsunternehmens X`, `Analyst bei X`, `meldt X`), or a list after
 //!   one (`platforms like X and Y`);
-//! - shape: CamelCase (`TikTok`), digits and letters (`86Research`-like),
+//! - shape: CamelCase (`TikTok`), digits and letters (`3Com`, `7Bank`-like),
 //!   acronyms outside a stoplist (`IBM`, not `GPU`).
 //!
 //! A parenthesised alias (`Tài Tân (Caixin)`) is the same organisation;
@@ -57,9 +57,9 @@ impl Finder {
         // In order of trust; a later, longer mention replaces an earlier
         // one it covers (`Alibaba Cloud` over `Alibaba`).
         for f in self
-            .legal_runs(ctx)
+            .known(ctx, known)
             .into_iter()
-            .chain(self.known(ctx, known))
+            .chain(self.legal_runs(ctx))
             .chain(self.cued(ctx))
             .chain(self.shaped(ctx))
         {
