@@ -5,6 +5,7 @@
 //! be marked and every mark found (as a set of distinct mentions).
 
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
 use dossier::corpus::Document;
 use dossier::facts::{Extractor, Kind};
@@ -26,6 +27,9 @@ struct Mark {
     value: Option<String>,
     speaker: Said,
 }
+
+/// Compiled once for all cases.
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
 
 const KINDS: [&str; 4] = ["person", "org", "place", "quote"];
 
@@ -68,7 +72,7 @@ fn check(lang: &'static str, kinds: &[&str], marked: &str) {
     let (plain, marks) = parse(marked);
     let mut doc = Document::from_text(DocId(0), "t".into(), "t.txt".into(), &plain);
     doc.lang = Lang::from_static(lang);
-    let facts = Extractor::new().extract(&doc);
+    let facts = EXTRACTOR.extract(&doc);
     let under_test = |k: Kind| kinds.contains(&k.name());
     let got: BTreeSet<(String, String)> = facts
         .iter()
