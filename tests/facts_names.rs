@@ -347,3 +347,29 @@ fn quotes_and_speakers() {
         &["„[quote:Vláda pomůže všem firmám v zemi,@Petr Fiala]“ řekl Petr Fiala."],
     );
 }
+
+#[test]
+fn east_asian_names_roles_and_references() {
+    table(
+        "vi",
+        &["person"],
+        &[
+            "Thủ tướng Chính phủ đồng ý. Tổng thống [person:Donald Trump] đã ký lệnh.",
+            "Ông [person:Kim Jae-june], Phó chủ tịch của Samsung, và nhà phân tích [person:Park Sung-soon] đồng ý.",
+        ],
+    );
+    table(
+        "vi",
+        &["quote"],
+        &[
+            "“[quote:Nhu cầu chip cho máy chủ AI vẫn rất mạnh@Kim Jae-june]”, ông Kim Jae-june, Phó chủ tịch bộ phận bộ nhớ của Samsung, cho biết.",
+        ],
+    );
+    table(
+        "nl",
+        &["quote"],
+        &[
+            "President Brad Smith sprak in Berlijn. \"[quote:Dit is een enorme stap voor ons,@Brad Smith]\" aldus de topman. Topman Sam Altman zei niets.",
+        ],
+    );
+}

@@ -102,6 +102,20 @@ impl Finder {
                 break;
             }
             let joined = t.space_after || (t.hyphen_after && self.given.contains(ctx.word(last)));
+            // East Asian given names with a hyphen: `Kim Jae-june`, `Park Sung-soon`.
+            let syllable = ctx
+                .toks
+                .get(next + 1)
+                .filter(|s| ctx.toks[next].hyphen_after && !s.cap && !s.digit && s.span.len() <= 6);
+            if syllable.is_some()
+                && t.space_after
+                && self.family.contains(ctx.word(k))
+                && ctx.toks[next].cap
+            {
+                words += 1;
+                last = next + 1;
+                break;
+            }
             if joined
                 && self.name_like_or_joined(ctx, next, k)
                 && !(ctx.toks[next].hyphen_after

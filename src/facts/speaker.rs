@@ -20,6 +20,8 @@ use crate::text::Span;
 
 /// How far after a speech verb the speaker's name may start.
 const REACH: usize = 60;
+/// How far after a quote a speaker named before the verb may start.
+const NEAR: usize = 25;
 
 struct Lexicons {
     cues: Cues,
@@ -169,10 +171,17 @@ impl Scene<'_> {
         let hits = LEXICONS.cues.hits_in(self.text, window);
         let verbs: Vec<&Hit> = hits.iter().filter(|h| h.flags & SPEECH != 0).collect();
         if after_quote {
-            // `“…”, sagte X`: the first verb, close to the quote.
+            // `“…”, sagte X`: the first verb, close to the quote; or a person
+            // right after the quote whose verb comes later (`”, ông X, …, cho biết`).
             let h = verbs.first()?;
-            return (h.span.start - window.start <= REACH)
-                .then(|| self.said_by(&hits, h, window, true));
+            if h.span.start - window.start <= REACH {
+                return Some(self.said_by(&hits, h, window, true));
+            }
+            let next =
+                self.people.iter().find(|p| p.0.start >= window.start && p.0.end <= h.span.start);
+            return next
+                .filter(|p| p.0.start - window.start <= NEAR)
+                .map(|p| Said::Person(p.1.clone()));
         }
         // Before the quote the verb nearest to it counts (`…, stating, “`),
         // unless an earlier one names the speaker (`Phát biểu …, X cho biết:`).
@@ -224,12 +233,14 @@ impl Scene<'_> {
                 .rev()
                 .find(|p| p.0.end <= at.min(quote_start))
                 .map(|p| p.1.clone()),
-            Said::Role(r) => self
-                .people
-                .iter()
-                .rev()
-                .find(|p| p.2.as_ref().is_some_and(|pr| pr.ends_with(&r)))
-                .map(|p| p.1.clone()),
+            // The person with that role named before, else the last one named.
+            Said::Role(r) => {
+                let before = || self.people.iter().rev().filter(|p| p.0.end <= quote_start);
+                before()
+                    .find(|p| p.2.as_ref().is_some_and(|pr| pr.ends_with(&r)))
+                    .or_else(|| before().next())
+                    .map(|p| p.1.clone())
+            }
             Said::Unnamed => None,
         }
     }
