@@ -373,3 +373,16 @@ fn east_asian_names_roles_and_references() {
         ],
     );
 }
+
+#[test]
+fn organisation_cues_in_compounds_and_elisions() {
+    table(
+        "de",
+        &["org"],
+        &[
+            "Der Autobauer [org:Rivian] und der Versicherer Hausrat sind Konkurrenten von [org:Lucid].",
+        ],
+    );
+    table("fr", &["org"], &["Selon l'opérateur [org:Bouygues Telecom], le chipmaker est prêt."]);
+    table("en", &["org"], &["Cloud provider [org:CoreWeave] and chip designer [org:Arm] rose."]);
+}

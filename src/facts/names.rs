@@ -134,7 +134,14 @@ impl Cues {
             // Every character of a CJK run may start a word.
             let word = t.text(text);
             let cjk = if word.starts_with(is_cjk) { word } else { "" };
+            // After a French elision (`l’opérateur`) a word starts too.
+            let elided = word
+                .char_indices()
+                .take(3)
+                .find(|&(_, c)| c == '\'' || c == '’')
+                .map(|(i, c)| t.span.start + i + c.len_utf8());
             std::iter::once(t.span.start)
+                .chain(elided)
                 .chain(cjk.char_indices().skip(1).map(move |(i, _)| t.span.start + i))
         });
         self.to_hits(text, self.words.find_at(text, starts), lang)

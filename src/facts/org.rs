@@ -20,9 +20,9 @@ const MAX_WORDS: usize = 4;
 /// Words that join list items (`A, B and C`).
 const JOINERS: [&str; 10] = ["and", "und", "en", "et", "y", "e", "a", "và", "or", "oder"];
 /// Prepositions between a role and the employer (`Analyst bei X`).
-const EMPLOYER_PREPS: [&str; 16] = [
+const EMPLOYER_PREPS: [&str; 18] = [
     "at", "bei", "with", "of", "van", "bij", "chez", "de", "du", "en", "do", "da", "z", "ze",
-    "tại", "của",
+    "tại", "của", "von", "für",
 ];
 
 pub(super) struct Finder {
@@ -368,13 +368,14 @@ fn vietnamese_fragment(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
         && ctx.toks.get(last + 1).is_some_and(|t| !t.cap)
 }
 
-/// `Analyst bei X`, `CEO of X`, `analist bij X`: a role word and a preposition before.
+/// `Analyst bei X`, `CEO of X`, `Konkurrenten von X`: a role word or a
+/// company noun and a preposition before.
 fn employer_prep_before(ctx: &Ctx<'_>, k: usize) -> bool {
     if k == 0 || !ctx.toks[k - 1].space_after || !EMPLOYER_PREPS.contains(&ctx.word(k - 1)) {
         return false;
     }
     let prep = ctx.toks[k - 1].span.start;
-    ctx.hit_before(prep, ROLE).is_some()
+    ctx.hit_before(prep, ROLE | ORG_CUE).is_some()
 }
 
 /// `X (Y)` where X is an organisation: Y is one too.
