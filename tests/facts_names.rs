@@ -386,3 +386,14 @@ fn organisation_cues_in_compounds_and_elisions() {
     table("fr", &["org"], &["Selon l'opérateur [org:Bouygues Telecom], le chipmaker est prêt."]);
     table("en", &["org"], &["Cloud provider [org:CoreWeave] and chip designer [org:Arm] rose."]);
 }
+
+#[test]
+fn long_names_called_by_a_middle_word() {
+    table(
+        "pt",
+        &["person", "quote"],
+        &[
+            "O presidente [person:Luiz Inácio Lula da Silva] falou. \"[quote:Nós queremos uma relação equilibrada@Luiz Inácio Lula da Silva]\", afirmou [person:Lula=Luiz Inácio Lula da Silva].",
+        ],
+    );
+}

@@ -283,8 +283,13 @@ fn is_vietnamese(name: &str) -> bool {
 fn surnames(facts: &mut [Fact]) -> Vec<(String, String)> {
     let mut short: HashMap<String, String> = HashMap::new();
     for f in facts.iter().filter(|f| f.kind == Kind::Person && value(f).contains(' ')) {
-        if let Some(s) = surname(value(f)) {
-            let full = value(f).to_string();
+        let full = value(f).to_string();
+        // Long names are also called by a middle word (`… Lula da Silva`
+        // → `Lula`, `Alberto Núñez Feijóo` → `Núñez`).
+        let words: Vec<&str> = full.split(' ').collect();
+        let middle = words.iter().skip(1).take(words.len().saturating_sub(2)).copied();
+        let middle = middle.filter(|w| w.starts_with(char::is_uppercase) && w.chars().count() >= 3);
+        for s in surname(&full).into_iter().chain(middle.filter(|_| words.len() >= 3)) {
             let e = short.entry(s.to_string()).or_insert_with(|| full.clone());
             if *e != full {
                 e.clear();
