@@ -210,6 +210,7 @@ impl Gazetteer {
     pub fn find_in(&self, text: &str, window: Span) -> Vec<(usize, Span)> {
         let mut out = Vec::new();
         let bytes = text.as_bytes();
+        let window = Span::new(window.start.min(text.len()), window.end.min(text.len()));
         let mut prev_alnum =
             text.get(..window.start).and_then(|h| h.chars().next_back()).is_some_and(is_word_char);
         let mut skip_to = window.start;
