@@ -13,7 +13,7 @@
 
 use super::Kind;
 use super::names::{Ctx, Found, KNOWN, LIST_CUE, ORG_CUE, OrgLexicon, ROLE, SPEECH};
-use super::tokens::WordSet;
+use super::tokens::{WordSet, camel_case, digit_name};
 use crate::text::{Lang, Span};
 
 const MAX_WORDS: usize = 4;
@@ -322,39 +322,6 @@ fn found(span: Span, value: String, strong: bool) -> Found {
 
 fn text_of(text: &str, span: Span) -> String {
     span.get(text).split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// `TikTok`, `ByteDance`, `ZDNet`: a capital, lower case, then a capital
-/// again. Not `McDonald`-like family names.
-fn camel_case(w: &str) -> bool {
-    let mut chars = w.chars();
-    if !chars.next().is_some_and(char::is_uppercase)
-        || w.starts_with("Mc")
-        || w.starts_with("Mac")
-        || w.chars().count() < 4
-    {
-        return false;
-    }
-    let mut seen_lower = false;
-    for c in chars {
-        if c.is_lowercase() {
-            seen_lower = true;
-        } else if c.is_uppercase() && seen_lower {
-            return !w.starts_with("IJ");
-        } else if !c.is_alphabetic() {
-            return false;
-        }
-    }
-    false
-}
-
-/// Digits followed by a capitalised word of three letters or more.
-fn digit_name(w: &str) -> bool {
-    let letters = w.trim_start_matches(|c: char| c.is_ascii_digit());
-    letters.len() < w.len()
-        && letters.chars().count() >= 3
-        && letters.starts_with(char::is_uppercase)
-        && letters.chars().all(char::is_alphabetic)
 }
 
 /// One capitalised Vietnamese syllable followed by lower-case ones

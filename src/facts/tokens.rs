@@ -194,7 +194,9 @@ impl Gazetteer {
         let mut out = Vec::new();
         let mut skip_to = 0;
         for at in starts {
-            if at < skip_to || !text.as_bytes().get(at).is_some_and(|&b| self.first_bytes[usize::from(b)]) {
+            if at < skip_to
+                || !text.as_bytes().get(at).is_some_and(|&b| self.first_bytes[usize::from(b)])
+            {
                 continue;
             }
             let input = Input::new(text).range(at..).anchored(Anchored::Yes);
@@ -293,6 +295,39 @@ fn capitalised(word: &str) -> String {
 pub fn genitive_s(text: &str, end: usize) -> Option<usize> {
     let mut rest = text.get(end..)?.chars();
     (rest.next() == Some('s') && !rest.next().is_some_and(is_word_char)).then_some(end + 1)
+}
+
+/// `TikTok`, `ByteDance`, `ZDNet`: a capital, lower case, then a capital
+/// again. Not `McDonald`-like family names.
+pub fn camel_case(w: &str) -> bool {
+    let mut chars = w.chars();
+    if !chars.next().is_some_and(char::is_uppercase)
+        || w.starts_with("Mc")
+        || w.starts_with("Mac")
+        || w.chars().count() < 4
+    {
+        return false;
+    }
+    let mut seen_lower = false;
+    for c in chars {
+        if c.is_lowercase() {
+            seen_lower = true;
+        } else if c.is_uppercase() && seen_lower {
+            return !w.starts_with("IJ");
+        } else if !c.is_alphabetic() {
+            return false;
+        }
+    }
+    false
+}
+
+/// Digits followed by a capitalised word of three letters or more.
+pub fn digit_name(w: &str) -> bool {
+    let letters = w.trim_start_matches(|c: char| c.is_ascii_digit());
+    letters.len() < w.len()
+        && letters.chars().count() >= 3
+        && letters.starts_with(char::is_uppercase)
+        && letters.chars().all(char::is_alphabetic)
 }
 
 #[cfg(test)]
