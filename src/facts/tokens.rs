@@ -1,7 +1,8 @@
 //! Words of a text with their byte spans and shape, for the name finders
 //! (people, organisations): one pass over the characters, no allocation
-//! per word. Also the word-boundary and case helpers the lexicon matchers
-//! share.
+//! per word. Also what the lexicon matchers share: [`Gazetteer`] (word
+//! lists matched only where words start), [`WordSet`] (a fast word set),
+//! word-boundary, case and word-shape helpers.
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
