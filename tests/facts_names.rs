@@ -397,3 +397,15 @@ fn long_names_called_by_a_middle_word() {
         ],
     );
 }
+
+#[test]
+fn well_known_name_shapes() {
+    table(
+        "en",
+        &["person"],
+        &[
+            "[person:Ursula von der Leyen] met [person:Giorgia Meloni] and [person:Recep Tayyip Erdoğan] in Rome.",
+            "[person:Lei Jun] of Xiaomi and [person:Ma Huateng] of Tencent spoke after [person:Elon Musk].",
+        ],
+    );
+}
