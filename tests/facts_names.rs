@@ -409,3 +409,14 @@ fn well_known_name_shapes() {
         ],
     );
 }
+
+#[test]
+fn german_nouns_after_cues_are_no_organisations() {
+    table(
+        "de",
+        &["org"],
+        &[
+            "Laut Angaben des Konzerns und laut Insidern sowie Experten sank der Umsatz, berichtet [org:Bloomberg].",
+        ],
+    );
+}

@@ -171,7 +171,7 @@ impl Finder {
             loop {
                 let last = self.name_run(ctx, k2);
                 let span = Span::new(ctx.toks[k2].span.start, ctx.toks[last].span.end);
-                if !vietnamese_fragment(ctx, k2, last) {
+                if !vietnamese_fragment(ctx, k2, last) && !german_noun(ctx, k2, last) {
                     out.push(found(span, text_of(ctx.text, span), false));
                 }
                 match (listed, self.next_list_item(ctx, last)) {
@@ -322,6 +322,22 @@ fn found(span: Span, value: String, strong: bool) -> Found {
 
 fn text_of(text: &str, span: Span) -> String {
     span.get(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// German capitalises nouns: after `laut`, `Konzern`, `Unternehmen` a
+/// single word with a common noun ending (`laut Angaben`, `Insidern`,
+/// `Experten`) is no name.
+fn german_noun(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
+    const ENDINGS: [&str; 16] = [
+        "ung", "ungen", "heit", "keit", "schaft", "ern", "tion", "ionen", "ität", "ismus", "gaben",
+        "ichten", "sten", "ten", "chen", "sen",
+    ];
+    let word = ctx.word(first);
+    first == last
+        && ctx.lang == Lang::DE
+        && !ctx.toks[first].caps
+        && !ctx.toks[first].digit
+        && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// One capitalised Vietnamese syllable followed by lower-case ones
