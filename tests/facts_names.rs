@@ -5,6 +5,7 @@
 //! be marked and every mark found (as a set of distinct mentions).
 
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
 use dossier::corpus::Document;
 use dossier::facts::{Extractor, Kind};
@@ -26,6 +27,9 @@ struct Mark {
     value: Option<String>,
     speaker: Said,
 }
+
+/// Compiled once for all cases.
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
 
 const KINDS: [&str; 4] = ["person", "org", "place", "quote"];
 
@@ -68,7 +72,7 @@ fn check(lang: &'static str, kinds: &[&str], marked: &str) {
     let (plain, marks) = parse(marked);
     let mut doc = Document::from_text(DocId(0), "t".into(), "t.txt".into(), &plain);
     doc.lang = Lang::from_static(lang);
-    let facts = Extractor::new().extract(&doc);
+    let facts = EXTRACTOR.extract(&doc);
     let under_test = |k: Kind| kinds.contains(&k.name());
     let got: BTreeSet<(String, String)> = facts
         .iter()
@@ -187,6 +191,8 @@ fn organisations() {
             "Platforms like [org:Pinduoduo] and [org:Douyin] gain share from [org:Tencent] and [org:Baidu].",
             "Revenue before EBITA and the GPU shortage hit the IPO, the CEO said.",
             "[org:Acme Holdings Inc.] said profits rose.",
+            "Mental Health Awareness Week and the Olympic Games boost Clean Energy stocks on [org:Google Cloud].",
+            "The [org:Security Council] met after [org:Counterpoint Research] published its data.",
         ],
     );
     table(
@@ -217,6 +223,18 @@ fn organisations() {
         &["La empresa [org:Telefónica] y el banco [org:Santander] suben en bolsa."],
     );
     table("cs", &["org"], &["Společnost [org:Škoda Auto] uvedla, že [org:ČTK] to potvrdila."]);
+    table(
+        "de",
+        &["org"],
+        &[
+            "Die [org:Europäische Zentralbank] ([org:EZB=Europäische Zentralbank]) und [org:EZB=Europäische Zentralbank]-Präsidentin Lagarde.",
+        ],
+    );
+    table(
+        "vi",
+        &["org"],
+        &["Theo báo [org:Tuổi Trẻ], Ngân hàng Nhà nước và tập đoàn [org:FPT] đã ký."],
+    );
 }
 
 #[test]
@@ -327,5 +345,78 @@ fn quotes_and_speakers() {
         "cs",
         &["quote"],
         &["„[quote:Vláda pomůže všem firmám v zemi,@Petr Fiala]“ řekl Petr Fiala."],
+    );
+}
+
+#[test]
+fn east_asian_names_roles_and_references() {
+    table(
+        "vi",
+        &["person"],
+        &[
+            "Thủ tướng Chính phủ đồng ý. Tổng thống [person:Donald Trump] đã ký lệnh.",
+            "Ông [person:Kim Jae-june], Phó chủ tịch của Samsung, và nhà phân tích [person:Park Sung-soon] đồng ý.",
+        ],
+    );
+    table(
+        "vi",
+        &["quote"],
+        &[
+            "“[quote:Nhu cầu chip cho máy chủ AI vẫn rất mạnh@Kim Jae-june]”, ông Kim Jae-june, Phó chủ tịch bộ phận bộ nhớ của Samsung, cho biết.",
+        ],
+    );
+    table(
+        "nl",
+        &["quote"],
+        &[
+            "President Brad Smith sprak in Berlijn. \"[quote:Dit is een enorme stap voor ons,@Brad Smith]\" aldus de topman. Topman Sam Altman zei niets.",
+        ],
+    );
+}
+
+#[test]
+fn organisation_cues_in_compounds_and_elisions() {
+    table(
+        "de",
+        &["org"],
+        &[
+            "Der Autobauer [org:Rivian] und der Versicherer Hausrat sind Konkurrenten von [org:Lucid].",
+        ],
+    );
+    table("fr", &["org"], &["Selon l'opérateur [org:Bouygues Telecom], le chipmaker est prêt."]);
+    table("en", &["org"], &["Cloud provider [org:CoreWeave] and chip designer [org:Arm] rose."]);
+}
+
+#[test]
+fn long_names_called_by_a_middle_word() {
+    table(
+        "pt",
+        &["person", "quote"],
+        &[
+            "O presidente [person:Luiz Inácio Lula da Silva] falou. \"[quote:Nós queremos uma relação equilibrada@Luiz Inácio Lula da Silva]\", afirmou [person:Lula=Luiz Inácio Lula da Silva].",
+        ],
+    );
+}
+
+#[test]
+fn well_known_name_shapes() {
+    table(
+        "en",
+        &["person"],
+        &[
+            "[person:Ursula von der Leyen] met [person:Giorgia Meloni] and [person:Recep Tayyip Erdoğan] in Rome.",
+            "[person:Lei Jun] of Xiaomi and [person:Ma Huateng] of Tencent spoke after [person:Elon Musk].",
+        ],
+    );
+}
+
+#[test]
+fn german_nouns_after_cues_are_no_organisations() {
+    table(
+        "de",
+        &["org"],
+        &[
+            "Laut Angaben des Konzerns und laut Insidern sowie Experten sank der Umsatz, berichtet [org:Bloomberg].",
+        ],
     );
 }

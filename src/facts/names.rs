@@ -5,12 +5,13 @@
 //! organisation nouns), and [`Rules::find`] runs the two finders
 //! (`person.rs`, `org.rs`) over one tokenisation and settles overlaps.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 
-use super::tokens::{Token, case_forms, is_whole_word, tokenize};
+use super::tokens::{
+    Gazetteer, Token, WordSet, case_forms, genitive_s, is_cjk, is_whole_word, tokenize,
+};
 use super::{Fact, Input, Kind, Value, org, person};
 use crate::text::{Lang, Span};
 
@@ -36,6 +37,7 @@ pub(super) struct OrgLexicon {
     pub known: Vec<String>,
     pub legal: Vec<String>,
     pub descriptors: Vec<String>,
+    pub units: Vec<String>,
     pub cues: Vec<String>,
     pub compound_cues: Vec<String>,
     pub list_cues: Vec<String>,
@@ -58,6 +60,9 @@ pub(super) const FORMER: u8 = 4;
 pub(super) const SPEECH: u8 = 8;
 pub(super) const ORG_CUE: u8 = 16;
 pub(super) const LIST_CUE: u8 = 32;
+/// A very large company, exchange, agency or medium (`known` in orgs.toml);
+/// the hit's `role` then indexes [`Cues::orgs`].
+pub(super) const KNOWN: u8 = 64;
 
 /// One cue word found in the text.
 #[derive(Debug, Clone, Copy)]
@@ -70,23 +75,28 @@ pub(super) struct Hit {
 
 /// The cue automaton: every cue word in its case forms, with its flags.
 pub(super) struct Cues {
-    automaton: AhoCorasick,
+    words: Gazetteer,
     info: Vec<(u8, u16)>,
     pub roles: Vec<String>,
+    /// Canonical names of the known organisations.
+    pub orgs: Vec<String>,
 }
 
 impl Cues {
-    pub fn new(people: &PeopleLexicon, orgs: &OrgLexicon) -> Self {
+    /// Every cue; without `orgs`, only role words and speech verbs (what
+    /// quote attribution needs).
+    pub fn new(people: &PeopleLexicon, orgs: Option<&OrgLexicon>) -> Self {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut info: Vec<(u8, u16)> = Vec::new();
         let mut add = |word: &str, flag: u8, role: u16| {
-            for form in case_forms(word) {
+            let forms = if flag == KNOWN { vec![word.to_string()] } else { case_forms(word) };
+            for form in forms {
                 let k = *index.entry(form).or_insert_with(|| {
                     info.push((0, 0));
                     info.len() - 1
                 });
                 info[k].0 |= flag;
-                if flag == ROLE {
+                if flag == ROLE || flag == KNOWN {
                     info[k].1 = role;
                 }
             }
@@ -98,29 +108,61 @@ impl Cues {
                 add(w, ROLE, r as u16);
             }
         }
-        people.titles.iter().for_each(|w| add(w, TITLE, 0));
-        people.former.iter().for_each(|w| add(w, FORMER, 0));
         people.words.speech.iter().for_each(|w| add(w, SPEECH, 0));
-        orgs.cues.iter().for_each(|w| add(w, ORG_CUE, 0));
-        orgs.list_cues.iter().for_each(|w| add(w, LIST_CUE, 0));
+        let mut known_values = Vec::new();
+        if let Some(orgs) = orgs {
+            for k in &orgs.known {
+                let (alias, canon) = k.split_once('=').unwrap_or((k, k));
+                add(alias, KNOWN, known_values.len() as u16);
+                known_values.push(canon.to_string());
+            }
+            people.titles.iter().for_each(|w| add(w, TITLE, 0));
+            people.former.iter().for_each(|w| add(w, FORMER, 0));
+            orgs.cues.iter().for_each(|w| add(w, ORG_CUE, 0));
+            orgs.list_cues.iter().for_each(|w| add(w, LIST_CUE, 0));
+        }
         let mut patterns: Vec<(String, usize)> = index.into_iter().collect();
         patterns.sort_by_key(|p| p.1);
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(patterns.iter().map(|p| &p.0))
-            .expect("cue automaton builds");
-        Self { automaton, info, roles }
+        let words: Vec<&str> = patterns.iter().map(|p| p.0.as_str()).collect();
+        Self { words: Gazetteer::new(&words), info, roles, orgs: known_values }
     }
 
-    /// All cue words of `text`, standing as whole words, in order.
-    pub fn hits(&self, text: &str) -> Vec<Hit> {
-        self.automaton
-            .find_iter(text)
-            .filter(|m| is_whole_word(text, m.start(), m.end()))
-            .map(|m| {
-                let (flags, role) = self.info[m.pattern().as_usize()];
-                Hit { span: Span::new(m.start(), m.end()), flags, role }
+    /// The cue words of a tokenised text, standing as whole words (or
+    /// with a German genitive `-s`), in order.
+    pub fn hits(&self, text: &str, toks: &[Token], lang: Lang) -> Vec<Hit> {
+        let starts = toks.iter().flat_map(|t| {
+            // Every character of a CJK run may start a word.
+            let word = t.text(text);
+            let cjk = if word.starts_with(is_cjk) { word } else { "" };
+            // After a French elision (`l’opérateur`) a word starts too.
+            let elided = word
+                .char_indices()
+                .take(3)
+                .find(|&(_, c)| c == '\'' || c == '’')
+                .map(|(i, c)| t.span.start + i + c.len_utf8());
+            std::iter::once(t.span.start)
+                .chain(elided)
+                .chain(cjk.char_indices().skip(1).map(move |(i, _)| t.span.start + i))
+        });
+        self.to_hits(text, self.words.find_at(text, starts), lang)
+    }
+
+    /// The cue words inside `window` of `text`.
+    pub fn hits_in(&self, text: &str, window: Span) -> Vec<Hit> {
+        self.to_hits(text, self.words.find_in(text, window), Lang::UNKNOWN)
+    }
+
+    fn to_hits(&self, text: &str, found: Vec<(usize, Span)>, lang: Lang) -> Vec<Hit> {
+        found
+            .into_iter()
+            .filter_map(|(k, mut span)| {
+                if !is_whole_word(text, span.start, span.end) {
+                    let e = genitive_s(text, span.end).filter(|_| lang == Lang::DE)?;
+                    span.end = e;
+                    is_whole_word(text, span.start, e).then_some(())?;
+                }
+                let (flags, role) = self.info[k];
+                Some(Hit { span, flags, role })
             })
             .collect()
     }
@@ -132,6 +174,8 @@ pub(super) struct Ctx<'a> {
     pub lang: Lang,
     pub toks: Vec<Token>,
     pub hits: Vec<Hit>,
+    /// Per token: a capitalised function word (`Die`, `The`), never a name.
+    pub stop: Vec<bool>,
 }
 
 impl Ctx<'_> {
@@ -181,6 +225,7 @@ pub(super) struct Found {
 /// Compiled once per extractor.
 pub struct Rules {
     cues: Cues,
+    not_names: WordSet,
     pub(super) people: person::Finder,
     pub(super) orgs: org::Finder,
 }
@@ -195,22 +240,22 @@ impl Rules {
     pub fn new() -> Self {
         let people = people_lexicon();
         let orgs = org_lexicon();
-        let not_names: HashSet<String> = people.words.not_names.iter().cloned().collect();
+        let not_names: WordSet = people.words.not_names.iter().cloned().collect();
         Self {
-            cues: Cues::new(&people, &orgs),
-            people: person::Finder::new(&people, not_names.clone()),
-            orgs: org::Finder::new(&orgs, not_names),
+            cues: Cues::new(&people, Some(&orgs)),
+            people: person::Finder::new(&people),
+            orgs: org::Finder::new(&orgs),
+            not_names,
         }
     }
 
     pub fn find(&self, input: Input<'_>) -> Vec<Fact> {
-        let ctx = Ctx {
-            text: input.text,
-            lang: input.lang,
-            toks: tokenize(input.text),
-            hits: self.cues.hits(input.text),
-        };
-        let orgs = self.orgs.find(&ctx);
+        let toks = tokenize(input.text);
+        let stop =
+            toks.iter().map(|t| t.cap && self.not_names.contains(t.text(input.text))).collect();
+        let hits = self.cues.hits(input.text, &toks, input.lang);
+        let ctx = Ctx { text: input.text, lang: input.lang, toks, hits, stop };
+        let orgs = self.orgs.find(&ctx, &self.cues.orgs);
         let people = self.people.find(&ctx, &self.cues.roles);
         let found = settle(people, orgs);
         found

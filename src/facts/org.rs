@@ -5,59 +5,39 @@
 //! - context: a company noun before (`logistics firm X`, `công ty X`,
 //!   `Beratungsunternehmens X`, `Analyst bei X`, `meldt X`), or a list after
 //!   one (`platforms like X and Y`);
-//! - shape: CamelCase (`TikTok`), digits and letters (`86Research`-like),
+//! - shape: CamelCase (`TikTok`), digits and letters (`3Com`, `7Bank`-like),
 //!   acronyms outside a stoplist (`IBM`, not `GPU`).
 //!
 //! A parenthesised alias (`Tài Tân (Caixin)`) is the same organisation;
 //! its value is the Latin-script form.
 
-use std::collections::HashSet;
-
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::Kind;
-use super::names::{Ctx, Found, LIST_CUE, ORG_CUE, OrgLexicon, ROLE, SPEECH};
-use super::tokens::{genitive_s, is_whole_word};
+use super::names::{Ctx, Found, KNOWN, LIST_CUE, ORG_CUE, OrgLexicon, ROLE, SPEECH};
+use super::tokens::{WordSet, camel_case, digit_name};
 use crate::text::{Lang, Span};
 
 const MAX_WORDS: usize = 4;
 /// Words that join list items (`A, B and C`).
 const JOINERS: [&str; 10] = ["and", "und", "en", "et", "y", "e", "a", "và", "or", "oder"];
 /// Prepositions between a role and the employer (`Analyst bei X`).
-const EMPLOYER_PREPS: [&str; 16] = [
+const EMPLOYER_PREPS: [&str; 18] = [
     "at", "bei", "with", "of", "van", "bij", "chez", "de", "du", "en", "do", "da", "z", "ze",
-    "tại", "của",
+    "tại", "của", "von", "für",
 ];
 
 pub(super) struct Finder {
-    known: AhoCorasick,
-    known_values: Vec<String>,
-    legal: HashSet<String>,
+    legal: WordSet,
     /// Legal forms written with a final point (`Inc.`), which belongs to the name.
-    dotted: HashSet<String>,
-    descriptors: HashSet<String>,
+    dotted: WordSet,
+    descriptors: WordSet,
+    units: WordSet,
     compound_cues: Vec<String>,
-    acronym_stop: HashSet<String>,
-    not_names: HashSet<String>,
+    acronym_stop: WordSet,
 }
 
 impl Finder {
-    pub fn new(lex: &OrgLexicon, not_names: HashSet<String>) -> Self {
-        let (names, values): (Vec<String>, Vec<String>) = lex
-            .known
-            .iter()
-            .map(|k| match k.split_once('=') {
-                Some((alias, canon)) => (alias.to_string(), canon.to_string()),
-                None => (k.clone(), k.clone()),
-            })
-            .unzip();
-        let known = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&names)
-            .expect("org automaton builds");
+    pub fn new(lex: &OrgLexicon) -> Self {
         Self {
-            known,
-            known_values: values,
             legal: lex.legal.iter().map(|s| s.trim_end_matches('.').to_string()).collect(),
             dotted: lex
                 .legal
@@ -66,20 +46,20 @@ impl Finder {
                 .map(str::to_string)
                 .collect(),
             descriptors: lex.descriptors.iter().cloned().collect(),
+            units: lex.units.iter().cloned().collect(),
             compound_cues: lex.compound_cues.clone(),
             acronym_stop: lex.acronym_stop.iter().cloned().collect(),
-            not_names,
         }
     }
 
-    pub fn find(&self, ctx: &Ctx<'_>) -> Vec<Found> {
+    pub fn find(&self, ctx: &Ctx<'_>, known: &[String]) -> Vec<Found> {
         let mut out = Vec::new();
         // In order of trust; a later, longer mention replaces an earlier
         // one it covers (`Alibaba Cloud` over `Alibaba`).
         for f in self
-            .legal_runs(ctx)
+            .known(ctx, known)
             .into_iter()
-            .chain(self.known(ctx))
+            .chain(self.legal_runs(ctx))
             .chain(self.cued(ctx))
             .chain(self.shaped(ctx))
         {
@@ -93,22 +73,27 @@ impl Finder {
         out
     }
 
-    fn known(&self, ctx: &Ctx<'_>) -> Vec<Found> {
-        let mut out = Vec::new();
-        for m in self.known.find_iter(ctx.text) {
-            let mut end = m.end();
-            if !is_whole_word(ctx.text, m.start(), end) {
-                match genitive_s(ctx.text, end) {
-                    Some(e) if ctx.lang == Lang::DE && is_whole_word(ctx.text, m.start(), e) => {
-                        end = e;
-                    }
-                    _ => continue,
+    /// The known organisations among the cue words.
+    fn known(&self, ctx: &Ctx<'_>, values: &[String]) -> Vec<Found> {
+        ctx.hits
+            .iter()
+            .filter(|h| h.flags & KNOWN != 0)
+            .map(|h| match self.unit_after(ctx, h.span.end) {
+                Some(end) => {
+                    let span = Span::new(h.span.start, end);
+                    found(span, text_of(ctx.text, span), true)
                 }
-            }
-            let value = self.known_values[m.pattern().as_usize()].clone();
-            out.push(found(Span::new(m.start(), end), value, true));
-        }
-        out
+                None => found(h.span, values[usize::from(h.role)].clone(), true),
+            })
+            .collect()
+    }
+
+    /// `Alibaba Cloud`, `Google Maps`: the end of a unit word right after `pos`.
+    fn unit_after(&self, ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+        let k = ctx.toks.partition_point(|t| t.span.start < pos);
+        let t = ctx.toks.get(k)?;
+        let gap = ctx.text.get(pos..t.span.start)?;
+        (gap == " " && self.units.contains(t.text(ctx.text))).then_some(t.span.end)
     }
 
     /// A word of a name: capitalised (or digit-led, or an acronym), no
@@ -117,7 +102,7 @@ impl Finder {
         let t = ctx.toks[k];
         let w = ctx.word(k);
         (t.cap || (t.digit && w.chars().any(char::is_uppercase)))
-            && !self.not_names.contains(w)
+            && !ctx.stop[k]
             && !self.acronym_stop.contains(w)
             && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | SPEECH) == 0)
     }
@@ -127,7 +112,9 @@ impl Finder {
         let mut out = Vec::new();
         let mut k = 0;
         while k < ctx.toks.len() {
-            if !self.is_org_word(ctx.word(k)) || k == 0 || !ctx.toks[k - 1].space_after {
+            let t = ctx.toks[k];
+            let candidate = (t.cap || ctx.word(k) == "plc") && k > 0 && ctx.toks[k - 1].space_after;
+            if !candidate || !self.is_org_word(ctx.word(k)) {
                 k += 1;
                 continue;
             }
@@ -168,20 +155,25 @@ impl Finder {
     fn cued(&self, ctx: &Ctx<'_>) -> Vec<Found> {
         let mut out = Vec::new();
         for (k, t) in ctx.toks.iter().enumerate() {
+            if !(t.cap || t.digit) || t.hyphen_before || !self.name_word(ctx, k) {
+                continue;
+            }
             let before_cue = ctx.hit_before(t.span.start, ORG_CUE).is_some()
                 || self.compound_cue_before(ctx, k)
                 || employer_prep_before(ctx, k);
             let listed = ctx
                 .hit_before(t.span.start, LIST_CUE)
                 .is_some_and(|h| self.company_noun_before(ctx, h.span.start));
-            if !(before_cue || listed) || !self.name_word(ctx, k) || ctx.toks[k].hyphen_before {
+            if !(before_cue || listed) {
                 continue;
             }
             let mut k2 = k;
             loop {
                 let last = self.name_run(ctx, k2);
                 let span = Span::new(ctx.toks[k2].span.start, ctx.toks[last].span.end);
-                out.push(found(span, text_of(ctx.text, span), false));
+                if !vietnamese_fragment(ctx, k2, last) && !german_noun(ctx, k2, last) {
+                    out.push(found(span, text_of(ctx.text, span), false));
+                }
                 match (listed, self.next_list_item(ctx, last)) {
                     (true, Some(n)) => k2 = n,
                     _ => break,
@@ -255,7 +247,13 @@ impl Finder {
     fn shaped(&self, ctx: &Ctx<'_>) -> Vec<Found> {
         let mut out = Vec::new();
         for (k, t) in ctx.toks.iter().enumerate() {
+            if !(t.cap || t.digit) {
+                continue;
+            }
             let w = ctx.word(k);
+            if ctx.hit_at(t.span.start).is_some_and(|h| h.flags & ROLE != 0) {
+                continue; // `CEO`, `PDG`
+            }
             let ok = if t.caps {
                 self.acronym(ctx, k)
             } else if t.digit {
@@ -263,7 +261,7 @@ impl Finder {
             } else {
                 camel_case(w)
             };
-            if ok && !self.not_names.contains(w) {
+            if ok && !ctx.stop[k] {
                 out.push(found(t.span, w.to_string(), false));
             }
         }
@@ -326,46 +324,41 @@ fn text_of(text: &str, span: Span) -> String {
     span.get(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `TikTok`, `ByteDance`, `ZDNet`: a capital, lower case, then a capital
-/// again. Not `McDonald`-like family names.
-fn camel_case(w: &str) -> bool {
-    let mut chars = w.chars();
-    if !chars.next().is_some_and(char::is_uppercase)
-        || w.starts_with("Mc")
-        || w.starts_with("Mac")
-        || w.chars().count() < 4
-    {
-        return false;
-    }
-    let mut seen_lower = false;
-    for c in chars {
-        if c.is_lowercase() {
-            seen_lower = true;
-        } else if c.is_uppercase() && seen_lower {
-            return !w.starts_with("IJ");
-        } else if !c.is_alphabetic() {
-            return false;
-        }
-    }
-    false
+/// German capitalises nouns: after `laut`, `Konzern`, `Unternehmen` a
+/// single word with a common noun ending (`laut Angaben`, `Insidern`,
+/// `Experten`) is no name.
+fn german_noun(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
+    const ENDINGS: [&str; 16] = [
+        "ung", "ungen", "heit", "keit", "schaft", "ern", "tion", "ionen", "ität", "ismus", "gaben",
+        "ichten", "sten", "ten", "chen", "sen",
+    ];
+    let word = ctx.word(first);
+    first == last
+        && ctx.lang == Lang::DE
+        && !ctx.toks[first].caps
+        && !ctx.toks[first].digit
+        && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
-/// Digits followed by a capitalised word of three letters or more.
-fn digit_name(w: &str) -> bool {
-    let letters = w.trim_start_matches(|c: char| c.is_ascii_digit());
-    letters.len() < w.len()
-        && letters.chars().count() >= 3
-        && letters.starts_with(char::is_uppercase)
-        && letters.chars().all(char::is_alphabetic)
+/// One capitalised Vietnamese syllable followed by lower-case ones
+/// (`Ngân hàng Nhà nước`): the start of a longer name, not a name.
+fn vietnamese_fragment(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
+    let word = ctx.word(first);
+    first == last
+        && ctx.lang == Lang::VI
+        && !word.is_ascii()
+        && ctx.toks[last].space_after
+        && ctx.toks.get(last + 1).is_some_and(|t| !t.cap)
 }
 
-/// `Analyst bei X`, `CEO of X`, `analist bij X`: a role word and a preposition before.
+/// `Analyst bei X`, `CEO of X`, `Konkurrenten von X`: a role word or a
+/// company noun and a preposition before.
 fn employer_prep_before(ctx: &Ctx<'_>, k: usize) -> bool {
     if k == 0 || !ctx.toks[k - 1].space_after || !EMPLOYER_PREPS.contains(&ctx.word(k - 1)) {
         return false;
     }
     let prep = ctx.toks[k - 1].span.start;
-    ctx.hit_before(prep, ROLE).is_some()
+    ctx.hit_before(prep, ROLE | ORG_CUE).is_some()
 }
 
 /// `X (Y)` where X is an organisation: Y is one too.
@@ -395,11 +388,16 @@ fn link_aliases(text: &str, orgs: &mut [Found]) {
         if text.get(a.end..b.start) != Some(" (") || text.get(b.end..b.end + 1) != Some(")") {
             continue;
         }
-        let pick = if orgs[i].value.is_ascii() || !orgs[i + 1].value.is_ascii() {
-            orgs[i].value.clone()
-        } else {
-            orgs[i + 1].value.clone()
+        // The full name over an acronym (`Europäische Zentralbank (EZB)`),
+        // else the Latin-script form (`Tài Tân (Caixin)` → `Caixin`).
+        let acronym = |v: &str| v.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+        let (a_short, b_short) = (acronym(&orgs[i].value), acronym(&orgs[i + 1].value));
+        let first = match (a_short, b_short) {
+            (false, true) => true,
+            (true, false) => false,
+            _ => orgs[i].value.is_ascii() || !orgs[i + 1].value.is_ascii(),
         };
+        let pick = if first { orgs[i].value.clone() } else { orgs[i + 1].value.clone() };
         orgs[i].value.clone_from(&pick);
         orgs[i + 1].value = pick;
     }

@@ -6,20 +6,44 @@
 //! apposition after (`Präsident …`, `…, Analyst bei`), a speech verb next
 //! to it (`… sagte`, `aldus …`). A single word needs a title or a role.
 
-use std::collections::HashSet;
-
 use super::Kind;
 use super::names::{Ctx, FORMER, Found, PeopleLexicon, ROLE, SPEECH, TITLE};
-use crate::text::Span;
+use super::tokens::{WordSet, is_word_char};
+use crate::text::{Lang, Span};
 
 /// Lower-case particles inside names (`Ursula von der Leyen`, `Mark van Dijk`).
 const PARTICLES: [&str; 14] =
     ["von", "van", "der", "den", "de", "da", "dos", "das", "del", "di", "bin", "al", "ter", "le"];
 /// Articles and determiners, which do not stand before names.
-const ARTICLES: [&str; 32] = [
+const ARTICLES: [&str; 42] = [
     "the", "a", "an", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines",
     "einem", "einen", "de", "het", "een", "le", "la", "les", "un", "une", "el", "los", "las", "o",
-    "os", "as", "um", "uma", "this",
+    "os", "as", "um", "uma", "this", "van", "voor", "of", "for", "von", "für", "du", "del", "do",
+    "da",
+];
+/// Capitalised particles inside names (`Le Maire`, `De Vries`).
+const CAPITAL_PARTICLES: [&str; 10] =
+    ["Le", "La", "De", "Van", "Von", "Di", "Da", "Del", "Du", "Ter"];
+/// Endings of German role compounds, with the role they name.
+const COMPOUND_ROLES: [(&str, &str); 18] = [
+    ("chef", "head"),
+    ("chefin", "head"),
+    ("vorsitzende", "chairman"),
+    ("vorsitzender", "chairman"),
+    ("sprecher", "spokesperson"),
+    ("sprecherin", "spokesperson"),
+    ("präsident", "president"),
+    ("präsidentin", "president"),
+    ("minister", "minister"),
+    ("ministerin", "minister"),
+    ("analyst", "analyst"),
+    ("analystin", "analyst"),
+    ("gründer", "founder"),
+    ("gründerin", "founder"),
+    ("direktor", "director"),
+    ("direktorin", "director"),
+    ("ökonom", "economist"),
+    ("ökonomin", "economist"),
 ];
 /// Words of a name, at most.
 const MAX_WORDS: usize = 4;
@@ -27,17 +51,15 @@ const MAX_WORDS: usize = 4;
 const APPOSITION: usize = 40;
 
 pub(super) struct Finder {
-    given: HashSet<String>,
-    family: HashSet<String>,
-    not_names: HashSet<String>,
+    given: WordSet,
+    family: WordSet,
 }
 
 impl Finder {
-    pub fn new(lex: &PeopleLexicon, not_names: HashSet<String>) -> Self {
+    pub fn new(lex: &PeopleLexicon) -> Self {
         Self {
             given: lex.given.iter().cloned().collect(),
             family: lex.family_first.iter().cloned().collect(),
-            not_names,
         }
     }
 
@@ -63,24 +85,11 @@ impl Finder {
         out
     }
 
-    /// A capitalised word that is no function word, cue word or compound tail.
-    fn name_like(&self, ctx: &Ctx<'_>, k: usize) -> bool {
-        let t = ctx.toks[k];
-        t.cap
-            && !t.caps
-            && !t.digit
-            && !t.hyphen_before
-            && !self.not_names.contains(ctx.word(k))
-            && ctx
-                .hit_at(t.span.start)
-                .is_none_or(|h| h.flags & (ROLE | TITLE | SPEECH | FORMER) == 0)
-    }
-
     fn can_start(&self, ctx: &Ctx<'_>, k: usize) -> bool {
         let t = ctx.toks[k];
         let after_title = t.cap && !t.caps && ctx.hit_before(t.span.start, TITLE).is_some();
         let compound_head = t.hyphen_after && !self.given.contains(ctx.word(k));
-        (after_title || self.name_like(ctx, k)) && !compound_head
+        (after_title || name_like(ctx, k)) && !compound_head
     }
 
     /// The longest name-like run from `k`: returns its word count and last token.
@@ -93,6 +102,20 @@ impl Finder {
                 break;
             }
             let joined = t.space_after || (t.hyphen_after && self.given.contains(ctx.word(last)));
+            // East Asian given names with a hyphen: `Kim Jae-june`, `Park Sung-soon`.
+            let syllable = ctx
+                .toks
+                .get(next + 1)
+                .filter(|s| ctx.toks[next].hyphen_after && !s.cap && !s.digit && s.span.len() <= 6);
+            if syllable.is_some()
+                && t.space_after
+                && self.family.contains(ctx.word(k))
+                && ctx.toks[next].cap
+            {
+                words += 1;
+                last = next + 1;
+                break;
+            }
             if joined
                 && self.name_like_or_joined(ctx, next, k)
                 && !(ctx.toks[next].hyphen_after
@@ -101,14 +124,14 @@ impl Finder {
             {
                 words += 1;
                 last = next;
-            } else if t.space_after
-                && PARTICLES.contains(&ctx.word(next))
-                && ctx.toks[next].space_after
-                && next + 1 < ctx.toks.len()
-                && self.name_like(ctx, next + 1)
-            {
+            } else if let Some(surname) = self.capital_particle(ctx, k, last) {
+                words += 2;
+                last = surname;
+                break;
+            } else if let Some(surname) = particle_surname(ctx, last) {
                 words += 1;
-                last = next + 1;
+                last = surname;
+                break;
             } else {
                 break;
             }
@@ -126,7 +149,21 @@ impl Finder {
                 && !t.digit
                 && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | SPEECH) == 0);
         }
-        self.name_like(ctx, k)
+        name_like(ctx, k)
+    }
+
+    /// `Bruno Le Maire`, `Marine Le Pen`, `Jan De Vries`: a capitalised
+    /// particle inside a name that starts with a given name.
+    fn capital_particle(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> Option<usize> {
+        let (p, s) = (last + 1, last + 2);
+        let ok = self.given.contains(ctx.word(first))
+            && ctx.toks[last].space_after
+            && s < ctx.toks.len()
+            && CAPITAL_PARTICLES.contains(&ctx.word(p))
+            && ctx.toks[p].space_after
+            && ctx.toks[s].cap
+            && !ctx.toks[s].caps;
+        ok.then_some(s)
     }
 
     fn judge(
@@ -143,23 +180,37 @@ impl Finder {
             || first.split('-').next().is_some_and(|p| self.given.contains(p));
         let family = self.family.contains(first) && words <= 3;
         let title = ctx.hit_before(span.start, TITLE).is_some();
+        // `Commerce Secretary Gina …`, `Nvidia Jensen …`: the name starts later.
+        let later_given = (k + 1..=end_k).any(|j| self.given.contains(ctx.word(j)));
+        if !(first_given || family || title) && later_given {
+            return None;
+        }
         let role_before = ctx.hit_before(span.start, ROLE);
         let apposition = apposition_role(ctx, span.end);
+        let compound = compound_role(ctx, k);
         let speech = ctx.hit_after(span.end, SPEECH).is_some()
             || ctx.hit_before(span.start, SPEECH).is_some();
         let strong = (first_given || family) && words >= 2 || title;
         let weak = words >= 2
-            && (role_before.is_some() || apposition.is_some() || speech)
+            && (role_before.is_some() || apposition.is_some() || speech || compound.is_some())
             && !after_article(ctx.text, span.start);
-        let single = words == 1 && role_before.is_some() && !ctx.toks[k].initial;
+        // Vietnamese role words run into common nouns (`Thủ tướng Chính phủ`):
+        // there a single word needs a title (`ông Chính`).
+        let single = words == 1
+            && (role_before.is_some() || compound.is_some())
+            && !ctx.toks[k].initial
+            && ctx.lang != Lang::VI;
         if !(strong || weak || single) {
             return None;
         }
-        let (role, org_window) = match (role_before, apposition) {
-            (Some(h), _) => {
+        let (role, org_window) = match (role_before, compound, apposition) {
+            (Some(h), _, _) => {
                 (Some(role_name(ctx, h, roles)), Some(clause_before(ctx.text, h.span.start)))
             }
-            (None, Some(h)) => {
+            (None, Some((role, at)), _) => {
+                (Some(role.to_string()), Some(clause_before(ctx.text, at)))
+            }
+            (None, None, Some(h)) => {
                 (Some(role_name(ctx, h, roles)), Some(clause_after(ctx.text, h.span.end)))
             }
             _ => (None, None),
@@ -175,10 +226,66 @@ impl Finder {
     }
 }
 
+/// German closed compounds ending in a role word, right before the name
+/// (`Betriebsratschefin Daniela …`, `Finanzministerin …`): the role and
+/// where the compound starts.
+fn compound_role(ctx: &Ctx<'_>, k: usize) -> Option<(&'static str, usize)> {
+    let prev = k.checked_sub(1)?;
+    if !ctx.toks[prev].space_after || !ctx.toks[prev].cap {
+        return None;
+    }
+    Some((compound_suffix(ctx.word(prev))?, ctx.toks[prev].span.start))
+}
+
+/// The role a German compound like `Betriebsratschefin` ends in.
+fn compound_suffix(word: &str) -> Option<&'static str> {
+    COMPOUND_ROLES
+        .iter()
+        .find(|(suffix, _)| word.len() > suffix.len() + 2 && word.ends_with(suffix))
+        .map(|r| r.1)
+}
+
+/// `… von der Leyen`, `… da Silva`: one or two particles after the name
+/// word at `last`, then one capitalised word that ends the name (not
+/// `Minister … van Buitenlandse Handel`). Returns that word's token.
+fn particle_surname(ctx: &Ctx<'_>, last: usize) -> Option<usize> {
+    let mut j = last;
+    for _ in 0..2 {
+        if !ctx.toks[j].space_after
+            || !PARTICLES.contains(&ctx.toks.get(j + 1).map(|_| ctx.word(j + 1))?)
+        {
+            break;
+        }
+        j += 1;
+    }
+    let surname = j + 1;
+    if j == last
+        || !ctx.toks[j].space_after
+        || surname >= ctx.toks.len()
+        || !name_like(ctx, surname)
+    {
+        return None;
+    }
+    let more = ctx.toks[surname].space_after && ctx.toks.get(surname + 1).is_some_and(|t| t.cap);
+    (!more).then_some(surname)
+}
+
+/// A capitalised word that is no function word, cue word or compound tail.
+fn name_like(ctx: &Ctx<'_>, k: usize) -> bool {
+    let t = ctx.toks[k];
+    t.cap
+        && !t.caps
+        && !t.digit
+        && !t.hyphen_before
+        && !ctx.stop[k]
+        && compound_suffix(ctx.word(k)).is_none()
+        && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | TITLE | SPEECH | FORMER) == 0)
+}
+
 /// Names take no article: `der Supermarktkette Acme` is no person.
 fn after_article(text: &str, start: usize) -> bool {
     let head = text.get(..start).unwrap_or("").trim_end();
-    let prev = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let prev = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
     ARTICLES.contains(&prev.to_lowercase().as_str())
 }
 
@@ -191,10 +298,14 @@ fn apposition_role(ctx: &Ctx<'_>, end: usize) -> Option<super::names::Hit> {
     }
     let from = end + 2;
     let k = ctx.hits.partition_point(|h| h.span.start < from);
-    let h = *ctx.hits.get(k)?;
+    let h = *ctx
+        .hits
+        .get(k..)?
+        .iter()
+        .take_while(|h| h.span.start - from <= APPOSITION)
+        .find(|h| h.flags & ROLE != 0)?;
     let gap = ctx.text.get(from..h.span.start)?;
-    let clean = !gap.contains([',', '.', ';', ':', '\n', '(', '“', '„', '"']);
-    (h.flags & ROLE != 0 && h.span.start - from <= APPOSITION && clean).then_some(h)
+    (!gap.contains([',', '.', ';', ':', '\n', '(', '“', '„', '"'])).then_some(h)
 }
 
 /// The role word in English; `former` when a modifier says so (`der frühere Chef`).

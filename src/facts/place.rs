@@ -7,10 +7,9 @@
 //! words, except that a German genitive `-s` (`Chinas`) and a hyphenated
 //! compound (`US-Exportkontrollen`) still count.
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 
-use super::tokens::{genitive_s, is_whole_word};
+use super::tokens::{Gazetteer, genitive_s, is_whole_word, is_word_char};
 use super::{Fact, Input, Kind, Value};
 use crate::text::{Lang, Span};
 
@@ -60,7 +59,7 @@ const VI_COMPOUNDS: [&str; 24] = [
 
 /// Compiled once per extractor.
 pub struct Rules {
-    automaton: AhoCorasick,
+    names: Gazetteer,
     /// Pattern index → English name.
     values: Vec<String>,
 }
@@ -83,29 +82,25 @@ impl Rules {
                 values.push(entry.value.clone());
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("place automaton builds");
-        Self { automaton, values }
+        Self { names: Gazetteer::new(&patterns), values }
     }
 
     pub fn find(&self, input: Input<'_>) -> Vec<Fact> {
         let text = input.text;
         let mut out = Vec::new();
-        for m in self.automaton.find_iter(text) {
-            let (start, mut end) = (m.start(), m.end());
+        for (k, m) in self.names.find_in(text, Span::new(0, text.len())) {
+            let (start, mut end) = (m.start, m.end);
             if !is_whole_word(text, start, end) {
                 match genitive_s(text, end) {
                     Some(e) if input.lang == Lang::DE && is_whole_word(text, start, e) => end = e,
                     _ => continue,
                 }
             }
-            let name = text.get(start..m.end()).unwrap_or("");
-            if VI_SHORT.contains(&name) && !vi_short_is_place(text, start, m.end()) {
+            let name = text.get(start..m.end).unwrap_or("");
+            if VI_SHORT.contains(&name) && !vi_short_is_place(text, start, m.end) {
                 continue;
             }
-            let value = self.values[m.pattern().as_usize()].clone();
+            let value = self.values[k].clone();
             out.push(Fact::new(Kind::Place, Span::new(start, end), Value::Text(value)));
         }
         out
@@ -116,11 +111,11 @@ impl Rules {
 /// name (`ông Đức`, `Nguyễn Đức Anh`) nor of a common compound word.
 fn vi_short_is_place(text: &str, start: usize, end: usize) -> bool {
     let before = text.get(..start).unwrap_or("").trim_end_matches(' ');
-    let prev_word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let prev_word = before.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
     let after = text.get(end..).unwrap_or("");
     let next_word = after
         .strip_prefix(' ')
-        .map_or("", |a| a.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""));
+        .map_or("", |a| a.split(|c: char| !is_word_char(c)).next().unwrap_or(""));
     let joined_prev =
         before.len() + 1 == start && prev_word.chars().next().is_some_and(char::is_uppercase);
     let joined_next = next_word.chars().next().is_some_and(char::is_uppercase);

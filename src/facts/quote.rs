@@ -55,6 +55,11 @@ pub fn quote_spans(text: &str) -> Vec<Span> {
     let mut open: Option<(usize, &'static [char])> = None;
     for (i, c) in text.char_indices() {
         if c == '\n' {
+            // A quote that runs over paragraphs opens each one again
+            // (English style): the part in this paragraph is a quote too.
+            if let Some((start, _)) = open.filter(|_| reopens(text, i)) {
+                out.extend(trimmed(text, start, i));
+            }
             open = None;
             continue;
         }
@@ -80,6 +85,16 @@ pub fn quote_spans(text: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// The next paragraph after the line break at `at` starts with an opening mark.
+fn reopens(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .unwrap_or("")
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '“' | '"' | '„' | '«'))
 }
 
 fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
@@ -127,6 +142,11 @@ mod tests {
         assert_eq!(
             quotes(s),
             ["Wege finden müsse, unsere KI zu nutzen", "Next paragraph here is fine"]
+        );
+        let s = "“We will build it in three parts.\n\n“And then we are done with it,” he said.";
+        assert_eq!(
+            quotes(s),
+            ["We will build it in three parts.", "And then we are done with it,"]
         );
     }
 }

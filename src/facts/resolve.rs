@@ -11,10 +11,11 @@
 //! 4. quote speakers (`speaker.rs`).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use super::names::{org_lexicon, people_lexicon};
-use super::tokens::{genitive_s, is_whole_word};
+use super::tokens::{FxHasher, genitive_s, is_whole_word, is_word_char};
 use super::{Fact, Field, Kind, Value, speaker};
 use crate::corpus::Document;
 use crate::text::{Lang, Span};
@@ -41,8 +42,8 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
 pub fn resolve(facts: &mut Vec<Fact>, doc: &Document) {
     drop_overlaps(facts);
     strip_legal_forms(facts);
-    spread_orgs(facts, doc);
-    resolve_surnames(facts, doc);
+    link_aliases(facts, doc);
+    spread_names(facts, doc);
     spread_roles(facts);
     facts.sort_by_key(|f| (f.field == Field::Body, f.span.start, f.kind));
     speaker::assign(facts, doc);
@@ -77,19 +78,28 @@ fn rank(k: Kind) -> u8 {
 }
 
 fn drop_overlaps(facts: &mut Vec<Fact>) {
+    // Sorted by field, then start, a sweep compares each entity with the
+    // ones that start inside it.
+    facts.sort_by_key(|f| (f.field == Field::Body, f.span.start, f.kind));
     let n = facts.len();
     let mut dead = vec![false; n];
     for i in 0..n {
-        for j in 0..n {
+        if !facts[i].kind.is_entity() {
+            continue;
+        }
+        for j in i + 1..n {
             let (a, b) = (&facts[i], &facts[j]);
-            if i == j || dead[j] || !a.kind.is_entity() || !b.kind.is_entity() || a.kind == b.kind {
+            if b.field != a.field || b.span.start >= a.span.end {
+                break;
+            }
+            if !b.kind.is_entity() || a.kind == b.kind {
                 continue;
             }
-            if a.field == b.field
-                && a.span.overlaps(b.span)
-                && (a.span.len(), rank(a.kind)) > (b.span.len(), rank(b.kind))
-            {
+            let (ka, kb) = ((a.span.len(), rank(a.kind)), (b.span.len(), rank(b.kind)));
+            if ka > kb {
                 dead[j] = true;
+            } else if kb > ka {
+                dead[i] = true;
             }
         }
     }
@@ -127,9 +137,30 @@ fn short_form(name: &str, values: &HashSet<String>) -> String {
     name.to_string()
 }
 
-/// Every other whole-word mention of an organisation's name is that
-/// organisation too (`Alibaba-Aktien`, `Nvidias`).
-fn spread_orgs(facts: &mut Vec<Fact>, doc: &Document) {
+/// A name that one mention maps to another value (`EZB` in
+/// `Europäische Zentralbank (EZB)`) has that value in all its mentions.
+fn link_aliases(facts: &mut [Fact], doc: &Document) {
+    let mut alias: HashMap<String, String> = HashMap::new();
+    for f in facts.iter().filter(|f| f.kind == Kind::Org) {
+        let mention = f.span.get(text_of(doc, f.field));
+        if mention != value(f) {
+            alias.entry(mention.to_string()).or_insert_with(|| value(f).to_string());
+        }
+    }
+    for f in facts.iter_mut() {
+        if f.kind == Kind::Org {
+            if let Some(v) = alias.get(value(f)) {
+                f.value = Value::Text(v.clone());
+            }
+        } else if let Some(v) = f.org.as_ref().and_then(|o| alias.get(o)) {
+            f.org = Some(v.clone());
+        }
+    }
+}
+
+/// The names that, met elsewhere in the document, are an organisation
+/// (`Alibaba-Aktien`, `Nvidias`), with their values.
+fn org_names(facts: &[Fact], doc: &Document) -> Vec<(String, String)> {
     let mut names: HashMap<String, String> = HashMap::new();
     for f in facts.iter().filter(|f| f.kind == Kind::Org) {
         let mention = f.span.get(text_of(doc, f.field)).trim_end_matches('s').to_string();
@@ -139,26 +170,85 @@ fn spread_orgs(facts: &mut Vec<Fact>, doc: &Document) {
             }
         }
     }
-    let mut added = Vec::new();
+    names.into_iter().collect()
+}
+
+/// Every other mention of an organisation's name is that organisation, and
+/// every mention of a known person's surname is that person (one pass over
+/// the words of each field for both).
+fn spread_names(facts: &mut Vec<Fact>, doc: &Document) {
+    let orgs = org_names(facts, doc);
+    let people = surnames(facts);
+    let names: Vec<String> = orgs.iter().chain(&people).map(|p| p.0.clone()).collect();
+    if names.is_empty() {
+        return;
+    }
     for &field in fields(doc) {
-        let text = text_of(doc, field);
-        for (name, canon) in &names {
-            for (start, _) in text.match_indices(name.as_str()) {
-                let Some(end) = mention_end(text, start, start + name.len(), doc.lang) else {
-                    continue;
-                };
-                let span = Span::new(start, end);
-                if !facts.iter().chain(&added).any(|f: &Fact| {
-                    f.field == field && f.span.overlaps(span) && f.kind != Kind::Quote
-                }) {
-                    let mut fact = Fact::new(Kind::Org, span, Value::Text(canon.clone()));
-                    fact.field = field;
-                    added.push(fact);
-                }
+        let found = mentions(text_of(doc, field), &names, doc.lang);
+        let mut taken: Vec<Span> = facts
+            .iter()
+            .filter(|f| f.field == field && f.kind != Kind::Quote)
+            .map(|f| f.span)
+            .collect();
+        taken.sort_unstable();
+        let mut added: Vec<Fact> = Vec::new();
+        for &(k, span) in found.iter().filter(|m| m.0 < orgs.len()) {
+            if !overlaps_any(&taken, span) && !added.iter().any(|f| f.span.overlaps(span)) {
+                let mut fact = Fact::new(Kind::Org, span, Value::Text(orgs[k].1.clone()));
+                fact.field = field;
+                added.push(fact);
             }
         }
+        facts.extend(added);
+        for &(k, span) in found.iter().filter(|m| m.0 >= orgs.len()) {
+            add_surname(facts, field, span, &people[k - orgs.len()].1);
+        }
     }
-    facts.extend(added);
+}
+
+/// Whether `span` overlaps one of the sorted, short `spans`.
+fn overlaps_any(spans: &[Span], span: Span) -> bool {
+    let k = spans.partition_point(|s| s.start < span.end);
+    spans.get(..k).unwrap_or(&[]).iter().rev().take(8).any(|s| s.overlaps(span))
+}
+
+/// Whole-word mentions of `names` in `text`: pattern index and span. One
+/// pass over the words, with a lookup by first word (documents name few
+/// entities, so building an automaton for each would cost more).
+fn mentions(text: &str, names: &[String], lang: Lang) -> Vec<(usize, Span)> {
+    let mut by_first: HashMap<&str, Vec<usize>, BuildHasherDefault<FxHasher>> = HashMap::default();
+    for (k, n) in names.iter().enumerate() {
+        let first = n.split(|c: char| !is_word_char(c)).next().unwrap_or("");
+        by_first.entry(first).or_default().push(k);
+    }
+    let mut out = Vec::new();
+    let mut skip_to = 0;
+    for (start, word) in words(text) {
+        // Names start with a capital or a digit; other words need no lookup.
+        if start < skip_to || !word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            continue;
+        }
+        let genitive = word.strip_suffix('s').filter(|_| lang == Lang::DE);
+        let candidates =
+            by_first.get(word).into_iter().chain(genitive.and_then(|g| by_first.get(g)));
+        let best = candidates
+            .flatten()
+            .filter(|&&k| text.get(start..).is_some_and(|r| r.starts_with(names[k].as_str())))
+            .filter_map(|&k| Some((k, mention_end(text, start, start + names[k].len(), lang)?)))
+            .max_by_key(|&(_, end)| end);
+        if let Some((k, end)) = best {
+            out.push((k, Span::new(start, end)));
+            skip_to = end;
+        }
+    }
+    out
+}
+
+/// The words of `text` (runs of letters and digits) with their offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 /// The end of a whole-word mention at `start..end`, with a German genitive `-s`.
@@ -188,17 +278,22 @@ fn is_vietnamese(name: &str) -> bool {
     name.chars().any(|c| matches!(c, 'ă' | 'â' | 'đ' | 'ê' | 'ô' | 'ơ' | 'ư' | 'Đ' | 'ạ'..='ỹ'))
 }
 
-fn resolve_surnames(facts: &mut Vec<Fact>, doc: &Document) {
-    let mut fulls: Vec<(String, Field, usize)> = facts
-        .iter()
-        .filter(|f| f.kind == Kind::Person && value(f).contains(' '))
-        .map(|f| (value(f).to_string(), f.field, f.span.start))
-        .collect();
-    fulls.dedup_by(|a, b| a.0 == b.0);
+/// Surname → full name for the people named in full (a surname two
+/// people share is left out); single-word person facts take the full name.
+fn surnames(facts: &mut [Fact]) -> Vec<(String, String)> {
     let mut short: HashMap<String, String> = HashMap::new();
-    for (full, _, _) in &fulls {
-        if let Some(s) = surname(full) {
-            short.entry(s.to_string()).and_modify(String::clear).or_insert_with(|| full.clone());
+    for f in facts.iter().filter(|f| f.kind == Kind::Person && value(f).contains(' ')) {
+        let full = value(f).to_string();
+        // Long names are also called by a middle word (`… Lula da Silva`
+        // → `Lula`, `Alberto Núñez Feijóo` → `Núñez`).
+        let words: Vec<&str> = full.split(' ').collect();
+        let middle = words.iter().skip(1).take(words.len().saturating_sub(2)).copied();
+        let middle = middle.filter(|w| w.starts_with(char::is_uppercase) && w.chars().count() >= 3);
+        for s in surname(&full).into_iter().chain(middle.filter(|_| words.len() >= 3)) {
+            let e = short.entry(s.to_string()).or_insert_with(|| full.clone());
+            if *e != full {
+                e.clear();
+            }
         }
     }
     short.retain(|_, v| !v.is_empty());
@@ -207,17 +302,7 @@ fn resolve_surnames(facts: &mut Vec<Fact>, doc: &Document) {
             f.value = Value::Text(full.clone());
         }
     }
-    for &field in fields(doc) {
-        let text = text_of(doc, field);
-        for (sur, full) in &short {
-            for (start, _) in text.match_indices(sur.as_str()) {
-                let Some(end) = mention_end(text, start, start + sur.len(), doc.lang) else {
-                    continue;
-                };
-                add_surname(facts, field, Span::new(start, end), full);
-            }
-        }
-    }
+    short.into_iter().collect()
 }
 
 /// A surname mention becomes a person, replacing an organisation guessed

@@ -12,13 +12,16 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::names::{Cues, Hit, ROLE, SPEECH, org_lexicon, people_lexicon};
+use super::names::{Cues, Hit, ROLE, SPEECH, people_lexicon};
+use super::tokens::is_word_char;
 use super::{Fact, Field, Kind, Value};
 use crate::corpus::Document;
 use crate::text::Span;
 
 /// How far after a speech verb the speaker's name may start.
 const REACH: usize = 60;
+/// How far after a quote a speaker named before the verb may start.
+const NEAR: usize = 25;
 
 struct Lexicons {
     cues: Cues,
@@ -28,7 +31,7 @@ struct Lexicons {
 static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
     let people = people_lexicon();
     let pronouns = people.pronouns.iter().map(|p| p.to_lowercase()).collect();
-    Lexicons { cues: Cues::new(&people, &org_lexicon()), pronouns }
+    Lexicons { cues: Cues::new(&people, None), pronouns }
 });
 
 /// An attribution found in the text.
@@ -46,7 +49,6 @@ enum Said {
 /// The people of one text: span, value, role.
 struct Scene<'a> {
     text: &'a str,
-    hits: Vec<Hit>,
     people: Vec<(Span, String, Option<String>)>,
 }
 
@@ -64,7 +66,10 @@ pub fn assign(facts: &mut [Fact], doc: &Document) {
                 )
             })
             .collect();
-        let scene = Scene { text, hits: LEXICONS.cues.hits(text), people };
+        if !facts.iter().any(|f| f.field == field && f.kind == Kind::Quote) {
+            continue;
+        }
+        let scene = Scene { text, people };
         let mut prev: Option<(usize, Option<String>)> = None; // paragraph start, speaker
         for f in facts.iter_mut().filter(|f| f.field == field && f.kind == Kind::Quote) {
             let para = paragraph_start(text, f.span.start);
@@ -73,6 +78,13 @@ pub fn assign(facts: &mut [Fact], doc: &Document) {
             prev = Some((para, f.speaker.clone()));
         }
     }
+}
+
+/// Right after the closing quotation mark of a quote ending at `end`.
+fn closing_mark_end(text: &str, end: usize) -> usize {
+    let tail = text.get(end..).unwrap_or("");
+    let skip = tail.len() - tail.trim_start().len();
+    end + skip + tail.trim_start().chars().next().map_or(0, char::len_utf8)
 }
 
 fn paragraph_start(text: &str, pos: usize) -> usize {
@@ -107,7 +119,7 @@ impl Scene<'_> {
         para: usize,
         prev: Option<&(usize, Option<String>)>,
     ) -> Option<String> {
-        let after = self.closing_mark_end(quote.end);
+        let after = closing_mark_end(self.text, quote.end);
         let sent = sentence_start(self.text, quote.start.saturating_sub(1), para);
         let said = self
             .said_in(Span::new(after, sentence_end(self.text, after)), true)
@@ -124,10 +136,8 @@ impl Scene<'_> {
                 return self.name(s, quote.start);
             }
         }
-        let only_quote = self
-            .text
-            .get(para..quote.start)
-            .is_some_and(|h| h.chars().all(|c| !c.is_alphanumeric()));
+        let only_quote =
+            self.text.get(para..quote.start).is_some_and(|h| h.chars().all(|c| !is_word_char(c)));
         if only_quote && para > 0 {
             let end = self.text.get(..para).unwrap_or("").trim_end().len();
             let prev_para = paragraph_start(self.text, end);
@@ -137,13 +147,6 @@ impl Scene<'_> {
             return self.last_said(prev_para, end).and_then(|s| self.name(s, quote.start));
         }
         None
-    }
-
-    /// Right after the closing quotation mark.
-    fn closing_mark_end(&self, end: usize) -> usize {
-        let tail = self.text.get(end..).unwrap_or("");
-        let skip = tail.len() - tail.trim_start().len();
-        end + skip + tail.trim_start().chars().next().map_or(0, char::len_utf8)
     }
 
     /// The attribution of the last sentence of a paragraph that has one.
@@ -165,12 +168,33 @@ impl Scene<'_> {
     /// The attribution a speech verb inside `window` makes. `after_quote`:
     /// the window follows the quote, so the verb must come first.
     fn said_in(&self, window: Span, after_quote: bool) -> Option<Said> {
-        let h = self.hits.iter().find(|h| {
-            h.flags & SPEECH != 0 && h.span.start >= window.start && h.span.end <= window.end
-        })?;
-        if after_quote && h.span.start - window.start > REACH {
-            return None;
+        let hits = LEXICONS.cues.hits_in(self.text, window);
+        let verbs: Vec<&Hit> = hits.iter().filter(|h| h.flags & SPEECH != 0).collect();
+        if after_quote {
+            // `“…”, sagte X`: the first verb, close to the quote; or a person
+            // right after the quote whose verb comes later (`”, ông X, …, cho biết`).
+            let h = verbs.first()?;
+            if h.span.start - window.start <= REACH {
+                return Some(self.said_by(&hits, h, window, true));
+            }
+            let next =
+                self.people.iter().find(|p| p.0.start >= window.start && p.0.end <= h.span.start);
+            return next
+                .filter(|p| p.0.start - window.start <= NEAR)
+                .map(|p| Said::Person(p.1.clone()));
         }
+        // Before the quote the verb nearest to it counts (`…, stating, “`),
+        // unless an earlier one names the speaker (`Phát biểu …, X cho biết:`).
+        let said: Vec<Said> =
+            verbs.iter().rev().map(|h| self.said_by(&hits, h, window, false)).collect();
+        said.iter()
+            .find(|s| matches!(s, Said::Person(_) | Said::Pronoun(_)))
+            .or(said.first())
+            .cloned()
+    }
+
+    /// What one speech verb in `window` says about the speaker.
+    fn said_by(&self, hits: &[Hit], h: &Hit, window: Span, after_quote: bool) -> Said {
         let before =
             self.people.iter().rev().find(|p| p.0.end <= h.span.start && p.0.start >= window.start);
         let after = self.people.iter().find(|p| {
@@ -181,35 +205,23 @@ impl Scene<'_> {
         });
         let person = if after_quote { after.or(before) } else { before.or(after) };
         if let Some(p) = person {
-            return Some(Said::Person(p.1.clone()));
+            return Said::Person(p.1.clone());
         }
         if self.pronoun_next_to(h.span) {
-            return Some(Said::Pronoun(h.span.start));
+            return Said::Pronoun(h.span.start);
         }
-        if let Some(role) = self.role_ending_clause(h.span.end, window.end) {
-            return Some(Said::Role(role));
+        match role_ending_clause(self.text, hits, h.span.end, window.end) {
+            Some(role) => Said::Role(role),
+            None => Said::Unnamed,
         }
-        Some(Said::Unnamed)
     }
 
     fn pronoun_next_to(&self, verb: Span) -> bool {
         let head = self.text.get(..verb.start).unwrap_or("").trim_end();
-        let prev = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let prev = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
         let tail = self.text.get(verb.end..).unwrap_or("").trim_start();
-        let next = tail.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let next = tail.split(|c: char| !is_word_char(c)).next().unwrap_or("");
         [prev, next].iter().any(|w| LEXICONS.pronouns.contains(&w.to_lowercase()))
-    }
-
-    /// `aldus de voorzitter.`: a role word closing the clause after the verb.
-    fn role_ending_clause(&self, from: usize, to: usize) -> Option<String> {
-        let h = self
-            .hits
-            .iter()
-            .find(|h| h.flags & ROLE != 0 && h.span.start >= from && h.span.end <= to)?;
-        let rest = self.text.get(h.span.end..to)?;
-        let gap = self.text.get(from..h.span.start)?;
-        (!rest.contains(char::is_alphanumeric) && gap.split_whitespace().count() <= 2)
-            .then(|| LEXICONS.cues.roles[usize::from(h.role)].clone())
     }
 
     fn name(&self, said: Said, quote_start: usize) -> Option<String> {
@@ -221,13 +233,25 @@ impl Scene<'_> {
                 .rev()
                 .find(|p| p.0.end <= at.min(quote_start))
                 .map(|p| p.1.clone()),
-            Said::Role(r) => self
-                .people
-                .iter()
-                .rev()
-                .find(|p| p.2.as_ref().is_some_and(|pr| pr.ends_with(&r)))
-                .map(|p| p.1.clone()),
+            // The person with that role named before, else the last one named.
+            Said::Role(r) => {
+                let before = || self.people.iter().rev().filter(|p| p.0.end <= quote_start);
+                before()
+                    .find(|p| p.2.as_ref().is_some_and(|pr| pr.ends_with(&r)))
+                    .or_else(|| before().next())
+                    .map(|p| p.1.clone())
+            }
             Said::Unnamed => None,
         }
     }
+}
+
+/// `aldus de voorzitter.`: a role word closing the clause after the verb.
+fn role_ending_clause(text: &str, hits: &[Hit], from: usize, to: usize) -> Option<String> {
+    let h =
+        hits.iter().find(|h| h.flags & ROLE != 0 && h.span.start >= from && h.span.end <= to)?;
+    let rest = text.get(h.span.end..to)?;
+    let gap = text.get(from..h.span.start)?;
+    (!rest.contains(is_word_char) && gap.split_whitespace().count() <= 2)
+        .then(|| LEXICONS.cues.roles[usize::from(h.role)].clone())
 }

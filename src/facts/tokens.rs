@@ -1,9 +1,38 @@
 //! Words of a text with their byte spans and shape, for the name finders
 //! (people, organisations): one pass over the characters, no allocation
-//! per word. Also the word-boundary and case helpers the lexicon matchers
-//! share.
+//! per word. Also what the lexicon matchers share: [`Gazetteer`] (word
+//! lists matched only where words start), [`WordSet`] (a fast word set),
+//! word-boundary, case and word-shape helpers.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::text::Span;
+
+/// A set of words with a fast, non-cryptographic hash (the words are our
+/// own lexicons, so no one can pick collisions).
+pub type WordSet = HashSet<String, BuildHasherDefault<FxHasher>>;
+
+/// The Fx hash of rustc: one multiply per eight bytes.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// One word: a run of letters and digits (with inner apostrophes, as in
 /// `O'Brien`), its shape, and what stands right before and after it.
@@ -41,7 +70,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut iter = text.char_indices().peekable();
     let mut boundary_initial = true;
     while let Some((i, c)) = iter.next() {
-        if !c.is_alphanumeric() {
+        if !is_word_char(c) {
             if matches!(c, '.' | '!' | '?' | '\n' | '“' | '„' | '"' | '«' | '»' | '「' | ':' | '•')
             {
                 boundary_initial = true;
@@ -51,15 +80,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let mut start = i;
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = iter.peek() {
-            if d.is_alphanumeric() {
+            if is_word_char(d) {
                 end = j + d.len_utf8();
                 iter.next();
             } else if is_apostrophe(d) && next_is_word_char(text, j + d.len_utf8()) {
                 let after = j + d.len_utf8();
                 if is_possessive_s(text, after) {
+                    iter.next(); // the apostrophe
+                    iter.next(); // the s
                     break;
                 }
+                let elided =
+                    text.get(start..end).is_some_and(|w| w.starts_with(char::is_lowercase));
                 if end - start == 1
+                    && elided
                     && text
                         .get(after..)
                         .and_then(|r| r.chars().next())
@@ -121,13 +155,92 @@ pub fn is_apostrophe(c: char) -> bool {
 }
 
 fn next_is_word_char(text: &str, at: usize) -> bool {
-    text.get(at..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
+    text.get(at..).and_then(|r| r.chars().next()).is_some_and(is_word_char)
 }
 
 /// `s` right after an apostrophe, ending the word (`Alibaba’s`).
 fn is_possessive_s(text: &str, at: usize) -> bool {
     let mut rest = text.get(at..).unwrap_or("").chars();
-    rest.next() == Some('s') && !rest.next().is_some_and(char::is_alphanumeric)
+    rest.next() == Some('s') && !rest.next().is_some_and(is_word_char)
+}
+
+/// A word list matched only where words start: one anchored,
+/// leftmost-longest automaton walk per word start whose first byte can
+/// begin a pattern, instead of a walk over every byte. Matches may end
+/// inside a word; callers check the end (genitives, compounds).
+pub struct Gazetteer {
+    automaton: AhoCorasick,
+    first_bytes: [bool; 256],
+}
+
+impl Gazetteer {
+    pub fn new<P: AsRef<str>>(patterns: &[P]) -> Self {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns.iter().map(|p| p.as_ref().as_bytes()))
+            .expect("word list compiles");
+        let mut first_bytes = [false; 256];
+        for p in patterns {
+            if let Some(&b) = p.as_ref().as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        Self { automaton, first_bytes }
+    }
+
+    /// `(pattern, span)` of each match at one of `starts` (word starts, in order).
+    pub fn find_at(&self, text: &str, starts: impl Iterator<Item = usize>) -> Vec<(usize, Span)> {
+        let mut out = Vec::new();
+        let mut skip_to = 0;
+        for at in starts {
+            if at < skip_to
+                || !text.as_bytes().get(at).is_some_and(|&b| self.first_bytes[usize::from(b)])
+            {
+                continue;
+            }
+            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            if let Some(m) = self.automaton.find(input) {
+                out.push((m.pattern().as_usize(), Span::new(m.start(), m.end())));
+                skip_to = m.end();
+            }
+        }
+        out
+    }
+
+    /// `(pattern, span)` of each match that starts a word, in `window` of `text`.
+    pub fn find_in(&self, text: &str, window: Span) -> Vec<(usize, Span)> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let window = Span::new(window.start.min(text.len()), window.end.min(text.len()));
+        let mut prev_alnum =
+            text.get(..window.start).and_then(|h| h.chars().next_back()).is_some_and(is_word_char);
+        let mut skip_to = window.start;
+        for at in window.range() {
+            let b = bytes[at];
+            // Bytes inside a character change nothing; ASCII needs no decoding.
+            let (alnum, cjk) = match b {
+                0x80..=0xbf => continue,
+                0..=0x7f => (b.is_ascii_alphanumeric(), false),
+                _ => text
+                    .get(at..)
+                    .and_then(|r| r.chars().next())
+                    .map_or((false, false), |c| (is_word_char(c), is_cjk(c))),
+            };
+            let starts = (alnum && !prev_alnum) || cjk;
+            prev_alnum = alnum;
+            if !starts || at < skip_to || !self.first_bytes[usize::from(b)] {
+                continue;
+            }
+            let input = Input::new(text).range(at..window.end).anchored(Anchored::Yes);
+            if let Some(m) = self.automaton.find(input) {
+                out.push((m.pattern().as_usize(), Span::new(m.start(), m.end())));
+                skip_to = m.end();
+            }
+        }
+        out
+    }
 }
 
 /// Whether `start..end` stands alone as a word in `text`: no letter or digit
@@ -141,9 +254,20 @@ pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let last = text.get(..end).and_then(|s| s.chars().next_back());
-    let open_right =
-        !after.is_some_and(char::is_alphanumeric) || last.is_some_and(|c| !c.is_alphanumeric());
-    !before.is_some_and(char::is_alphanumeric) && open_right
+    let open_right = !after.is_some_and(is_word_char) || last.is_some_and(|c| !is_word_char(c));
+    !before.is_some_and(is_word_char) && open_right
+}
+
+/// A letter or digit. Fast for ASCII, Latin and Vietnamese letters, which
+/// make up most of the text; other scripts ask the Unicode tables.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' | '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Chinese, Japanese and Korean characters.
@@ -156,19 +280,55 @@ pub fn is_cjk(c: char) -> bool {
 /// by the automaton; this covers `Tổng thống`/`tổng thống`, `Präsident`.
 pub fn case_forms(word: &str) -> Vec<String> {
     let mut forms = vec![word.to_string(), word.to_lowercase()];
-    let mut chars = word.chars();
-    if let Some(c) = chars.next() {
-        forms.push(c.to_uppercase().chain(chars).collect());
-    }
+    forms.push(capitalised(word));
+    forms.push(word.split(' ').map(capitalised).collect::<Vec<_>>().join(" "));
     forms.sort();
     forms.dedup();
     forms
 }
 
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// The German genitive of `name` ends at `end` in `text`: `Nvidias`, `Chinas`.
 pub fn genitive_s(text: &str, end: usize) -> Option<usize> {
     let mut rest = text.get(end..)?.chars();
-    (rest.next() == Some('s') && !rest.next().is_some_and(char::is_alphanumeric)).then_some(end + 1)
+    (rest.next() == Some('s') && !rest.next().is_some_and(is_word_char)).then_some(end + 1)
+}
+
+/// `TikTok`, `ByteDance`, `ZDNet`: a capital, lower case, then a capital
+/// again. Not `McDonald`-like family names.
+pub fn camel_case(w: &str) -> bool {
+    let mut chars = w.chars();
+    if !chars.next().is_some_and(char::is_uppercase)
+        || w.starts_with("Mc")
+        || w.starts_with("Mac")
+        || w.chars().count() < 4
+    {
+        return false;
+    }
+    let mut seen_lower = false;
+    for c in chars {
+        if c.is_lowercase() {
+            seen_lower = true;
+        } else if c.is_uppercase() && seen_lower {
+            return !w.starts_with("IJ");
+        } else if !c.is_alphabetic() {
+            return false;
+        }
+    }
+    false
+}
+
+/// Digits followed by a capitalised word of three letters or more.
+pub fn digit_name(w: &str) -> bool {
+    let letters = w.trim_start_matches(|c: char| c.is_ascii_digit());
+    letters.len() < w.len()
+        && letters.chars().count() >= 3
+        && letters.starts_with(char::is_uppercase)
+        && letters.chars().all(char::is_alphabetic)
 }
 
 #[cfg(test)]
