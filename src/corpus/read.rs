@@ -1,13 +1,17 @@
 //! Paths → the list of files to load: files as named, folders walked
 //! recursively in path order, hidden entries and symlink loops skipped.
+//! Every regular file in a folder is a source, its format named by its
+//! extension or (when the extension is unknown) sniffed once it is read.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::Problem;
+use super::format::Format;
 
-/// Extensions dossier reads as articles.
-const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+/// Files larger than this are not articles (a disk image, a video) and are
+/// not read into memory.
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
 
 /// One file to load.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +22,10 @@ pub struct Source {
     pub key: String,
     /// The path as the user gave it or as found under a folder.
     pub display: String,
+    /// The format its extension names; `None`: sniff the bytes.
+    pub format: Option<Format>,
+    /// Its size when listed, for progress reports.
+    pub bytes: u64,
 }
 
 /// Expands files and folders into sources; what cannot be used is a problem.
@@ -34,11 +42,16 @@ pub fn collect_sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<Problem>) {
                 let mut seen = HashSet::new();
                 walk(path, path, &mut seen, &mut sources, &mut problems);
             }
-            Ok(_) => sources.push(Source {
-                key: strip_extension(&file_name(path)),
-                display,
-                path: path.clone(),
-            }),
+            Ok(meta) => match check_file(&meta) {
+                Ok(()) => sources.push(Source {
+                    key: strip_extension(&file_name(path)),
+                    display,
+                    format: Format::from_path(path),
+                    bytes: meta.len(),
+                    path: path.clone(),
+                }),
+                Err(message) => problems.push(Problem { path: display, message }),
+            },
         }
     }
     (sources, problems)
@@ -73,28 +86,40 @@ fn walk(
         if file_name(&path).starts_with('.') {
             continue;
         }
-        if path.is_dir() {
-            walk(root, &path, seen, sources, problems);
-        } else if has_article_extension(&path) {
-            let rel = path.strip_prefix(root).unwrap_or(&path);
-            sources.push(Source {
-                key: strip_extension(&rel.to_string_lossy()),
-                display: path.display().to_string(),
-                path: path.clone(),
-            });
-        } else {
-            problems.push(Problem {
-                path: path.display().to_string(),
-                message: "skipped: not a .txt or .md file".into(),
-            });
+        let display = path.display().to_string();
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk(root, &path, seen, sources, problems),
+            Ok(meta) => match check_file(&meta) {
+                Ok(()) => {
+                    let rel = path.strip_prefix(root).unwrap_or(&path);
+                    sources.push(Source {
+                        key: strip_extension(&rel.to_string_lossy()),
+                        display,
+                        format: Format::from_path(&path),
+                        bytes: meta.len(),
+                        path: path.clone(),
+                    });
+                }
+                Err(message) => problems.push(Problem { path: display, message }),
+            },
+            // A dangling symlink, or an entry gone since the listing.
+            Err(e) => {
+                problems.push(Problem { path: display, message: format!("cannot open: {e}") })
+            }
         }
     }
 }
 
-fn has_article_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+/// Only regular files of a sane size are read: a FIFO or a device would
+/// block or never end.
+fn check_file(meta: &std::fs::Metadata) -> Result<(), String> {
+    if !meta.is_file() {
+        return Err("skipped: not a regular file".into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!("skipped: too large ({} MB)", meta.len() >> 20));
+    }
+    Ok(())
 }
 
 fn file_name(path: &Path) -> String {
