@@ -53,9 +53,20 @@ impl Corpus {
 
     /// [`Corpus::load`], calling `on_file(corpus so far, progress)` after
     /// each file is merged (in path order, from the calling thread).
-    pub fn load_with(paths: &[PathBuf], mut on_file: impl FnMut(&Corpus, Progress)) -> Self {
-        let started = Instant::now();
+    pub fn load_with(paths: &[PathBuf], on_file: impl FnMut(&Corpus, Progress)) -> Self {
         let (sources, problems) = collect_sources(paths);
+        Self::load_sources(&sources, problems, on_file)
+    }
+
+    /// Loads sources listed before (by [`collect_sources`]), starting from
+    /// the problems met while listing them. A file gone since it was listed
+    /// is a problem like any other.
+    pub fn load_sources(
+        sources: &[Source],
+        problems: Vec<Problem>,
+        mut on_file: impl FnMut(&Corpus, Progress),
+    ) -> Self {
+        let started = Instant::now();
         let mut corpus = Corpus { problems, ..Corpus::default() };
         let mut progress = Progress {
             files_total: sources.len(),
@@ -65,7 +76,6 @@ impl Corpus {
         let mut seen = HashMap::new();
         let (tx, rx) = mpsc::channel();
         std::thread::scope(|scope| {
-            let sources = &sources;
             // Outside the rayon pool, so that the merging below never takes
             // one of its workers.
             scope.spawn(move || {
