@@ -19,7 +19,7 @@ pub use decode::DecodeError;
 pub use format::{Article, Body, Format, FormatError, Parsed, parse};
 pub use lang::detect as detect_lang;
 pub use load::Progress;
-pub use read::{Source, collect_sources};
+pub use read::{Listing, Source, collect_sources};
 pub use title::{derive_title, shorten};
 
 use crate::text::{self, DocId, Lang, Span};

@@ -202,14 +202,30 @@ fn every_bad_file_is_named_and_the_rest_load() {
 }
 
 #[test]
+fn a_saved_page_folder_is_left_out_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "Storm.html", "<title>Storm</title><p>The storm hit the coast at night.</p>");
+    write(dir.path(), "Storm_files/ad.html", "<p>Buy a boat today, best prices in town.</p>");
+    write(dir.path(), "Storm_files/app.js", "var x = 1;");
+    write(dir.path(), "style.css", "body { color: red }");
+    let corpus = load(dir.path());
+    assert_eq!(corpus.docs.len(), 1);
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    let notes: Vec<String> = corpus.notes.iter().map(ToString::to_string).collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes[0].contains("Storm_files: skipped"), "{notes:?}");
+    assert!(notes[1].contains("style.css: skipped"), "{notes:?}");
+}
+
+#[test]
 fn a_file_that_vanishes_while_loading_is_a_problem() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", "Stays Here\n\nText of a.");
     let gone = write(dir.path(), "b.txt", "Goes Away\n\nText of b.");
-    let (sources, problems) = collect_sources(&[dir.path().to_path_buf()]);
-    assert_eq!(sources.len(), 2);
+    let listing = collect_sources(&[dir.path().to_path_buf()]);
+    assert_eq!(listing.sources.len(), 2);
     std::fs::remove_file(gone).unwrap();
-    let corpus = Corpus::load_sources(&sources, problems, |_, _| {});
+    let corpus = Corpus::load_listing(listing, |_, _| {});
     assert_eq!(corpus.docs.len(), 1);
     assert!(corpus.problems[0].path.ends_with("b.txt"));
     assert!(corpus.problems[0].message.starts_with("cannot read"));

@@ -113,7 +113,7 @@ static CHARSET: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The charset a page or XML file declares near its start, if encoding_rs
+/// The charset a page or XML file declares near its start, if `encoding_rs`
 /// knows it.
 pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = bytes.get(..DECLARATION_SCAN_BYTES).unwrap_or(bytes);

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::format::{self, FormatError};
-use super::{Corpus, Document, Problem, Source, collect_sources};
+use super::{Corpus, Document, Listing, Problem, Source, collect_sources};
 use crate::text::DocId;
 
 /// How far a load has come: enough for "120/800 files · 35 MB · 12 MB/s".
@@ -54,20 +54,16 @@ impl Corpus {
     /// [`Corpus::load`], calling `on_file(corpus so far, progress)` after
     /// each file is merged (in path order, from the calling thread).
     pub fn load_with(paths: &[PathBuf], on_file: impl FnMut(&Corpus, Progress)) -> Self {
-        let (sources, problems) = collect_sources(paths);
-        Self::load_sources(&sources, problems, on_file)
+        Self::load_listing(collect_sources(paths), on_file)
     }
 
-    /// Loads sources listed before (by [`collect_sources`]), starting from
-    /// the problems met while listing them. A file gone since it was listed
-    /// is a problem like any other.
-    pub fn load_sources(
-        sources: &[Source],
-        problems: Vec<Problem>,
-        mut on_file: impl FnMut(&Corpus, Progress),
-    ) -> Self {
+    /// Loads files listed before (by [`collect_sources`]), starting from the
+    /// problems and notes met while listing them. A file gone since it was
+    /// listed is a problem like any other.
+    pub fn load_listing(listing: Listing, mut on_file: impl FnMut(&Corpus, Progress)) -> Self {
         let started = Instant::now();
-        let mut corpus = Corpus { problems, ..Corpus::default() };
+        let Listing { sources, problems, notes } = listing;
+        let mut corpus = Corpus { problems, notes, ..Corpus::default() };
         let mut progress = Progress {
             files_total: sources.len(),
             bytes_total: sources.iter().map(|s| s.bytes).sum(),
@@ -76,6 +72,7 @@ impl Corpus {
         let mut seen = HashMap::new();
         let (tx, rx) = mpsc::channel();
         std::thread::scope(|scope| {
+            let sources = &sources;
             // Outside the rayon pool, so that the merging below never takes
             // one of its workers.
             scope.spawn(move || {

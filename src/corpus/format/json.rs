@@ -82,7 +82,7 @@ fn push(parsed: &mut Parsed, n: usize, item: &Value) {
     }
 }
 
-/// serde_json counts lines from 1 within what it was given; `line_offset`
+/// `serde_json` counts lines from 1 within what it was given; `line_offset`
 /// is the line (from 0) that text started on in the file.
 fn json_error(e: &serde_json::Error, line_offset: usize) -> FormatError {
     let message = e.to_string();
@@ -93,7 +93,7 @@ fn json_error(e: &serde_json::Error, line_offset: usize) -> FormatError {
 
 fn article(value: &Value, n: usize) -> Result<Article, FormatError> {
     let Value::Object(map) = value else { return Err(FormatError::NotObject(n)) };
-    let title = first(map, &TITLE).and_then(|v| text_of(v)).and_then(|t| non_empty(&t));
+    let title = first(map, &TITLE).and_then(text_of).and_then(|t| non_empty(&t));
     let text = first(map, &BODY).or_else(|| first(map, &SUMMARY)).and_then(text_of);
     let paragraphs = match text {
         Some(t) if html::looks_like_html(&t) => html::fragment_paragraphs(&t),

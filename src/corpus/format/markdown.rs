@@ -69,8 +69,9 @@ pub fn parse(text: &str) -> Article {
             Event::End(TagEnd::Image) => out.skip = out.skip.saturating_sub(1),
             Event::Text(t) | Event::Code(t) => out.text(&t),
             Event::SoftBreak => out.text(" "),
-            Event::HardBreak | Event::Rule => out.flush(),
-            Event::End(
+            Event::HardBreak
+            | Event::Rule
+            | Event::End(
                 TagEnd::Paragraph
                 | TagEnd::Item
                 | TagEnd::TableRow
