@@ -102,6 +102,8 @@ pub enum FormatError {
     NotObject(usize),
     #[error("not a feed: {0}")]
     Feed(String),
+    #[error("HTML nested too deeply ({0} levels): not read")]
+    TooDeep(usize),
     #[error("skipped: not text (binary data)")]
     NotText,
 }
@@ -146,7 +148,10 @@ pub fn parse(bytes: &[u8], format: Option<Format>) -> Parsed {
     match format {
         Format::Text => Parsed::one(Article::raw(text)),
         Format::Markdown => Parsed::one(markdown::parse(&text)),
-        Format::Html => Parsed::one(html::parse(&text)),
+        Format::Html => match html::parse(&text) {
+            Ok(article) => Parsed::one(article),
+            Err(e) => Parsed::failed(e),
+        },
         Format::Json => json::parse(&text),
         Format::JsonLines => json::parse_lines(&text),
         Format::Feed => feed::parse(&text),

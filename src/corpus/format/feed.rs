@@ -14,9 +14,22 @@ static ENCODING_DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']"#).expect("valid regex")
 });
 
+/// feed-rs takes an `<rss>` without a `version` for no feed at all; RSS
+/// files written by hand or by small tools often leave it out.
+static RSS_WITHOUT_VERSION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<rss(\s[^>]*)?>").expect("valid regex"));
+
 /// Reads a decoded feed file.
 pub fn parse(text: &str) -> Parsed {
     let xml = ENCODING_DECLARATION.replace(text, "$1");
+    let xml = match RSS_WITHOUT_VERSION.captures(&xml) {
+        Some(c) if !c.get(1).is_some_and(|a| a.as_str().contains("version")) => {
+            std::borrow::Cow::Owned(
+                RSS_WITHOUT_VERSION.replace(&xml, "<rss version=\"2.0\"$1>").into_owned(),
+            )
+        }
+        _ => xml,
+    };
     let feed = match feed_rs::parser::parse(xml.as_bytes()) {
         Ok(f) => f,
         Err(e) => return Parsed::failed(FormatError::Feed(e.to_string())),
@@ -104,6 +117,14 @@ mod tests {
         assert_eq!(a.byline.as_deref(), Some("Ann"));
         assert_eq!(a.date.as_deref(), Some("2024-01-02"));
         assert_eq!(a.body, Body::Paragraphs(vec!["Body here.".into()]));
+    }
+
+    #[test]
+    fn rss_without_a_version_is_read() {
+        let p = parse(
+            "<rss><channel><item><title>x</title><description>y</description></item></channel></rss>",
+        );
+        assert_eq!(p.articles.len(), 1, "{:?}", p.errors);
     }
 
     #[test]

@@ -7,15 +7,32 @@
 use dom_query::{Document as Dom, NodeRef};
 use dom_smoothie::{Config, Readability};
 
-use super::{Article, Body, collapse_whitespace, iso_date, non_empty};
+use super::{Article, Body, FormatError, collapse_whitespace, iso_date, non_empty};
 
 /// Separators between a headline and the site's name in `<title>` or
 /// `og:title` ("Storm hits coast | The Daily Planet").
 const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
 
+/// Deeper than any real page nests its elements. Readability walks the tree
+/// recursively and scores ancestors, so a hostile page nested deeper would
+/// overflow the stack or take minutes; it gets the plain-text reading instead.
+const MAX_DEPTH: usize = 500;
+
+/// Nesting the tag count may show before the page is not parsed at all:
+/// the HTML parser's scope checks grow with the square of the depth, so a
+/// page of 20 000 nested `<div>`s would take a minute.
+const MAX_TAG_DEPTH: usize = 2000;
+
 /// Reads a decoded web page.
-pub fn parse(html: &str) -> Article {
+pub fn parse(html: &str) -> Result<Article, FormatError> {
+    let tag_depth = tag_depth(html);
+    if tag_depth > MAX_TAG_DEPTH {
+        return Err(FormatError::TooDeep(tag_depth));
+    }
     let dom = Dom::from(html);
+    if depth(&dom.root()) > MAX_DEPTH {
+        return Ok(whole_page(&dom, None));
+    }
     let h1s: Vec<String> =
         dom.select("h1").nodes().iter().take(8).map(|n| collapse_whitespace(&n.text())).collect();
     let canonical = dom
@@ -28,35 +45,73 @@ pub fn parse(html: &str) -> Article {
         Readability::with_document(dom, None, Some(Config::default())).and_then(|mut r| r.parse());
     let Ok(page) = readable else {
         // Readability found no article (a tiny or odd page): the whole body.
-        let dom = Dom::from(html);
-        let title = dom.select("title").nodes().first().and_then(|n| non_empty(&n.text()));
-        let title = title.or_else(|| h1s.first().and_then(|h| non_empty(h)));
-        let paragraphs = dom.body().map(|b| paragraphs(&b)).unwrap_or_default();
-        return Article {
-            title,
-            body: Body::Paragraphs(paragraphs),
-            url: canonical,
-            date: None,
-            byline: None,
-            site: None,
-        };
+        return Ok(whole_page(&Dom::from(html), canonical));
     };
     let site = page.site_name.as_deref().and_then(non_empty);
     let title = headline(&page.title, site.as_deref(), &h1s);
     let content = Dom::fragment(page.content);
-    Article {
+    Ok(Article {
         title,
         body: Body::Paragraphs(paragraphs(&content.root())),
         url: canonical.or_else(|| page.url.as_deref().and_then(non_empty)),
         date: page.published_time.as_deref().and_then(iso_date),
         byline: page.byline.as_deref().and_then(non_empty),
         site,
+    })
+}
+
+/// Elements that need no end tag, or whose end tag is often left out: they
+/// do not deepen the nesting a tag count sees.
+const UNNESTED: [&str; 22] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option",
+];
+
+/// The deepest nesting of start and end tags, counted on the raw text (an
+/// upper bound of sorts, cheap and linear).
+fn tag_depth(html: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for piece in html.split('<').skip(1) {
+        let (closing, rest) = match piece.strip_prefix('/') {
+            Some(rest) => (true, rest),
+            None => (false, piece),
+        };
+        let name: String = rest
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() || UNNESTED.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !piece.split('>').next().is_some_and(|tag| tag.ends_with('/')) {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
     }
+    deepest
+}
+
+/// Every paragraph of the page's body, and the `<title>` (or first `<h1>`).
+fn whole_page(dom: &Dom, url: Option<String>) -> Article {
+    let first = |sel: &str| dom.select(sel).nodes().first().and_then(|n| non_empty(&n.text()));
+    let h1s: Vec<String> = first("h1").into_iter().collect();
+    let title = first("title").and_then(|t| headline(&t, None, &h1s)).or_else(|| first("h1"));
+    let paragraphs = dom.body().map(|b| paragraphs(&b)).unwrap_or_default();
+    Article { title, body: Body::Paragraphs(paragraphs), url, date: None, byline: None, site: None }
 }
 
 /// The paragraphs of an HTML fragment (a feed item's content, a JSON
 /// field holding HTML).
 pub fn fragment_paragraphs(html: &str) -> Vec<String> {
+    if tag_depth(html) > MAX_TAG_DEPTH {
+        // Too deep to parse in good time: the text between the tags.
+        let text: String =
+            html.split('<').map(|p| p.split_once('>').map_or(p, |(_, t)| t)).collect();
+        return non_empty(&text).into_iter().collect();
+    }
     paragraphs(&Dom::fragment(html).root())
 }
 
@@ -173,20 +228,41 @@ impl Paragraphs {
 
 fn paragraphs(root: &NodeRef) -> Vec<String> {
     let mut out = Paragraphs::default();
-    walk(root, &mut out);
+    // An explicit stack, not recursion: a hostile page may nest 100 000 deep.
+    let mut stack = vec![Step::Enter(root.clone())];
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Enter(node) => enter(&node, &mut out, &mut stack),
+            Step::Leave(block) => {
+                if block {
+                    out.flush();
+                } else {
+                    out.space = true;
+                }
+            }
+        }
+    }
     out.flush();
     out.done
 }
 
-fn walk(node: &NodeRef, out: &mut Paragraphs) {
+enum Step<'a> {
+    Enter(NodeRef<'a>),
+    /// The end of an element: a block ends its paragraph, a table cell
+    /// leaves a space.
+    Leave(bool),
+}
+
+fn enter<'a>(node: &NodeRef<'a>, out: &mut Paragraphs, stack: &mut Vec<Step<'a>>) {
     if node.is_text() {
         out.text(&node.text());
         return;
     }
+    let push_children = |stack: &mut Vec<Step<'a>>| {
+        stack.extend(node.children().into_iter().rev().map(Step::Enter));
+    };
     if !node.is_element() {
-        for child in node.children() {
-            walk(&child, out);
-        }
+        push_children(stack);
         return;
     }
     let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
@@ -206,20 +282,32 @@ fn walk(node: &NodeRef, out: &mut Paragraphs) {
         }
         "td" | "th" => {
             out.space = true;
-            node.children().iter().for_each(|c| walk(c, out));
-            out.space = true;
+            stack.push(Step::Leave(false));
+            push_children(stack);
         }
         _ => {
             let block = BLOCKS.contains(&name);
             if block {
                 out.flush();
+                stack.push(Step::Leave(true));
             }
-            node.children().iter().for_each(|c| walk(c, out));
-            if block {
-                out.flush();
-            }
+            push_children(stack);
         }
     }
+}
+
+/// How deep elements nest (iteratively, for the same reason as above).
+fn depth(root: &NodeRef) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(root.clone(), 0usize)];
+    while let Some((node, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        if deepest > MAX_DEPTH {
+            break;
+        }
+        stack.extend(node.children().into_iter().filter(NodeRef::is_element).map(|c| (c, d + 1)));
+    }
+    deepest
 }
 
 #[cfg(test)]
@@ -233,6 +321,27 @@ mod tests {
              <p>line<br>break</p><div>a<div>b</div>c</div><table><tr><td>x</td><td>y</td></tr></table>",
         );
         assert_eq!(p, ["One bold word.", "first", "second", "line", "break", "a", "b", "c", "x y"]);
+    }
+
+    #[test]
+    fn nesting_is_counted_on_the_raw_tags() {
+        assert_eq!(tag_depth("<div><p>a<br>b<img src=x/></div><div><b>c</b></div>"), 2);
+        assert_eq!(tag_depth(&"<div>".repeat(5000)), 5000);
+        assert!(matches!(parse(&"<span>".repeat(3000)), Err(FormatError::TooDeep(3000))));
+    }
+
+    #[test]
+    fn a_deep_fragment_gives_its_text() {
+        let html = format!("{}words{}", "<i>".repeat(3000), "</i>".repeat(3000));
+        assert_eq!(fragment_paragraphs(&html), ["words"]);
+    }
+
+    #[test]
+    fn deep_but_sane_nesting_reads_without_readability() {
+        let page = format!("<title>Deep</title>{}<p>Words.</p>", "<b>".repeat(1500));
+        let a = parse(&page).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Deep"));
+        assert_eq!(a.body, Body::Paragraphs(vec!["Words.".into()]));
     }
 
     #[test]
