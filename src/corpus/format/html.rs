@@ -229,7 +229,7 @@ impl Paragraphs {
 fn paragraphs(root: &NodeRef) -> Vec<String> {
     let mut out = Paragraphs::default();
     // An explicit stack, not recursion: a hostile page may nest 100 000 deep.
-    let mut stack = vec![Step::Enter(root.clone())];
+    let mut stack = vec![Step::Enter(*root)];
     while let Some(step) = stack.pop() {
         match step {
             Step::Enter(node) => enter(&node, &mut out, &mut stack),
@@ -299,7 +299,7 @@ fn enter<'a>(node: &NodeRef<'a>, out: &mut Paragraphs, stack: &mut Vec<Step<'a>>
 /// How deep elements nest (iteratively, for the same reason as above).
 fn depth(root: &NodeRef) -> usize {
     let mut deepest = 0;
-    let mut stack = vec![(root.clone(), 0usize)];
+    let mut stack = vec![(*root, 0usize)];
     while let Some((node, d)) = stack.pop() {
         deepest = deepest.max(d);
         if deepest > MAX_DEPTH {
