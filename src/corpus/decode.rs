@@ -20,9 +20,11 @@ pub enum DecodeError {
     Binary,
 }
 
-/// How much of a file the charset declaration is looked for in (the HTML
-/// standard's prescan reads 1024 bytes; some pages put it a little later).
-const DECLARATION_SCAN_BYTES: usize = 4096;
+/// How much of a file the charset declaration is looked for in. The HTML
+/// standard's prescan reads 1024 bytes, but saved pages often carry long
+/// inline scripts and styles before their `<meta charset>`, and browsers
+/// honour a later one by reparsing.
+const DECLARATION_SCAN_BYTES: usize = 32 * 1024;
 
 /// Decodes a file's bytes, with no charset declared: a BOM, else UTF-8 when
 /// the bytes are valid UTF-8, else the legacy encoding chardetng guesses.

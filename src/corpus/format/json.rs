@@ -10,14 +10,27 @@ use super::{Article, Body, FormatError, Parsed, html, iso_date, non_empty};
 use crate::corpus::clean::split_paragraphs;
 
 const TITLE: [&str; 3] = ["title", "headline", "name"];
-const BODY: [&str; 8] =
-    ["body", "text", "content", "article", "article_body", "articleBody", "full_text", "maintext"];
+/// (`content_html`, `content_text`: JSON Feed.)
+const BODY: [&str; 11] = [
+    "body",
+    "text",
+    "content",
+    "content_html",
+    "content_text",
+    "html",
+    "article",
+    "article_body",
+    "articleBody",
+    "full_text",
+    "maintext",
+];
 /// Shorter texts, used only when no body field is present.
 const SUMMARY: [&str; 3] = ["description", "summary", "abstract"];
 const URL: [&str; 4] = ["url", "link", "href", "source_url"];
-const DATE: [&str; 9] = [
+const DATE: [&str; 10] = [
     "date",
     "published",
+    "date_published",
     "published_at",
     "publishedAt",
     "date_publish",
@@ -165,6 +178,17 @@ mod tests {
         assert_eq!(a.url.as_deref(), Some("http://a"));
         assert_eq!(p.articles[1].1.body, Body::Paragraphs(vec!["Three 3".into(), "Four".into()]));
         assert_eq!(p.errors, [FormatError::NoText(3)]);
+    }
+
+    #[test]
+    fn json_feed_items_are_articles() {
+        let p = parse(
+            r#"{"version":"https://jsonfeed.org/version/1.1","title":"Blog","items":[
+                {"id":"1","title":"Hi","content_html":"<p>Hello there.</p>","date_published":"2024-07-01T10:00:00Z"}]}"#,
+        );
+        let (n, a) = &p.articles[0];
+        assert_eq!((*n, a.date.as_deref()), (Some(1), Some("2024-07-01")));
+        assert_eq!(a.body, Body::Paragraphs(vec!["Hello there.".into()]));
     }
 
     #[test]
