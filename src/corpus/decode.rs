@@ -68,6 +68,9 @@ fn legacy_or_utf8(bytes: &[u8], declared: Option<&'static Encoding>) -> String {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return s.to_owned();
     }
+    if mostly_utf8(bytes) {
+        return String::from_utf8_lossy(bytes).into_owned();
+    }
     if let Some(enc) = declared.filter(|&e| e != UTF_8)
         && let (text, false) = enc.decode_without_bom_handling(bytes)
     {
@@ -77,6 +80,19 @@ fn legacy_or_utf8(bytes: &[u8], declared: Option<&'static Encoding>) -> String {
     detector.feed(bytes, true);
     let guess = detector.guess(None, Utf8Detection::Allow);
     guess.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// UTF-8 with a few broken sequences (a file cut mid-character, one stray
+/// Latin-1 byte pasted in) is still UTF-8: reading it as Windows-1252 would
+/// garble every other accented letter. Legacy text almost never forms valid
+/// multi-byte sequences by chance.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good >= 2 * bad.max(1)
 }
 
 /// A stray NUL is hostile text (shown as a symbol); many are a binary file.
@@ -159,6 +175,17 @@ mod tests {
     fn declared_charset_is_used_when_bytes_fit() {
         let (bytes, _, _) = encoding_rs::GBK.encode("<meta charset=gbk><p>北京的天气很好</p>");
         assert!(decode_markup(&bytes).unwrap().contains("北京的天气很好"));
+    }
+
+    #[test]
+    fn cut_or_slightly_broken_utf8_stays_utf8() {
+        let mut bytes = "Grüße aus Köln, schöne Tage in Düsseldorf, München".as_bytes().to_vec();
+        bytes.extend(b" und \xfc und \xc3");
+        let text = decode(&bytes).unwrap();
+        assert!(
+            text.starts_with("Grüße aus Köln, schöne Tage in Düsseldorf, München und"),
+            "{text}"
+        );
     }
 
     #[test]
