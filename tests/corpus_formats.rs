@@ -2,6 +2,7 @@
 //! and the rest still load. Fixtures are written by the tests into a fresh
 //! temporary folder.
 
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use dossier::corpus::{Corpus, Document, collect_sources};
@@ -225,7 +226,7 @@ fn a_file_that_vanishes_while_loading_is_a_problem() {
     let listing = collect_sources(&[dir.path().to_path_buf()]);
     assert_eq!(listing.sources.len(), 2);
     std::fs::remove_file(gone).unwrap();
-    let corpus = Corpus::load_listing(listing, |_, _| {});
+    let corpus = Corpus::load_listing(listing, |_, _| ControlFlow::Continue(()));
     assert_eq!(corpus.docs.len(), 1);
     assert!(corpus.problems[0].path.ends_with("b.txt"));
     assert!(corpus.problems[0].message.starts_with("cannot read"));
@@ -269,6 +270,7 @@ fn many_files_load_in_path_order_with_progress() {
     let mut reports = Vec::new();
     let corpus = Corpus::load_with(&[dir.path().to_path_buf()], |so_far, p| {
         reports.push((so_far.docs.len(), p.files_done, p.files_total));
+        ControlFlow::Continue(())
     });
     let keys: Vec<String> = corpus.docs.iter().map(|d| d.key.clone()).collect();
     let want: Vec<String> = (0..60).map(|i| format!("{i:03}")).collect();
@@ -276,6 +278,19 @@ fn many_files_load_in_path_order_with_progress() {
     assert_eq!(reports.len(), 60);
     assert_eq!(reports.last(), Some(&(60, 60, 60)));
     assert!(reports.windows(2).all(|w| w[0].1 < w[1].1));
+}
+
+#[test]
+fn a_load_can_be_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..40 {
+        write(dir.path(), &format!("{i:03}.txt"), format!("Story {i}\n\nBody number {i}."));
+    }
+    let corpus = Corpus::load_with(&[dir.path().to_path_buf()], |so_far, _| {
+        if so_far.docs.len() == 5 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+    });
+    assert_eq!(corpus.docs.len(), 5);
+    assert_eq!(corpus.docs[4].key, "004");
 }
 
 #[test]

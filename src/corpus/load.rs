@@ -5,11 +5,15 @@
 //! For a reader that wants to show articles while the rest still load,
 //! [`Corpus::load_with`] calls back after each file is merged, in path
 //! order, with the corpus so far and a [`Progress`]; run it on a thread
-//! and send what is new (`corpus.docs[seen..]`) to the UI.
+//! and send what is new (`corpus.docs[seen..]`) to the UI. The callback
+//! returns [`ControlFlow::Break`] to stop early (Ctrl-C, a new load): the
+//! files not yet read are then left alone and the corpus so far returned.
 
 use std::collections::{BTreeMap, HashMap, hash_map::Entry};
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::ops::ControlFlow;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -48,19 +52,26 @@ impl Corpus {
     /// Loads the given files and folders (folders recursively, in path order).
     /// Never fails as a whole: what cannot be loaded lands in `problems`.
     pub fn load(paths: &[PathBuf]) -> Self {
-        Self::load_with(paths, |_, _| {})
+        Self::load_with(paths, |_, _| ControlFlow::Continue(()))
     }
 
     /// [`Corpus::load`], calling `on_file(corpus so far, progress)` after
-    /// each file is merged (in path order, from the calling thread).
-    pub fn load_with(paths: &[PathBuf], on_file: impl FnMut(&Corpus, Progress)) -> Self {
+    /// each file is merged (in path order, from the calling thread); a
+    /// `Break` from it ends the load there.
+    pub fn load_with(
+        paths: &[PathBuf],
+        on_file: impl FnMut(&Corpus, Progress) -> ControlFlow<()>,
+    ) -> Self {
         Self::load_listing(collect_sources(paths), on_file)
     }
 
     /// Loads files listed before (by [`collect_sources`]), starting from the
     /// problems and notes met while listing them. A file gone since it was
     /// listed is a problem like any other.
-    pub fn load_listing(listing: Listing, mut on_file: impl FnMut(&Corpus, Progress)) -> Self {
+    pub fn load_listing(
+        listing: Listing,
+        mut on_file: impl FnMut(&Corpus, Progress) -> ControlFlow<()>,
+    ) -> Self {
         let started = Instant::now();
         let Listing { sources, problems, notes } = listing;
         let mut corpus = Corpus { problems, notes, ..Corpus::default() };
@@ -70,20 +81,23 @@ impl Corpus {
             ..Progress::default()
         };
         let mut seen = HashMap::new();
+        let stop = AtomicBool::new(false);
         let (tx, rx) = mpsc::channel();
         std::thread::scope(|scope| {
-            let sources = &sources;
+            let (sources, stop) = (&sources, &stop);
             // Outside the rayon pool, so that the merging below never takes
             // one of its workers.
             scope.spawn(move || {
                 sources.par_iter().enumerate().for_each_with(tx, |tx, (i, source)| {
-                    // The receiver outlives the senders; a send cannot fail.
-                    let _ = tx.send((i, load_file(source)));
+                    if !stop.load(Ordering::Relaxed) {
+                        // A send fails only once the load was stopped.
+                        let _ = tx.send((i, load_file(source)));
+                    }
                 });
             });
             let mut pending = BTreeMap::new();
             let mut next = 0;
-            for (i, loaded) in rx {
+            'files: for (i, loaded) in rx {
                 pending.insert(i, loaded);
                 while let Some(loaded) = pending.remove(&next) {
                     next += 1;
@@ -91,7 +105,10 @@ impl Corpus {
                     progress.bytes_done += loaded.bytes;
                     progress.elapsed = started.elapsed();
                     corpus.merge(loaded, &mut seen);
-                    on_file(&corpus, progress);
+                    if on_file(&corpus, progress).is_break() {
+                        stop.store(true, Ordering::Relaxed);
+                        break 'files;
+                    }
                 }
             }
         });
