@@ -104,12 +104,16 @@ fn refuse_binary(bytes: &[u8]) -> Result<(), DecodeError> {
 
 /// Text where more than one character in twenty is a control character or
 /// a replacement mark was never text: an image, an archive, a database.
+/// Escape, bell and backspace do not count: they are what hostile text (a
+/// terminal log, an article with escape sequences) is made of, and such text
+/// is shown with its controls made visible rather than refused.
 fn looks_binary(text: &str) -> bool {
     let mut total = 0usize;
     let mut odd = 0usize;
     for c in text.chars().take(8192) {
         total += 1;
-        if (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')) || c == '\u{fffd}' {
+        let allowed = matches!(c, '\n' | '\r' | '\t' | '\x0c' | '\x1b' | '\x07' | '\x08');
+        if (c.is_control() && !allowed) || c == '\u{fffd}' {
             odd += 1;
         }
     }
@@ -186,6 +190,12 @@ mod tests {
             text.starts_with("Grüße aus Köln, schöne Tage in Düsseldorf, München und"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn escape_sequences_are_hostile_text_not_binary() {
+        let text = "Hostile\n\nA title change \x1b]0;pwned\x07 and red \x1b[31mtext\x1b[0m.\n";
+        assert_eq!(decode(text.as_bytes()).unwrap(), text);
     }
 
     #[test]
