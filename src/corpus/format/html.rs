@@ -146,7 +146,27 @@ fn headline(title: &str, site: Option<&str>, h1s: &[String]) -> Option<String> {
             return Some(rest.trim().to_string());
         }
     }
-    Some(title)
+    Some(h1_inside(&title, h1s).unwrap_or(title))
+}
+
+/// Characters that part a headline from a site name, with or without
+/// spaces around them ("标题_新浪网", "Titel|Seite").
+const SEPARATOR_CHARS: [char; 10] = ['|', '-', '–', '—', '_', '·', '»', ':', '/', '\\'];
+
+/// An `<h1>` that the title holds whole, parted from the rest by a
+/// separator: the rest is the site's name.
+fn h1_inside(title: &str, h1s: &[String]) -> Option<String> {
+    h1s.iter().find_map(|h1| {
+        let h1 = collapse_whitespace(h1);
+        if h1.chars().count() < 4 || h1.len() >= title.len() {
+            return None;
+        }
+        let after = title.strip_prefix(h1.as_str()).map(str::trim_start);
+        let before = title.strip_suffix(h1.as_str()).map(str::trim_end);
+        let parted = after.is_some_and(|r| r.starts_with(SEPARATOR_CHARS))
+            || before.is_some_and(|r| r.ends_with(SEPARATOR_CHARS));
+        parted.then_some(h1)
+    })
 }
 
 /// Elements whose start and end break the text into paragraphs.
@@ -358,6 +378,13 @@ mod tests {
         assert_eq!(
             headline("Planet: Storm - a coast", None, &[]).as_deref(),
             Some("Planet: Storm - a coast")
+        );
+        let h1 = vec!["北京天气很好".to_string()];
+        assert_eq!(headline("北京天气很好_新浪新闻", None, &h1).as_deref(), Some("北京天气很好"));
+        let h1 = vec!["Storm".to_string()];
+        assert_eq!(
+            headline("Storm warning issued", None, &h1).as_deref(),
+            Some("Storm warning issued")
         );
     }
 }
