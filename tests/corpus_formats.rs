@@ -280,6 +280,17 @@ fn many_files_load_in_path_order_with_progress() {
     assert!(reports.windows(2).all(|w| w[0].1 < w[1].1));
 }
 
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_walked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "sub/a.txt", "Only Once\n\nThe one article.");
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).unwrap();
+    let corpus = load(dir.path());
+    assert_eq!(corpus.docs.len(), 1);
+    assert!(corpus.notes.is_empty() && corpus.problems.is_empty());
+}
+
 #[test]
 fn a_load_can_be_stopped() {
     let dir = tempfile::tempdir().unwrap();
