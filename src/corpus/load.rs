@@ -157,13 +157,20 @@ fn load_file(source: &Source) -> Loaded {
     let parsed = format::parse(&bytes, source.format);
     let mut problems: Vec<Problem> =
         parsed.errors.iter().map(|e: &FormatError| problem(e.to_string())).collect();
-    let mut docs = Vec::with_capacity(parsed.articles.len());
-    for (n, article) in parsed.articles {
-        let key = match n {
-            Some(n) => format!("{}#{n}", source.key),
-            None => source.key.clone(),
-        };
-        let doc = Document::from_article(DocId(0), key, source.display.clone(), article);
+    // A scraper's dump may hold 100 000 articles: clean them on every core too.
+    let built: Vec<Document> = parsed
+        .articles
+        .into_par_iter()
+        .map(|(n, article)| {
+            let key = match n {
+                Some(n) => format!("{}#{n}", source.key),
+                None => source.key.clone(),
+            };
+            Document::from_article(DocId(0), key, source.display.clone(), article)
+        })
+        .collect();
+    let mut docs = Vec::with_capacity(built.len());
+    for doc in built {
         if doc.body.trim().is_empty() && !doc.has_headline {
             problems.push(Problem { path: doc.label(), message: "no text".into() });
         } else {
