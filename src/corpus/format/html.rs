@@ -150,7 +150,7 @@ fn headline(title: &str, site: Option<&str>, h1s: &[String]) -> Option<String> {
 }
 
 /// Characters that part a headline from a site name, with or without
-/// spaces around them ("标题_新浪网", "Titel|Seite").
+/// spaces around them (`标题_新浪网`, `Titel|Seite`).
 const SEPARATOR_CHARS: [char; 10] = ['|', '-', '–', '—', '_', '·', '»', ':', '/', '\\'];
 
 /// An `<h1>` that the title holds whole, parted from the rest by a
