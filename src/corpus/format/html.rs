@@ -131,40 +131,46 @@ fn headline(title: &str, site: Option<&str>, h1s: &[String]) -> Option<String> {
     if title.is_empty() {
         return h1s.iter().find_map(|h| non_empty(h));
     }
-    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
-    for sep in TITLE_SEPARATORS {
-        let Some((head, tail)) = title.rsplit_once(sep) else { continue };
-        let (head, tail) = (head.trim(), tail.trim());
-        if site.is_some_and(|s| same(tail, s) || same(&s.replace(' ', ""), &tail.replace(' ', "")))
-            || h1s.iter().any(|h| same(h, head))
-        {
-            return Some(head.to_string());
-        }
-        if let Some((first, rest)) = title.split_once(sep)
-            && (site.is_some_and(|s| same(first, s)) || h1s.iter().any(|h| same(h, rest)))
-        {
-            return Some(rest.trim().to_string());
+    if let Some(site) = site {
+        let squeezed = |s: &str| s.replace(' ', "").to_lowercase();
+        let is_site = |part: &str| squeezed(part) == squeezed(site);
+        for sep in TITLE_SEPARATORS {
+            if let Some((head, tail)) = title.rsplit_once(sep)
+                && is_site(tail)
+            {
+                return Some(head.trim().to_string());
+            }
+            if let Some((first, rest)) = title.split_once(sep)
+                && is_site(first)
+            {
+                return Some(rest.trim().to_string());
+            }
         }
     }
     Some(h1_inside(&title, h1s).unwrap_or(title))
 }
 
 /// Characters that part a headline from a site name, with or without
-/// spaces around them (`标题_新浪网`, `Titel|Seite`).
-const SEPARATOR_CHARS: [char; 10] = ['|', '-', '–', '—', '_', '·', '»', ':', '/', '\\'];
+/// spaces around them (`标题_新浪网`, `Titel|Seite`). Not `:`, which also
+/// parts a headline's own halves ("Brexit: the deal explained").
+const SEPARATOR_CHARS: [char; 7] = ['|', '-', '–', '—', '_', '·', '»'];
 
-/// An `<h1>` that the title holds whole, parted from the rest by a
-/// separator: the rest is the site's name.
+/// An `<h1>` that the title holds whole, parted by a separator from a
+/// shorter rest: the rest is the site's name. (A short `<h1>` may be a
+/// section's name, so it must be the longer part.)
 fn h1_inside(title: &str, h1s: &[String]) -> Option<String> {
     h1s.iter().find_map(|h1| {
         let h1 = collapse_whitespace(h1);
-        if h1.chars().count() < 4 || h1.len() >= title.len() {
+        let h1_chars = h1.chars().count();
+        if h1_chars < 6 || h1.len() >= title.len() {
             return None;
         }
+        let shorter =
+            |rest: &str| rest.trim_matches(SEPARATOR_CHARS).trim().chars().count() < h1_chars;
         let after = title.strip_prefix(h1.as_str()).map(str::trim_start);
         let before = title.strip_suffix(h1.as_str()).map(str::trim_end);
-        let parted = after.is_some_and(|r| r.starts_with(SEPARATOR_CHARS))
-            || before.is_some_and(|r| r.ends_with(SEPARATOR_CHARS));
+        let parted = after.is_some_and(|r| r.starts_with(SEPARATOR_CHARS) && shorter(r))
+            || before.is_some_and(|r| r.ends_with(SEPARATOR_CHARS) && shorter(r));
         parted.then_some(h1)
     })
 }
@@ -385,6 +391,16 @@ mod tests {
         assert_eq!(
             headline("Storm warning issued", None, &h1).as_deref(),
             Some("Storm warning issued")
+        );
+        let h1 = vec!["Brexit news".to_string()];
+        let long = "Brexit news - the deal explained in ten charts";
+        assert_eq!(headline(long, None, &h1).as_deref(), Some(long));
+        let colon = "Brexit news: the deal";
+        assert_eq!(headline(colon, None, &h1).as_deref(), Some(colon));
+        let site = Some("Het Dagblad");
+        assert_eq!(
+            headline("Het Dagblad – Kabinet valt", site, &[]).as_deref(),
+            Some("Kabinet valt")
         );
     }
 }
