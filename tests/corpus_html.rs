@@ -89,6 +89,38 @@ const RUNDSCHAU: &str = r##"<!DOCTYPE html>
 </body></html>
 "##;
 
+/// A Dutch WordPress post: share box, related posts, post navigation,
+/// comments and reply form, widgets; the title carries the site's name.
+const DAGBLAD: &str = r##"<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Kabinet presenteert nieuwe woningplannen &#8211; Het Dagblad</title>
+<meta property="og:site_name" content="Het Dagblad"><meta property="og:type" content="article"></head>
+<body class="single single-post">
+<div id="page" class="site"><header id="masthead" class="site-header"><div class="site-branding"><p class="site-title"><a href="/">Het Dagblad</a></p><p class="site-description">Nieuws uit Nederland</p></div>
+<nav id="site-navigation" class="main-navigation"><ul id="primary-menu"><li><a href="/binnenland">Binnenland</a></li><li><a href="/buitenland">Buitenland</a></li><li><a href="/economie">Economie</a></li></ul></nav></header>
+<div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main">
+<article id="post-1234" class="post-1234 post type-post status-publish">
+<header class="entry-header"><h1 class="entry-title">Kabinet presenteert nieuwe woningplannen</h1>
+<div class="entry-meta"><span class="posted-on">Geplaatst op <time class="entry-date published" datetime="2024-09-17T10:00:00+02:00">17 september 2024</time></span><span class="byline"> door <span class="author vcard"><a class="url fn n" href="/author/pieter">Pieter de Vries</a></span></span></div></header>
+<div class="entry-content">
+<p>Het kabinet wil de komende vijf jaar 400.000 nieuwe woningen laten bouwen. Dat maakte minister Anouk Verhoeven van Volkshuisvesting dinsdag bekend tijdens een persconferentie in Den Haag.</p>
+<p>Volgens de minister is de woningnood &#8220;het grootste maatschappelijke probleem van dit moment&#8221;. Vooral starters en jonge gezinnen kunnen moeilijk een betaalbare woning vinden.</p>
+<p>Gemeenten krijgen extra geld om bouwprojecten te versnellen. In totaal trekt het kabinet 2,5 miljard euro uit voor het plan, waarvan een deel naar de aanleg van wegen en openbaar vervoer in nieuwe wijken gaat.</p>
+<div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block sd-social"><h3 class="sd-title">Delen:</h3><div class="sd-content"><ul><li><a class="share-twitter" href="#">Twitter</a></li><li><a class="share-facebook" href="#">Facebook</a></li></ul></div></div></div>
+<p>Oppositiepartijen reageerden kritisch. &#8220;Dit hebben we vaker gehoord,&#8221; zei een Kamerlid van de grootste oppositiepartij. &#8220;Eerst zien, dan geloven.&#8221;</p>
+<p>De Tweede Kamer debatteert volgende week over de plannen.</p>
+<div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Gerelateerd</em></h3><div class="jp-relatedposts-items"><p><a href="/x">Huizenprijzen stijgen opnieuw</a></p><p><a href="/y">Starters kansloos op woningmarkt</a></p></div></div>
+</div>
+<footer class="entry-footer"><span class="cat-links">Geplaatst in <a href="/binnenland">Binnenland</a></span><span class="tags-links">Tags: <a href="/t/wonen">wonen</a></span></footer>
+</article>
+<nav class="navigation post-navigation"><div class="nav-links"><div class="nav-previous"><a href="/p">Vorig bericht: Treinstaking afgelast</a></div><div class="nav-next"><a href="/n">Volgend bericht: Nieuwe minister beëdigd</a></div></div></nav>
+<div id="comments" class="comments-area"><h2 class="comments-title">3 reacties op &#8220;Kabinet presenteert nieuwe woningplannen&#8221;</h2>
+<ol class="comment-list"><li class="comment"><article class="comment-body"><footer class="comment-meta"><b class="fn">Jan</b> zegt:</footer><div class="comment-content"><p>Mooie plannen, maar waar moeten al die huizen komen?</p></div></article></li></ol>
+<div id="respond" class="comment-respond"><h3 id="reply-title" class="comment-reply-title">Geef een reactie</h3><form id="commentform" class="comment-form"><p class="comment-notes">Je e-mailadres wordt niet gepubliceerd.</p><p class="comment-form-comment"><label>Reactie</label><textarea></textarea></p><p class="form-submit"><input type="submit" value="Reactie plaatsen"></p></form></div></div>
+</main></div>
+<aside id="secondary" class="widget-area"><section class="widget widget_recent_entries"><h2 class="widget-title">Recente berichten</h2><ul><li><a href="/1">Treinstaking afgelast</a></li><li><a href="/2">Nieuwe minister beëdigd</a></li></ul></section>
+<section class="widget widget_text"><div class="textwidget"><p>Abonneer je op onze nieuwsbrief en ontvang elke ochtend het laatste nieuws.</p></div></section></aside>
+</div><footer id="colophon" class="site-footer"><div class="site-info">&copy; 2024 Het Dagblad &middot; Alle rechten voorbehouden</div></footer></div></body></html>
+"##;
+
 fn load_page(name: &str, bytes: &[u8]) -> Document {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
@@ -227,4 +259,36 @@ fn a_file_of_pages_is_read_in_order_with_one_paragraph_a_line() {
         }
     }
     assert!(Path::new(&corpus.docs[0].path).ends_with("a.html"));
+}
+
+#[test]
+fn wordpress_post_without_its_widgets_and_comments() {
+    let doc = load_page("dagblad.html", DAGBLAD.as_bytes());
+    assert_eq!(doc.title, "Kabinet presenteert nieuwe woningplannen");
+    assert_eq!(doc.lang.code(), "nl");
+    assert_eq!(doc.site.as_deref(), Some("Het Dagblad"));
+    assert_paragraphs(
+        &doc,
+        &[
+            "Het kabinet wil de komende vijf jaar 400.000 nieuwe woningen laten bouwen. Dat maakte minister Anouk Verhoeven van Volkshuisvesting dinsdag bekend tijdens een persconferentie in Den Haag.",
+            "Volgens de minister is de woningnood \u{201c}het grootste maatschappelijke probleem van dit moment\u{201d}. Vooral starters en jonge gezinnen kunnen moeilijk een betaalbare woning vinden.",
+            "De Tweede Kamer debatteert volgende week over de plannen.",
+        ],
+    );
+    assert_absent(
+        &doc,
+        &[
+            "Binnenland",
+            "Delen:",
+            "Gerelateerd",
+            "Huizenprijzen stijgen",
+            "Vorig bericht",
+            "reacties op",
+            "waar moeten al die huizen komen",
+            "Geef een reactie",
+            "Recente berichten",
+            "nieuwsbrief",
+            "Alle rechten voorbehouden",
+        ],
+    );
 }
