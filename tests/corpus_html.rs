@@ -89,7 +89,7 @@ const RUNDSCHAU: &str = r##"<!DOCTYPE html>
 </body></html>
 "##;
 
-/// A Dutch WordPress post: share box, related posts, post navigation,
+/// A Dutch blog post (WordPress): share box, related posts, post navigation,
 /// comments and reply form, widgets; the title carries the site's name.
 const DAGBLAD: &str = r##"<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Kabinet presenteert nieuwe woningplannen &#8211; Het Dagblad</title>
 <meta property="og:site_name" content="Het Dagblad"><meta property="og:type" content="article"></head>
@@ -262,7 +262,7 @@ fn a_file_of_pages_is_read_in_order_with_one_paragraph_a_line() {
 }
 
 #[test]
-fn wordpress_post_without_its_widgets_and_comments() {
+fn blog_post_without_its_widgets_and_comments() {
     let doc = load_page("dagblad.html", DAGBLAD.as_bytes());
     assert_eq!(doc.title, "Kabinet presenteert nieuwe woningplannen");
     assert_eq!(doc.lang.code(), "nl");
