@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 /// one beside the text.
 ///
 /// With no PATH, opens the bundled articles; with paths, opens those files
-/// and folders (.txt, .md) instead.
+/// and folders instead (.txt, .md, .html, .json, .jsonl, RSS/Atom feeds).
 #[derive(Debug, Parser)]
 #[command(name = "dossier", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -42,6 +42,13 @@ pub enum Command {
         /// One JSON object per article, as FACTS.md describes.
         #[arg(long)]
         json: bool,
+        /// Files and folders (default: the bundled articles).
+        paths: Vec<PathBuf>,
+    },
+    /// Print each article's clean text: the title, a blank line, then one
+    /// paragraph per line with blank lines between; articles are separated
+    /// by a line holding only a form feed.
+    Text {
         /// Files and folders (default: the bundled articles).
         paths: Vec<PathBuf>,
     },

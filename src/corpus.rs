@@ -1,21 +1,28 @@
-//! Files → [`Document`]s: read, decode, clean (page furniture, repeated
-//! headline), detect the language and derive the title. A file that cannot
-//! be read or decoded becomes a [`Problem`] and the others still load.
+//! Files → [`Document`]s: read, decode, parse the format (text, Markdown,
+//! web page, JSON, feed), clean (page furniture, repeated headline), detect
+//! the language and derive the title. A file that cannot be read or decoded
+//! becomes a [`Problem`] and the others still load; see [`load`] for the
+//! parallel loader and its progress reports.
 
 mod clean;
 mod decode;
+mod format;
 mod lang;
+mod load;
 mod read;
 mod title;
 
 use std::path::{Path, PathBuf};
 
-pub use clean::{Cleaned, Furniture, FurnitureRules, clean};
+pub use clean::{Cleaned, Furniture, FurnitureRules, clean, clean_paragraphs};
+pub use decode::DecodeError;
+pub use format::{Article, Body, Format, FormatError, Parsed, parse};
 pub use lang::detect as detect_lang;
-pub use read::{Source, collect_sources};
+pub use load::Progress;
+pub use read::{Listing, Source, collect_sources};
 pub use title::{derive_title, shorten};
 
-use crate::text::{DocId, Lang, Span};
+use crate::text::{self, DocId, Lang, Span};
 
 /// Words per minute for the reading time shown in the list and status line.
 const READING_WPM: usize = 230;
@@ -41,17 +48,38 @@ pub struct Document {
     /// Hidden lines, with the paragraph they stood before.
     pub furniture: Vec<Furniture>,
     pub words: usize,
+    /// Where the article was published, when the source says (a page's
+    /// canonical URL, a record's `url`, a feed item's link).
+    pub url: Option<String>,
+    /// The publication date: ISO-8601 `YYYY-MM-DD` when the source's date
+    /// could be read, else as the source writes it.
+    pub date: Option<String>,
+    /// The author(s), as the source names them.
+    pub byline: Option<String>,
+    /// The publication's name (a page's site name, a feed's title).
+    pub site: Option<String>,
 }
 
 impl Document {
     /// Builds a document from decoded text.
     pub fn from_text(id: DocId, key: String, path: String, raw: &str) -> Self {
-        let cleaned = clean(raw, FurnitureRules::bundled());
+        Self::from_article(id, key, path, Article::raw(raw.to_string()))
+    }
+
+    /// Builds a document from an article as its format gave it: plain text
+    /// has its headline found by [`clean`]; structured sources give theirs.
+    pub fn from_article(id: DocId, key: String, path: String, article: Article) -> Self {
+        let rules = FurnitureRules::bundled();
+        let cleaned = match &article.body {
+            Body::Raw(text) => clean(text, rules),
+            Body::Paragraphs(ps) => clean_paragraphs(article.title.as_deref(), ps, rules),
+        };
         let (body, paragraphs) = join_paragraphs(&cleaned.paragraphs);
         let has_headline = cleaned.headline.is_some();
         let title = cleaned.headline.unwrap_or_else(|| derive_title(&body));
         let lang = detect_lang(&title, &body);
         let words = count_words(&body);
+        let safe = |field: Option<String>| field.map(|f| text::sanitize(&f).into_owned());
         Self {
             id,
             key,
@@ -63,6 +91,18 @@ impl Document {
             paragraphs,
             furniture: cleaned.furniture,
             words,
+            url: safe(article.url),
+            date: safe(article.date),
+            byline: safe(article.byline),
+            site: safe(article.site),
+        }
+    }
+
+    /// The path, with `#N` for an article inside a file that holds several.
+    pub fn label(&self) -> String {
+        match self.key.rsplit_once('#') {
+            Some((_, n)) if n.parse::<usize>().is_ok() => format!("{}#{n}", self.path),
+            _ => self.path.clone(),
         }
     }
 
@@ -113,7 +153,12 @@ impl std::fmt::Display for Problem {
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     pub docs: Vec<Document>,
+    /// Files (or articles in them) that could not be loaded: shown, and
+    /// `facts`/`text` exit with status 2.
     pub problems: Vec<Problem>,
+    /// Things worth knowing that are no failure, such as an article loaded
+    /// once although several files hold it. They do not change the exit status.
+    pub notes: Vec<Problem>,
 }
 
 /// The four bundled articles, built into the binary.
@@ -135,40 +180,13 @@ impl Corpus {
                 Document::from_text(DocId(i), key, (*path).to_string(), raw)
             })
             .collect();
-        Self { docs, problems: Vec::new() }
-    }
-
-    /// Loads the given files and folders (folders recursively, in path order).
-    /// Never fails as a whole: what cannot be loaded lands in `problems`.
-    pub fn load(paths: &[PathBuf]) -> Self {
-        let (sources, mut problems) = collect_sources(paths);
-        let mut docs = Vec::with_capacity(sources.len());
-        for source in sources {
-            match read_source(&source) {
-                Ok(raw) => {
-                    let id = DocId(docs.len());
-                    let doc = Document::from_text(id, source.key, source.display, &raw);
-                    if doc.body.trim().is_empty() && !doc.has_headline {
-                        problems.push(Problem { path: doc.path, message: "no text".into() });
-                    } else {
-                        docs.push(doc);
-                    }
-                }
-                Err(message) => problems.push(Problem { path: source.display, message }),
-            }
-        }
-        Self { docs, problems }
+        Self { docs, ..Self::default() }
     }
 
     /// The bundled articles when no path is given, else the paths.
     pub fn open(paths: &[PathBuf]) -> Self {
         if paths.is_empty() { Self::bundled() } else { Self::load(paths) }
     }
-}
-
-fn read_source(source: &Source) -> Result<String, String> {
-    let bytes = std::fs::read(&source.path).map_err(|e| format!("cannot read: {e}"))?;
-    decode::decode(&bytes).map_err(|e| e.to_string())
 }
 
 fn file_stem(path: &Path) -> String {

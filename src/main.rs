@@ -39,6 +39,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     };
     match cli.command {
         Some(Command::Facts { json, ref paths }) => facts(json, paths),
+        Some(Command::Text { ref paths }) => text(paths),
         Some(Command::Render { size, ref keys, ref svg, ref paths }) => {
             let config = match config() {
                 Ok(c) => c,
@@ -61,13 +62,51 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// Loads the corpus and reports every file that did not load on stderr.
+/// Loads the corpus and reports every file that did not load on stderr
+/// (and every note, marked as one).
 fn open(paths: &[std::path::PathBuf]) -> Corpus {
     let corpus = Corpus::open(paths);
     for p in &corpus.problems {
         eprintln!("dossier: {p}");
     }
+    for n in &corpus.notes {
+        eprintln!("dossier: note: {n}");
+    }
     corpus
+}
+
+/// Exit status 2 when any file or article could not be loaded.
+fn status(corpus: &Corpus) -> ExitCode {
+    if corpus.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) }
+}
+
+/// A reader that stops early (`| head`) is not an error.
+fn quiet_broken_pipe(result: std::io::Result<()>) -> std::io::Result<bool> {
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        r => r.map(|()| true),
+    }
+}
+
+fn text(paths: &[std::path::PathBuf]) -> Result<ExitCode> {
+    let corpus = open(paths);
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let written = (|| {
+        for (i, doc) in corpus.docs.iter().enumerate() {
+            if i > 0 {
+                writeln!(out, "\x0c")?;
+            }
+            writeln!(out, "{}\n", doc.title)?;
+            if !doc.body.is_empty() {
+                writeln!(out, "{}", doc.body)?;
+            }
+        }
+        out.flush()
+    })();
+    if !quiet_broken_pipe(written)? {
+        return Ok(ExitCode::SUCCESS);
+    }
+    Ok(status(&corpus))
 }
 
 fn facts(json: bool, paths: &[std::path::PathBuf]) -> Result<ExitCode> {
@@ -88,10 +127,8 @@ fn facts(json: bool, paths: &[std::path::PathBuf]) -> Result<ExitCode> {
             }
         },
     );
-    match result {
-        // A reader that stops early (`| head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
-        r => r?,
+    if !quiet_broken_pipe(result)? {
+        return Ok(ExitCode::SUCCESS);
     }
-    Ok(if corpus.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+    Ok(status(&corpus))
 }

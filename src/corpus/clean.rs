@@ -104,6 +104,48 @@ pub fn clean(raw: &str, rules: &FurnitureRules) -> Cleaned {
     out
 }
 
+/// Cleans the paragraphs of a structured source (a web page, a JSON
+/// record, a feed item), whose headline is given and not guessed: each
+/// paragraph NFC, made safe and kept on one line; a first paragraph that
+/// repeats the headline dropped; furniture set aside.
+pub fn clean_paragraphs(
+    headline: Option<&str>,
+    paragraphs: &[String],
+    rules: &FurnitureRules,
+) -> Cleaned {
+    let one_line = |s: &str| {
+        let text: String = s.nfc().collect();
+        sanitize(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+    };
+    let headline = headline.map(one_line).filter(|h| !h.is_empty());
+    let mut out = Cleaned { headline, ..Cleaned::default() };
+    for p in paragraphs {
+        let line = one_line(p);
+        if line.is_empty() {
+            continue;
+        }
+        let repeats_headline = out.paragraphs.is_empty()
+            && out.furniture.is_empty()
+            && out.headline.as_deref().is_some_and(|h| same_text(&line, h));
+        if repeats_headline {
+            continue;
+        }
+        if rules.is_furniture(&line) {
+            out.furniture.push(Furniture { before: out.paragraphs.len(), line });
+        } else {
+            out.paragraphs.push(line);
+        }
+    }
+    out
+}
+
+/// Plain text from a structured source split into paragraphs, the way a
+/// `.txt` file is (hard-wrapped blocks joined), with no headline taken.
+pub fn split_paragraphs(text: &str) -> Vec<String> {
+    let text = super::decode::normalize_line_ends(text);
+    paragraph_lines(&text).into_iter().map(|b| b.text).collect()
+}
+
 /// One paragraph of the source, and whether a blank line follows it.
 struct Block {
     text: String,
@@ -249,6 +291,15 @@ mod tests {
             c.paragraphs,
             ["This is a line that was wrapped by hand.", "Second block goes on."]
         );
+    }
+
+    #[test]
+    fn structured_paragraphs_drop_a_repeated_headline() {
+        let paragraphs = ["Big  News".to_string(), "One\nline.".into(), "Share this:".into()];
+        let c = clean_paragraphs(Some("Big News"), &paragraphs, rules());
+        assert_eq!(c.headline.as_deref(), Some("Big News"));
+        assert_eq!(c.paragraphs, ["One line."]);
+        assert_eq!(c.furniture.len(), 1);
     }
 
     #[test]

@@ -1,13 +1,17 @@
 //! Paths → the list of files to load: files as named, folders walked
 //! recursively in path order, hidden entries and symlink loops skipped.
+//! Every regular file in a folder is a source, its format named by its
+//! extension or (when the extension is unknown) sniffed once it is read.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::Problem;
+use super::format::Format;
 
-/// Extensions dossier reads as articles.
-const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+/// Files larger than this are not articles (a disk image, a video) and are
+/// not read into memory.
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
 
 /// One file to load.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,39 +22,66 @@ pub struct Source {
     pub key: String,
     /// The path as the user gave it or as found under a folder.
     pub display: String,
+    /// The format its extension names; `None`: sniff the bytes.
+    pub format: Option<Format>,
+    /// Its size when listed, for progress reports.
+    pub bytes: u64,
 }
 
+/// What a set of paths holds: the files to load, the entries that cannot
+/// be used (problems) and those left out on purpose (notes).
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    pub sources: Vec<Source>,
+    pub problems: Vec<Problem>,
+    pub notes: Vec<Problem>,
+}
+
+/// Extensions of the files a browser saves beside a page (styles, scripts,
+/// fonts): text, but never an article.
+const ASSET_EXTENSIONS: [&str; 10] =
+    ["css", "js", "mjs", "map", "woff", "woff2", "ttf", "otf", "eot", "ico"];
+
 /// Expands files and folders into sources; what cannot be used is a problem.
-pub fn collect_sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<Problem>) {
-    let mut sources = Vec::new();
-    let mut problems = Vec::new();
+pub fn collect_sources(paths: &[PathBuf]) -> Listing {
+    let mut listing = Listing::default();
     for path in paths {
         let display = path.display().to_string();
         match std::fs::metadata(path) {
-            Err(e) => {
-                problems.push(Problem { path: display, message: format!("cannot open: {e}") });
-            }
+            Err(e) => listing
+                .problems
+                .push(Problem { path: display, message: format!("cannot open: {e}") }),
             Ok(meta) if meta.is_dir() => {
                 let mut seen = HashSet::new();
-                walk(path, path, &mut seen, &mut sources, &mut problems);
+                walk(path, path, &mut seen, &mut listing);
             }
-            Ok(_) => sources.push(Source {
-                key: strip_extension(&file_name(path)),
-                display,
-                path: path.clone(),
-            }),
+            Ok(meta) => listing.add_file(path, strip_extension(&file_name(path)), &meta),
         }
     }
-    (sources, problems)
+    listing
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    seen: &mut HashSet<PathBuf>,
-    sources: &mut Vec<Source>,
-    problems: &mut Vec<Problem>,
-) {
+impl Listing {
+    fn add_file(&mut self, path: &Path, key: String, meta: &std::fs::Metadata) {
+        let display = path.display().to_string();
+        if is_asset(path) {
+            self.notes.push(Problem { path: display, message: "skipped: a web page asset".into() });
+            return;
+        }
+        match check_file(meta) {
+            Ok(()) => self.sources.push(Source {
+                key,
+                display,
+                format: Format::from_path(path),
+                bytes: meta.len(),
+                path: path.to_path_buf(),
+            }),
+            Err(message) => self.problems.push(Problem { path: display, message }),
+        }
+    }
+}
+
+fn walk(root: &Path, dir: &Path, seen: &mut HashSet<PathBuf>, listing: &mut Listing) {
     // A folder reached twice (through a symlink) is a loop or a repeat.
     if let Ok(real) = dir.canonicalize()
         && !seen.insert(real)
@@ -60,7 +91,7 @@ fn walk(
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
-            problems.push(Problem {
+            listing.problems.push(Problem {
                 path: dir.display().to_string(),
                 message: format!("cannot list: {e}"),
             });
@@ -69,32 +100,65 @@ fn walk(
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     paths.sort();
-    for path in paths {
-        if file_name(&path).starts_with('.') {
+    let pages: Vec<String> = paths
+        .iter()
+        .filter(|p| matches!(Format::from_path(p), Some(Format::Html)))
+        .map(|p| strip_extension(&file_name(p)))
+        .collect();
+    for path in &paths {
+        let name = file_name(path);
+        if name.starts_with('.') {
             continue;
         }
-        if path.is_dir() {
-            walk(root, &path, seen, sources, problems);
-        } else if has_article_extension(&path) {
-            let rel = path.strip_prefix(root).unwrap_or(&path);
-            sources.push(Source {
-                key: strip_extension(&rel.to_string_lossy()),
-                display: path.display().to_string(),
-                path: path.clone(),
-            });
-        } else {
-            problems.push(Problem {
-                path: path.display().to_string(),
-                message: "skipped: not a .txt or .md file".into(),
-            });
+        let display = path.display().to_string();
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() && is_page_assets(&name, &pages) => {
+                listing.notes.push(Problem {
+                    path: display,
+                    message: "skipped: the files of a saved web page".into(),
+                });
+            }
+            Ok(meta) if meta.is_dir() => walk(root, path, seen, listing),
+            Ok(meta) => {
+                let rel = path.strip_prefix(root).unwrap_or(path);
+                listing.add_file(path, strip_extension(&rel.to_string_lossy()), &meta);
+            }
+            // A dangling symlink, or an entry gone since the listing.
+            Err(e) => listing
+                .problems
+                .push(Problem { path: display, message: format!("cannot open: {e}") }),
         }
     }
 }
 
-fn has_article_extension(path: &Path) -> bool {
+/// A browser saves `Page.html` with its images, styles and scripts in
+/// `Page_files` (`Page-Dateien`, `Page_archivos`, … in other languages).
+fn is_page_assets(dir: &str, pages: &[String]) -> bool {
+    pages.iter().any(|page| {
+        dir.strip_prefix(page.as_str()).is_some_and(|rest| {
+            (rest.starts_with('_') || rest.starts_with('-'))
+                && rest.chars().count() <= 16
+                && rest.chars().skip(1).all(char::is_alphabetic)
+        })
+    })
+}
+
+fn is_asset(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+        .is_some_and(|e| ASSET_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+}
+
+/// Only regular files of a sane size are read: a FIFO or a device would
+/// block or never end.
+fn check_file(meta: &std::fs::Metadata) -> Result<(), String> {
+    if !meta.is_file() {
+        return Err("skipped: not a regular file".into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!("skipped: too large ({} MB)", meta.len() >> 20));
+    }
+    Ok(())
 }
 
 fn file_name(path: &Path) -> String {
@@ -113,6 +177,15 @@ fn strip_extension(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn saved_page_folders() {
+        let pages = ["Storm hits coast".to_string()];
+        assert!(is_page_assets("Storm hits coast_files", &pages));
+        assert!(is_page_assets("Storm hits coast-Dateien", &pages));
+        assert!(!is_page_assets("Storm hits coast 2", &pages));
+        assert!(!is_page_assets("archive", &pages));
+    }
 
     #[test]
     fn keys_drop_the_extension() {

@@ -1,0 +1,110 @@
+//! `dossier text` and `dossier facts` on real corpora: the printed shape,
+//! one stderr line per problem, exit status 2 when any (notes do not
+//! count), good articles printed all the same.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn dossier(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier")).args(args).current_dir(dir).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn text_prints_title_blank_line_paragraphs_and_form_feeds() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "First Headline\n\nPara one.\nPara two.").unwrap();
+    std::fs::write(
+        dir.path().join("b.json"),
+        r#"{"title":"Second","body":"<p>Three</p><p>Four</p>"}"#,
+    )
+    .unwrap();
+    let out = dossier(&["text", "."], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "First Headline\n\nPara one.\n\nPara two.\n\x0c\nSecond\n\nThree\n\nFour\n"
+    );
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn text_without_paths_prints_the_bundled_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dossier(&["text"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert_eq!(text.matches("\n\x0c\n").count(), 3);
+    assert!(
+        text.contains("Alibaba Announces Exit from Cloud Business to Focus on Core Operations\n\n")
+    );
+}
+
+#[test]
+fn problems_go_to_stderr_with_status_2_and_good_articles_still_print() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.md"), "# Good One\n\nFine text here.").unwrap();
+    std::fs::write(dir.path().join("blob.bin"), [0u8, 1, 2, 3, 0, 0, 0, 0, 255, 0, 0, 9]).unwrap();
+    std::fs::write(dir.path().join("broken.json"), "[\n{\"title\": \"x\",\n\"body\" oops}\n]")
+        .unwrap();
+    for command in ["text", "facts"] {
+        let out = dossier(&[command, "."], dir.path());
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let err = stderr(&out);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 2, "{command}: {err}");
+        assert!(lines[0].contains("blob.bin") && lines[0].contains("skipped"), "{err}");
+        assert!(lines[1].contains("broken.json") && lines[1].contains("line 3"), "{err}");
+        assert!(stdout(&out).contains("Good One"), "{command}");
+    }
+}
+
+#[test]
+fn a_missing_path_is_a_problem_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dossier(&["text", "nowhere.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nowhere.txt: cannot open"));
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn duplicates_are_a_note_and_keep_status_0() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Same\n\nSame words in both files.").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Same\n\nSame words in both files.").unwrap();
+    let out = dossier(&["text", "."], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "Same\n\nSame words in both files.\n");
+    assert!(stderr(&out).contains("note: ./b.txt: same text as ./a.txt"), "{}", stderr(&out));
+}
+
+#[test]
+fn facts_json_ids_count_articles_inside_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("news")).unwrap();
+    std::fs::write(
+        dir.path().join("news/feed.jsonl"),
+        "{\"title\":\"A\",\"body\":\"Revenue rose 5% in 2023.\"}\n{\"title\":\"B\",\"body\":\"Costs fell 3%.\"}\n",
+    )
+    .unwrap();
+    let out = dossier(&["facts", "--json", "news"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let ids: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["feed#1", "feed#2"]);
+}
