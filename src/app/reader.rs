@@ -103,9 +103,14 @@ impl WrapCache {
 }
 
 /// The line that holds a width-independent position: the last one that
-/// starts at or before it.
+/// starts at or before it (the first of the lines that share its position,
+/// so the headline and furniture above a paragraph stay in view).
 pub fn line_at(lines: &[VisualLine], pos: usize) -> usize {
-    lines.partition_point(|l| l.pos <= pos).saturating_sub(1)
+    let mut at = lines.partition_point(|l| l.pos <= pos).saturating_sub(1);
+    while at > 0 && lines[at - 1].pos == lines[at].pos {
+        at -= 1;
+    }
+    at
 }
 
 #[cfg(test)]
@@ -130,7 +135,10 @@ mod tests {
             let lines = build_lines(doc, 40, true);
             assert!(lines.windows(2).all(|w| w[0].pos <= w[1].pos));
             let at = line_at(&lines, lines[10].pos);
-            assert!(at >= 10 && lines[at].pos == lines[10].pos);
+            assert!(
+                lines[at].pos == lines[10].pos && (at == 0 || lines[at - 1].pos < lines[at].pos)
+            );
+            assert_eq!(line_at(&lines, 0), 0);
             assert_eq!(line_at(&lines, lines[10].pos + 1), at);
         }
     }
