@@ -1,0 +1,238 @@
+//! Building a [`SearchIndex`](super::SearchIndex): fold and split every
+//! article into words on all cores, give each distinct word an id (the most
+//! frequent words the smallest, so that the per-article word streams encode
+//! in about one byte a word), then lay out the postings (which articles hold
+//! a word, how often) in one flat array per field.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::words::for_each_word;
+use crate::corpus::Document;
+
+/// The stream value between the title and the body, so that no phrase
+/// spans both. Word `id` is written as `id + 1`.
+pub const BREAK: u32 = 0;
+
+/// The index as built: every field of `SearchIndex`.
+pub struct Built {
+    pub terms: Vec<Box<str>>,
+    pub lex: Vec<u32>,
+    pub rank: Vec<u32>,
+    pub post_start: Vec<usize>,
+    pub post_docs: Vec<u32>,
+    pub post_counts: Vec<u16>,
+    pub streams: Vec<u8>,
+    pub stream_start: Vec<usize>,
+}
+
+/// A small multiplicative hash: the maps here hold short words and are hit
+/// tens of millions of times during a build, where `SipHash`'s resistance to
+/// crafted keys buys nothing.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let word = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// One worker's share of the corpus, words as ids local to the worker.
+#[derive(Default)]
+struct Chunk {
+    vocab: FxMap<Box<str>, u32>,
+    counts: Vec<u64>,
+    /// Local ids of every document's words, `u32::MAX` between title and body.
+    words: Vec<u32>,
+    doc_ends: Vec<usize>,
+}
+
+fn tokenize(docs: &[Document]) -> Chunk {
+    let mut chunk = Chunk::default();
+    let mut buf = String::new();
+    for doc in docs {
+        for (i, field) in [&doc.title, &doc.body].into_iter().enumerate() {
+            if i == 1 {
+                chunk.words.push(u32::MAX);
+            }
+            for_each_word(field, &mut buf, |w| {
+                let id = if let Some(&id) = chunk.vocab.get(w) {
+                    id
+                } else {
+                    let id = chunk.counts.len() as u32;
+                    chunk.vocab.insert(w.into(), id);
+                    chunk.counts.push(0);
+                    id
+                };
+                chunk.counts[id as usize] += 1;
+                chunk.words.push(id);
+            });
+        }
+        chunk.doc_ends.push(chunk.words.len());
+    }
+    chunk
+}
+
+/// A chunk re-expressed in global ids: encoded streams, and for each
+/// document its distinct words with their counts.
+#[derive(Default)]
+struct Encoded {
+    streams: Vec<u8>,
+    stream_ends: Vec<usize>,
+    distinct: Vec<(u32, u16)>,
+    distinct_ends: Vec<usize>,
+}
+
+fn encode(chunk: &Chunk, to_global: &[u32]) -> Encoded {
+    let mut out = Encoded::default();
+    let mut ids = Vec::new();
+    let mut start = 0;
+    for &end in &chunk.doc_ends {
+        ids.clear();
+        for &local in chunk.words.get(start..end).unwrap_or(&[]) {
+            if local == u32::MAX {
+                push_varint(&mut out.streams, BREAK);
+                continue;
+            }
+            let id = to_global[local as usize];
+            push_varint(&mut out.streams, id + 1);
+            ids.push(id);
+        }
+        out.stream_ends.push(out.streams.len());
+        ids.sort_unstable();
+        for run in ids.chunk_by(|a, b| a == b) {
+            out.distinct.push((run[0], run.len().min(usize::from(u16::MAX)) as u16));
+        }
+        out.distinct_ends.push(out.distinct.len());
+        start = end;
+    }
+    out
+}
+
+pub fn push_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Runs `work` on contiguous chunks of `items`, one per core, results in order.
+fn per_core<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let size = items.len().div_ceil(cores).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            items.chunks(size).map(|c| scope.spawn(|| work(c))).collect::<Vec<_>>();
+        handles.into_iter().map(|h| h.join().expect("index worker panicked")).collect()
+    })
+}
+
+pub fn build(docs: &[Document]) -> Built {
+    let chunks = per_core(docs, tokenize);
+
+    // One vocabulary: merge the workers' words, then number by frequency.
+    let mut global: FxMap<&str, usize> = FxMap::default();
+    let mut terms: Vec<&str> = Vec::new();
+    let mut counts: Vec<u64> = Vec::new();
+    let mut to_temp: Vec<Vec<usize>> = Vec::with_capacity(chunks.len());
+    for chunk in &chunks {
+        let mut map = vec![0; chunk.counts.len()];
+        for (word, &local) in &chunk.vocab {
+            let temp = *global.entry(word).or_insert_with(|| {
+                terms.push(word);
+                counts.push(0);
+                terms.len() - 1
+            });
+            counts[temp] += chunk.counts[local as usize];
+            map[local as usize] = temp;
+        }
+        to_temp.push(map);
+    }
+    let mut by_freq: Vec<usize> = (0..terms.len()).collect();
+    by_freq.sort_unstable_by(|&a, &b| counts[b].cmp(&counts[a]).then(terms[a].cmp(terms[b])));
+    let mut final_id = vec![0u32; terms.len()];
+    for (id, &temp) in by_freq.iter().enumerate() {
+        final_id[temp] = id as u32;
+    }
+    let to_global: Vec<Vec<u32>> =
+        to_temp.iter().map(|m| m.iter().map(|&t| final_id[t]).collect()).collect();
+
+    let pairs: Vec<(&Chunk, &Vec<u32>)> = chunks.iter().zip(&to_global).collect();
+    let encoded =
+        per_core(&pairs, |part| part.iter().map(|(c, m)| encode(c, m)).collect::<Vec<_>>());
+    let encoded: Vec<Encoded> = encoded.into_iter().flatten().collect();
+
+    let words: Vec<Box<str>> = by_freq.iter().map(|&t| Box::from(terms[t])).collect();
+    drop(global);
+    drop(chunks);
+    let mut lex: Vec<u32> = (0..words.len() as u32).collect();
+    lex.sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
+    let mut rank = vec![0u32; words.len()];
+    for (r, &id) in lex.iter().enumerate() {
+        rank[id as usize] = r as u32;
+    }
+    let (post_start, post_docs, post_counts) = postings(&encoded, words.len());
+    let (streams, stream_start) = concat_streams(encoded);
+    Built { terms: words, lex, rank, post_start, post_docs, post_counts, streams, stream_start }
+}
+
+/// Postings in compressed-sparse-row form: word `id`'s documents are
+/// `post_docs[post_start[id]..post_start[id + 1]]`, in corpus order.
+fn postings(encoded: &[Encoded], n_terms: usize) -> (Vec<usize>, Vec<u32>, Vec<u16>) {
+    let mut start = vec![0usize; n_terms + 1];
+    for e in encoded {
+        for &(id, _) in &e.distinct {
+            start[id as usize + 1] += 1;
+        }
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let total = start[n_terms];
+    let mut docs = vec![0u32; total];
+    let mut counts = vec![0u16; total];
+    let mut next = start.clone();
+    let mut doc = 0u32;
+    for e in encoded {
+        let mut from = 0;
+        for &end in &e.distinct_ends {
+            for &(id, n) in e.distinct.get(from..end).unwrap_or(&[]) {
+                let slot = &mut next[id as usize];
+                docs[*slot] = doc;
+                counts[*slot] = n;
+                *slot += 1;
+            }
+            from = end;
+            doc += 1;
+        }
+    }
+    (start, docs, counts)
+}
+
+fn concat_streams(encoded: Vec<Encoded>) -> (Vec<u8>, Vec<usize>) {
+    let total = encoded.iter().map(|e| e.streams.len()).sum();
+    let mut streams = Vec::with_capacity(total);
+    let mut starts = vec![0];
+    for e in encoded {
+        let base = streams.len();
+        streams.extend_from_slice(&e.streams);
+        starts.extend(e.stream_ends.iter().map(|&end| base + end));
+    }
+    (streams, starts)
+}
