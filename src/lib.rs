@@ -15,6 +15,7 @@ pub mod index;
 pub mod parallel;
 pub mod render;
 pub mod report;
+pub mod synth;
 pub mod text;
 pub mod tui;
 pub mod ui;

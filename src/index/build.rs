@@ -133,7 +133,7 @@ pub fn push_varint(out: &mut Vec<u8>, mut v: u32) {
 }
 
 /// Runs `work` on contiguous chunks of `items`, one per core, results in order.
-fn per_core<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
+pub fn per_core<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let size = items.len().div_ceil(cores).max(1);
     std::thread::scope(|scope| {

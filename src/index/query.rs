@@ -7,7 +7,9 @@
 //! [`find_in_text`] is the in-article search: the whole query is one
 //! phrase, like `less`.
 
-use super::fold::fold_mapped;
+use std::ops::Range;
+
+use super::fold::{Folded, fold_mapped};
 use super::words::{folded_words, word_ranges};
 use crate::text::Span;
 
@@ -37,24 +39,43 @@ impl Phrase {
 
     /// Every non-overlapping occurrence in `text`, as spans of `text`.
     pub fn find_in(&self, text: &str) -> Vec<Span> {
+        self.find_in_words(&Words::new(text))
+    }
+
+    fn find_in_words(&self, text: &Words) -> Vec<Span> {
         let Some(last) = self.words.last() else { return Vec::new() };
-        let folded = fold_mapped(text);
-        let ranges = word_ranges(&folded.text);
-        let word = |i: usize| ranges.get(i).and_then(|r| folded.text.get(r.clone())).unwrap_or("");
         let n = self.words.len();
         let mut hits = Vec::new();
         let mut i = 0;
-        while i + n <= ranges.len() {
-            if self.matches_at((i..i + n).map(word)) {
-                let start = ranges[i].start;
-                let end = ranges[i + n - 1].start + last.len();
-                hits.push(folded.original(start, end));
+        while i + n <= text.ranges.len() {
+            if self.matches_at((i..i + n).map(|k| text.word(k))) {
+                let start = text.ranges[i].start;
+                let end = text.ranges[i + n - 1].start + last.len();
+                hits.push(text.folded.original(start, end));
                 i += n;
             } else {
                 i += 1;
             }
         }
         hits
+    }
+}
+
+/// A text folded once and split into words, to look for several phrases.
+struct Words {
+    folded: Folded,
+    ranges: Vec<Range<usize>>,
+}
+
+impl Words {
+    fn new(text: &str) -> Self {
+        let folded = fold_mapped(text);
+        let ranges = word_ranges(&folded.text);
+        Self { folded, ranges }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.ranges.get(i).and_then(|r| self.folded.text.get(r.clone())).unwrap_or("")
     }
 }
 
@@ -87,7 +108,9 @@ impl Query {
 
     /// Every hit of every phrase in `text`, in text order.
     pub fn find_in(&self, text: &str) -> Vec<Span> {
-        let mut hits: Vec<Span> = self.phrases.iter().flat_map(|p| p.find_in(text)).collect();
+        let words = Words::new(text);
+        let mut hits: Vec<Span> =
+            self.phrases.iter().flat_map(|p| p.find_in_words(&words)).collect();
         hits.sort_unstable();
         hits.dedup();
         hits

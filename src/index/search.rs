@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::build::{self, BREAK};
+use super::build::{self, BREAK, per_core};
 use super::query::{Phrase, Query};
 use crate::corpus::Document;
 use crate::text::{DocId, Span};
@@ -98,18 +98,7 @@ impl SearchIndex {
         let total = matched.len();
         matched.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         matched.truncate(limit);
-        let docs = matched
-            .into_iter()
-            .filter_map(|(d, count)| {
-                let doc = docs.get(d as usize)?;
-                Some(DocHits {
-                    doc: DocId(d as usize),
-                    count: count as usize,
-                    title: query.find_in(&doc.title),
-                    body: query.find_in(&doc.body),
-                })
-            })
-            .collect();
+        let docs = spans_of(docs, query, &matched);
         Results { total, docs }
     }
 
@@ -196,55 +185,95 @@ impl SearchIndex {
         if let Some(within) = within {
             candidates.retain(|d| within.binary_search_by_key(d, |p| p.0).is_ok());
         }
-        let mut stream = Vec::new();
-        candidates
-            .into_iter()
-            .filter_map(|d| {
-                self.decode(d, &mut stream);
-                let n = count_phrase(&stream, &ids, &last_ranks, &self.rank);
-                (n > 0).then_some((d, n))
-            })
-            .collect()
+        // The whole words as they are encoded in the streams: a byte search
+        // finds them without decoding anything else.
+        let mut pattern = Vec::new();
+        for &id in &ids {
+            build::push_varint(&mut pattern, id + 1);
+        }
+        let finder = memchr::memmem::Finder::new(&pattern);
+        let check = |part: &[u32]| -> Counts {
+            part.iter()
+                .filter_map(|&d| {
+                    let n = count_phrase(self.stream(d), &finder, &last_ranks, &self.rank);
+                    (n > 0).then_some((d, n))
+                })
+                .collect()
+        };
+        if candidates.len() < 256 {
+            return check(&candidates);
+        }
+        per_core(&candidates, check).into_iter().flatten().collect()
     }
 
-    /// Article `d`'s word ids (`id + 1`, `BREAK` between title and body).
-    fn decode(&self, d: u32, out: &mut Vec<u32>) {
-        out.clear();
-        let bytes = self
-            .streams
-            .get(self.stream_start[d as usize]..self.stream_start[d as usize + 1])
-            .unwrap_or(&[]);
-        let (mut v, mut shift) = (0u32, 0);
-        for &b in bytes {
-            v |= u32::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                out.push(v);
-                v = 0;
-                shift = 0;
-            } else {
-                shift += 7;
-            }
-        }
+    /// Article `d`'s words as varint ids (`id + 1`, `BREAK` between title and body).
+    fn stream(&self, d: u32) -> &[u8] {
+        let (from, to) = (self.stream_start[d as usize], self.stream_start[d as usize + 1]);
+        self.streams.get(from..to).unwrap_or(&[])
     }
 }
 
-/// Non-overlapping occurrences of `whole` words followed by a word whose
-/// rank is in `last`, in a decoded stream; the same rule as `Phrase::find_in`.
-fn count_phrase(stream: &[u32], whole: &[u32], last: &Range<usize>, rank: &[u32]) -> u32 {
-    let n = whole.len() + 1;
-    let is_last = |v: u32| v != BREAK && last.contains(&(rank[(v - 1) as usize] as usize));
+/// The varint at the start of `bytes`, and its length.
+fn read_varint(bytes: &[u8]) -> Option<(u32, usize)> {
+    let mut v = 0u32;
+    for (i, &b) in bytes.iter().enumerate().take(5) {
+        v |= u32::from(b & 0x7f) << (7 * i);
+        if b & 0x80 == 0 {
+            return Some((v, i + 1));
+        }
+    }
+    None
+}
+
+/// Non-overlapping occurrences, in one article's stream, of the whole words
+/// (`finder`) followed by a word whose rank is in `last`: the same rule as
+/// `Phrase::find_in`. A byte match counts only where a varint starts, that
+/// is at the start or after a byte without the continuation bit.
+fn count_phrase(
+    stream: &[u8],
+    finder: &memchr::memmem::Finder<'_>,
+    last: &Range<usize>,
+    rank: &[u32],
+) -> u32 {
+    let len = finder.needle().len();
     let mut count = 0;
-    let mut i = 0;
-    while i + n <= stream.len() {
-        let here = &stream[i..i + n];
-        if here.iter().zip(whole).all(|(&v, &id)| v == id + 1) && is_last(here[n - 1]) {
-            count += 1;
-            i += n;
-        } else {
-            i += 1;
+    let mut pos = 0;
+    while let Some(found) = stream.get(pos..).and_then(|rest| finder.find(rest)) {
+        let at = pos + found;
+        let aligned = at == 0 || stream.get(at - 1).is_some_and(|&b| b < 0x80);
+        let next = stream.get(at + len..).and_then(read_varint);
+        match next {
+            Some((v, n))
+                if aligned && v != BREAK && last.contains(&(rank[(v - 1) as usize] as usize)) =>
+            {
+                count += 1;
+                pos = at + len + n;
+            }
+            _ => pos = at + 1,
         }
     }
     count
+}
+
+/// The hits of `matched` articles with their spans, found on all cores
+/// (folding text is the slow part of a search).
+fn spans_of(docs: &[Document], query: &Query, matched: &[(u32, u32)]) -> Vec<DocHits> {
+    let one = |&(d, count): &(u32, u32)| {
+        let doc = docs.get(d as usize)?;
+        Some(DocHits {
+            doc: DocId(d as usize),
+            count: count as usize,
+            title: query.find_in(&doc.title),
+            body: query.find_in(&doc.body),
+        })
+    };
+    if matched.len() < 8 {
+        return matched.iter().filter_map(one).collect();
+    }
+    per_core(matched, |part| part.iter().filter_map(one).collect::<Vec<_>>())
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// Articles in both lists, hits added.
