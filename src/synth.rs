@@ -131,7 +131,7 @@ fn article(i: usize, pools: &[Pool]) -> Document {
     let mut len = 0;
     while len < target {
         let mut para = String::new();
-        for s in 0..1 + rng.below(4) {
+        for s in 0..=rng.below(4) {
             if !para.is_empty() {
                 para.push(' ');
             }

@@ -22,6 +22,9 @@ pub struct Built {
     pub post_start: Vec<usize>,
     pub post_docs: Vec<u32>,
     pub post_counts: Vec<u16>,
+    pub pos_start: Vec<usize>,
+    pub positions: Vec<u16>,
+    pub long_docs: Vec<u32>,
     pub streams: Vec<u8>,
     pub stream_start: Vec<usize>,
 }
@@ -96,27 +99,37 @@ struct Encoded {
     stream_ends: Vec<usize>,
     distinct: Vec<(u32, u16)>,
     distinct_ends: Vec<usize>,
+    /// For each distinct word, in the same order, its positions (`count` of them).
+    positions: Vec<u16>,
+    /// Documents (numbered within the chunk) too long for `u16` positions.
+    long: Vec<usize>,
 }
 
 fn encode(chunk: &Chunk, to_global: &[u32]) -> Encoded {
     let mut out = Encoded::default();
-    let mut ids = Vec::new();
+    let mut ids: Vec<(u32, u16)> = Vec::new();
     let mut start = 0;
-    for &end in &chunk.doc_ends {
+    for (doc, &end) in chunk.doc_ends.iter().enumerate() {
         ids.clear();
-        for &local in chunk.words.get(start..end).unwrap_or(&[]) {
+        let words = chunk.words.get(start..end).unwrap_or(&[]);
+        if words.len() > usize::from(u16::MAX) {
+            out.long.push(doc);
+        }
+        for (pos, &local) in words.iter().enumerate() {
             if local == u32::MAX {
                 push_varint(&mut out.streams, BREAK);
                 continue;
             }
             let id = to_global[local as usize];
             push_varint(&mut out.streams, id + 1);
-            ids.push(id);
+            ids.push((id, pos.min(usize::from(u16::MAX)) as u16));
         }
         out.stream_ends.push(out.streams.len());
         ids.sort_unstable();
-        for run in ids.chunk_by(|a, b| a == b) {
-            out.distinct.push((run[0], run.len().min(usize::from(u16::MAX)) as u16));
+        for run in ids.chunk_by(|a, b| a.0 == b.0) {
+            let kept = run.len().min(usize::from(u16::MAX));
+            out.distinct.push((run[0].0, kept as u16));
+            out.positions.extend(run.iter().take(kept).map(|p| p.1));
         }
         out.distinct_ends.push(out.distinct.len());
         start = end;
@@ -187,42 +200,80 @@ pub fn build(docs: &[Document]) -> Built {
     for (r, &id) in lex.iter().enumerate() {
         rank[id as usize] = r as u32;
     }
-    let (post_start, post_docs, post_counts) = postings(&encoded, words.len());
+    let p = postings(&encoded, words.len());
     let (streams, stream_start) = concat_streams(encoded);
-    Built { terms: words, lex, rank, post_start, post_docs, post_counts, streams, stream_start }
+    Built {
+        terms: words,
+        lex,
+        rank,
+        post_start: p.start,
+        post_docs: p.docs,
+        post_counts: p.counts,
+        pos_start: p.pos_start,
+        positions: p.positions,
+        long_docs: p.long_docs,
+        streams,
+        stream_start,
+    }
 }
 
 /// Postings in compressed-sparse-row form: word `id`'s documents are
-/// `post_docs[post_start[id]..post_start[id + 1]]`, in corpus order.
-fn postings(encoded: &[Encoded], n_terms: usize) -> (Vec<usize>, Vec<u32>, Vec<u16>) {
+/// `docs[start[id]..start[id + 1]]`, in corpus order, with their counts; its
+/// positions (word numbers in title-then-body) are `positions[pos_start[id]..]`,
+/// `count` for each document in turn.
+struct Postings {
+    start: Vec<usize>,
+    docs: Vec<u32>,
+    counts: Vec<u16>,
+    pos_start: Vec<usize>,
+    positions: Vec<u16>,
+    long_docs: Vec<u32>,
+}
+
+fn postings(encoded: &[Encoded], n_terms: usize) -> Postings {
     let mut start = vec![0usize; n_terms + 1];
+    let mut pos_start = vec![0usize; n_terms + 1];
     for e in encoded {
-        for &(id, _) in &e.distinct {
+        for &(id, n) in &e.distinct {
             start[id as usize + 1] += 1;
+            pos_start[id as usize + 1] += usize::from(n);
         }
     }
     for i in 1..start.len() {
         start[i] += start[i - 1];
+        pos_start[i] += pos_start[i - 1];
     }
-    let total = start[n_terms];
-    let mut docs = vec![0u32; total];
-    let mut counts = vec![0u16; total];
+    let mut docs = vec![0u32; start[n_terms]];
+    let mut counts = vec![0u16; start[n_terms]];
+    let mut positions = vec![0u16; pos_start[n_terms]];
     let mut next = start.clone();
+    let mut next_pos = pos_start.clone();
+    let mut long_docs = Vec::new();
     let mut doc = 0u32;
     for e in encoded {
-        let mut from = 0;
+        long_docs.extend(e.long.iter().map(|&d| doc + d as u32));
+        let (mut from, mut pos_from) = (0, 0);
         for &end in &e.distinct_ends {
             for &(id, n) in e.distinct.get(from..end).unwrap_or(&[]) {
                 let slot = &mut next[id as usize];
                 docs[*slot] = doc;
                 counts[*slot] = n;
                 *slot += 1;
+                let n = usize::from(n);
+                let at = &mut next_pos[id as usize];
+                if let (Some(to), Some(src)) =
+                    (positions.get_mut(*at..*at + n), e.positions.get(pos_from..pos_from + n))
+                {
+                    to.copy_from_slice(src);
+                }
+                *at += n;
+                pos_from += n;
             }
             from = end;
             doc += 1;
         }
     }
-    (start, docs, counts)
+    Postings { start, docs, counts, pos_start, positions, long_docs }
 }
 
 fn concat_streams(encoded: Vec<Encoded>) -> (Vec<u8>, Vec<usize>) {

@@ -26,6 +26,12 @@ pub struct SearchIndex {
     post_start: Vec<usize>,
     post_docs: Vec<u32>,
     post_counts: Vec<u16>,
+    /// Where each word's positions start in `positions` (see `build::Postings`).
+    pos_start: Vec<usize>,
+    positions: Vec<u16>,
+    /// Articles of more than 65,535 words, whose positions do not fit `u16`:
+    /// their phrases are checked in the word stream.
+    long_docs: Vec<u32>,
     /// Every article's title and body words as varint ids (see `build::BREAK`).
     streams: Vec<u8>,
     stream_start: Vec<usize>,
@@ -66,6 +72,9 @@ impl SearchIndex {
             post_start: b.post_start,
             post_docs: b.post_docs,
             post_counts: b.post_counts,
+            pos_start: b.pos_start,
+            positions: b.positions,
+            long_docs: b.long_docs,
             streams: b.streams,
             stream_start: b.stream_start,
         }
@@ -88,6 +97,8 @@ impl SearchIndex {
             + (self.post_start.len() + self.stream_start.len()) * 8
             + self.post_docs.len() * 4
             + self.post_counts.len() * 2
+            + self.pos_start.len() * 8
+            + self.positions.len() * 2
             + self.streams.len()
     }
 
@@ -185,13 +196,63 @@ impl SearchIndex {
         if let Some(within) = within {
             candidates.retain(|d| within.binary_search_by_key(d, |p| p.0).is_ok());
         }
+        let range_ids = self.lex.get(last_ranks.clone()).unwrap_or(&[]);
+        if range_ids.len() <= MAX_POSITIONAL_RANGE {
+            return self.phrase_by_positions(&candidates, &ids, range_ids, &last_ranks);
+        }
+        self.phrase_by_streams(&candidates, &ids, &last_ranks)
+    }
+
+    /// Checks a phrase in each candidate's word positions: work in
+    /// proportion to how often its words occur, not to article length.
+    fn phrase_by_positions(
+        &self,
+        candidates: &[u32],
+        ids: &[u32],
+        range_ids: &[u32],
+        last_ranks: &Range<usize>,
+    ) -> Counts {
+        let mut whole: Vec<Cursor> = ids.iter().map(|&id| self.cursor(id)).collect();
+        let mut last: Vec<Cursor> = range_ids.iter().map(|&id| self.cursor(id)).collect();
+        let mut last_positions = Vec::new();
+        let mut out = Vec::new();
+        for &d in candidates {
+            let n = if self.long_docs.binary_search(&d).is_ok() {
+                let finder = whole_words_finder(ids);
+                count_phrase(self.stream(d), &finder, last_ranks, &self.rank)
+            } else {
+                let lists: Vec<&[u16]> = whole.iter_mut().map(|c| c.seek(d)).collect();
+                last_positions.clear();
+                for c in &mut last {
+                    last_positions.extend_from_slice(c.seek(d));
+                }
+                last_positions.sort_unstable();
+                count_positions(&lists, &last_positions)
+            };
+            if n > 0 {
+                out.push((d, n));
+            }
+        }
+        out
+    }
+
+    fn cursor(&self, id: u32) -> Cursor<'_> {
+        let (docs, counts) = self.postings(id);
+        let pos = self.positions.get(self.pos_start[id as usize]..).unwrap_or(&[]);
+        Cursor { docs, counts, pos, k: 0, offset: 0 }
+    }
+
+    /// Checks a phrase whose last word is a short prefix (too many words
+    /// start with it to merge their positions) in the word streams.
+    fn phrase_by_streams(
+        &self,
+        candidates: &[u32],
+        ids: &[u32],
+        last_ranks: &Range<usize>,
+    ) -> Counts {
         // The whole words as they are encoded in the streams: a byte search
         // finds them without decoding anything else.
-        let mut pattern = Vec::new();
-        for &id in &ids {
-            build::push_varint(&mut pattern, id + 1);
-        }
-        let finder = memchr::memmem::Finder::new(&pattern);
+        let finder = whole_words_finder(ids);
         let check = |part: &[u32]| -> Counts {
             part.iter()
                 .filter_map(|&d| {
@@ -201,9 +262,9 @@ impl SearchIndex {
                 .collect()
         };
         if candidates.len() < 256 {
-            return check(&candidates);
+            return check(candidates);
         }
-        per_core(&candidates, check).into_iter().flatten().collect()
+        per_core(candidates, check).into_iter().flatten().collect()
     }
 
     /// Article `d`'s words as varint ids (`id + 1`, `BREAK` between title and body).
@@ -211,6 +272,67 @@ impl SearchIndex {
         let (from, to) = (self.stream_start[d as usize], self.stream_start[d as usize + 1]);
         self.streams.get(from..to).unwrap_or(&[])
     }
+}
+
+/// Above this many words starting with a phrase's last word, the phrase is
+/// checked in word streams rather than by merging positions.
+const MAX_POSITIONAL_RANGE: usize = 64;
+
+/// One word's postings, walked forward in document order.
+struct Cursor<'a> {
+    docs: &'a [u32],
+    counts: &'a [u16],
+    /// The word's positions from its first document on.
+    pos: &'a [u16],
+    k: usize,
+    offset: usize,
+}
+
+impl<'a> Cursor<'a> {
+    /// The word's positions in document `d`, which must not be before the
+    /// previous one sought.
+    fn seek(&mut self, d: u32) -> &'a [u16] {
+        while self.docs.get(self.k).is_some_and(|&x| x < d) {
+            self.offset += usize::from(self.counts[self.k]);
+            self.k += 1;
+        }
+        if self.docs.get(self.k) != Some(&d) {
+            return &[];
+        }
+        let n = usize::from(self.counts[self.k]);
+        self.pos.get(self.offset..self.offset + n).unwrap_or(&[])
+    }
+}
+
+/// Non-overlapping, leftmost-first occurrences: the whole words at
+/// consecutive positions, then one of `last`: the rule of `Phrase::find_in`.
+fn count_positions(whole: &[&[u16]], last: &[u16]) -> u32 {
+    let Some(first) = whole.first() else { return 0 };
+    let n = whole.len();
+    let at =
+        |list: &[u16], p: usize| u16::try_from(p).is_ok_and(|p| list.binary_search(&p).is_ok());
+    let mut count = 0;
+    let mut free_from = 0;
+    for &p in *first {
+        let p = usize::from(p);
+        if p < free_from {
+            continue;
+        }
+        let whole_ok = whole.iter().enumerate().skip(1).all(|(i, list)| at(list, p + i));
+        if whole_ok && at(last, p + n) {
+            count += 1;
+            free_from = p + n + 1;
+        }
+    }
+    count
+}
+
+fn whole_words_finder(ids: &[u32]) -> memchr::memmem::Finder<'static> {
+    let mut pattern = Vec::new();
+    for &id in ids {
+        build::push_varint(&mut pattern, id + 1);
+    }
+    memchr::memmem::Finder::new(&pattern).into_owned()
 }
 
 /// The varint at the start of `bytes`, and its length.
