@@ -44,6 +44,7 @@ fn time(n: usize, queries: &[String]) {
     let docs = synth::corpus(n);
     let generated = t.elapsed();
     let bytes: usize = docs.iter().map(|d| d.body.len() + d.title.len()).sum();
+    eprintln!("memory with the corpus: {}", memory());
     let t = Instant::now();
     let index = SearchIndex::build(&docs);
     let built = t.elapsed();
@@ -56,6 +57,7 @@ fn time(n: usize, queries: &[String]) {
         index.heap_bytes() / 1_000_000,
         index.word_count()
     );
+    eprintln!("memory with the index: {}", memory());
     for q in queries {
         let query = Query::parse(q);
         let mut runs: Vec<Duration> = Vec::new();
@@ -75,4 +77,16 @@ fn time(n: usize, queries: &[String]) {
             matching.as_secs_f64() * 1000.0
         );
     }
+}
+
+/// Resident and peak memory from /proc (Linux), for the report.
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status.lines().find(|l| l.starts_with(name)).map_or("?".to_string(), |l| {
+            let kb: usize = l.split_whitespace().nth(1).and_then(|v| v.parse().ok()).unwrap_or(0);
+            format!("{} MB", kb / 1000)
+        })
+    };
+    format!("resident {}, peak {}", field("VmRSS:"), field("VmHWM:"))
 }

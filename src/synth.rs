@@ -180,6 +180,7 @@ fn document(i: usize, lang: Lang, title: String, paragraphs: &[String]) -> Docum
         body.push_str(p);
         spans.push(Span::new(start, body.len()));
     }
+    body.shrink_to_fit();
     let words = body.split_whitespace().count();
     Document {
         id: DocId(i),

@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::build::{self, BREAK, per_core};
+use super::build::{self, BREAK, per_core, read_varint};
 use super::query::{Phrase, Query};
 use crate::corpus::Document;
 use crate::text::{DocId, Span};
@@ -256,7 +256,7 @@ impl SearchIndex {
         let check = |part: &[u32]| -> Counts {
             part.iter()
                 .filter_map(|&d| {
-                    let n = count_phrase(self.stream(d), &finder, &last_ranks, &self.rank);
+                    let n = count_phrase(self.stream(d), &finder, last_ranks, &self.rank);
                     (n > 0).then_some((d, n))
                 })
                 .collect()
@@ -333,18 +333,6 @@ fn whole_words_finder(ids: &[u32]) -> memchr::memmem::Finder<'static> {
         build::push_varint(&mut pattern, id + 1);
     }
     memchr::memmem::Finder::new(&pattern).into_owned()
-}
-
-/// The varint at the start of `bytes`, and its length.
-fn read_varint(bytes: &[u8]) -> Option<(u32, usize)> {
-    let mut v = 0u32;
-    for (i, &b) in bytes.iter().enumerate().take(5) {
-        v |= u32::from(b & 0x7f) << (7 * i);
-        if b & 0x80 == 0 {
-            return Some((v, i + 1));
-        }
-    }
-    None
 }
 
 /// Non-overlapping occurrences, in one article's stream, of the whole words
