@@ -129,3 +129,14 @@ fn index_agrees_with_a_scan_on_a_generated_corpus() {
         assert!(!want.is_empty() || q == "zwanenburg", "no article for {q:?}: a vacuous test");
     }
 }
+
+#[test]
+fn empty_corpus_and_zero_limit() {
+    let none: Vec<Document> = Vec::new();
+    let index = SearchIndex::build(&none);
+    assert_eq!(index.search(&none, &Query::parse("viet"), 10).total, 0);
+    let docs = corpus();
+    let index = SearchIndex::build(&docs);
+    let res = index.search(&docs, &Query::parse("quoc"), 0);
+    assert_eq!((res.total, res.docs.len()), (3, 0));
+}
