@@ -4,9 +4,12 @@
 //! A one-word phrase is answered from the postings alone: the words that
 //! start with it form one range of the sorted vocabulary, and their counts
 //! add up per article. A longer phrase takes the articles that hold all its
-//! whole words and checks the order in each one's word stream (word ids,
-//! varint-encoded), so text is never re-read to rank. Spans of the hits are
-//! computed from the text only for the articles returned.
+//! whole words and checks their order with the word positions kept in the
+//! postings; when too many words start with its last, unfinished word (the
+//! `"trung q` of someone typing), with a byte search in each article's word
+//! stream (word ids, varint-encoded) instead. Text is never re-read to rank:
+//! spans of the hits are computed from the text only for the articles
+//! returned.
 
 use std::ops::Range;
 
@@ -107,8 +110,13 @@ impl SearchIndex {
     pub fn search(&self, docs: &[Document], query: &Query, limit: usize) -> Results {
         let mut matched = self.matching(query);
         let total = matched.len();
-        matched.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        matched.truncate(limit);
+        let best_first = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        // Only the best `limit` need ordering: a selection first, not a full sort.
+        if matched.len() > limit {
+            matched.select_nth_unstable_by(limit, best_first);
+            matched.truncate(limit);
+        }
+        matched.sort_unstable_by(best_first);
         let docs = spans_of(docs, query, &matched);
         Results { total, docs }
     }
