@@ -31,7 +31,7 @@ pairs=(
     "der neue|\"der neue\""
 )
 
-rg -i -c -q alibaba "$dir" >/dev/null || true # warm the page cache
+rg -i -c alibaba "$dir" >/dev/null || true # warm the page cache: read every file once
 declare -A rg_ms
 for pair in "${pairs[@]}"; do
     pattern=${pair%%|*}

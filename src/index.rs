@@ -1,7 +1,19 @@
 //! Documents + facts → lookups across the corpus: which articles name an
 //! entity (whatever language they name it in), every figure with the
-//! sentence it stands in, and accent- and case-blind text search (in one
-//! article, or across all of them through [`SearchIndex`]).
+//! sentence it stands in, and accent- and case-blind text search.
+//!
+//! Search, for the UI:
+//! - in one article: [`find_in_text`]`(query, &doc.body)` → hit spans of the
+//!   body (the query is one phrase, like `less`); cheap enough per keystroke
+//!   (about 200 MB/s of text);
+//! - across the corpus: [`SearchIndex::build`]`(&corpus.docs)` once (seconds
+//!   at 100,000 articles, so off the draw path), then per keystroke
+//!   [`SearchIndex::search`]`(&docs, &`[`Query::parse`]`(input), limit)` →
+//!   [`Results`]: the number of matching articles and the best `limit` with
+//!   their hit spans in title and body; [`snippet`] cuts a line around a hit.
+//!
+//! Both obey one rule ([`mod@fold`], [`words`]): case and accents do not count,
+//! and a query word matches the start of a text word, never its inside.
 
 mod build;
 mod entities;
