@@ -107,6 +107,10 @@ fn index_agrees_with_a_scan_on_a_generated_corpus() {
         "m",
         "2",
         "\"laut j\"",
+        "\"de d",
+        "\"van de v",
+        "\"der n",
+        "\"der neue\" alibaba",
     ];
     for q in queries {
         let query = Query::parse(q);
@@ -126,7 +130,8 @@ fn index_agrees_with_a_scan_on_a_generated_corpus() {
         let got: Vec<(usize, usize)> = res.docs.iter().map(|h| (h.doc.0, h.count)).collect();
         assert_eq!(got, want, "query {q:?}");
         assert_eq!(res.total, want.len());
-        assert!(!want.is_empty() || q == "zwanenburg", "no article for {q:?}: a vacuous test");
+        let may_be_empty = ["zwanenburg", "\"de d", "\"van de v"];
+        assert!(!want.is_empty() || may_be_empty.contains(&q), "no article for {q:?}");
     }
 }
 

@@ -1,8 +1,12 @@
 //! Building a [`SearchIndex`](super::SearchIndex): fold and split every
 //! article into words on all cores, give each distinct word an id (the most
-//! frequent words the smallest, so that the per-article word streams encode
-//! in about one byte a word), then lay out the postings (which articles hold
-//! a word, how often) in one flat array per field.
+//! frequent words the smallest, so that the workers' word lists encode in
+//! about one byte a word), then lay out the postings (which articles hold a
+//! word, how often, at which word positions) in flat arrays.
+//!
+//! Positions are `u16`: in an article of more than 65,535 words, every word
+//! past that is at position 65,535, which phrase search never counts (the
+//! in-article search still finds them).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -10,8 +14,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::words::for_each_word;
 use crate::corpus::Document;
 
-/// The stream value between the title and the body, so that no phrase
-/// spans both. Word `id` is written as `id + 1`.
+/// The value between the title and the body in a worker's word list: it
+/// takes up a position, so that no phrase spans both. Word `id` is written
+/// as `id + 1`.
 pub const BREAK: u32 = 0;
 
 /// The index as built: every field of `SearchIndex`.
@@ -24,9 +29,6 @@ pub struct Built {
     pub post_counts: Vec<u16>,
     pub pos_start: Vec<usize>,
     pub positions: Vec<u16>,
-    pub long_docs: Vec<u32>,
-    pub streams: Vec<u8>,
-    pub stream_start: Vec<usize>,
 }
 
 /// A small multiplicative hash: the maps here hold short words and are hit
@@ -92,19 +94,15 @@ fn tokenize(docs: &[Document]) -> Chunk {
     chunk
 }
 
-/// A chunk re-expressed in global ids: encoded streams, and for each
-/// document its distinct words with their counts.
+/// A chunk re-expressed in global ids: for each document its distinct
+/// words with their counts and positions.
 #[derive(Default)]
 struct Encoded {
-    streams: Vec<u8>,
-    stream_ends: Vec<usize>,
     distinct: Vec<u32>,
     counts: Vec<u16>,
     distinct_ends: Vec<usize>,
     /// For each distinct word, in the same order, its positions (`count` of them).
     positions: Vec<u16>,
-    /// Documents (numbered within the chunk) too long for `u16` positions.
-    long: Vec<usize>,
 }
 
 fn encode(chunk: &Chunk, to_global: &[u32]) -> Encoded {
@@ -113,7 +111,7 @@ fn encode(chunk: &Chunk, to_global: &[u32]) -> Encoded {
     // document's words with their positions in order.
     let mut ids: Vec<u64> = Vec::new();
     let mut start = 0;
-    for (doc, &end) in chunk.doc_ends.iter().enumerate() {
+    for &end in &chunk.doc_ends {
         ids.clear();
         let mut rest = chunk.words.get(start..end).unwrap_or(&[]);
         let mut pos = 0;
@@ -122,17 +120,11 @@ fn encode(chunk: &Chunk, to_global: &[u32]) -> Encoded {
             let here: usize = pos;
             pos += 1;
             if v == BREAK {
-                push_varint(&mut out.streams, BREAK);
                 continue;
             }
             let id = to_global[(v - 1) as usize];
-            push_varint(&mut out.streams, id + 1);
             ids.push(u64::from(id) << 16 | here.min(usize::from(u16::MAX)) as u64);
         }
-        if pos > usize::from(u16::MAX) {
-            out.long.push(doc);
-        }
-        out.stream_ends.push(out.streams.len());
         ids.sort_unstable();
         for run in ids.chunk_by(|a, b| a >> 16 == b >> 16) {
             let kept = run.len().min(usize::from(u16::MAX));
@@ -147,7 +139,7 @@ fn encode(chunk: &Chunk, to_global: &[u32]) -> Encoded {
 }
 
 /// The varint at the start of `bytes`, and its length.
-pub fn read_varint(bytes: &[u8]) -> Option<(u32, usize)> {
+fn read_varint(bytes: &[u8]) -> Option<(u32, usize)> {
     let mut v = 0u32;
     for (i, &b) in bytes.iter().enumerate().take(5) {
         v |= u32::from(b & 0x7f) << (7 * i);
@@ -158,7 +150,7 @@ pub fn read_varint(bytes: &[u8]) -> Option<(u32, usize)> {
     None
 }
 
-pub fn push_varint(out: &mut Vec<u8>, mut v: u32) {
+fn push_varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
         v >>= 7;
@@ -222,7 +214,6 @@ pub fn build(docs: &[Document]) -> Built {
         rank[id as usize] = r as u32;
     }
     let p = postings(&encoded, words.len());
-    let (streams, stream_start) = concat_streams(encoded);
     Built {
         terms: words,
         lex,
@@ -232,9 +223,6 @@ pub fn build(docs: &[Document]) -> Built {
         post_counts: p.counts,
         pos_start: p.pos_start,
         positions: p.positions,
-        long_docs: p.long_docs,
-        streams,
-        stream_start,
     }
 }
 
@@ -248,7 +236,6 @@ struct Postings {
     counts: Vec<u16>,
     pos_start: Vec<usize>,
     positions: Vec<u16>,
-    long_docs: Vec<u32>,
 }
 
 fn postings(encoded: &[Encoded], n_terms: usize) -> Postings {
@@ -269,10 +256,8 @@ fn postings(encoded: &[Encoded], n_terms: usize) -> Postings {
     let mut positions = vec![0u16; pos_start[n_terms]];
     let mut next = start.clone();
     let mut next_pos = pos_start.clone();
-    let mut long_docs = Vec::new();
     let mut doc = 0u32;
     for e in encoded {
-        long_docs.extend(e.long.iter().map(|&d| doc + d as u32));
         let (mut from, mut pos_from) = (0, 0);
         for &end in &e.distinct_ends {
             let ids = e.distinct.get(from..end).unwrap_or(&[]);
@@ -295,17 +280,5 @@ fn postings(encoded: &[Encoded], n_terms: usize) -> Postings {
             doc += 1;
         }
     }
-    Postings { start, docs, counts, pos_start, positions, long_docs }
-}
-
-fn concat_streams(encoded: Vec<Encoded>) -> (Vec<u8>, Vec<usize>) {
-    let total = encoded.iter().map(|e| e.streams.len()).sum();
-    let mut streams = Vec::with_capacity(total);
-    let mut starts = vec![0];
-    for e in encoded {
-        let base = streams.len();
-        streams.extend_from_slice(&e.streams);
-        starts.extend(e.stream_ends.iter().map(|&end| base + end));
-    }
-    (streams, starts)
+    Postings { start, docs, counts, pos_start, positions }
 }

@@ -4,16 +4,16 @@
 //! A one-word phrase is answered from the postings alone: the words that
 //! start with it form one range of the sorted vocabulary, and their counts
 //! add up per article. A longer phrase takes the articles that hold all its
-//! whole words and checks their order with the word positions kept in the
-//! postings; when too many words start with its last, unfinished word (the
-//! `"trung q` of someone typing), with a byte search in each article's word
-//! stream (word ids, varint-encoded) instead. Text is never re-read to rank:
+//! whole words, finds where they stand one after another from the word
+//! positions kept in the postings, then keeps the places followed by a word
+//! that starts with its last word: work in proportion to how often the words
+//! occur, not to the length of the articles. Text is never re-read to rank:
 //! spans of the hits are computed from the text only for the articles
 //! returned.
 
 use std::ops::Range;
 
-use super::build::{self, BREAK, per_core, read_varint};
+use super::build::{self, per_core};
 use super::query::{Phrase, Query};
 use crate::corpus::Document;
 use crate::text::{DocId, Span};
@@ -32,12 +32,7 @@ pub struct SearchIndex {
     /// Where each word's positions start in `positions` (see `build::Postings`).
     pos_start: Vec<usize>,
     positions: Vec<u16>,
-    /// Articles of more than 65,535 words, whose positions do not fit `u16`:
-    /// their phrases are checked in the word stream.
-    long_docs: Vec<u32>,
-    /// Every article's title and body words as varint ids (see `build::BREAK`).
-    streams: Vec<u8>,
-    stream_start: Vec<usize>,
+    doc_count: usize,
 }
 
 /// One article that matches, with where.
@@ -77,14 +72,12 @@ impl SearchIndex {
             post_counts: b.post_counts,
             pos_start: b.pos_start,
             positions: b.positions,
-            long_docs: b.long_docs,
-            streams: b.streams,
-            stream_start: b.stream_start,
+            doc_count: docs.len(),
         }
     }
 
     pub fn doc_count(&self) -> usize {
-        self.stream_start.len().saturating_sub(1)
+        self.doc_count
     }
 
     /// Distinct folded words in the corpus.
@@ -97,12 +90,11 @@ impl SearchIndex {
         let words: usize = self.terms.iter().map(|t| t.len() + 16).sum();
         words
             + (self.lex.len() + self.rank.len()) * 4
-            + (self.post_start.len() + self.stream_start.len()) * 8
+            + self.post_start.len() * 8
             + self.post_docs.len() * 4
             + self.post_counts.len() * 2
             + self.pos_start.len() * 8
             + self.positions.len() * 2
-            + self.streams.len()
     }
 
     /// The articles of `docs` (the corpus this index was built from) that
@@ -184,14 +176,18 @@ impl SearchIndex {
         dense.iter().enumerate().filter(|(_, c)| **c > 0).map(|(d, &c)| (d as u32, c)).collect()
     }
 
-    /// Articles where the phrase occurs, among `within` when given.
+    /// Articles where the phrase occurs, among `within` when given, found
+    /// from word positions: first where the whole words stand one after
+    /// another, then which of those places a word starting with the last
+    /// word follows. The work grows with how often the words occur, never
+    /// with the length of the articles.
     fn phrase_counts(&self, phrase: &Phrase, within: Option<&[(u32, u32)]>) -> Counts {
         let Some((last, whole)) = phrase.words.split_last() else { return Vec::new() };
         let Some(ids) = whole.iter().map(|w| self.exact_id(w)).collect::<Option<Vec<u32>>>() else {
             return Vec::new();
         };
-        let last_ranks = self.prefix_range(last);
-        if last_ranks.is_empty() {
+        let range_ids = self.lex.get(self.prefix_range(last)).unwrap_or(&[]);
+        if range_ids.is_empty() {
             return Vec::new();
         }
         // Candidates: articles holding every whole word, rarest list first.
@@ -204,44 +200,66 @@ impl SearchIndex {
         if let Some(within) = within {
             candidates.retain(|d| within.binary_search_by_key(d, |p| p.0).is_ok());
         }
-        let range_ids = self.lex.get(last_ranks.clone()).unwrap_or(&[]);
-        if range_ids.len() <= MAX_POSITIONAL_RANGE {
-            return self.phrase_by_positions(&candidates, &ids, range_ids, &last_ranks);
-        }
-        self.phrase_by_streams(&candidates, &ids, &last_ranks)
+        let starts = self.phrase_starts(&candidates, &ids);
+        let followed = self.followed(&starts, range_ids, ids.len());
+        count_leftmost(&starts, &followed, ids.len() + 1)
     }
 
-    /// Checks a phrase in each candidate's word positions: work in
-    /// proportion to how often its words occur, not to article length.
-    fn phrase_by_positions(
-        &self,
-        candidates: &[u32],
-        ids: &[u32],
-        range_ids: &[u32],
-        last_ranks: &Range<usize>,
-    ) -> Counts {
-        let mut whole: Vec<Cursor> = ids.iter().map(|&id| self.cursor(id)).collect();
-        let mut last: Vec<Cursor> = range_ids.iter().map(|&id| self.cursor(id)).collect();
-        let mut last_positions = Vec::new();
-        let mut out = Vec::new();
+    /// In each candidate, the positions where the whole words `ids` stand
+    /// one after another.
+    fn phrase_starts(&self, candidates: &[u32], ids: &[u32]) -> Starts {
+        let mut cursors: Vec<Cursor> = ids.iter().map(|&id| self.cursor(id)).collect();
+        let mut starts = Starts { slot: vec![u32::MAX; self.doc_count()], ..Starts::default() };
         for &d in candidates {
-            let n = if self.long_docs.binary_search(&d).is_ok() {
-                let finder = whole_words_finder(ids);
-                count_phrase(self.stream(d), &finder, last_ranks, &self.rank)
-            } else {
-                let lists: Vec<&[u16]> = whole.iter_mut().map(|c| c.seek(d)).collect();
-                last_positions.clear();
-                for c in &mut last {
-                    last_positions.extend_from_slice(c.seek(d));
+            let lists: Vec<&[u16]> = cursors.iter_mut().map(|c| c.seek(d)).collect();
+            let from = starts.at.len();
+            for &p in lists[0] {
+                let p = usize::from(p);
+                if p < usize::from(u16::MAX)
+                    && lists.iter().enumerate().skip(1).all(|(i, l)| has(l, p + i))
+                {
+                    starts.at.push(p as u16);
                 }
-                last_positions.sort_unstable();
-                count_positions(&lists, &last_positions)
-            };
-            if n > 0 {
-                out.push((d, n));
+            }
+            if starts.at.len() > from {
+                starts.slot[d as usize] = starts.docs.len() as u32;
+                starts.docs.push((d, from..starts.at.len()));
             }
         }
-        out
+        starts
+    }
+
+    /// For each start, whether a word among `range_ids` comes right after
+    /// the `n` whole words.
+    fn followed(&self, starts: &Starts, range_ids: &[u32], n: usize) -> Vec<bool> {
+        let mut followed = vec![false; starts.at.len()];
+        if starts.docs.is_empty() {
+            return followed;
+        }
+        for &id in range_ids {
+            let (docs, counts) = self.postings(id);
+            let positions = self.positions.get(self.pos_start[id as usize]..).unwrap_or(&[]);
+            let mut offset = 0;
+            for (&d, &c) in docs.iter().zip(counts) {
+                let c = usize::from(c);
+                let slot = starts.slot[d as usize];
+                if slot != u32::MAX {
+                    let r = starts.docs[slot as usize].1.clone();
+                    let here = starts.at.get(r.clone()).unwrap_or(&[]);
+                    for &q in positions.get(offset..offset + c).unwrap_or(&[]) {
+                        let Some(p) = usize::from(q).checked_sub(n) else { continue };
+                        if q == u16::MAX {
+                            continue;
+                        }
+                        if let Ok(k) = here.binary_search(&(p as u16)) {
+                            followed[r.start + k] = true;
+                        }
+                    }
+                }
+                offset += c;
+            }
+        }
+        followed
     }
 
     fn cursor(&self, id: u32) -> Cursor<'_> {
@@ -249,42 +267,18 @@ impl SearchIndex {
         let pos = self.positions.get(self.pos_start[id as usize]..).unwrap_or(&[]);
         Cursor { docs, counts, pos, k: 0, offset: 0 }
     }
-
-    /// Checks a phrase whose last word is a short prefix (too many words
-    /// start with it to merge their positions) in the word streams.
-    fn phrase_by_streams(
-        &self,
-        candidates: &[u32],
-        ids: &[u32],
-        last_ranks: &Range<usize>,
-    ) -> Counts {
-        // The whole words as they are encoded in the streams: a byte search
-        // finds them without decoding anything else.
-        let finder = whole_words_finder(ids);
-        let check = |part: &[u32]| -> Counts {
-            part.iter()
-                .filter_map(|&d| {
-                    let n = count_phrase(self.stream(d), &finder, last_ranks, &self.rank);
-                    (n > 0).then_some((d, n))
-                })
-                .collect()
-        };
-        if candidates.len() < 256 {
-            return check(candidates);
-        }
-        per_core(candidates, check).into_iter().flatten().collect()
-    }
-
-    /// Article `d`'s words as varint ids (`id + 1`, `BREAK` between title and body).
-    fn stream(&self, d: u32) -> &[u8] {
-        let (from, to) = (self.stream_start[d as usize], self.stream_start[d as usize + 1]);
-        self.streams.get(from..to).unwrap_or(&[])
-    }
 }
 
-/// Above this many words starting with a phrase's last word, the phrase is
-/// checked in word streams rather than by merging positions.
-const MAX_POSITIONAL_RANGE: usize = 64;
+/// Where a phrase's whole words stand one after another, per article.
+#[derive(Default)]
+struct Starts {
+    /// Start positions, article after article, ascending within each.
+    at: Vec<u16>,
+    /// Each article with starts, and its range in `at`.
+    docs: Vec<(u32, Range<usize>)>,
+    /// For every article of the corpus, its index in `docs` or `u32::MAX`.
+    slot: Vec<u32>,
+}
 
 /// One word's postings, walked forward in document order.
 struct Cursor<'a> {
@@ -312,65 +306,31 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Non-overlapping, leftmost-first occurrences: the whole words at
-/// consecutive positions, then one of `last`: the rule of `Phrase::find_in`.
-fn count_positions(whole: &[&[u16]], last: &[u16]) -> u32 {
-    let Some(first) = whole.first() else { return 0 };
-    let n = whole.len();
-    let at =
-        |list: &[u16], p: usize| u16::try_from(p).is_ok_and(|p| list.binary_search(&p).is_ok());
-    let mut count = 0;
-    let mut free_from = 0;
-    for &p in *first {
-        let p = usize::from(p);
-        if p < free_from {
-            continue;
-        }
-        let whole_ok = whole.iter().enumerate().skip(1).all(|(i, list)| at(list, p + i));
-        if whole_ok && at(last, p + n) {
-            count += 1;
-            free_from = p + n + 1;
-        }
-    }
-    count
+/// Whether position `p` is in the sorted `list`. `u16::MAX` stands for every
+/// position past it (see `build`), so it never counts as a place.
+fn has(list: &[u16], p: usize) -> bool {
+    p < usize::from(u16::MAX) && list.binary_search(&(p as u16)).is_ok()
 }
 
-fn whole_words_finder(ids: &[u32]) -> memchr::memmem::Finder<'static> {
-    let mut pattern = Vec::new();
-    for &id in ids {
-        build::push_varint(&mut pattern, id + 1);
-    }
-    memchr::memmem::Finder::new(&pattern).into_owned()
-}
-
-/// Non-overlapping occurrences, in one article's stream, of the whole words
-/// (`finder`) followed by a word whose rank is in `last`: the same rule as
-/// `Phrase::find_in`. A byte match counts only where a varint starts, that
-/// is at the start or after a byte without the continuation bit.
-fn count_phrase(
-    stream: &[u8],
-    finder: &memchr::memmem::Finder<'_>,
-    last: &Range<usize>,
-    rank: &[u32],
-) -> u32 {
-    let len = finder.needle().len();
-    let mut count = 0;
-    let mut pos = 0;
-    while let Some(found) = stream.get(pos..).and_then(|rest| finder.find(rest)) {
-        let at = pos + found;
-        let aligned = at == 0 || stream.get(at - 1).is_some_and(|&b| b < 0x80);
-        let next = stream.get(at + len..).and_then(read_varint);
-        match next {
-            Some((v, n))
-                if aligned && v != BREAK && last.contains(&(rank[(v - 1) as usize] as usize)) =>
-            {
-                count += 1;
-                pos = at + len + n;
+/// Per article, the leftmost non-overlapping phrases of `len` words: the
+/// rule of `Phrase::find_in`.
+fn count_leftmost(starts: &Starts, followed: &[bool], len: usize) -> Counts {
+    starts
+        .docs
+        .iter()
+        .filter_map(|(d, r)| {
+            let mut count = 0;
+            let mut free_from = 0;
+            for k in r.clone() {
+                let p = usize::from(starts.at[k]);
+                if followed[k] && p >= free_from {
+                    count += 1;
+                    free_from = p + len;
+                }
             }
-            _ => pos = at + 1,
-        }
-    }
-    count
+            (count > 0).then_some((*d, count))
+        })
+        .collect()
 }
 
 /// The hits of `matched` articles with their spans, found on all cores
