@@ -23,7 +23,6 @@ pub const BREAK: u32 = 0;
 pub struct Built {
     pub terms: Vec<Box<str>>,
     pub lex: Vec<u32>,
-    pub rank: Vec<u32>,
     pub post_start: Vec<usize>,
     pub post_docs: Vec<u32>,
     pub post_counts: Vec<u16>,
@@ -209,15 +208,10 @@ pub fn build(docs: &[Document]) -> Built {
     drop(chunks);
     let mut lex: Vec<u32> = (0..words.len() as u32).collect();
     lex.sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
-    let mut rank = vec![0u32; words.len()];
-    for (r, &id) in lex.iter().enumerate() {
-        rank[id as usize] = r as u32;
-    }
     let p = postings(&encoded, words.len());
     Built {
         terms: words,
         lex,
-        rank,
         post_start: p.start,
         post_docs: p.docs,
         post_counts: p.counts,

@@ -24,8 +24,6 @@ pub struct SearchIndex {
     terms: Vec<Box<str>>,
     /// Word ids in alphabetical order of their text.
     lex: Vec<u32>,
-    /// For each id, its position in `lex`.
-    rank: Vec<u32>,
     post_start: Vec<usize>,
     post_docs: Vec<u32>,
     post_counts: Vec<u16>,
@@ -55,8 +53,8 @@ pub struct Results {
     pub docs: Vec<DocHits>,
 }
 
-/// Matching articles with their hit counts, in corpus order.
-type Counts = Vec<(u32, u32)>;
+/// Matching articles (`DocId.0` as `u32`) with their hit counts, in corpus order.
+pub type Counts = Vec<(u32, u32)>;
 
 impl SearchIndex {
     /// Indexes every document's title and body (on all cores). `docs[i].id`
@@ -66,7 +64,6 @@ impl SearchIndex {
         Self {
             terms: b.terms,
             lex: b.lex,
-            rank: b.rank,
             post_start: b.post_start,
             post_docs: b.post_docs,
             post_counts: b.post_counts,
@@ -89,7 +86,7 @@ impl SearchIndex {
     pub fn heap_bytes(&self) -> usize {
         let words: usize = self.terms.iter().map(|t| t.len() + 16).sum();
         words
-            + (self.lex.len() + self.rank.len()) * 4
+            + self.lex.len() * 4
             + self.post_start.len() * 8
             + self.post_docs.len() * 4
             + self.post_counts.len() * 2
