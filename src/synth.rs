@@ -193,6 +193,10 @@ fn document(i: usize, lang: Lang, title: String, paragraphs: &[String]) -> Docum
         paragraphs: spans,
         furniture: Vec::new(),
         words,
+        url: None,
+        date: None,
+        byline: None,
+        site: None,
     }
 }
 
