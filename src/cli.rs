@@ -15,11 +15,11 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Read the configuration from FILE instead of $XDG_CONFIG_HOME/dossier/config.toml.
+    /// Read the configuration from FILE instead of $`XDG_CONFIG_HOME/dossier/config.toml`.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// No colours: only bold, reverse and underline (also when NO_COLOR is set).
+    /// No colours: only bold, reverse and underline (also when `NO_COLOR` is set).
     #[arg(long, global = true)]
     pub no_color: bool,
 

@@ -16,7 +16,7 @@ use dossier::ui::theme::Theme;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    match run(&cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("dossier: {e:#}");
@@ -25,7 +25,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode> {
+fn run(cli: &Cli) -> Result<ExitCode> {
     if cli.print_config {
         print!("{}", dossier::config::print_default());
         return Ok(ExitCode::SUCCESS);

@@ -100,7 +100,8 @@ impl Store {
         let aside = path.with_file_name(format!("{FILE_NAME}.bad-{stamp}"));
         match std::fs::rename(path, &aside) {
             Ok(()) => {
-                self.notice = Some(format!("unreadable state ({why}) moved to {}", aside.display()))
+                self.notice =
+                    Some(format!("unreadable state ({why}) moved to {}", aside.display()));
             }
             Err(e) => {
                 self.notice = Some(format!(

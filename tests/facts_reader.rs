@@ -34,7 +34,7 @@ fn find_in_reader(app: &App, buffer: &Buffer, text: &str) -> Option<(u16, u16)> 
         let row: String =
             (r.x..r.x + r.width).map(|x| buffer[(x, y)].symbol().to_string()).collect();
         if let Some(byte) = row.find(text) {
-            let col = row[..byte].chars().count() as u16;
+            let col = row.get(..byte).unwrap_or("").chars().count() as u16;
             return Some((r.x + col, y));
         }
     }
@@ -129,7 +129,7 @@ fn enter_cycles_through_the_mentions() {
 
 #[test]
 fn figures_open_the_article_at_the_mention() {
-    let mut app = app("F Tab G Enter");
+    let app = app("F Tab G Enter");
     assert!(app.facts_view.is_none());
     assert_eq!(app.selected, 3);
     assert_eq!(app.focus, Pane::Reader);

@@ -241,7 +241,7 @@ fn unicode_width(s: &str) -> usize {
 
 #[test]
 fn a_person_in_the_sidebar_jumps_and_filters() {
-    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     // Where the German article's first person stands in its sidebar, and how
     // the text names them there.
     let app = dossier::render::app_for(dossier::corpus::Corpus::bundled(), (120, 40));
@@ -296,7 +296,7 @@ fn reader_top_words(screen: &str, width: usize, words: usize) -> String {
 
 #[test]
 fn the_place_is_kept_at_another_width() {
-    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let t = Term::start("state", 120, 40);
     t.run(&format!("{}; echo dossier-exit=$?", dossier()));
     t.wait_for("Articles 1/4");
@@ -321,7 +321,7 @@ fn the_place_is_kept_at_another_width() {
 
 #[test]
 fn no_color_draws_without_colour() {
-    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let t = Term::start("mono", 120, 40);
     t.run(&format!("NO_COLOR=1 {} --no-state; echo dossier-exit=$?", dossier()));
     t.wait_for("Articles 1/4");

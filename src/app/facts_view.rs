@@ -62,10 +62,10 @@ impl FactsView {
     fn sort_entities(&mut self) {
         match self.sort {
             Sort::Count => {
-                self.entities.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)))
+                self.entities.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)));
             }
             Sort::Name => {
-                self.entities.sort_by(|a, b| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()))
+                self.entities.sort_by_key(|a| a.0.name.to_lowercase());
             }
         }
     }
@@ -100,11 +100,11 @@ impl App {
             | Action::PageDownSelect => match view.section {
                 Section::Entities => {
                     view.entity_selected =
-                        step(view.entity_selected, view.entities.len(), action, page)
+                        step(view.entity_selected, view.entities.len(), action, page);
                 }
                 Section::Figures => {
                     view.figure_selected =
-                        step(view.figure_selected, view.figures.len(), action, page)
+                        step(view.figure_selected, view.figures.len(), action, page);
                 }
             },
             Action::Open => self.open_from_facts_view(),

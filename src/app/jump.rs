@@ -93,15 +93,14 @@ impl App {
         };
         let fact = &self.facts[self.selected][entry.mentions[0]];
         let text = fact.text(doc);
-        let copied = match fact.kind {
-            Kind::Quote => match &fact.speaker {
+        let copied = if fact.kind == Kind::Quote {
+            match &fact.speaker {
                 Some(s) => format!("“{text}” — {s}"),
                 None => format!("“{text}”"),
-            },
-            _ => {
-                let value = label(doc, fact);
-                if value == text { value } else { format!("{value} ({text})") }
             }
+        } else {
+            let value = label(doc, fact);
+            if value == text { value } else { format!("{value} ({text})") }
         };
         self.note = Some(format!("copied: {}", crate::text::fit(&copied, 60)));
         self.clipboard = Some(copied);

@@ -3,6 +3,8 @@
 //! group shows its first entries (the selected one always in view) and a
 //! "+N more" line, so every group stays on screen.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -50,21 +52,19 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 fn entry_line<'a>(app: &App, e: &Entry, width: usize, selected: bool, focused: bool) -> Line<'a> {
     let mut extra = String::new();
     if let Some(w) = &e.written {
-        extra.push_str(&format!(" ({w})"));
+        let _ = write!(extra, " ({w})");
     }
     if e.mentions.len() > 1 {
-        extra.push_str(&format!(" ×{}", e.mentions.len()));
+        let _ = write!(extra, " ×{}", e.mentions.len());
     }
     if let Some(d) = &e.detail {
-        extra.push_str(&format!(
-            " {}",
-            if d.starts_with('—') { d.clone() } else { format!("· {d}") }
-        ));
+        let sep = if d.starts_with('—') { "" } else { "· " };
+        let _ = write!(extra, " {sep}{d}");
     }
     if e.kind.is_entity() {
         let others = app.index.article_count(e.kind, &e.label).saturating_sub(1);
         if others > 0 {
-            extra.push_str(&format!(" · +{others} art."));
+            let _ = write!(extra, " · +{others} art.");
         }
     }
     let label = format!("  {}", e.label);
