@@ -11,6 +11,7 @@ pub mod layout;
 mod list;
 mod persist;
 pub mod reader;
+pub mod search;
 pub mod sidebar;
 
 use std::path::PathBuf;
@@ -28,9 +29,10 @@ pub use list::Filter;
 use crate::config::Config;
 use crate::corpus::{Corpus, Document};
 use crate::facts::Fact;
-use crate::index::EntityIndex;
+use crate::index::{EntityIndex, SearchIndex};
 use crate::ui::theme::Theme;
 use reader::{VisualLine, WrapCache, line_at};
+use search::{ArticleSearch, BoxKind, CorpusSearch, TextBox};
 use sidebar::Sidebar;
 
 /// Most rows a title takes in the document list.
@@ -115,6 +117,12 @@ pub struct App {
     pub keymap: Keymap,
     pub pending_keys: Vec<String>,
     pub theme: Theme,
+    /// The text box being typed into, the shown article's search, the
+    /// corpus search view and its index (built when first needed).
+    pub text_box: Option<TextBox>,
+    pub article_search: Option<ArticleSearch>,
+    pub corpus_search: Option<CorpusSearch>,
+    pub search_index: Option<SearchIndex>,
     /// Widest the article text gets, in columns; wider panes centre it.
     pub max_text_width: u16,
     pub widths: layout::Widths,
@@ -163,6 +171,10 @@ impl App {
             keymap: Keymap::default(),
             pending_keys: Vec::new(),
             theme: Theme::default(),
+            text_box: None,
+            article_search: None,
+            corpus_search: None,
+            search_index: None,
             max_text_width: 80,
             widths: layout::Widths::default(),
         };
@@ -272,6 +284,7 @@ impl App {
         }
         if i != self.selected {
             self.current_fact = None;
+            self.article_search = None;
         }
         self.selected = i;
         self.load_lines();
@@ -288,6 +301,10 @@ impl App {
         self.revision += 1;
         if let Some(overlay) = self.overlay {
             self.overlay_key(overlay, key);
+            return;
+        }
+        if self.text_box.is_some() {
+            self.box_key(key);
             return;
         }
         let Some(name) = keymap::notation(&key) else { return };
@@ -340,7 +357,13 @@ impl App {
             Action::Problems => self.overlay = Some(Overlay::Problems { scroll: 0 }),
             Action::NextPane => self.cycle_focus(true),
             Action::PrevPane => self.cycle_focus(false),
+            Action::NextArticle if self.has_hits() => self.step_hit(true),
             Action::NextArticle => self.step_article(true),
+            Action::PrevHit => self.step_hit(false),
+            Action::SearchArticle => self.open_box(BoxKind::Article),
+            Action::SearchCorpus => self.open_box(BoxKind::Corpus),
+            Action::FilterTitle => self.open_box(BoxKind::Title),
+            Action::CycleLanguage => self.cycle_language(),
             Action::PrevArticle => self.step_article(false),
             Action::ToggleSidebar => self.toggle_sidebar(),
             Action::ToggleFurniture => self.toggle_furniture(),
@@ -421,6 +444,10 @@ impl App {
     /// filter, then back to the list.
     fn escape(&mut self) {
         if self.overlay.take().is_some() {
+            return;
+        }
+        if self.article_search.take().is_some() {
+            self.note = Some("search cleared".into());
             return;
         }
         if !self.filters.is_empty() {

@@ -104,6 +104,8 @@ const ELEMENTS: &[&str] = &[
     "unread",
     "mention",
     "current_mention",
+    "search_hit",
+    "search_current",
 ];
 
 fn element<'t>(theme: &'t mut Theme, name: &str) -> Option<&'t mut ratatui::style::Style> {
@@ -122,6 +124,8 @@ fn element<'t>(theme: &'t mut Theme, name: &str) -> Option<&'t mut ratatui::styl
         "unread" => &mut theme.unread,
         "mention" => &mut theme.mention,
         "current_mention" => &mut theme.current_mention,
+        "search_hit" => &mut theme.search_hit,
+        "search_current" => &mut theme.search_current,
         kind => {
             let i = Kind::ALL.iter().position(|k| k.name() == kind)?;
             &mut theme.kinds[i]

@@ -5,6 +5,7 @@ mod facts_view;
 mod help;
 mod list;
 mod reader;
+mod search;
 mod sidebar;
 mod status;
 pub mod theme;
@@ -25,7 +26,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(fit(msg, usize::from(area.width))), area);
         return;
     }
-    if let Some(view) = &app.facts_view {
+    if let Some(view) = &app.corpus_search {
+        let main = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+        search::draw(app, view, frame, main);
+    } else if let Some(view) = &app.facts_view {
         let main = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
         facts_view::draw(app, view, frame, main);
     } else {

@@ -51,7 +51,7 @@ actions! {
     NextPane,
     /// previous pane
     PrevPane,
-    /// next article
+    /// next article (in the reader, while a search has hits: next hit)
     NextArticle,
     /// previous article
     PrevArticle,
@@ -125,4 +125,14 @@ actions! {
     UnreadOnly,
     /// list only starred articles (again: all)
     StarredOnly,
+    /// search in the article (Enter keeps the hits, Esc clears them)
+    SearchArticle,
+    /// search every article (results as you type; Enter opens the hit)
+    SearchCorpus,
+    /// filter the list by title as you type
+    FilterTitle,
+    /// cycle the language filter: all, then each language present
+    CycleLanguage,
+    /// previous search hit
+    PrevHit,
 }

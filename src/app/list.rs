@@ -3,8 +3,9 @@
 //! many rows each article takes.
 
 use super::{App, LIST_TITLE_ROWS, Pane};
-use crate::index::Entity;
+use crate::index::{Entity, fold};
 use crate::text::DocId;
+use crate::text::Lang;
 
 /// A list filter. Filters combine: an article shows when every one keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +14,10 @@ pub enum Filter {
     Entity(Entity),
     Unread,
     Starred,
+    /// Titles that hold the letters typed, in order (folded: `munchen`
+    /// finds `München`).
+    Title(String),
+    Lang(Lang),
 }
 
 impl Filter {
@@ -22,6 +27,8 @@ impl Filter {
             Filter::Entity(e) => e.name.clone(),
             Filter::Unread => "unread".into(),
             Filter::Starred => "starred".into(),
+            Filter::Title(t) => format!("/{t}"),
+            Filter::Lang(l) => l.code().to_string(),
         }
     }
 
@@ -33,11 +40,37 @@ impl Filter {
             // The open article stays listed until another is chosen.
             Filter::Unread => !app.read[doc] || doc == app.selected,
             Filter::Starred => app.starred[doc],
+            Filter::Title(t) => fuzzy(&fold(t), &fold(&app.corpus.docs[doc].title)),
+            Filter::Lang(l) => app.corpus.docs[doc].lang == *l,
         }
     }
 }
 
+/// Every non-space character of `query` appears in `text`, in order.
+fn fuzzy(query: &str, text: &str) -> bool {
+    let mut rest = text.chars();
+    query.chars().filter(|c| !c.is_whitespace()).all(|q| rest.any(|t| t == q))
+}
+
 impl App {
+    /// `L`: the language filter goes to the next language present, then off.
+    pub(super) fn cycle_language(&mut self) {
+        let mut langs: Vec<Lang> = self.corpus.docs.iter().map(|d| d.lang).collect();
+        langs.sort_unstable();
+        langs.dedup();
+        let current =
+            self.filters.iter().find_map(|f| if let Filter::Lang(l) = f { Some(*l) } else { None });
+        self.filters.retain(|f| !matches!(f, Filter::Lang(_)));
+        let next = match current {
+            None => langs.first().copied(),
+            Some(l) => langs.iter().position(|x| *x == l).and_then(|i| langs.get(i + 1)).copied(),
+        };
+        match next {
+            Some(l) => self.push_filter(Filter::Lang(l)),
+            None => self.refilter(),
+        }
+    }
+
     /// The selected article's place among the visible ones.
     pub fn list_position(&self) -> usize {
         self.visible.iter().position(|&d| d == self.selected).unwrap_or(0)

@@ -12,6 +12,7 @@ use super::{fit, pane_block};
 use crate::app::reader::{Source, VisualLine};
 use crate::app::{App, Pane};
 use crate::facts::{Fact, Field, Kind};
+use crate::text::Span as TextSpan;
 use crate::ui::theme::Theme;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -63,13 +64,28 @@ struct Marks<'a> {
     by_kind: bool,
     selected: Vec<usize>,
     current: Option<usize>,
+    /// Search hits in the body, and the current one.
+    hits: &'a [TextSpan],
+    current_hit: Option<usize>,
 }
 
 impl<'a> Marks<'a> {
     fn new(app: &'a App) -> Self {
         let (selected, current) = app.marked_facts();
         let facts = app.facts.get(app.selected).map_or(&[][..], Vec::as_slice);
-        Self { theme: &app.theme, facts, by_kind: app.highlight, selected, current }
+        let (hits, current_hit) = app
+            .article_search
+            .as_ref()
+            .map_or((&[][..], None), |s| (s.hits.as_slice(), Some(s.current)));
+        Self {
+            theme: &app.theme,
+            facts,
+            by_kind: app.highlight,
+            selected,
+            current,
+            hits,
+            current_hit,
+        }
     }
 
     /// The style of fact `i`, and its layer (higher layers win).
@@ -101,6 +117,19 @@ impl<'a> Marks<'a> {
                     layer,
                     style,
                 ));
+            }
+        }
+        if field == Field::Body {
+            let from = self.hits.partition_point(|h| h.end <= l.start);
+            for (i, h) in
+                self.hits.iter().enumerate().skip(from).take_while(|(_, h)| h.start < l.end)
+            {
+                let style = if Some(i) == self.current_hit {
+                    self.theme.search_current
+                } else {
+                    self.theme.search_hit
+                };
+                marks.push((h.start.max(l.start) - l.start, h.end.min(l.end) - l.start, 4, style));
             }
         }
         if marks.is_empty() {

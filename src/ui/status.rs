@@ -1,6 +1,8 @@
 //! The status line: which article of how many, its language, length and
 //! reading progress, a one-off note, and a few key hints.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,12 +12,17 @@ use unicode_width::UnicodeWidthStr;
 use super::fit;
 use super::list::group;
 use crate::app::App;
+use crate::app::search::{ArticleSearch, BoxKind, TextBox};
 
 const HINTS: &[(&str, &str)] =
     &[("Tab", "pane"), ("n/p", "article"), ("f", "facts"), ("?", "help"), ("q", "quit")];
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
+    if let Some(b) = &app.text_box {
+        draw_box(app, b, frame, area);
+        return;
+    }
     let mut left = match app.doc() {
         Some(doc) => format!(
             " {}/{} · {} · {} words · {}% ",
@@ -27,6 +34,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ),
         None => " no articles ".to_string(),
     };
+    if let Some(s) = &app.article_search {
+        let _ = write!(left, "· /{} {} ", s.query, counter(s));
+    }
+    if !app.pending_keys.is_empty() {
+        let _ = write!(left, "· {}… ", app.pending_keys.join(" "));
+    }
     if let Some(note) = &app.note {
         left.push_str("· ");
         left.push_str(note);
@@ -45,4 +58,37 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         spans.extend(hints);
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(app.theme.status), area);
+}
+
+/// `3/7` (current/total), or that nothing matches.
+fn counter(s: &ArticleSearch) -> String {
+    if s.hits.is_empty() {
+        "no match".into()
+    } else {
+        format!("{}/{}", s.current + 1, s.hits.len())
+    }
+}
+
+/// The text box in place of the status line: what it is for, the text with
+/// a cursor, and what it finds.
+fn draw_box(app: &App, b: &TextBox, frame: &mut Frame, area: Rect) {
+    let (prompt, found) = match b.kind {
+        BoxKind::Article => ("/", app.article_search.as_ref().map(counter).unwrap_or_default()),
+        BoxKind::Corpus => (
+            "search all: ",
+            app.corpus_search.as_ref().map_or(String::new(), |v| format!("{} article(s)", v.total)),
+        ),
+        BoxKind::Title => ("filter titles: ", format!("{} article(s)", app.visible.len())),
+    };
+    let hint = match b.kind {
+        BoxKind::Corpus => "  ↑/↓ choose · Enter open · Esc close",
+        _ => "  Enter keep · Esc clear",
+    };
+    let line = Line::from(vec![
+        Span::styled(format!(" {prompt}"), app.theme.key),
+        Span::raw(format!("{}▏", b.text)),
+        Span::raw(format!("  {found}")),
+        Span::styled(hint, app.theme.dim),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
 }

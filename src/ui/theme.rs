@@ -25,6 +25,9 @@ pub struct Theme {
     /// The selected fact's mentions, and the current mention, on top of the kind's style.
     pub mention: Style,
     pub current_mention: Style,
+    /// Search hits, and the current hit.
+    pub search_hit: Style,
+    pub search_current: Style,
     /// One style per kind of fact, in [`Kind::ALL`] order.
     pub kinds: [Style; 7],
 }
@@ -47,6 +50,11 @@ impl Default for Theme {
             unread: fg(Color::Cyan).add_modifier(Modifier::BOLD),
             mention: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
             current_mention: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            search_hit: Style::new().fg(Color::Black).bg(Color::Yellow),
+            search_current: Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
             kinds: [
                 fg(Color::Green),
                 fg(Color::LightGreen),
@@ -81,6 +89,8 @@ impl Theme {
             unread: bold,
             mention: plain.add_modifier(Modifier::UNDERLINED),
             current_mention: plain.add_modifier(Modifier::REVERSED),
+            search_hit: plain.add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            search_current: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             kinds: [bold, bold, bold, bold, bold, bold, plain.add_modifier(Modifier::ITALIC)],
         }
     }
