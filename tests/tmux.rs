@@ -351,3 +351,37 @@ fn regex_lite_colour(s: &str) -> Option<String> {
         },
     )
 }
+
+#[test]
+fn searching_the_corpus_and_the_article() {
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let t = Term::start("search", 120, 40);
+    t.run(&format!("{} --no-state; echo dossier-exit=$?", dossier()));
+    t.wait_for("Articles 1/4");
+    t.keys(&["S"]);
+    t.wait_for("search all:");
+    t.tmux(&["send-keys", "-l", "\"trung quoc\""]);
+    t.wait_until("the results", |s| {
+        s.contains("match “\"trung quoc\"”") && s.contains("Trung Quốc")
+    });
+    t.keys(&["Enter"]);
+    t.wait_until("the article at the hit", |s| {
+        s.contains(" 1/4 · vi ") && s.contains("/\"trung quoc\" 1/2")
+    });
+    // The hit is drawn highlighted (black on a colour) where it stands.
+    let coloured =
+        String::from_utf8_lossy(&t.tmux(&["capture-pane", "-p", "-e"]).stdout).into_owned();
+    assert!(
+        coloured.lines().any(|l| l.contains("Trung Quốc") && l.contains("\x1b[")),
+        "{coloured}"
+    );
+    // `/` in the article: typing `q` goes into the box, dossier keeps running.
+    t.keys(&["/"]);
+    t.wait_for(" /\"trung quoc\"▏");
+    t.keys(&["C-u", "q"]);
+    t.wait_for(" /q▏");
+    t.keys(&["Escape", "Escape"]);
+    t.wait_gone("▏");
+    t.keys(&["q"]);
+    t.wait_for("dossier-exit=0");
+}
