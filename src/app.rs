@@ -83,6 +83,7 @@ pub struct App {
     /// List filters, oldest first, and the articles they let through.
     pub filters: Vec<Filter>,
     pub visible: Vec<usize>,
+    pub sort: list::SortKey,
     /// The reader's first visible line of the shown article.
     pub scroll: usize,
     /// The selected sidebar entry of each article.
@@ -107,6 +108,8 @@ pub struct App {
     cache: WrapCache,
     /// Where exports go (`$XDG_DATA_HOME/dossier` on Linux); `None`: nowhere.
     pub data_dir: Option<PathBuf>,
+    /// A source (URL or file) the terminal loop should open, once.
+    pub open_source: Option<String>,
     /// Text the terminal should put on the clipboard (OSC 52), once.
     pub clipboard: Option<String>,
     pub quit: bool,
@@ -148,6 +151,7 @@ impl App {
             list_offset: 0,
             filters: Vec::new(),
             visible: (0..n).collect(),
+            sort: list::SortKey::default(),
             scroll: 0,
             sidebar_selected: vec![0; n],
             current_fact: None,
@@ -165,6 +169,7 @@ impl App {
             cache: WrapCache::default(),
             data_dir: None,
             clipboard: None,
+            open_source: None,
             quit: false,
             suspend: false,
             note,
@@ -364,6 +369,8 @@ impl App {
             Action::SearchCorpus => self.open_box(BoxKind::Corpus),
             Action::FilterTitle => self.open_box(BoxKind::Title),
             Action::CycleLanguage => self.cycle_language(),
+            Action::CycleSort => self.cycle_sort(),
+            Action::OpenSource => self.open_source = self.doc().map(|d| d.url.clone().unwrap_or_else(|| d.path.clone())),
             Action::PrevArticle => self.step_article(false),
             Action::ToggleSidebar => self.toggle_sidebar(),
             Action::ToggleFurniture => self.toggle_furniture(),

@@ -115,6 +115,10 @@ fn event_loop(
                 execute!(std::io::stdout(), DisableMouseCapture)?;
             }
         }
+        if let Some(target) = app.open_source.take() {
+            open_source(app, &target, app.mouse);
+            terminal.clear()?;
+        }
         if app.suspend {
             app.suspend = false;
             suspend(terminal, app.mouse)?;
@@ -163,6 +167,49 @@ fn install_panic_hook() {
         leave();
         previous(info);
     }));
+}
+
+/// `o`: the article's URL in `$BROWSER`, or its file (or, for the bundled
+/// articles, its text) in `$PAGER`, with the terminal given back meanwhile.
+fn open_source(app: &mut crate::app::App, target: &str, mouse: bool) {
+    let is_url = target.starts_with("http://") || target.starts_with("https://");
+    let var = if is_url { "BROWSER" } else { "PAGER" };
+    let command = std::env::var(var).ok().filter(|c| !c.trim().is_empty());
+    let command = match (command, is_url) {
+        (Some(c), _) => c,
+        (None, false) => "less".to_string(),
+        (None, true) => {
+            app.note = Some(format!("set $BROWSER to open {target}"));
+            return;
+        }
+    };
+    let mut words = command.split_whitespace();
+    let Some(program) = words.next() else { return };
+    let mut cmd = std::process::Command::new(program);
+    cmd.args(words);
+    let body = app.doc().map(|d| format!("{}\n\n{}\n", d.title, d.body)).unwrap_or_default();
+    leave();
+    let result = if is_url || std::path::Path::new(target).is_file() {
+        cmd.arg(target).status()
+    } else {
+        // The bundled articles have no file: the pager reads the text.
+        cmd.stdin(std::process::Stdio::piped()).spawn().and_then(|mut child| {
+            if let Some(mut stdin) = child.stdin.take() {
+                let _ = stdin.write_all(body.as_bytes());
+            }
+            child.wait()
+        })
+    };
+    let _ = enable_raw_mode();
+    let _ = execute!(std::io::stdout(), EnterAlternateScreen, cursor::Hide);
+    if mouse {
+        let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    }
+    app.note = Some(match result {
+        Ok(status) if status.success() => format!("back from {program}"),
+        Ok(status) => format!("{program} ended with {status}"),
+        Err(e) => format!("cannot run {program}: {e}"),
+    });
 }
 
 /// Ctrl-z: give the terminal back, stop until `fg`, then take it again.

@@ -106,3 +106,23 @@ fn the_list_narrows_by_title_and_language() {
     let s = to_text(&draw(&app).unwrap());
     assert!(s.contains("Articles 1/1 · de"), "{s}");
 }
+
+#[test]
+fn s_cycles_the_sort_of_the_list() {
+    let mut app = app_for(Corpus::bundled(), (120, 40));
+    let keys = |app: &mut dossier::app::App, k: &str| {
+        for key in parse_keys(k).unwrap() {
+            app.handle_key(key);
+        }
+    };
+    keys(&mut app, "s");
+    assert_eq!(app.note.as_deref(), Some("sorted by date"));
+    keys(&mut app, "s");
+    assert_eq!(app.note.as_deref(), Some("sorted by title"));
+    keys(&mut app, "s");
+    // By language: de, en, nl, vi.
+    let langs: Vec<&str> = app.visible.iter().map(|&d| app.corpus.docs[d].lang.code()).collect();
+    assert_eq!(langs, ["de", "en", "nl", "vi"]);
+    keys(&mut app, "s");
+    assert_eq!(app.visible, [0, 1, 2, 3]);
+}

@@ -135,4 +135,8 @@ actions! {
     CycleLanguage,
     /// previous search hit
     PrevHit,
+    /// sort the list: path, date, title, language
+    CycleSort,
+    /// open the article's source: its URL in $BROWSER, or the file in $PAGER
+    OpenSource,
 }

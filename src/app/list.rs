@@ -52,7 +52,54 @@ fn fuzzy(query: &str, text: &str) -> bool {
     query.chars().filter(|c| !c.is_whitespace()).all(|q| rest.any(|t| t == q))
 }
 
+/// The orders the list can be sorted in; `s` cycles through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    #[default]
+    Path,
+    Date,
+    Title,
+    Language,
+}
+
+impl SortKey {
+    pub const fn label(self) -> &'static str {
+        match self {
+            SortKey::Path => "path",
+            SortKey::Date => "date",
+            SortKey::Title => "title",
+            SortKey::Language => "language",
+        }
+    }
+
+    const fn next(self) -> Self {
+        match self {
+            SortKey::Path => SortKey::Date,
+            SortKey::Date => SortKey::Title,
+            SortKey::Title => SortKey::Language,
+            SortKey::Language => SortKey::Path,
+        }
+    }
+}
+
 impl App {
+    /// `s`: the next order; newest first by date, articles without a date last.
+    pub(super) fn cycle_sort(&mut self) {
+        self.sort = self.sort.next();
+        self.refilter();
+        self.note = Some(format!("sorted by {}", self.sort.label()));
+    }
+
+    fn sort_visible(&mut self) {
+        let docs = &self.corpus.docs;
+        match self.sort {
+            SortKey::Path => self.visible.sort_unstable(),
+            SortKey::Date => self.visible.sort_by(|&a, &b| docs[b].date.cmp(&docs[a].date).then(a.cmp(&b))),
+            SortKey::Title => self.visible.sort_by_cached_key(|&d| (fold(&docs[d].title), d)),
+            SortKey::Language => self.visible.sort_by_key(|&d| (docs[d].lang, d)),
+        }
+    }
+
     /// `L`: the language filter goes to the next language present, then off.
     pub(super) fn cycle_language(&mut self) {
         let mut langs: Vec<Lang> = self.corpus.docs.iter().map(|d| d.lang).collect();
@@ -115,6 +162,7 @@ impl App {
             .filter(|&d| self.filters.iter().all(|f| f.keeps(self, d)))
             .collect();
         self.visible = visible;
+        self.sort_visible();
         self.list_offset = 0;
         match self.visible.first() {
             Some(&first) if !self.visible.contains(&self.selected) => self.select(first),
