@@ -370,7 +370,10 @@ impl App {
             Action::FilterTitle => self.open_box(BoxKind::Title),
             Action::CycleLanguage => self.cycle_language(),
             Action::CycleSort => self.cycle_sort(),
-            Action::OpenSource => self.open_source = self.doc().map(|d| d.url.clone().unwrap_or_else(|| d.path.clone())),
+            Action::OpenSource => {
+                self.open_source =
+                    self.doc().map(|d| d.url.clone().unwrap_or_else(|| d.path.clone()));
+            }
             Action::PrevArticle => self.step_article(false),
             Action::ToggleSidebar => self.toggle_sidebar(),
             Action::ToggleFurniture => self.toggle_furniture(),

@@ -354,7 +354,7 @@ fn regex_lite_colour(s: &str) -> Option<String> {
 
 #[test]
 fn searching_the_corpus_and_the_article() {
-    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let t = Term::start("search", 120, 40);
     t.run(&format!("{} --no-state; echo dossier-exit=$?", dossier()));
     t.wait_for("Articles 1/4");

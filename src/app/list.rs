@@ -94,7 +94,9 @@ impl App {
         let docs = &self.corpus.docs;
         match self.sort {
             SortKey::Path => self.visible.sort_unstable(),
-            SortKey::Date => self.visible.sort_by(|&a, &b| docs[b].date.cmp(&docs[a].date).then(a.cmp(&b))),
+            SortKey::Date => {
+                self.visible.sort_by(|&a, &b| docs[b].date.cmp(&docs[a].date).then(a.cmp(&b)));
+            }
             SortKey::Title => self.visible.sort_by_cached_key(|&d| (fold(&docs[d].title), d)),
             SortKey::Language => self.visible.sort_by_key(|&d| (docs[d].lang, d)),
         }

@@ -94,7 +94,7 @@ impl App {
             KeyCode::Char('c') if ctrl => self.quit = true,
             KeyCode::Char('u') if ctrl => self.edit(String::clear),
             KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
-                self.edit(|t| t.push(c))
+                self.edit(|t| t.push(c));
             }
             KeyCode::Backspace => self.edit(|t| {
                 t.pop();

@@ -53,7 +53,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 if cut && n + 1 == rows.len() { format!("{row}…") } else { (*row).to_string() };
             item.push(Line::from(vec![mark, Span::raw(fit(&text, width.saturating_sub(3)))]));
         }
-        let mut meta = format!("   {} · {} words · {} min", doc.lang, group(doc.words), doc.reading_minutes());
+        let mut meta =
+            format!("   {} · {} words · {} min", doc.lang, group(doc.words), doc.reading_minutes());
         for known in [&doc.date, &doc.site].into_iter().flatten() {
             meta.push_str(" · ");
             meta.push_str(known);
