@@ -171,3 +171,43 @@ fn copy_puts_the_fact_on_the_clipboard() {
     let app = app("Tab Tab y");
     assert_eq!(app.clipboard.as_deref(), Some("CNY 16.8 bn (16,8 tỷ nhân dân tệ)"));
 }
+
+#[test]
+fn filtering_by_united_states_lists_articles_in_three_languages() {
+    let mut app = app("Tab Tab");
+    let us = app.sidebars[0]
+        .entries
+        .iter()
+        .position(|e| e.label == "United States")
+        .expect("Mỹ is the United States");
+    for _ in 0..us {
+        app.handle_key(parse_keys("j").unwrap()[0]);
+    }
+    app.handle_key(parse_keys("e").unwrap()[0]);
+    let langs: Vec<&str> = app.visible.iter().map(|&d| app.corpus.docs[d].lang.code()).collect();
+    assert_eq!(langs, ["vi", "de", "nl"]);
+    let s = to_text(&draw(&app).unwrap());
+    assert!(s.contains("United States"), "the filter is shown in the list title:\n{s}");
+    app.handle_key(parse_keys("Esc").unwrap()[0]);
+    assert_eq!(app.visible.len(), 4);
+}
+
+#[test]
+fn sidebar_of_each_bundled_article() {
+    for doc in 0..4 {
+        let app = app(&format!("{}Tab Tab", "n ".repeat(doc)));
+        let r = app.layout.sidebar.unwrap();
+        let buffer = draw(&app).unwrap();
+        let text: String = (r.y..r.y + r.height)
+            .map(|y| {
+                (r.x..r.x + r.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+                    + "\n"
+            })
+            .collect();
+        insta::assert_snapshot!(format!("sidebar_{doc}"), text);
+    }
+}
