@@ -74,6 +74,11 @@ fn event_loop(
     let mut mouse = app.mouse;
     let (mut saved, mut saved_at) = (app.revision, Instant::now());
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        // A terminal that went away without a signal (its window closed
+        // under it) can no longer report its size: stop rather than spin.
+        if crossterm::terminal::size().is_err() {
+            break;
+        }
         // Saved at most once a second while keys come, so scrolling stays cheap.
         if app.revision != saved && saved_at.elapsed() >= SAVE_EVERY {
             app.record(&mut store.state);
