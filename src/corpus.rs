@@ -117,7 +117,9 @@ impl Document {
     }
 }
 
-fn join_paragraphs(paragraphs: &[String]) -> (String, Vec<Span>) {
+/// Paragraphs joined into a body, one blank line between them, with each
+/// paragraph's span in it.
+pub fn join_paragraphs(paragraphs: &[String]) -> (String, Vec<Span>) {
     let mut body = String::with_capacity(paragraphs.iter().map(|p| p.len() + 2).sum());
     let mut spans = Vec::with_capacity(paragraphs.len());
     for p in paragraphs {

@@ -6,7 +6,7 @@
 //! Article `i` is the same whatever the size of the corpus it is part of.
 
 use crate::corpus::{Corpus, Document};
-use crate::text::{DocId, Lang, Span};
+use crate::text::{DocId, Lang};
 
 /// A name rare enough to test a rare word: about one article in 2,000.
 pub const RARE_NAME: &str = "Quách Zwanenburg";
@@ -170,17 +170,7 @@ fn vary_numbers(sentence: &str, rng: &mut Rng, out: &mut String) {
 }
 
 fn document(i: usize, lang: Lang, title: String, paragraphs: &[String]) -> Document {
-    let mut body = String::new();
-    let mut spans = Vec::with_capacity(paragraphs.len());
-    for p in paragraphs {
-        if !body.is_empty() {
-            body.push_str("\n\n");
-        }
-        let start = body.len();
-        body.push_str(p);
-        spans.push(Span::new(start, body.len()));
-    }
-    body.shrink_to_fit();
+    let (body, spans) = crate::corpus::join_paragraphs(paragraphs);
     let words = body.split_whitespace().count();
     Document {
         id: DocId(i),
