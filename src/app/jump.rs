@@ -22,17 +22,27 @@ impl App {
                 .lines
                 .iter()
                 .position(|l| l.source == Source::Headline && l.end > fact.span.start),
-            Field::Body => {
-                let after = self.lines.partition_point(|l| l.pos <= fact.span.start + 1);
-                (0..after).rev().find(|&l| self.lines[l].source == Source::Body)
-            }
+            Field::Body => self.body_line(fact.span.start),
         }
     }
 
     /// Scrolls so that fact `i` is on screen, a third of the way down when
     /// it has to move.
     fn scroll_to_fact(&mut self, i: usize) {
-        let Some(line) = self.fact_line(i) else { return };
+        if let Some(line) = self.fact_line(i) {
+            self.scroll_into_view(line);
+        }
+    }
+
+    /// The screen line that shows body offset `offset`.
+    pub(super) fn body_line(&self, offset: usize) -> Option<usize> {
+        let after = self.lines.partition_point(|l| l.pos <= offset + 1);
+        (0..after).rev().find(|&l| self.lines[l].source == Source::Body)
+    }
+
+    /// Scrolls so that `line` is on screen, a third of the way down when it
+    /// has to move.
+    pub(super) fn scroll_into_view(&mut self, line: usize) {
         let height = self.reader_height();
         if line < self.scroll || line >= self.scroll + height {
             self.scroll = line.saturating_sub(height / 3).min(self.max_scroll());

@@ -174,19 +174,9 @@ impl App {
 
     /// Scrolls so that the current hit is on screen.
     fn show_hit(&mut self) {
-        let Some(span) = self.article_search.as_ref().and_then(|s| s.hits.get(s.current).copied())
-        else {
-            return;
-        };
-        let after = self.lines.partition_point(|l| l.pos <= span.start + 1);
-        let Some(line) =
-            (0..after).rev().find(|&l| self.lines[l].source == super::reader::Source::Body)
-        else {
-            return;
-        };
-        let height = self.reader_height();
-        if line < self.scroll || line >= self.scroll + height {
-            self.scroll = line.saturating_sub(height / 3).min(self.max_scroll());
+        let hit = self.article_search.as_ref().and_then(|s| s.hits.get(s.current).copied());
+        if let Some(line) = hit.and_then(|span| self.body_line(span.start)) {
+            self.scroll_into_view(line);
         }
     }
 
