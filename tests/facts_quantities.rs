@@ -282,7 +282,7 @@ fn dates_vi_en() {
             "họp vào [date:thứ Năm=Thursday], thứ hai là giá",
             "ký kết [date:ngày 5/3/2024=2024-03-05] tại Hà Nội",
             "khai trương trong [date:tháng 3=March] và [date:tháng Ba năm 2021=2021-03]",
-            "doanh thu [date:6 tháng đầu năm=H1] tăng",
+            "doanh thu [date:6 tháng đầu năm=H1] tăng, công bố [date:ngày 15/7=July 15]",
         ],
     );
     check(

@@ -127,6 +127,9 @@ impl Rules {
             let (day, month) = if lang == Lang::EN && a <= 12 || b > 12 { (b, a) } else { (a, b) };
             return Some((m.start(), ymd(g("ny")?.as_str(), month, day)?));
         }
+        if g("vdm").is_some() {
+            return Some((start, day_month(None, num(g("vdmm"))?, num(g("vdd"))?)?));
+        }
         if g("viday").is_some() {
             let (day, month) = (num(g("vd"))?, num(g("vm"))?);
             return Some((start, day_month(g("vy"), month, day)?));

@@ -24,6 +24,7 @@ pub fn build(f: &File) -> Vec<String> {
         format!(
             "(?P<num>(?:(?i:ngày){S})?(?P<nd>[0-3]?[0-9])[./](?P<nm>[01]?[0-9])[./](?P<ny>{YEAR}))"
         ),
+        format!("(?P<vdm>(?i:ngày){S}(?P<vdd>[0-3]?[0-9])/(?P<vdmm>1[0-2]|0?[1-9]))"),
         format!(
             "(?P<viday>(?i:ngày){S}(?P<vd>[0-3]?[0-9]){S}(?i:tháng){S}(?P<vm>1[0-2]|0?[1-9])(?:{S}(?i:năm){S}(?P<vy>{YEAR}))?)"
         ),
