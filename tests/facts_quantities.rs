@@ -133,6 +133,7 @@ fn money_en() {
             "a deal worth [money:US$5m=5000000 USD] was signed",
             "shares fell, wiping [money:£3bn=3000000000 GBP] off its value",
             "prices of [money:$5 to $7=5..7 USD] a pound",
+            "sales rose from [money:$5 billion=5000000000 USD] to [money:$7 billion=7000000000 USD]",
             "it paid [money:1,250 euros=1250 EUR] per month",
             "revenue of [money:HK$12.5 billion=12500000000 HKD]",
             "it bought 5 pounds of flour for a 200-pound man",
