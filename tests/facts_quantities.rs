@@ -134,6 +134,7 @@ fn money_en() {
             "shares fell, wiping [money:£3bn=3000000000 GBP] off its value",
             "prices of [money:$5 to $7=5..7 USD] a pound",
             "sales rose from [money:$5 billion=5000000000 USD] to [money:$7 billion=7000000000 USD]",
+            "it cut the forecast by [money:$5=5 USD] to [money:$80=80 USD] a barrel",
             "it paid [money:1,250 euros=1250 EUR] per month",
             "revenue of [money:HK$12.5 billion=12500000000 HKD]",
             "it bought 5 pounds of flour for a 200-pound man",
@@ -291,6 +292,7 @@ fn dates_vi_en() {
         Kind::Date,
         &[
             "an IPO [date:within the next 12 months=next 12 months]",
+            "oversupplied for [date:the next 12 to 18 months=next 12-18 months]",
             "generating $2.7 billion in [date:the first three months=Q1] alone",
             "the group company is right now",
             "results [date:on March 5, 2024=2024-03-05] and in [date:October=October]",

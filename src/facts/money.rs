@@ -105,9 +105,9 @@ impl Rules {
             let a = lex.amount(caps, "a", input.lang)?;
             let mut b = lex.amount(caps, "b", input.lang);
             // `$5 and $7` is a range only after `between`; `from $5 billion
-            // to $7 billion` is a change, two amounts.
-            let change =
-                caps.name("pre2").is_some() && word_before(input.text, pre.start()) == "from";
+            // to $7 billion` and `cut by $5 to $80` are changes, two amounts.
+            let change = caps.name("pre2").is_some()
+                && matches!(word_before(input.text, pre.start()).as_str(), "from" | "by");
             if change || caps.name("and1").is_some() && !lex.after_between(input.text, pre.start())
             {
                 b = None;
