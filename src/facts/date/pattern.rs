@@ -98,9 +98,12 @@ fn period(f: &File) -> String {
 /// Each template of the TOML as `(?P<tI>…)`, its `{n}` and `{unit}` as
 /// groups `tInK` and `tIuK` (a template may hold either twice).
 fn templates(f: &File) -> Vec<String> {
-    let one = format!("[0-9]+|{}", LEXICON.word_or_article_pattern());
-    // `the next 12 to 18 months`: a range of counts.
-    let numbers = format!("(?:{one})(?:(?:[-–]|{S}(?:to|bis|tot|à|a|đến|až|até){S})(?:{one}))?");
+    // `the next 12 to 18 months`: a range of counts, in digits only (the
+    // words twice over would double this large regex).
+    let numbers = format!(
+        "[0-9]+(?:(?:[-–]|{S}(?:to|bis|tot|à|a|đến|až|até){S})[0-9]+)?|{}",
+        LEXICON.word_or_article_pattern()
+    );
     let units = alternation(f.units.values().flatten().map(String::as_str));
     let mut out = Vec::new();
     for (i, t) in f.template.iter().enumerate() {
