@@ -141,6 +141,7 @@ fn money_en() {
             "the company hired 2,000 people in 12 countries",
             "a fine of [money:USD 3 million=3000000 USD]",
             "sales reached [money:3 billion pounds=3000000000 GBP] last year",
+            "a [money:a billion dollars=1000000000 USD] deal for a dollar and a million people",
             "the $5 millionaires club",
             "between [money:$5 and $7 billion=5000000000..7000000000 USD], or [money:$5=5 USD] and [money:$7=7 USD]",
         ],
