@@ -133,12 +133,15 @@ fn money_en() {
             "a deal worth [money:US$5m=5000000 USD] was signed",
             "shares fell, wiping [money:£3bn=3000000000 GBP] off its value",
             "prices of [money:$5 to $7=5..7 USD] a pound",
+            "sales rose from [money:$5 billion=5000000000 USD] to [money:$7 billion=7000000000 USD]",
+            "it cut the forecast by [money:$5=5 USD] to [money:$80=80 USD] a barrel",
             "it paid [money:1,250 euros=1250 EUR] per month",
             "revenue of [money:HK$12.5 billion=12500000000 HKD]",
             "it bought 5 pounds of flour for a 200-pound man",
             "the company hired 2,000 people in 12 countries",
             "a fine of [money:USD 3 million=3000000 USD]",
             "sales reached [money:3 billion pounds=3000000000 GBP] last year",
+            "a [money:a billion dollars=1000000000 USD] deal for a dollar and a million people",
             "the $5 millionaires club",
             "between [money:$5 and $7 billion=5000000000..7000000000 USD], or [money:$5=5 USD] and [money:$7=7 USD]",
         ],
@@ -282,7 +285,7 @@ fn dates_vi_en() {
             "họp vào [date:thứ Năm=Thursday], thứ hai là giá",
             "ký kết [date:ngày 5/3/2024=2024-03-05] tại Hà Nội",
             "khai trương trong [date:tháng 3=March] và [date:tháng Ba năm 2021=2021-03]",
-            "doanh thu [date:6 tháng đầu năm=H1] tăng",
+            "doanh thu [date:6 tháng đầu năm=H1] tăng, công bố [date:ngày 15/7=July 15]",
         ],
     );
     check(
@@ -290,6 +293,7 @@ fn dates_vi_en() {
         Kind::Date,
         &[
             "an IPO [date:within the next 12 months=next 12 months]",
+            "oversupplied for [date:the next 12 to 18 months=next 12-18 months]",
             "generating $2.7 billion in [date:the first three months=Q1] alone",
             "the group company is right now",
             "results [date:on March 5, 2024=2024-03-05] and in [date:October=October]",

@@ -127,6 +127,9 @@ impl Rules {
             let (day, month) = if lang == Lang::EN && a <= 12 || b > 12 { (b, a) } else { (a, b) };
             return Some((m.start(), ymd(g("ny")?.as_str(), month, day)?));
         }
+        if g("vdm").is_some() {
+            return Some((start, day_month(None, num(g("vdmm"))?, num(g("vdd"))?)?));
+        }
         if g("viday").is_some() {
             let (day, month) = (num(g("vd"))?, num(g("vm"))?);
             return Some((start, day_month(g("vy"), month, day)?));
@@ -265,19 +268,25 @@ impl Rules {
         unit: Option<Match<'_>>,
         lang: Lang,
     ) -> Option<String> {
-        let n = LEXICON.value(n, lang)?;
+        // A range of counts (`12 to 18`) is written `12-18`.
+        let counts: Vec<&str> =
+            n.split(['-', '–', ' ', '\u{a0}']).filter(|w| !w.is_empty()).collect();
+        let (first, last) = (counts.first()?, counts.last()?);
+        let n = LEXICON.value(first, lang).or_else(|| LEXICON.value(n, lang))?;
         if n.fract() != 0.0 || n <= 0.0 {
             return None;
         }
+        let upper = if counts.len() > 2 { LEXICON.value(last, lang) } else { None };
         let unit = match unit {
             Some(u) => self.units.get(&collapse(u.as_str()))?.clone(),
             None => "month".into(),
         };
-        let value = if (n - 1.0).abs() < f64::EPSILON {
+        let value = if (n - 1.0).abs() < f64::EPSILON && upper.is_none() {
             let one = if template.starts_with("{n}") { format!("a {unit}") } else { unit.clone() };
             template.replace("{n} {unit}", &one).replace("{n} months", "month")
         } else {
-            template.replace("{n}", &format!("{n}")).replace("{unit}", &format!("{unit}s"))
+            let count = upper.map_or(format!("{n}"), |m| format!("{n}-{m}"));
+            template.replace("{n}", &count).replace("{unit}", &format!("{unit}s"))
         };
         Some(match value.as_str() {
             "first 3 months" => "Q1".into(),

@@ -104,8 +104,12 @@ impl Rules {
         if let Some(pre) = caps.name("pre") {
             let a = lex.amount(caps, "a", input.lang)?;
             let mut b = lex.amount(caps, "b", input.lang);
-            // `$5 and $7` is a range only after `between`.
-            if caps.name("and1").is_some() && !lex.after_between(input.text, pre.start()) {
+            // `$5 and $7` is a range only after `between`; `from $5 billion
+            // to $7 billion` and `cut by $5 to $80` are changes, two amounts.
+            let change = caps.name("pre2").is_some()
+                && matches!(word_before(input.text, pre.start()).as_str(), "from" | "by");
+            if change || caps.name("and1").is_some() && !lex.after_between(input.text, pre.start())
+            {
                 b = None;
             }
             let end = b.map_or(a.end, |b| b.end);
@@ -175,9 +179,14 @@ fn pattern(
     let amounts =
         format!("(?i:{c})(?:(?:{RANGE}|[ \\u{{a0}}](?P<and2>(?i:{and}))[ \\u{{a0}}])(?i:{d}))?");
     format!(
-        "(?P<pre>{pre}){SP}(?i:{a})(?:(?:{RANGE}|[ \\u{{a0}}](?P<and1>(?i:{and}))[ \\u{{a0}}])(?:{pre})?{SP}(?i:{b}))?\
+        "(?P<pre>{pre}){SP}(?i:{a})(?:(?:{RANGE}|[ \\u{{a0}}](?P<and1>(?i:{and}))[ \\u{{a0}}])(?P<pre2>{pre})?{SP}(?i:{b}))?\
          |{amounts}(?:(?P<of>{OF})|{SP})(?:(?P<code>{code})|(?P<name>(?i:{name}))|(?P<weak>(?i:{weak}))|(?P<large>(?i:{large})))"
     )
+}
+
+/// The word before `start`, lower-cased.
+fn word_before(text: &str, start: usize) -> String {
+    text.get(..start).and_then(|s| s.split_whitespace().next_back()).unwrap_or("").to_lowercase()
 }
 
 /// The offset of the character after the one at `i`.

@@ -125,11 +125,15 @@ impl Lexicon {
     }
 
     /// The regex of one amount: digits with an optional magnitude (spaced
-    /// or attached), or a spelled-out number with a spaced magnitude. Group
+    /// or attached), or a spelled-out number or an article with a spaced
+    /// magnitude (`twee miljard`, `a billion`: never a word alone). Group
     /// names start with `p`: `{p}n` digits, `{p}w` words, `{p}m` magnitude.
     pub fn amount_pattern(&self, p: &str) -> String {
-        let (mag, short, words) =
-            (self.magnitude_pattern(), self.short_magnitude_pattern(), self.word_pattern());
+        let (mag, short, words) = (
+            self.magnitude_pattern(),
+            self.short_magnitude_pattern(),
+            self.word_or_article_pattern(),
+        );
         format!(
             "(?:(?P<{p}n>{DIGITS})(?:{SP}(?P<{p}m>{mag})|(?P<{p}s>{short}))?\
              |(?P<{p}w>{words})[ \\u{{a0}}](?P<{p}x>{mag}))"

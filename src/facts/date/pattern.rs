@@ -24,6 +24,7 @@ pub fn build(f: &File) -> Vec<String> {
         format!(
             "(?P<num>(?:(?i:ngày){S})?(?P<nd>[0-3]?[0-9])[./](?P<nm>[01]?[0-9])[./](?P<ny>{YEAR}))"
         ),
+        format!("(?P<vdm>(?i:ngày){S}(?P<vdd>[0-3]?[0-9])/(?P<vdmm>1[0-2]|0?[1-9]))"),
         format!(
             "(?P<viday>(?i:ngày){S}(?P<vd>[0-3]?[0-9]){S}(?i:tháng){S}(?P<vm>1[0-2]|0?[1-9])(?:{S}(?i:năm){S}(?P<vy>{YEAR}))?)"
         ),
@@ -97,7 +98,12 @@ fn period(f: &File) -> String {
 /// Each template of the TOML as `(?P<tI>…)`, its `{n}` and `{unit}` as
 /// groups `tInK` and `tIuK` (a template may hold either twice).
 fn templates(f: &File) -> Vec<String> {
-    let numbers = format!("[0-9]+|{}", LEXICON.word_or_article_pattern());
+    // `the next 12 to 18 months`: a range of counts, in digits only (the
+    // words twice over would double this large regex).
+    let numbers = format!(
+        "[0-9]+(?:(?:[-–]|{S}(?:to|bis|tot|à|a|đến|až|até){S})[0-9]+)?|{}",
+        LEXICON.word_or_article_pattern()
+    );
     let units = alternation(f.units.values().flatten().map(String::as_str));
     let mut out = Vec::new();
     for (i, t) in f.template.iter().enumerate() {
