@@ -28,13 +28,7 @@ fn main() -> anyhow::Result<()> {
 }
 
 fn write(dir: &std::path::Path, n: usize) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let mut bytes = 0;
-    for doc in synth::corpus(n) {
-        let text = format!("{}\n\n{}\n", doc.title, doc.body);
-        bytes += text.len();
-        std::fs::write(dir.join(format!("{}.txt", doc.key)), text)?;
-    }
+    let bytes = synth::write_folder(dir, n, 0, synth::Files::Text)?;
     eprintln!("wrote {n} articles, {} MB", bytes / 1_000_000);
     Ok(())
 }

@@ -1,9 +1,11 @@
 //! Generated corpora for benchmarks: any number of deterministic articles in
 //! Vietnamese, English, German and Dutch, made of the bundled articles'
-//! sentences with their numbers changed, people's names woven in and
-//! lengths from a few hundred bytes to about twelve kilobytes (about 3 KB on
-//! average, so 100,000 articles weigh about 300 MB, like a real archive).
-//! Article `i` is the same whatever the size of the corpus it is part of.
+//! sentences with their numbers changed, people's names and places woven in,
+//! and lengths from a few hundred bytes to about twelve kilobytes (about 3 KB
+//! on average, so 100,000 articles weigh about 300 MB, like a real archive),
+//! plus one article in 500 of about fifty pages (150 KB).
+//! Article `i` of a seed is the same whatever the size of the corpus it is
+//! part of.
 
 use crate::corpus::{Corpus, Document};
 use crate::text::{DocId, Lang};
@@ -34,11 +36,19 @@ const FAMILY: [&str; 16] = [
     "Wang",
 ];
 
-/// Each language's sentences and how its text names a source.
+/// One article in this many is a long one.
+const LONG_EVERY: usize = 500;
+/// The length of a long article: about fifty pages of 3,000 bytes.
+const LONG_BYTES: usize = 150_000;
+
+/// Each language's sentences, how its text names a source and a place, and
+/// places to name.
 struct Pool {
     lang: Lang,
     sentences: Vec<String>,
     attribution: &'static str,
+    located: &'static str,
+    places: &'static [&'static str],
 }
 
 fn pools() -> Vec<Pool> {
@@ -54,6 +64,17 @@ fn pools() -> Vec<Pool> {
                 "de" => "Laut {}",
                 "nl" => "Volgens {}",
                 _ => "According to {},",
+            },
+            located: match d.lang.code() {
+                "vi" => "Tại {},",
+                "de" | "nl" => "In {}",
+                _ => "In {},",
+            },
+            places: match d.lang.code() {
+                "vi" => &["Hà Nội", "Đà Nẵng", "Singapore", "Nhật Bản", "Hàn Quốc", "Pháp"],
+                "de" => &["Berlin", "München", "Wien", "Zürich", "Frankreich", "Japan"],
+                "nl" => &["Amsterdam", "Rotterdam", "Brussel", "Duitsland", "Frankrijk", "Japan"],
+                _ => &["London", "New York", "Singapore", "Germany", "France", "Japan"],
             },
         })
         .collect()
@@ -104,8 +125,13 @@ impl Rng {
     }
 }
 
-/// `n` articles; article `i` depends only on `i`.
+/// `n` articles of seed 0; article `i` depends only on `i`.
 pub fn corpus(n: usize) -> Vec<Document> {
+    corpus_seeded(n, 0)
+}
+
+/// `n` articles; article `i` depends only on `i` and `seed`.
+pub fn corpus_seeded(n: usize, seed: u64) -> Vec<Document> {
     let pools = pools();
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let ids: Vec<usize> = (0..n).collect();
@@ -115,18 +141,24 @@ pub fn corpus(n: usize) -> Vec<Document> {
             .chunks(size)
             .map(|chunk| {
                 let pools = &pools;
-                scope.spawn(move || chunk.iter().map(|&i| article(i, pools)).collect::<Vec<_>>())
+                scope.spawn(move || {
+                    chunk.iter().map(|&i| article(i, seed, pools)).collect::<Vec<_>>()
+                })
             })
             .collect();
         handles.into_iter().flat_map(|h| h.join().expect("generator panicked")).collect()
     })
 }
 
-fn article(i: usize, pools: &[Pool]) -> Document {
-    let mut rng = Rng::new(i as u64 + 1);
+fn article(i: usize, seed: u64, pools: &[Pool]) -> Document {
+    let mut rng = Rng::new((i as u64 + 1) ^ seed.wrapping_mul(0x2545_f491_4f6c_dd1d));
     let pool = &pools[i % pools.len()];
     // Mostly short articles and a long tail, as in a news archive.
-    let target = 300 + rng.below(2400) + rng.below(2) * rng.below(5000);
+    let target = if i % LONG_EVERY == LONG_EVERY - 1 {
+        LONG_BYTES
+    } else {
+        300 + rng.below(2400) + rng.below(2) * rng.below(5000)
+    };
     let mut paragraphs: Vec<String> = Vec::new();
     let mut len = 0;
     while len < target {
@@ -138,6 +170,10 @@ fn article(i: usize, pools: &[Pool]) -> Document {
             if s == 0 && rng.below(3) == 0 {
                 let name = person(&mut rng);
                 para.push_str(&pool.attribution.replace("{}", &name));
+                para.push(' ');
+            } else if s == 0 && rng.below(4) == 0 {
+                let place = pool.places[rng.below(pool.places.len())];
+                para.push_str(&pool.located.replace("{}", place));
                 para.push(' ');
             }
             let sentence = &pool.sentences[rng.below(pool.sentences.len())];
@@ -190,6 +226,98 @@ fn document(i: usize, lang: Lang, title: String, paragraphs: &[String]) -> Docum
     }
 }
 
+/// How [`write_folder`] stores articles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Files {
+    /// Every article a `.txt` file: the title line, a blank line, the body.
+    Text,
+    /// Mostly `.txt`, with one in ten a Markdown file, one in twenty a saved
+    /// web page (navigation, related links and footer around the article)
+    /// and one in twenty a JSON object, as a folder of saved news would be.
+    Mixed,
+}
+
+/// Writes the `n` articles of `seed` into `dir`, one file each, named
+/// `gen000000.txt` … in article order; returns the bytes written.
+///
+/// # Errors
+/// When the folder or a file cannot be written.
+pub fn write_folder(
+    dir: &std::path::Path,
+    n: usize,
+    seed: u64,
+    files: Files,
+) -> std::io::Result<u64> {
+    std::fs::create_dir_all(dir)?;
+    let mut bytes = 0;
+    // In slices, so a hundred thousand articles never sit in memory at once.
+    for start in (0..n).step_by(10_000) {
+        let pools = pools();
+        let end = (start + 10_000).min(n);
+        for i in start..end {
+            let doc = article(i, seed, &pools);
+            let (ext, text) = match files {
+                Files::Mixed => file_text(i, &doc),
+                Files::Text => ("txt", format!("{}\n\n{}\n", doc.title, doc.body)),
+            };
+            bytes += text.len() as u64;
+            std::fs::write(dir.join(format!("gen{i:06}.{ext}")), text)?;
+        }
+    }
+    Ok(bytes)
+}
+
+/// The file extension and contents of article `i` in a mixed folder.
+fn file_text(i: usize, doc: &Document) -> (&'static str, String) {
+    let paragraphs: Vec<&str> = (0..doc.paragraphs.len()).map(|p| doc.paragraph(p)).collect();
+    let date = format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
+    match i % 20 {
+        3 | 13 => {
+            ("md", format!("# {}\n\n{}\n", doc.title, paragraphs.join("\n\n")))
+        }
+        7 => ("html", html_page(doc, &paragraphs, &date)),
+        17 => {
+            let value = serde_json::json!({
+                "title": doc.title,
+                "body": paragraphs.join("\n\n"),
+                "url": format!("https://news.example.org/{}/{}", doc.lang.code(), doc.key),
+                "published": date,
+                "lang": doc.lang.code(),
+            });
+            ("json", value.to_string())
+        }
+        _ => ("txt", format!("{}\n\n{}\n", doc.title, doc.body)),
+    }
+}
+
+/// A saved news page: the article between a site's navigation, a cookie
+/// note, related-article teasers and a footer.
+fn html_page(doc: &Document, paragraphs: &[&str], date: &str) -> String {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let title = esc(&doc.title);
+    let mut body = String::new();
+    for p in paragraphs {
+        body.push_str("<p>");
+        body.push_str(&esc(p));
+        body.push_str("</p>\n");
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <title>{title} | Example News</title>\
+         <meta property=\"og:title\" content=\"{title}\">\
+         <meta property=\"og:site_name\" content=\"Example News\">\
+         <meta property=\"article:published_time\" content=\"{date}T08:00:00Z\">\
+         </head><body>\n<header><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a> \
+         <a href=\"/business\">Business</a> <a href=\"/tech\">Tech</a></nav></header>\n\
+         <div class=\"cookie-banner\">We use cookies. <button>Accept</button></div>\n\
+         <main><article><h1>{title}</h1><time datetime=\"{date}\">{date}</time>\n{body}</article>\
+         <aside class=\"related\"><h2>Related</h2><ul><li><a href=\"/a\">Markets close higher</a></li>\
+         <li><a href=\"/b\">Five things to know today</a></li></ul></aside></main>\n\
+         <footer><p>© Example News</p><a href=\"/privacy\">Privacy</a></footer></body></html>\n",
+        lang = doc.lang.code(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,10 +331,43 @@ mod tests {
         assert_eq!(langs, ["vi", "en", "de", "nl"]);
         let bytes: usize = a.iter().map(|d| d.body.len()).sum();
         assert!((1_000..12_000).contains(&(bytes / a.len())), "{}", bytes / a.len());
+        assert_ne!(corpus_seeded(8, 1)[5].body, a[5].body, "another seed, another corpus");
         for d in &a {
             for s in &d.paragraphs {
                 assert!(!s.get(&d.body).is_empty());
             }
         }
+    }
+
+    #[test]
+    fn a_mixed_folder_loads_back_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = 40;
+        write_folder(dir.path(), n, 7, Files::Mixed).unwrap();
+        let corpus = Corpus::open(&[dir.path().to_path_buf()]);
+        assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+        assert_eq!(corpus.docs.len(), n);
+        let exts: std::collections::BTreeSet<String> = corpus
+            .docs
+            .iter()
+            .filter_map(|d| d.path.rsplit('.').next().map(str::to_string))
+            .collect();
+        assert_eq!(exts.into_iter().collect::<Vec<_>>(), ["html", "json", "md", "txt"]);
+        let made = corpus_seeded(n, 7);
+        for (doc, want) in corpus.docs.iter().zip(&made) {
+            assert_eq!(doc.title, want.title, "{}", doc.path);
+            // A saved page keeps its date line above the text, as Readability does.
+            assert!(doc.body.ends_with(&want.body), "{}", doc.path);
+            assert!(doc.body.len() < want.body.len() + 20, "{}", doc.path);
+        }
+    }
+
+    #[test]
+    fn one_article_in_five_hundred_is_fifty_pages_long() {
+        let docs = corpus(LONG_EVERY);
+        let long: Vec<usize> =
+            docs.iter().filter(|d| d.body.len() >= LONG_BYTES).map(|d| d.id.0).collect();
+        assert_eq!(long, [LONG_EVERY - 1]);
+        assert!(docs.iter().take(LONG_EVERY - 1).all(|d| d.body.len() < 20_000));
     }
 }
