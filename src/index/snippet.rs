@@ -25,7 +25,7 @@ pub fn snippet(text: &str, hit: Span, width: usize) -> (String, Range<usize>) {
         return (alone, 0..len);
     }
     // A short tail leaves its share of the room to the text before the hit.
-    let after_cols = columns(after);
+    let after_cols = columns_up_to(after, room);
     let left_room = if after_cols < room / 2 { room - after_cols } else { room / 2 };
     let left = cut_left(before, left_room);
     let used = columns(left) + usize::from(left.len() < before.len());
@@ -48,6 +48,19 @@ pub fn snippet(text: &str, hit: Span, width: usize) -> (String, Range<usize>) {
 
 fn columns(s: &str) -> usize {
     s.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// The columns of `s`, counted no further than `limit` (a hit near the
+/// start of a long article must not cost the whole article).
+fn columns_up_to(s: &str, limit: usize) -> usize {
+    let mut used = 0;
+    for c in s.chars() {
+        used += c.width().unwrap_or(0);
+        if used > limit {
+            break;
+        }
+    }
+    used
 }
 
 fn is_word(c: char) -> bool {
