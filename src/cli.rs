@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 /// With no PATH, opens the bundled articles; with paths, opens those files
 /// and folders instead (.txt, .md, .html, .json, .jsonl, RSS/Atom feeds).
 #[derive(Debug, Parser)]
-#[command(name = "dossier", version, args_conflicts_with_subcommands = true)]
+#[command(name = "dossier", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -97,5 +97,29 @@ mod tests {
         assert_eq!(parse_size("120x40"), Ok((120, 40)));
         assert!(parse_size("0x3").is_err());
         assert!(parse_size("abc").is_err());
+    }
+
+    #[test]
+    fn global_flags_go_before_or_after_a_subcommand() {
+        for args in [
+            &["dossier", "--no-state", "render", "--size", "80x20"][..],
+            &["dossier", "render", "--no-state", "--size", "80x20"][..],
+        ] {
+            let cli = Cli::try_parse_from(args).unwrap();
+            assert!(cli.no_state);
+            assert!(
+                matches!(cli.command, Some(Command::Render { size: (80, 20), .. })),
+                "{args:?}"
+            );
+        }
+        let cli =
+            Cli::try_parse_from(["dossier", "--no-color", "facts", "--json", "a.txt"]).unwrap();
+        assert!(cli.no_color && cli.paths.is_empty());
+        assert!(
+            matches!(cli.command, Some(Command::Facts { json: true, ref paths }) if paths.len() == 1)
+        );
+        let cli = Cli::try_parse_from(["dossier", "--no-state", "a.txt", "b"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.paths.len(), 2);
     }
 }

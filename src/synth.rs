@@ -272,9 +272,7 @@ fn file_text(i: usize, doc: &Document) -> (&'static str, String) {
     let paragraphs: Vec<&str> = (0..doc.paragraphs.len()).map(|p| doc.paragraph(p)).collect();
     let date = format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
     match i % 20 {
-        3 | 13 => {
-            ("md", format!("# {}\n\n{}\n", doc.title, paragraphs.join("\n\n")))
-        }
+        3 | 13 => ("md", format!("# {}\n\n{}\n", doc.title, paragraphs.join("\n\n"))),
         7 => ("html", html_page(doc, &paragraphs, &date)),
         17 => {
             let value = serde_json::json!({
