@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Whole-process figures for the scale budgets, each beside `cat` of the same
+# files in the same run (the I/O floor):
+#
+#   1. process start to first frame on the bundled articles (`dossier render`);
+#   2. the reader on a generated corpus in a real terminal (tmux): time to the
+#      first interactive frame, time until loading has finished, peak memory;
+#   3. `dossier facts --json` and `dossier text` over the same corpus: wall
+#      time, MB/s, CPU use and peak memory.
+#
+#   benches/measure.sh [N] [DIR]     (N = 100000 articles by default, ≈300 MB)
+#
+# The corpus is written by `cargo run --release --example corpus -- DIR N`
+# (once; kept in DIR for later runs). Needs /usr/bin/time; part 2 needs tmux.
+set -euo pipefail
+
+n=${1:-100000}
+dir=${2:-${TMPDIR:-/tmp}/dossier-corpus-$n}
+cd "$(dirname "$0")/.."
+
+cargo build --release --quiet --bin dossier --example corpus
+target=${CARGO_TARGET_DIR:-target}/release
+bin=$(realpath "$target/dossier")
+
+if [ ! -f "$dir/.complete" ]; then
+    rm -rf "$dir"
+    "$target/examples/corpus" "$dir" "$n"
+    touch "$dir/.complete"
+fi
+mb=$(du -sb --exclude=.complete "$dir" | awk '{printf "%.1f", $1 / 1e6}')
+files=$(find "$dir" -type f ! -name .complete | wc -l)
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1e6}' /proc/meminfo),"\
+    "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+echo "corpus: $files files, $mb MB in $dir"
+echo
+
+# Runs a command under /usr/bin/time -v and prints wall seconds (the time's
+# own start-up included), CPU % and peak memory in MB on one line.
+timed() {
+    local log t0 t1
+    log=$(mktemp)
+    t0=$(date +%s%N)
+    /usr/bin/time -v "$@" >/dev/null 2>"$log" || true
+    t1=$(date +%s%N)
+    awk -F': ' -v ns=$((t1 - t0)) '
+        /Percent of CPU/ { cpu = $2 }
+        /Maximum resident/ { rss = $2 / 1024 }
+        END { printf "%.3f s  %s CPU  %.0f MB peak", ns / 1e9, cpu, rss }' "$log"
+    rm -f "$log"
+}
+
+# The median of five runs of `timed`, by wall time.
+median5() {
+    for _ in 1 2 3 4 5; do timed "$@"; echo; done | sort -n | sed -n 3p
+}
+
+echo "== 1. process start to first frame, bundled articles (median of 5)"
+echo "cat seeds/*:              $(median5 sh -c 'cat seeds/* >/dev/null')"
+echo "dossier render 120x40:    $(median5 "$bin" --no-state render --size 120x40)"
+echo
+
+# Warm the page cache, then the floor.
+find "$dir" -type f -print0 | xargs -0 cat >/dev/null
+echo "== 2. $files articles, $mb MB, warm cache"
+floor=$(timed sh -c "find '$dir' -type f -print0 | xargs -0 cat >/dev/null")
+echo "cat (I/O floor):          $floor"
+for cmd in text "facts --json"; do
+    line=$(timed "$bin" --no-state $cmd "$dir")
+    secs=${line%% s*}
+    printf '%-25s %s  %.0f MB/s\n' "dossier $cmd:" "$line" "$(echo "$mb / $secs" | bc -l)"
+done
+echo
+
+echo "== 3. the reader in a real terminal (tmux, 160x50)"
+if ! command -v tmux >/dev/null; then
+    echo "tmux missing: skipped"
+    exit 0
+fi
+tmp=$(mktemp -d)
+trap 'tmux -S "$tmp/sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
+export XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
+now() { date +%s.%N; }
+start=$(now)
+tmux -S "$tmp/sock" new-session -d -x 160 -y 50 "$bin '$dir'; sleep 60"
+pid=""
+first=""
+while :; do
+    screen=$(tmux -S "$tmp/sock" capture-pane -p 2>/dev/null || true)
+    [ -n "$pid" ] || pid=$(pgrep -n -f "^$bin $dir" || true)
+    if [ -z "$first" ] && grep -q '? help' <<<"$screen"; then
+        first=$(echo "$(now) - $start" | bc -l)
+    fi
+    # Loading is over when the status line no longer shows its progress.
+    if [ -n "$first" ] && ! grep -qiE 'loading|extracting|indexing' <<<"$screen"; then
+        break
+    fi
+    if [ "$(echo "$(now) - $start > 300" | bc -l)" = 1 ]; then
+        echo "gave up after 300 s"
+        break
+    fi
+    sleep 0.01
+done
+done_at=$(echo "$(now) - $start" | bc -l)
+sleep 1
+peak=$(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$pid/status" 2>/dev/null || echo "?")
+printf 'first interactive frame:  %.2f s\n' "$first"
+printf 'all loaded:               %.2f s\n' "$done_at"
+echo "peak memory:              $peak"
+tmux -S "$tmp/sock" send-keys q
