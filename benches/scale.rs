@@ -7,7 +7,9 @@
 //! - `index`: building the corpus entity index and the search index;
 //! - `frame`: drawing one frame of each view (three panes, list, help,
 //!   corpus facts view, corpus search with a query);
-//! - `key`: a key press in the list (`j`) and the frame after it.
+//! - `key`: a key press in the list (`j`) and the frame after it;
+//! - `long article`: paging through a single 10 MB article in the reader,
+//!   a key press and the frame after it (wrapping is cached).
 //!
 //! Fact extraction and search queries have their own benches (`facts`,
 //! `search`).
@@ -23,10 +25,11 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use crossterm::event::{KeyCode, KeyEvent};
 use dossier::app::App;
 use dossier::app::keymap::parse_keys;
-use dossier::corpus::Corpus;
+use dossier::corpus::{Corpus, Document};
 use dossier::facts::{Extractor, Fact};
 use dossier::index::{EntityIndex, SearchIndex};
 use dossier::synth::{self, Files};
+use dossier::text::DocId;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -152,5 +155,39 @@ fn scale(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, scale);
+/// A single article of about 10 MB: paging down and up in the reader, each
+/// key press with the frame after it.
+fn long_article(c: &mut Criterion) {
+    let mut raw = String::from("A very long article\n\n");
+    let mut i = 0;
+    while raw.len() < 10_000_000 {
+        for doc in synth::corpus_seeded(200, i) {
+            raw.push_str(&doc.body);
+            raw.push_str("\n\n");
+        }
+        i += 1;
+    }
+    let doc = Document::from_text(DocId(0), "long".into(), "long.txt".into(), &raw);
+    let bytes = doc.body.len();
+    let corpus = Corpus { docs: vec![doc], problems: Vec::new(), notes: Vec::new() };
+    let facts = facts_of(&corpus);
+    let mut app = app_after(corpus, facts, "Tab");
+    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("terminal");
+    // The first frame wraps the article once.
+    terminal.draw(|f| dossier::ui::render(&app, f)).expect("draw");
+    let mut group = group_for(c, "long article", 1);
+    let (down, up) = (parse_keys("PgDn").expect("key")[0], parse_keys("PgUp").expect("key")[0]);
+    let mut step = 0_usize;
+    group.bench_function(BenchmarkId::new("page down or up, then a frame", bytes), |b| {
+        b.iter(|| {
+            // Fifty pages down, fifty up, and again: always somewhere new.
+            app.handle_key(if (step / 50) % 2 == 0 { down } else { up });
+            step += 1;
+            terminal.draw(|f| dossier::ui::render(&app, f)).expect("draw");
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, scale, long_article);
 criterion_main!(benches);

@@ -67,6 +67,11 @@ struct Marks<'a> {
     /// Search hits in the body, and the current one.
     hits: &'a [TextSpan],
     current_hit: Option<usize>,
+    /// The facts' indices by field (headline first) and start, so a line
+    /// looks only at the facts near it, however long the article.
+    order: Vec<usize>,
+    /// The longest fact, in bytes: how far before a line a fact may start.
+    longest: usize,
 }
 
 impl<'a> Marks<'a> {
@@ -77,6 +82,12 @@ impl<'a> Marks<'a> {
             .article_search
             .as_ref()
             .map_or((&[][..], None), |s| (s.hits.as_slice(), Some(s.current)));
+        let key = |f: &Fact| (f.field == Field::Body, f.span.start);
+        let mut order: Vec<usize> = (0..facts.len()).collect();
+        if !facts.is_sorted_by_key(key) {
+            order.sort_by_key(|&i| key(&facts[i]));
+        }
+        let longest = facts.iter().map(|f| f.span.end - f.span.start).max().unwrap_or(0);
         Self {
             theme: &app.theme,
             facts,
@@ -85,7 +96,19 @@ impl<'a> Marks<'a> {
             current,
             hits,
             current_hit,
+            order,
+            longest,
         }
+    }
+
+    /// The facts of `field` that may overlap `start..end`.
+    fn near(&self, field: Field, start: usize, end: usize) -> &[usize] {
+        let body = field == Field::Body;
+        let key = |i: usize| (self.facts[i].field == Field::Body, self.facts[i].span.start);
+        let lo =
+            self.order.partition_point(|&i| key(i) < (body, start.saturating_sub(self.longest)));
+        let hi = self.order.partition_point(|&i| key(i) < (body, end));
+        self.order.get(lo..hi.max(lo)).unwrap_or(&[])
     }
 
     /// The style of fact `i`, and its layer (higher layers win).
@@ -106,7 +129,8 @@ impl<'a> Marks<'a> {
     /// One screen line, split where highlights begin and end.
     fn line<'t>(&self, l: &VisualLine, text: &'t str, field: Field, base: Style) -> Line<'t> {
         let mut marks: Vec<(usize, usize, u8, Style)> = Vec::new();
-        for (i, f) in self.facts.iter().enumerate() {
+        for &i in self.near(field, l.start, l.end) {
+            let f = &self.facts[i];
             if f.field != field || f.span.end <= l.start || f.span.start >= l.end {
                 continue;
             }
