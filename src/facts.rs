@@ -198,6 +198,9 @@ impl Extractor {
             field: Field::Body,
         }));
         resolve::resolve(&mut facts, doc);
+        // Headline first, then the body, each in reading order: the reader
+        // finds the facts of a line by binary search.
+        facts.sort_by_key(|f| (f.field == Field::Body, f.span.start, f.kind));
         facts
     }
 

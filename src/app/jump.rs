@@ -117,12 +117,12 @@ impl App {
     }
 
     /// The facts to mark in the text: every mention of the selected entry
-    /// (when the sidebar is shown), and the current one.
-    pub fn marked_facts(&self) -> (Vec<usize>, Option<usize>) {
+    /// (when the sidebar is shown; in ascending order), and the current one.
+    pub fn marked_facts(&self) -> (&[usize], Option<usize>) {
         if !self.sidebar_visible() && self.focus != Pane::Sidebar {
-            return (Vec::new(), self.current_fact);
+            return (&[], self.current_fact);
         }
-        let mentions = self.selected_entry().map(|e| e.mentions.clone()).unwrap_or_default();
+        let mentions = self.selected_entry().map_or(&[][..], |e| e.mentions.as_slice());
         (mentions, self.current_fact)
     }
 }

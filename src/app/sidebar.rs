@@ -2,6 +2,8 @@
 //! entry per distinct value with all its mentions, each value written in one
 //! style whatever the article's language (`CNY 16.8 bn`, `30–50 %`).
 
+use std::collections::HashMap;
+
 use crate::corpus::Document;
 use crate::facts::{Fact, Kind, Value, format_number};
 
@@ -33,16 +35,26 @@ pub enum Row {
 pub struct Sidebar {
     pub entries: Vec<Entry>,
     pub rows: Vec<Row>,
+    /// The longest fact's length in bytes (the reader's highlighting
+    /// looks this far back for facts that reach into a line).
+    pub longest: usize,
 }
 
 impl Sidebar {
     pub fn build(doc: &Document, facts: &[Fact]) -> Self {
         let mut entries: Vec<Entry> = Vec::new();
+        // Mentions are pushed in fact order, so each entry's are ascending.
+        let mut seen: HashMap<(Kind, String), usize> = HashMap::new();
         for (i, fact) in facts.iter().enumerate() {
             let label = label(doc, fact);
-            if let Some(e) = entries.iter_mut().find(|e| e.kind == fact.kind && e.label == label) {
-                e.mentions.push(i);
-                continue;
+            match seen.entry((fact.kind, label.clone())) {
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    entries[*e.get()].mentions.push(i);
+                    continue;
+                }
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(entries.len());
+                }
             }
             let text = fact.text(doc);
             let written = (fact.kind.is_entity() && !text.eq_ignore_ascii_case(&label))
@@ -70,7 +82,8 @@ impl Sidebar {
                 );
             }
         }
-        Self { entries, rows }
+        let longest = facts.iter().map(|f| f.span.end - f.span.start).max().unwrap_or(0);
+        Self { entries, rows, longest }
     }
 
     /// Row index of entry `i`.

@@ -62,15 +62,15 @@ struct Marks<'a> {
     facts: &'a [Fact],
     /// Kind colours on (`H`).
     by_kind: bool,
-    selected: Vec<usize>,
+    /// The selected entry's mentions, ascending.
+    selected: &'a [usize],
     current: Option<usize>,
     /// Search hits in the body, and the current one.
     hits: &'a [TextSpan],
     current_hit: Option<usize>,
-    /// The facts' indices by field (headline first) and start, so a line
-    /// looks only at the facts near it, however long the article.
-    order: Vec<usize>,
     /// The longest fact, in bytes: how far before a line a fact may start.
+    /// (Facts come headline first, then by start, so a line looks only at
+    /// the facts near it, however long the article.)
     longest: usize,
 }
 
@@ -82,12 +82,8 @@ impl<'a> Marks<'a> {
             .article_search
             .as_ref()
             .map_or((&[][..], None), |s| (s.hits.as_slice(), Some(s.current)));
-        let key = |f: &Fact| (f.field == Field::Body, f.span.start);
-        let mut order: Vec<usize> = (0..facts.len()).collect();
-        if !facts.is_sorted_by_key(key) {
-            order.sort_by_key(|&i| key(&facts[i]));
-        }
-        let longest = facts.iter().map(|f| f.span.end - f.span.start).max().unwrap_or(0);
+        debug_assert!(facts.is_sorted_by_key(|f| (f.field == Field::Body, f.span.start)));
+        let longest = app.sidebars.get(app.selected).map_or(0, |s| s.longest);
         Self {
             theme: &app.theme,
             facts,
@@ -96,19 +92,18 @@ impl<'a> Marks<'a> {
             current,
             hits,
             current_hit,
-            order,
             longest,
         }
     }
 
-    /// The facts of `field` that may overlap `start..end`.
-    fn near(&self, field: Field, start: usize, end: usize) -> &[usize] {
+    /// The indices of the facts of `field` that may overlap `start..end`.
+    fn near(&self, field: Field, start: usize, end: usize) -> std::ops::Range<usize> {
         let body = field == Field::Body;
-        let key = |i: usize| (self.facts[i].field == Field::Body, self.facts[i].span.start);
+        let key = |f: &Fact| (f.field == Field::Body, f.span.start);
         let lo =
-            self.order.partition_point(|&i| key(i) < (body, start.saturating_sub(self.longest)));
-        let hi = self.order.partition_point(|&i| key(i) < (body, end));
-        self.order.get(lo..hi.max(lo)).unwrap_or(&[])
+            self.facts.partition_point(|f| key(f) < (body, start.saturating_sub(self.longest)));
+        let hi = self.facts.partition_point(|f| key(f) < (body, end));
+        lo..hi.max(lo)
     }
 
     /// The style of fact `i`, and its layer (higher layers win).
@@ -116,7 +111,7 @@ impl<'a> Marks<'a> {
         if self.current == Some(i) {
             return Some((3, self.theme.kind(fact.kind).patch(self.theme.current_mention)));
         }
-        if self.selected.contains(&i) {
+        if self.selected.binary_search(&i).is_ok() {
             return Some((2, self.theme.kind(fact.kind).patch(self.theme.mention)));
         }
         match (self.by_kind, fact.kind) {
@@ -129,7 +124,7 @@ impl<'a> Marks<'a> {
     /// One screen line, split where highlights begin and end.
     fn line<'t>(&self, l: &VisualLine, text: &'t str, field: Field, base: Style) -> Line<'t> {
         let mut marks: Vec<(usize, usize, u8, Style)> = Vec::new();
-        for &i in self.near(field, l.start, l.end) {
+        for i in self.near(field, l.start, l.end) {
             let f = &self.facts[i];
             if f.field != field || f.span.end <= l.start || f.span.start >= l.end {
                 continue;
