@@ -2,23 +2,38 @@
 
 use crate::text::Span;
 
+/// How far a sentence is looked for on each side of a span, in bytes.
+const REACH: usize = 2_000;
+
 /// The span of the sentence around `span` in `body`: from the previous
 /// sentence end (or paragraph start) to the next one (or paragraph end).
 pub fn sentence_around(body: &str, span: Span) -> Span {
-    let before = body.get(..span.start).unwrap_or("");
+    // A text without stops (a hostile one-line file) must not cost its
+    // whole length: look no further than `REACH` bytes each way.
+    let from = boundary_at_or_before(body, span.start.saturating_sub(REACH));
+    let before = body.get(from..span.start).unwrap_or("");
     let start = before
         .char_indices()
         .rev()
         .find(|&(i, c)| c == '\n' || (is_end(c) && followed_by_space(before, i, c)))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let after = body.get(span.end..).unwrap_or("");
+        .map_or(from, |(i, c)| from + i + c.len_utf8());
+    let to = boundary_at_or_after(body, span.end.saturating_add(REACH));
+    let after = body.get(span.end..to).unwrap_or("");
     let end = after
         .char_indices()
         .find(|&(i, c)| c == '\n' || (is_end(c) && followed_by_space(after, i, c)))
-        .map_or(body.len(), |(i, c)| span.end + i + if c == '\n' { 0 } else { c.len_utf8() });
+        .map_or(to.max(span.end), |(i, c)| span.end + i + if c == '\n' { 0 } else { c.len_utf8() });
     let text = body.get(start..end).unwrap_or("");
     let lead = text.len() - text.trim_start().len();
     Span::new(start + lead, end.max(start + lead))
+}
+
+fn boundary_at_or_before(s: &str, i: usize) -> usize {
+    (0..=i.min(s.len())).rev().find(|&j| s.is_char_boundary(j)).unwrap_or(0)
+}
+
+fn boundary_at_or_after(s: &str, i: usize) -> usize {
+    (i.min(s.len())..=s.len()).find(|&j| s.is_char_boundary(j)).unwrap_or(s.len())
 }
 
 fn is_end(c: char) -> bool {
@@ -32,6 +47,16 @@ fn followed_by_space(s: &str, i: usize, c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_without_stops_gives_a_bounded_sentence() {
+        let body = "ừ ".repeat(1_000_000);
+        let at = body.len() / 2 - body.len() / 2 % 4;
+        let s = sentence_around(&body, Span::new(at, at + 4));
+        assert!(s.start <= at && at + 4 <= s.end, "{s:?}");
+        assert!(s.end - s.start <= 2 * REACH + 8, "{s:?}");
+        assert!(!s.get(&body).is_empty());
+    }
 
     #[test]
     fn finds_the_sentence() {
