@@ -60,7 +60,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 Ok(c) => c,
                 Err(code) => return Ok(code),
             };
-            dossier::tui::run(open(&cli.paths), config, !cli.no_state)
+            dossier::tui::run(cli.paths.clone(), config, !cli.no_state)
         }
     }
 }

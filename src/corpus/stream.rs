@@ -118,8 +118,7 @@ mod tests {
         let files: Vec<(String, String)> = (0..600)
             .map(|i| (format!("{i:04}.txt"), format!("Story {i}\n\nBody number {i}.")))
             .collect();
-        let refs: Vec<(&str, &str)> =
-            files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         let dir = folder(&refs);
         let got = batches(dir.path());
         assert_eq!(got.len(), 3, "600 files in batches of {BATCH_FILES}");
@@ -139,8 +138,7 @@ mod tests {
             .map(|i| (format!("{i:04}.txt"), format!("Story {i}\n\nBody number {i}.")))
             .collect();
         files.push(("9999.txt".into(), "Story 3\n\nBody   number 3.".into()));
-        let refs: Vec<(&str, &str)> =
-            files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         let dir = folder(&refs);
         let got = batches(dir.path());
         let notes: Vec<&Problem> = got.iter().flat_map(|b| &b.notes).collect();
