@@ -9,6 +9,7 @@ mod jump;
 pub mod keymap;
 pub mod layout;
 mod list;
+pub mod loading;
 mod persist;
 pub mod reader;
 pub mod search;
@@ -25,9 +26,10 @@ pub use facts_view::FactsView;
 use keymap::{Keymap, Lookup};
 pub use layout::Layout;
 pub use list::Filter;
+pub use loading::Changes;
 
 use crate::config::Config;
-use crate::corpus::{Corpus, Document};
+use crate::corpus::{Corpus, Document, Progress};
 use crate::facts::Fact;
 use crate::index::{EntityIndex, SearchIndex};
 use crate::ui::theme::Theme;
@@ -71,6 +73,18 @@ pub struct App {
     pub corpus: Corpus,
     /// Facts of each document, by `DocId`.
     pub facts: Vec<Vec<Fact>>,
+    /// Whether each document's facts are in (they are extracted off the UI thread).
+    pub facts_ready: Vec<bool>,
+    /// Whether `index` covers every article's facts.
+    pub index_ready: bool,
+    /// The load under way, if any: its progress for the status line.
+    pub loading: Option<Progress>,
+    /// Set by `r`: the terminal loop reloads the paths, once.
+    pub reload: bool,
+    /// What the last reload changed.
+    pub last_reload: Option<Changes>,
+    /// The saved reading state, for articles that arrive later.
+    saved: Option<persist::SavedState>,
     pub sidebars: Vec<Sidebar>,
     /// Which articles name each entity.
     pub index: EntityIndex,
@@ -142,6 +156,12 @@ impl App {
         let mut app = Self {
             corpus,
             facts,
+            facts_ready: vec![true; n],
+            index_ready: true,
+            loading: None,
+            reload: false,
+            last_reload: None,
+            saved: None,
             sidebars,
             index,
             focus: Pane::List,
@@ -352,6 +372,11 @@ impl App {
 
     /// Applies one action. Nothing else changes the state.
     pub fn update(&mut self, action: Action) {
+        if self.corpus.docs.is_empty() && !works_without_articles(action) {
+            let why = if self.is_loading() { "loading…" } else { "no articles" };
+            self.note = Some(why.into());
+            return;
+        }
         if self.facts_view.is_some() && self.update_facts_view(action) {
             return;
         }
@@ -360,6 +385,10 @@ impl App {
             Action::Suspend => self.suspend = true,
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Problems => self.overlay = Some(Overlay::Problems { scroll: 0 }),
+            Action::Reload => {
+                self.reload = true;
+                self.note = Some("reloading…".into());
+            }
             Action::NextPane => self.cycle_focus(true),
             Action::PrevPane => self.cycle_focus(false),
             Action::NextArticle if self.has_hits() => self.step_hit(true),
@@ -506,8 +535,10 @@ impl App {
             return;
         }
         self.focus = pane;
-        if pane == Pane::Reader {
-            self.read[self.selected] = true;
+        if pane == Pane::Reader
+            && let Some(read) = self.read.get_mut(self.selected)
+        {
+            *read = true;
         }
         self.relayout();
         // Focusing the sidebar shows where its selected fact stands.
@@ -532,7 +563,7 @@ impl App {
     /// a pane, and in the list selects the article under it.
     pub fn handle_mouse(&mut self, m: MouseEvent) {
         self.revision += 1;
-        if self.overlay.is_some() || self.facts_view.is_some() {
+        if self.overlay.is_some() || self.facts_view.is_some() || self.corpus.docs.is_empty() {
             return;
         }
         let Some(pane) = self.layout.pane_at(m.column, m.row) else { return };
@@ -560,6 +591,24 @@ impl App {
             _ => {}
         }
     }
+}
+
+/// Whether an action makes sense before any article is there (while the
+/// first ones load, or when none could be).
+fn works_without_articles(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Quit
+            | Action::Suspend
+            | Action::Help
+            | Action::Problems
+            | Action::Reload
+            | Action::ToggleMouse
+            | Action::ToggleSidebar
+            | Action::Escape
+            | Action::NextPane
+            | Action::PrevPane
+    )
 }
 
 /// The selection after a movement in a list of `n` items.

@@ -10,6 +10,7 @@ mod format;
 mod lang;
 mod load;
 mod read;
+mod stream;
 mod title;
 
 use std::path::{Path, PathBuf};
@@ -18,8 +19,9 @@ pub use clean::{Cleaned, Furniture, FurnitureRules, clean, clean_paragraphs};
 pub use decode::DecodeError;
 pub use format::{Article, Body, Format, FormatError, Parsed, parse};
 pub use lang::detect as detect_lang;
-pub use load::Progress;
+pub use load::{Dedup, Progress, body_hash};
 pub use read::{Listing, Source, collect_sources};
+pub use stream::{BATCH_BYTES, BATCH_FILES, Batch, stream};
 pub use title::{derive_title, shorten};
 
 use crate::text::{self, DocId, Lang, Span};

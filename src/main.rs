@@ -2,14 +2,17 @@
 //! a message on stderr and an exit status.
 
 use std::io::{BufWriter, Write};
+use std::ops::ControlFlow;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Parser;
+use rayon::prelude::*;
 
 use dossier::cli::{Cli, Command};
 use dossier::config::Config;
-use dossier::corpus::Corpus;
+use dossier::corpus::{Batch, Corpus, Document, collect_sources, stream};
 use dossier::facts::Extractor;
 use dossier::report;
 use dossier::ui::theme::Theme;
@@ -57,14 +60,14 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 Ok(c) => c,
                 Err(code) => return Ok(code),
             };
-            dossier::tui::run(open(&cli.paths), config, !cli.no_state)
+            dossier::tui::run(cli.paths.clone(), config, !cli.no_state)
         }
     }
 }
 
 /// Loads the corpus and reports every file that did not load on stderr
 /// (and every note, marked as one).
-fn open(paths: &[std::path::PathBuf]) -> Corpus {
+fn open(paths: &[PathBuf]) -> Corpus {
     let corpus = Corpus::open(paths);
     for p in &corpus.problems {
         eprintln!("dossier: {p}");
@@ -75,60 +78,87 @@ fn open(paths: &[std::path::PathBuf]) -> Corpus {
     corpus
 }
 
-/// Exit status 2 when any file or article could not be loaded.
-fn status(corpus: &Corpus) -> ExitCode {
-    if corpus.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) }
+/// Loads `paths` (the bundled articles when there are none) batch by
+/// batch, reporting problems and notes on stderr as they come, and hands
+/// each batch's articles to `each` in path order; nothing is kept after
+/// that. An `Err` from `each` stops the load. Returns whether any problem
+/// was met, or the error.
+fn stream_docs(
+    paths: &[PathBuf],
+    mut each: impl FnMut(Vec<Document>) -> std::io::Result<()>,
+) -> std::io::Result<bool> {
+    let listing = (!paths.is_empty()).then(|| collect_sources(paths));
+    let mut problems = false;
+    let mut result = Ok(());
+    let mut on_batch = |batch: Batch| {
+        for p in &batch.problems {
+            eprintln!("dossier: {p}");
+        }
+        for n in &batch.notes {
+            eprintln!("dossier: note: {n}");
+        }
+        problems |= !batch.problems.is_empty();
+        result = each(batch.docs);
+        if result.is_ok() { ControlFlow::Continue(()) } else { ControlFlow::Break(()) }
+    };
+    match listing {
+        Some(listing) => {
+            stream(listing, &mut on_batch);
+        }
+        None => {
+            let _ = on_batch(Batch { docs: Corpus::bundled().docs, ..Batch::default() });
+        }
+    }
+    result.map(|()| problems)
 }
 
-/// A reader that stops early (`| head`) is not an error.
-fn quiet_broken_pipe(result: std::io::Result<()>) -> std::io::Result<bool> {
+/// Exit status 2 when any file or article could not be loaded; a reader
+/// that stops early (`| head`) is not an error.
+fn streamed_status(result: std::io::Result<bool>) -> Result<ExitCode> {
     match result {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
-        r => r.map(|()| true),
+        Ok(false) => Ok(ExitCode::SUCCESS),
+        Ok(true) => Ok(ExitCode::from(2)),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e.into()),
     }
 }
 
-fn text(paths: &[std::path::PathBuf]) -> Result<ExitCode> {
-    let corpus = open(paths);
+fn text(paths: &[PathBuf]) -> Result<ExitCode> {
     let mut out = BufWriter::new(std::io::stdout().lock());
-    let written = (|| {
-        for (i, doc) in corpus.docs.iter().enumerate() {
-            if i > 0 {
+    let mut first = true;
+    let result = stream_docs(paths, |docs| {
+        for doc in &docs {
+            if !first {
                 writeln!(out, "\x0c")?;
             }
+            first = false;
             writeln!(out, "{}\n", doc.title)?;
             if !doc.body.is_empty() {
                 writeln!(out, "{}", doc.body)?;
             }
         }
         out.flush()
-    })();
-    if !quiet_broken_pipe(written)? {
-        return Ok(ExitCode::SUCCESS);
-    }
-    Ok(status(&corpus))
+    });
+    streamed_status(result)
 }
 
-fn facts(json: bool, paths: &[std::path::PathBuf]) -> Result<ExitCode> {
-    let corpus = open(paths);
+fn facts(json: bool, paths: &[PathBuf]) -> Result<ExitCode> {
     let extractor = Extractor::new();
     let mut out = BufWriter::new(std::io::stdout().lock());
-    let mut result = Ok(());
-    // Articles are extracted on every core and printed in order as they finish.
-    dossier::parallel::map_ordered(
-        &corpus.docs,
-        |doc| {
-            let facts = extractor.extract(doc);
-            if json { report::json_line(doc, &facts) } else { report::table(doc, &facts) }
-        },
-        |_, text| {
-            if result.is_ok() {
-                result = writeln!(out, "{text}").and_then(|()| out.flush());
-            }
-        },
-    );
-    if !quiet_broken_pipe(result)? {
-        return Ok(ExitCode::SUCCESS);
-    }
-    Ok(status(&corpus))
+    // Each batch is extracted on every core, then printed in order.
+    let result = stream_docs(paths, |docs| {
+        let lines: Vec<String> = docs
+            .par_iter()
+            .map(|doc| {
+                let facts = extractor.extract(doc);
+                if json { report::json_line(doc, &facts) } else { report::table(doc, &facts) }
+            })
+            .collect();
+        drop(docs);
+        for line in lines {
+            writeln!(out, "{line}")?;
+        }
+        out.flush()
+    });
+    streamed_status(result)
 }

@@ -29,6 +29,14 @@ pub fn app_for(corpus: Corpus, size: (u16, u16)) -> App {
     app
 }
 
+/// The reader's state before any article has come (they load in the
+/// background), laid out for `size`.
+pub fn empty_app(size: (u16, u16)) -> App {
+    let mut app = App::new(Corpus::default(), Vec::new(), Rect::new(0, 0, size.0, size.1));
+    app.data_dir = data_dir();
+    app
+}
+
 /// dossier's data directory (`$XDG_DATA_HOME/dossier` on Linux), where
 /// exports go.
 pub fn data_dir() -> Option<std::path::PathBuf> {

@@ -1,6 +1,9 @@
 //! The reader in a real terminal: set up and give back the terminal (on
 //! quit, error, panic and SIGTERM/SIGHUP/SIGINT), run the event loop,
-//! suspend on Ctrl-z.
+//! suspend on Ctrl-z. The terminal is taken first and the articles load
+//! behind it ([`background`]), so the first frame comes at once.
+
+mod background;
 
 use std::io::{IsTerminal, Stdout, Write};
 use std::process::ExitCode;
@@ -19,18 +22,21 @@ use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::config::Config;
-use crate::corpus::Corpus;
 use crate::state::Store;
+use background::Work;
 
 /// How often the loop looks at the signal flag when no event comes.
 const TICK: Duration = Duration::from_millis(100);
+/// How often it looks for loaded articles and facts while they come.
+const BUSY_TICK: Duration = Duration::from_millis(40);
 /// How often the reading state is saved, at most, while it changes.
 const SAVE_EVERY: Duration = Duration::from_secs(1);
 /// Events handled between two frames at most.
 const MAX_EVENTS_PER_FRAME: usize = 256;
 
-/// Runs the reader; returns when the person quits or a signal arrives.
-pub fn run(corpus: Corpus, config: Config, keep_state: bool) -> Result<ExitCode> {
+/// Runs the reader on `paths` (the bundled articles when empty); returns
+/// when the person quits or a signal arrives.
+pub fn run(paths: Vec<std::path::PathBuf>, config: Config, keep_state: bool) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "dossier: the reader needs a terminal; without one, use `dossier render`, `dossier facts` or `dossier facts --json`"
@@ -38,7 +44,7 @@ pub fn run(corpus: Corpus, config: Config, keep_state: bool) -> Result<ExitCode>
         return Ok(ExitCode::from(2));
     }
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = crate::render::app_for(corpus, (w, h));
+    let mut app = crate::render::empty_app((w, h));
     app.configure(config);
     let mut store = match crate::state::default_dir() {
         Some(dir) if keep_state => Store::open(&dir),
@@ -54,7 +60,8 @@ pub fn run(corpus: Corpus, config: Config, keep_state: bool) -> Result<ExitCode>
     }
     install_panic_hook();
     let mut terminal = enter()?;
-    let result = event_loop(&mut terminal, &mut app, &stop, &mut store);
+    let mut work = Work::start(paths, &mut app);
+    let result = event_loop(&mut terminal, &mut app, &stop, &mut store, &mut work);
     leave();
     // Flushed on quit, on error and on signals alike.
     app.record(&mut store.state);
@@ -70,6 +77,7 @@ fn event_loop(
     app: &mut crate::app::App,
     stop: &AtomicBool,
     store: &mut Store,
+    work: &mut Work,
 ) -> Result<()> {
     let mut mouse = app.mouse;
     let (mut saved, mut saved_at) = (app.revision, Instant::now());
@@ -88,8 +96,11 @@ fn event_loop(
             }
             (saved, saved_at) = (app.revision, Instant::now());
         }
+        work.receive(app);
+        work.after_update(app);
         terminal.draw(|f| crate::ui::render(app, f))?;
-        if !event::poll(TICK)? {
+        let tick = if work.busy(app) { BUSY_TICK } else { TICK };
+        if !event::poll(tick)? {
             continue;
         }
         // Take the events that are waiting (a bounded number) before drawing

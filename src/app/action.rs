@@ -61,8 +61,10 @@ actions! {
     ToggleFurniture,
     /// mouse capture on / off (off lets the terminal select text)
     ToggleMouse,
-    /// list of files that could not be loaded
+    /// list of files that could not be loaded, and notes (duplicates skipped)
     Problems,
+    /// reload changed and new files, drop vanished ones, keep the place
+    Reload,
     /// move the selection up
     Up,
     /// move the selection down

@@ -108,6 +108,7 @@ const DEFAULTS: &[DefaultRow] = &[
     bind(Scope::Anywhere, &["B"], Action::ToggleFurniture),
     bind(Scope::Anywhere, &["M"], Action::ToggleMouse),
     bind(Scope::Anywhere, &["P"], Action::Problems),
+    bind(Scope::Anywhere, &["r"], Action::Reload),
     bind(Scope::Anywhere, &["Esc"], Action::Escape),
     bind(Scope::Anywhere, &["F"], Action::FactsView),
     bind(Scope::Anywhere, &["H"], Action::ToggleHighlight),

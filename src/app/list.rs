@@ -32,7 +32,7 @@ impl Filter {
         }
     }
 
-    fn keeps(&self, app: &App, doc: usize) -> bool {
+    pub(super) fn keeps(&self, app: &App, doc: usize) -> bool {
         match self {
             Filter::Entity(e) => {
                 app.index.mentions(e.kind, &e.name).iter().any(|m| m.doc == DocId(doc))
@@ -90,7 +90,7 @@ impl App {
         self.note = Some(format!("sorted by {}", self.sort.label()));
     }
 
-    fn sort_visible(&mut self) {
+    pub(super) fn sort_visible(&mut self) {
         let docs = &self.corpus.docs;
         match self.sort {
             SortKey::Path => self.visible.sort_unstable(),
@@ -233,16 +233,20 @@ impl App {
         if at < self.list_offset {
             self.list_offset = at;
         }
+        // The first row that still shows the selection, found from it
+        // upwards: a page of work whatever the length of the list.
         let rows = self.list_rows();
-        while self.list_offset < at
-            && self.visible[self.list_offset..=at]
-                .iter()
-                .map(|&d| self.list_item_height(d))
-                .sum::<usize>()
-                > rows
-        {
-            self.list_offset += 1;
+        let Some(&doc) = self.visible.get(at) else { return };
+        let (mut first, mut used) = (at, self.list_item_height(doc));
+        while first > self.list_offset {
+            let above = self.list_item_height(self.visible[first - 1]);
+            if used + above > rows {
+                break;
+            }
+            used += above;
+            first -= 1;
         }
+        self.list_offset = first;
     }
 
     /// The article drawn at a row inside the list pane.

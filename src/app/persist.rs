@@ -6,6 +6,14 @@ use super::App;
 use super::reader::line_at;
 use crate::state::{ArticleState, State, content_hash};
 
+/// The reading state read at start, kept for articles still to arrive.
+pub struct SavedState {
+    state: State,
+    /// The app's revision when it was taken: a key since means the person
+    /// has moved on, and the article open last is not forced on them.
+    revision: u64,
+}
+
 impl App {
     /// The width-independent place in article `doc`.
     fn place(&self, doc: usize) -> usize {
@@ -17,29 +25,55 @@ impl App {
     }
 
     /// Takes the saved state of the articles it knows; returns to the
-    /// article open last, at its place.
+    /// article open last, at its place. Articles that arrive later (a load
+    /// in the background) take theirs as they come, and the one open last
+    /// is shown when it arrives, unless a key was pressed meanwhile.
     pub fn restore(&mut self, state: &State) {
+        self.saved = Some(SavedState { state: state.clone(), revision: self.revision });
+        self.restore_range(0..self.corpus.docs.len());
+    }
+
+    /// Applies the saved state to articles `range` (just added).
+    pub(super) fn restore_range(&mut self, range: std::ops::Range<usize>) {
+        let Some(saved) = self.saved.take() else { return };
         let mut last = None;
-        for (i, doc) in self.corpus.docs.iter().enumerate() {
+        let shown_is_new = range.contains(&self.selected);
+        for i in range {
+            let doc = &self.corpus.docs[i];
             let hash = content_hash(doc);
-            let Some(saved) = state.articles.get(&hash) else { continue };
-            self.read[i] = saved.read;
-            self.starred[i] = saved.starred;
-            self.positions[i] = match doc.paragraphs.get(saved.paragraph) {
-                Some(p) if saved.paragraph > 0 || saved.offset > 0 => {
-                    p.start + saved.offset.min(p.len()) + 1
+            let Some(entry) = saved.state.articles.get(&hash) else { continue };
+            self.read[i] = entry.read;
+            self.starred[i] = entry.starred;
+            self.positions[i] = match doc.paragraphs.get(entry.paragraph) {
+                Some(p) if entry.paragraph > 0 || entry.offset > 0 => {
+                    p.start + entry.offset.min(p.len()) + 1
                 }
                 _ => 0,
             };
-            if state.last.as_deref() == Some(hash.as_str()) {
+            if saved.state.last.as_deref() == Some(hash.as_str()) {
                 last = Some(i);
             }
         }
-        let target = last.unwrap_or(self.selected);
+        let untouched = self.revision == saved.revision;
+        self.saved = Some(saved);
+        let Some(target) = last.filter(|_| untouched) else {
+            if untouched && shown_is_new {
+                // The article shown has just taken its saved place.
+                self.scroll =
+                    line_at(&self.lines, self.positions[self.selected]).min(self.max_scroll());
+            }
+            return;
+        };
         // Re-read the place of the article shown at start, then go to the last one.
         self.scroll = line_at(&self.lines, self.positions[self.selected]).min(self.max_scroll());
         self.select(target);
         self.scroll = line_at(&self.lines, self.positions[target]).min(self.max_scroll());
+    }
+
+    /// Whether a load is under way and no key has been pressed since the
+    /// saved state was taken: the article open last may still come.
+    fn waiting_for_last(&self) -> bool {
+        self.is_loading() && self.saved.as_ref().is_some_and(|s| s.revision == self.revision)
     }
 
     /// Writes every article's marks and place into `state`.
@@ -66,7 +100,8 @@ impl App {
                 offset,
             };
             state.articles.insert(hash.clone(), entry);
-            if i == self.selected {
+            // Quitting before the article open last has even arrived keeps it the last.
+            if i == self.selected && !self.waiting_for_last() {
                 state.last = Some(hash);
             }
         }

@@ -62,6 +62,14 @@ impl FurnitureRules {
     }
 }
 
+/// `s` in NFC; most text already is, and is then borrowed, not rebuilt.
+fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(s),
+        _ => std::borrow::Cow::Owned(s.nfc().collect()),
+    }
+}
+
 /// `s` starts with `prefix` and the prefix ends at a word boundary.
 fn starts_with_word(s: &str, prefix: &str) -> bool {
     s.strip_prefix(prefix).is_some_and(|rest| {
@@ -77,7 +85,7 @@ const HEADLINE_MAX_WORDS: usize = 30;
 
 /// Cleans decoded text (line ends already `\n`).
 pub fn clean(raw: &str, rules: &FurnitureRules) -> Cleaned {
-    let text: String = raw.nfc().collect();
+    let text = nfc(raw);
     let text = sanitize(&text);
     let blocks = paragraph_lines(&text);
     let mut lines = blocks.iter().map(|b| b.text.as_str()).peekable();
@@ -114,7 +122,7 @@ pub fn clean_paragraphs(
     rules: &FurnitureRules,
 ) -> Cleaned {
     let one_line = |s: &str| {
-        let text: String = s.nfc().collect();
+        let text = nfc(s);
         sanitize(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
     };
     let headline = headline.map(one_line).filter(|h| !h.is_empty());

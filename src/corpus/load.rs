@@ -42,10 +42,10 @@ impl Progress {
 }
 
 /// What one file gave: documents (ids still to assign) and problems.
-struct Loaded {
-    docs: Vec<Document>,
-    problems: Vec<Problem>,
-    bytes: u64,
+pub(super) struct Loaded {
+    pub(super) docs: Vec<Document>,
+    pub(super) problems: Vec<Problem>,
+    pub(super) bytes: u64,
 }
 
 impl Corpus {
@@ -80,7 +80,7 @@ impl Corpus {
             bytes_total: sources.iter().map(|s| s.bytes).sum(),
             ..Progress::default()
         };
-        let mut seen = HashMap::new();
+        let mut seen = Dedup::default();
         let stop = AtomicBool::new(false);
         let (tx, rx) = mpsc::channel();
         std::thread::scope(|scope| {
@@ -117,23 +117,12 @@ impl Corpus {
 
     /// Adds one file's documents, numbering them and skipping any whose
     /// text is already loaded (with a note).
-    fn merge(&mut self, loaded: Loaded, seen: &mut HashMap<u64, usize>) {
+    fn merge(&mut self, loaded: Loaded, seen: &mut Dedup) {
         self.problems.extend(loaded.problems);
         for mut doc in loaded.docs {
-            if !doc.body.is_empty() {
-                match seen.entry(body_hash(&doc.body)) {
-                    Entry::Occupied(first) => {
-                        let first = &self.docs[*first.get()];
-                        self.notes.push(Problem {
-                            path: doc.label(),
-                            message: format!("same text as {}: loaded once", first.label()),
-                        });
-                        continue;
-                    }
-                    Entry::Vacant(slot) => {
-                        slot.insert(self.docs.len());
-                    }
-                }
+            if let Some(note) = seen.check(&doc) {
+                self.notes.push(note);
+                continue;
             }
             doc.id = DocId(self.docs.len());
             self.docs.push(doc);
@@ -142,7 +131,7 @@ impl Corpus {
 }
 
 /// Reads, decodes and parses one file. Runs on any thread.
-fn load_file(source: &Source) -> Loaded {
+pub(super) fn load_file(source: &Source) -> Loaded {
     let problem = |message: String| Problem { path: source.display.clone(), message };
     let bytes = match std::fs::read(&source.path) {
         Ok(b) => b,
@@ -180,8 +169,35 @@ fn load_file(source: &Source) -> Loaded {
     Loaded { docs, problems, bytes: bytes.len() as u64 }
 }
 
+/// Identical articles across a whole load: the identity of each text
+/// loaded so far and the label of the article that brought it.
+#[derive(Debug, Default)]
+pub struct Dedup {
+    seen: HashMap<u64, String>,
+}
+
+impl Dedup {
+    /// `None` when `doc` is new (it is remembered), else the note that it
+    /// repeats an article loaded before.
+    pub fn check(&mut self, doc: &Document) -> Option<Problem> {
+        if doc.body.is_empty() {
+            return None;
+        }
+        match self.seen.entry(body_hash(&doc.body)) {
+            Entry::Occupied(first) => Some(Problem {
+                path: doc.label(),
+                message: format!("same text as {}: loaded once", first.get()),
+            }),
+            Entry::Vacant(slot) => {
+                slot.insert(doc.label());
+                None
+            }
+        }
+    }
+}
+
 /// Identity of an article's text: its words, whatever the spacing.
-fn body_hash(body: &str) -> u64 {
+pub fn body_hash(body: &str) -> u64 {
     let mut h = DefaultHasher::new();
     for word in body.split_whitespace() {
         word.hash(&mut h);

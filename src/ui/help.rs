@@ -59,6 +59,15 @@ pub fn draw_problems(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     if lines.is_empty() {
         lines.push(Line::styled("Every file loaded.", app.theme.dim));
     }
+    // Notes are no failure: listed apart, under their own heading.
+    if !app.corpus.notes.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!("Notes ({}), not problems:", app.corpus.notes.len()),
+            app.theme.heading,
+        ));
+        lines.extend(app.corpus.notes.iter().map(|n| Line::styled(n.to_string(), app.theme.dim)));
+    }
     draw_overlay(app, frame, area, " Files not loaded — Esc closes ", lines, scroll);
 }
 

@@ -26,7 +26,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let meta = format!("{} · {} words · {} min", doc.lang, group(doc.words), doc.reading_minutes());
     let mut lines = vec![Line::styled(fit(&meta, width), app.theme.dim)];
     let sidebar = &app.sidebars[app.selected];
-    if sidebar.rows.is_empty() {
+    if !app.facts_ready.get(app.selected).copied().unwrap_or(true) {
+        lines.push(Line::styled("extracting facts…", app.theme.dim));
+    } else if sidebar.rows.is_empty() {
         lines.push(Line::styled("No facts found", app.theme.dim));
     }
     let selected = app.sidebar_selected[app.selected];

@@ -32,8 +32,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             group(doc.words),
             app.progress()
         ),
+        None if app.is_loading() => " ".to_string(),
         None => " no articles ".to_string(),
     };
+    if let Some(p) = &app.loading {
+        let _ = write!(left, "· {} ", loading(p));
+    } else if !app.index_ready {
+        let _ = write!(left, "· facts: {} to go ", group(app.facts_pending()));
+    }
     if let Some(s) = &app.article_search {
         let _ = write!(left, "· /{} {} ", s.query, counter(s));
     }
@@ -58,6 +64,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         spans.extend(hints);
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(app.theme.status), area);
+}
+
+/// The progress line of a load: files, megabytes, rate.
+fn loading(p: &crate::corpus::Progress) -> String {
+    if p.files_total == 0 {
+        return "loading…".into();
+    }
+    format!(
+        "loading {}/{} files · {} MB · {:.0} MB/s",
+        group(p.files_done),
+        group(p.files_total),
+        p.bytes_done / 1_000_000,
+        p.mb_per_second()
+    )
 }
 
 /// `3/7` (current/total), or that nothing matches.

@@ -1,0 +1,300 @@
+//! Articles that arrive while the reader runs: batches from the loader,
+//! each article's facts from the extractor, the entity index once every
+//! article has its facts, and what a reload (`r`) changed. The event loop
+//! (`tui`) does the work on other threads and hands the results here.
+
+use std::collections::HashMap;
+
+use super::App;
+use super::sidebar::Sidebar;
+use crate::corpus::{Batch, Corpus, Document, Progress};
+use crate::facts::Fact;
+use crate::index::EntityIndex;
+use crate::text::DocId;
+
+/// What a reload found, against the articles shown before it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub added: usize,
+    pub changed: usize,
+    pub gone: usize,
+}
+
+impl std::fmt::Display for Changes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if *self == Changes::default() {
+            return write!(f, "reloaded: nothing changed");
+        }
+        write!(f, "reloaded: {} new, {} changed, {} gone", self.added, self.changed, self.gone)
+    }
+}
+
+impl App {
+    /// Whether articles are still being loaded (or reloaded).
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// How many articles still wait for their facts.
+    pub fn facts_pending(&self) -> usize {
+        self.facts_ready.iter().filter(|r| !**r).count()
+    }
+
+    /// A load is under way: the status line shows its progress.
+    pub fn start_loading(&mut self, progress: Progress) {
+        self.loading = Some(progress);
+    }
+
+    /// Appends a batch of newly loaded articles (numbered on from the
+    /// last) to the list, without moving the selection.
+    pub fn add_batch(&mut self, batch: Batch) {
+        let Batch { docs, problems, notes, progress } = batch;
+        let start = self.corpus.docs.len();
+        let was_empty = start == 0;
+        for doc in docs {
+            debug_assert_eq!(doc.id, DocId(self.corpus.docs.len()));
+            self.sidebars.push(Sidebar::build(&doc, &[]));
+            self.corpus.docs.push(doc);
+        }
+        let n = self.corpus.docs.len();
+        self.facts.resize_with(n, Vec::new);
+        self.facts_ready.resize(n, false);
+        self.sidebar_selected.resize(n, 0);
+        self.read.resize(n, false);
+        self.starred.resize(n, false);
+        self.positions.resize(n, 0);
+        self.corpus.problems.extend(problems);
+        self.corpus.notes.extend(notes);
+        if self.loading.is_some() {
+            self.loading = Some(progress);
+        }
+        // The search index no longer covers every article: built again when next needed.
+        self.search_index = None;
+        self.extend_visible(start);
+        if was_empty && n > 0 {
+            self.selected = 0;
+            self.select(0);
+        }
+        self.restore_range(start..n);
+    }
+
+    /// Lists articles `start..` as the filters and order say, keeping the
+    /// selection and the list's scroll where they are.
+    fn extend_visible(&mut self, start: usize) {
+        let n = self.corpus.docs.len();
+        if self.filters.is_empty() && self.sort == super::list::SortKey::Path {
+            self.visible.extend(start..n);
+            return;
+        }
+        let offset_doc = self.visible.get(self.list_offset).copied();
+        let kept: Vec<usize> =
+            (start..n).filter(|&d| self.filters.iter().all(|f| f.keeps(self, d))).collect();
+        self.visible.extend(kept);
+        self.sort_visible();
+        self.list_offset =
+            offset_doc.and_then(|d| self.visible.iter().position(|&v| v == d)).unwrap_or(0);
+        self.keep_list_selection_visible();
+    }
+
+    /// The load is over: the status line says how it went.
+    pub fn finish_loading(&mut self) {
+        let Some(progress) = self.loading.take() else { return };
+        let problems = self.corpus.problems.len();
+        let secs = progress.elapsed.as_secs_f64();
+        let mut note = format!(
+            "{} article(s) loaded in {secs:.1} s ({:.0} MB/s)",
+            self.corpus.docs.len(),
+            progress.mb_per_second()
+        );
+        if problems > 0 {
+            note = format!("{note}; {problems} file(s) could not be loaded — P shows them");
+        }
+        if self.note.is_none() {
+            self.note = Some(note);
+        }
+    }
+
+    /// The facts of article `id`, extracted off the UI thread.
+    pub fn set_facts(&mut self, id: DocId, facts: Vec<Fact>) {
+        let i = id.0;
+        let Some(doc) = self.corpus.docs.get(i) else { return };
+        self.sidebars[i] = Sidebar::build(doc, &facts);
+        self.sidebar_selected[i] = self.sidebar_selected[i].min(facts.len());
+        self.facts[i] = facts;
+        self.facts_ready[i] = true;
+        if i == self.selected {
+            // Fact highlights are drawn from the facts: wrap again.
+            self.rewrap();
+        }
+    }
+
+    /// The corpus entity index, built once every article has its facts.
+    pub fn set_index(&mut self, index: EntityIndex) {
+        self.index = index;
+        self.index_ready = true;
+    }
+
+    /// Replaces the articles with a reload of the same paths: the same
+    /// article (by path) stays selected at the same place, marks go with
+    /// their article, facts of unchanged articles are kept. Returns the
+    /// articles whose facts are to be extracted again.
+    pub fn apply_reload(&mut self, new: Corpus) -> Vec<DocId> {
+        if let Some(l) = self.lines.get(self.scroll) {
+            self.positions[self.selected] = l.pos;
+        }
+        let old = std::mem::replace(&mut self.corpus, new);
+        let by_label: HashMap<String, usize> =
+            old.docs.iter().enumerate().map(|(i, d)| (d.label(), i)).collect();
+        let n = self.corpus.docs.len();
+        let mut changes = Changes::default();
+        let mut matched = vec![false; old.docs.len()];
+        let mut facts = Vec::with_capacity(n);
+        let mut sidebars = Vec::with_capacity(n);
+        let (mut ready, mut read, mut starred) = (vec![false; n], vec![false; n], vec![false; n]);
+        let (mut positions, mut sidebar_selected) = (vec![0; n], vec![0; n]);
+        let mut todo = Vec::new();
+        let mut selected = None;
+        for (i, doc) in self.corpus.docs.iter().enumerate() {
+            let Some(&j) = by_label.get(&doc.label()) else {
+                changes.added += 1;
+                facts.push(Vec::new());
+                sidebars.push(Sidebar::build(doc, &[]));
+                todo.push(DocId(i));
+                continue;
+            };
+            matched[j] = true;
+            (read[i], starred[i]) = (self.read[j], self.starred[j]);
+            positions[i] = self.positions[j].min(doc.body.len() + 1);
+            if j == self.selected {
+                selected = Some(i);
+            }
+            if same(doc, &old.docs[j]) && self.facts_ready[j] {
+                facts.push(std::mem::take(&mut self.facts[j]));
+                sidebars.push(std::mem::take(&mut self.sidebars[j]));
+                ready[i] = true;
+                sidebar_selected[i] = self.sidebar_selected[j];
+            } else {
+                if !same(doc, &old.docs[j]) {
+                    changes.changed += 1;
+                }
+                facts.push(Vec::new());
+                sidebars.push(Sidebar::build(doc, &[]));
+                todo.push(DocId(i));
+            }
+        }
+        changes.gone = matched.iter().filter(|m| !**m).count();
+        self.facts = facts;
+        self.sidebars = sidebars;
+        self.facts_ready = ready;
+        (self.read, self.starred, self.positions) = (read, starred, positions);
+        self.sidebar_selected = sidebar_selected;
+        self.index_ready = false;
+        self.search_index = None;
+        self.corpus_search = None;
+        self.facts_view = None;
+        self.current_fact = None;
+        let keep = selected.unwrap_or_else(|| self.selected.min(n.saturating_sub(1)));
+        if selected.is_none() || changes != Changes::default() {
+            self.article_search = None;
+        }
+        let filters = std::mem::take(&mut self.filters);
+        self.visible = (0..n).collect();
+        self.sort_visible();
+        // Entity filters wait for the new index; the others apply at once.
+        self.filters =
+            filters.into_iter().filter(|f| !matches!(f, super::Filter::Entity(_))).collect();
+        let kept: Vec<usize> = self
+            .visible
+            .iter()
+            .copied()
+            .filter(|&d| self.filters.iter().all(|f| f.keeps(self, d)))
+            .collect();
+        self.visible = kept;
+        if !self.visible.contains(&keep) && !self.filters.is_empty() {
+            self.filters.clear();
+            self.visible = (0..n).collect();
+            self.sort_visible();
+        }
+        self.selected = keep;
+        self.load_lines();
+        self.scroll =
+            super::reader::line_at(&self.lines, self.positions.get(keep).copied().unwrap_or(0))
+                .min(self.max_scroll());
+        self.keep_list_selection_visible();
+        self.loading = None;
+        self.note = Some(changes.to_string());
+        self.last_reload = Some(changes);
+        todo
+    }
+}
+
+/// Whether two loads of an article read the same.
+fn same(a: &Document, b: &Document) -> bool {
+    a.title == b.title && a.body == b.body && a.furniture == b.furniture
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::app_for;
+
+    fn doc(path: &str, title: &str, body: &str) -> Document {
+        Document::from_text(DocId(0), path.into(), path.into(), &format!("{title}\n\n{body}"))
+    }
+
+    fn corpus(docs: Vec<Document>) -> Corpus {
+        let docs = docs
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut d)| {
+                d.id = DocId(i);
+                d
+            })
+            .collect();
+        Corpus { docs, ..Corpus::default() }
+    }
+
+    #[test]
+    fn batches_fill_the_list_without_moving_the_selection() {
+        let mut app = app_for(Corpus::default(), (100, 30));
+        app.start_loading(Progress::default());
+        let first = corpus(vec![doc("a", "Alpha", "One."), doc("b", "Beta", "Two.")]);
+        app.add_batch(Batch { docs: first.docs, ..Batch::default() });
+        assert_eq!(app.visible, [0, 1]);
+        app.update(crate::app::Action::Down);
+        assert_eq!(app.selected, 1);
+        let mut c = doc("c", "Gamma", "Three.");
+        c.id = DocId(2);
+        app.add_batch(Batch { docs: vec![c], ..Batch::default() });
+        assert_eq!((app.selected, app.visible.len()), (1, 3));
+        assert!(!app.facts_ready[2] && app.is_loading());
+        app.set_facts(DocId(2), Vec::new());
+        assert_eq!(app.facts_pending(), 2);
+        app.finish_loading();
+        assert!(!app.is_loading());
+    }
+
+    #[test]
+    fn a_reload_keeps_the_place_and_says_what_changed() {
+        let before = corpus(vec![
+            doc("a", "Alpha", "One."),
+            doc("b", "Beta", "Two."),
+            doc("c", "Gamma", "Three."),
+        ]);
+        let mut app = app_for(before, (100, 30));
+        app.update(crate::app::Action::Down);
+        app.update(crate::app::Action::ToggleStar);
+        let after = corpus(vec![
+            doc("a", "Alpha", "One, changed."),
+            doc("aa", "New", "Brand new."),
+            doc("b", "Beta", "Two."),
+        ]);
+        let todo = app.apply_reload(after);
+        assert_eq!(app.last_reload, Some(Changes { added: 1, changed: 1, gone: 1 }));
+        assert_eq!(app.note.as_deref(), Some("reloaded: 1 new, 1 changed, 1 gone"));
+        assert_eq!(app.corpus.docs[app.selected].path, "b");
+        assert!(app.starred[2] && !app.starred[0]);
+        assert_eq!(todo, [DocId(0), DocId(1)]);
+        assert!(app.facts_ready[2]);
+    }
+}

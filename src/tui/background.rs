@@ -1,0 +1,259 @@
+//! The reader's work off the UI thread: loading the paths batch by batch,
+//! extracting each article's facts (the shown one first) and then the
+//! entity index, and reloading on `r`. Results come back to the event
+//! loop as [`Msg`]s; it hands them to the app between frames.
+
+use std::collections::BTreeMap;
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::app::App;
+use crate::corpus::{Batch, Corpus, Document, collect_sources, stream};
+use crate::facts::{Extractor, Fact};
+use crate::index::EntityIndex;
+use crate::text::DocId;
+
+/// Longest the event loop spends taking results before it draws again.
+const RECEIVE_BUDGET: Duration = Duration::from_millis(30);
+/// Articles extracted between two looks at what the screen wants first.
+const FACTS_CHUNK: usize = 16;
+
+/// What the workers send the event loop.
+pub enum Msg {
+    Batch(Batch),
+    Loaded,
+    /// Facts of some articles, from the extractor of a generation (a
+    /// reload starts a new one; results of an older one are dropped).
+    Facts(u64, Vec<(DocId, Vec<Fact>)>),
+    Index(u64, EntityIndex),
+    ReloadProgress(crate::corpus::Progress),
+    Reloaded(Corpus),
+}
+
+/// What the fact extractor is given.
+enum Job {
+    /// Articles to extract, in `DocId` order.
+    Docs(Vec<Document>),
+    /// Facts already known (a reload keeps those of unchanged articles).
+    Known(Vec<(DocId, Vec<Fact>)>),
+    /// The article on screen: extract it next.
+    First(DocId),
+    /// No more articles: build the index when every one is done.
+    End,
+}
+
+/// The workers of one reader, and the way back from them.
+pub struct Work {
+    paths: Vec<PathBuf>,
+    tx: Sender<Msg>,
+    rx: Receiver<Msg>,
+    jobs: Sender<Job>,
+    generation: u64,
+    asked_first: Option<usize>,
+    reloading: bool,
+}
+
+impl Work {
+    /// Starts loading `paths` (the bundled articles when empty) and extracting facts.
+    pub fn start(paths: Vec<PathBuf>, app: &mut App) -> Self {
+        let (tx, rx) = channel();
+        let jobs = spawn_extractor(0, tx.clone());
+        let work = Self { paths, tx, rx, jobs, generation: 0, asked_first: None, reloading: false };
+        app.start_loading(crate::corpus::Progress::default());
+        spawn_loader(work.paths.clone(), work.tx.clone(), Some(work.jobs.clone()));
+        work
+    }
+
+    /// Whether anything still runs (the loop then wakes more often).
+    pub fn busy(&self, app: &App) -> bool {
+        app.is_loading() || !app.index_ready || self.reloading
+    }
+
+    /// Hands what the workers sent to the app, for a bounded time.
+    pub fn receive(&mut self, app: &mut App) {
+        let deadline = Instant::now() + RECEIVE_BUDGET;
+        while Instant::now() < deadline {
+            let Ok(msg) = self.rx.try_recv() else { break };
+            match msg {
+                Msg::Batch(batch) => app.add_batch(batch),
+                Msg::Loaded => app.finish_loading(),
+                Msg::Facts(generation, facts) if generation == self.generation => {
+                    for (id, f) in facts {
+                        app.set_facts(id, f);
+                    }
+                }
+                Msg::Index(generation, index) if generation == self.generation => {
+                    app.set_index(index);
+                }
+                Msg::ReloadProgress(p) => app.loading = Some(p),
+                Msg::Reloaded(corpus) => {
+                    self.reloading = false;
+                    let todo = app.apply_reload(corpus);
+                    self.restart_extractor(app, &todo);
+                }
+                Msg::Facts(..) | Msg::Index(..) => {}
+            }
+        }
+    }
+
+    /// After keys: a reload asked for, or an article shown whose facts
+    /// are not in yet (asked for first).
+    pub fn after_update(&mut self, app: &mut App) {
+        if std::mem::take(&mut app.reload) {
+            if self.reloading || app.is_loading() {
+                app.note = Some("still loading: r again when done".into());
+            } else {
+                self.reloading = true;
+                app.start_loading(crate::corpus::Progress::default());
+                spawn_reloader(self.paths.clone(), self.tx.clone());
+            }
+        }
+        let shown = app.selected;
+        if !app.facts_ready.get(shown).copied().unwrap_or(true) && self.asked_first != Some(shown) {
+            self.asked_first = Some(shown);
+            let _ = self.jobs.send(Job::First(DocId(shown)));
+        }
+    }
+
+    /// A new extractor after a reload: the facts the app kept, the articles to do.
+    fn restart_extractor(&mut self, app: &App, todo: &[DocId]) {
+        self.generation += 1;
+        self.asked_first = None;
+        self.jobs = spawn_extractor(self.generation, self.tx.clone());
+        let known = (0..app.corpus.docs.len())
+            .filter(|&i| app.facts_ready[i])
+            .map(|i| (DocId(i), app.facts[i].clone()))
+            .collect();
+        let docs = todo.iter().map(|id| app.corpus.docs[id.0].clone()).collect();
+        let _ = self.jobs.send(Job::Known(known));
+        let _ = self.jobs.send(Job::Docs(docs));
+        let _ = self.jobs.send(Job::End);
+    }
+}
+
+/// Lists and loads `paths` on a thread, a batch at a time; each batch
+/// goes to the screen and (a copy) to the extractor.
+fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>, jobs: Option<Sender<Job>>) {
+    std::thread::spawn(move || {
+        let send = |batch: Batch| {
+            // The screen hears of the articles before any of their facts can come.
+            let copy = jobs.as_ref().map(|_| batch.docs.clone());
+            if tx.send(Msg::Batch(batch)).is_err() {
+                return ControlFlow::Break(());
+            }
+            if let (Some(jobs), Some(docs)) = (&jobs, copy) {
+                let _ = jobs.send(Job::Docs(docs));
+            }
+            ControlFlow::Continue(())
+        };
+        if paths.is_empty() {
+            let _ = send(Batch { docs: Corpus::bundled().docs, ..Batch::default() });
+        } else {
+            stream(collect_sources(&paths), send);
+        }
+        if let Some(jobs) = &jobs {
+            let _ = jobs.send(Job::End);
+        }
+        let _ = tx.send(Msg::Loaded);
+    });
+}
+
+/// Loads `paths` again on a thread, whole, for [`App::apply_reload`].
+fn spawn_reloader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        let mut corpus = Corpus::default();
+        if paths.is_empty() {
+            corpus = Corpus::bundled();
+        } else {
+            stream(collect_sources(&paths), |batch| {
+                corpus.docs.extend(batch.docs);
+                corpus.problems.extend(batch.problems);
+                corpus.notes.extend(batch.notes);
+                if tx.send(Msg::ReloadProgress(batch.progress)).is_ok() {
+                    ControlFlow::Continue(())
+                } else {
+                    ControlFlow::Break(())
+                }
+            });
+        }
+        let _ = tx.send(Msg::Reloaded(corpus));
+    });
+}
+
+/// The fact extractor's thread; returns where to send it work.
+fn spawn_extractor(generation: u64, tx: Sender<Msg>) -> Sender<Job> {
+    let (jobs, rx) = channel();
+    std::thread::spawn(move || extract_all(generation, &rx, &tx));
+    jobs
+}
+
+/// Extracts the articles it is given, the one on screen first, one at a
+/// time while the load goes on (loading has the cores) and on every core
+/// after; then builds the entity index from every article's facts.
+fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>) {
+    let extractor = Extractor::new();
+    let mut pending: BTreeMap<usize, Document> = BTreeMap::new();
+    let mut all: Vec<Vec<Fact>> = Vec::new();
+    let mut first = None;
+    let mut ended = false;
+    loop {
+        // Take every job waiting; wait for one when there is nothing to do.
+        loop {
+            let job = if pending.is_empty() && !ended {
+                match rx.recv() {
+                    Ok(job) => job,
+                    Err(_) => return,
+                }
+            } else {
+                match rx.try_recv() {
+                    Ok(job) => job,
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => return,
+                }
+            };
+            match job {
+                Job::Docs(docs) => pending.extend(docs.into_iter().map(|d| (d.id.0, d))),
+                Job::Known(known) => {
+                    for (id, facts) in known {
+                        store(&mut all, id, facts);
+                    }
+                }
+                Job::First(id) => first = Some(id.0),
+                Job::End => ended = true,
+            }
+        }
+        if pending.is_empty() {
+            let index = EntityIndex::build(&all);
+            let _ = tx.send(Msg::Index(generation, index));
+            return;
+        }
+        let chunk = if ended { FACTS_CHUNK } else { 1 };
+        let mut docs = Vec::with_capacity(chunk);
+        if let Some(doc) = first.take().and_then(|i| pending.remove(&i)) {
+            docs.push(doc);
+        }
+        while docs.len() < chunk {
+            let Some((_, doc)) = pending.pop_first() else { break };
+            docs.push(doc);
+        }
+        let done: Vec<(DocId, Vec<Fact>)> =
+            docs.par_iter().map(|d| (d.id, extractor.extract(d))).collect();
+        for (id, facts) in &done {
+            store(&mut all, *id, facts.clone());
+        }
+        if tx.send(Msg::Facts(generation, done)).is_err() {
+            return;
+        }
+    }
+}
+
+fn store(all: &mut Vec<Vec<Fact>>, id: DocId, facts: Vec<Fact>) {
+    if all.len() <= id.0 {
+        all.resize_with(id.0 + 1, Vec::new);
+    }
+    all[id.0] = facts;
+}
