@@ -90,8 +90,9 @@ while :; do
     if [ -z "$first" ] && grep -q '? help' <<<"$screen"; then
         first=$(echo "$(now) - $start" | bc -l)
     fi
-    # Loading is over when the status line no longer shows its progress.
-    if [ -n "$first" ] && ! grep -qiE 'loading|extracting|indexing' <<<"$screen"; then
+    # Loading is over when the status line shows neither the load's progress
+    # nor facts still to extract.
+    if [ -n "$first" ] && ! grep -qE 'loading|facts: [0-9 ,.]+ to go' <<<"$screen"; then
         break
     fi
     if [ "$(echo "$(now) - $start > 300" | bc -l)" = 1 ]; then
