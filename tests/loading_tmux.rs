@@ -90,4 +90,5 @@ fn r_reloads_new_and_changed_files_and_keeps_the_place() {
     let screen = t.wait_for("1 article(s) with starred");
     assert!(screen.contains("Story 00001"), "{screen}");
     t.keys(&["q"]);
+    t.wait_until("the reader gone", |s| !s.contains("Story 00001"));
 }
