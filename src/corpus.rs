@@ -60,6 +60,9 @@ pub struct Document {
     pub byline: Option<String>,
     /// The publication's name (a page's site name, a feed's title).
     pub site: Option<String>,
+    /// The hash of title and body that keys the reading state, computed
+    /// once (see [`crate::state::content_hash`]).
+    pub(crate) hash: std::sync::OnceLock<u64>,
 }
 
 impl Document {
@@ -97,6 +100,7 @@ impl Document {
             date: safe(article.date),
             byline: safe(article.byline),
             site: safe(article.site),
+            hash: std::sync::OnceLock::new(),
         }
     }
 

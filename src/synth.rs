@@ -223,6 +223,7 @@ fn document(i: usize, lang: Lang, title: String, paragraphs: &[String]) -> Docum
         date: None,
         byline: None,
         site: None,
+        hash: std::sync::OnceLock::new(),
     }
 }
 
