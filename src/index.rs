@@ -24,7 +24,7 @@ mod sentence;
 mod snippet;
 pub mod words;
 
-pub use entities::{Entity, EntityIndex, Mentions};
+pub use entities::{Entity, EntityIndex, Mentions, entities_of};
 pub use fold::{Folded, fold, fold_mapped};
 pub use query::{Phrase, Query, find_in_text};
 pub use search::{DocHits, Results, SearchIndex};

@@ -29,6 +29,11 @@ impl Entity {
     }
 }
 
+/// The entities among an article's facts, each with its fact's index.
+pub fn entities_of(facts: &[Fact]) -> Vec<(usize, Entity)> {
+    facts.iter().enumerate().filter_map(|(i, f)| Some((i, Entity::of(f)?))).collect()
+}
+
 /// The mentions of one entity in one article: indices into its facts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mentions {
@@ -52,6 +57,19 @@ impl EntityIndex {
                 if let Some(entity) = Entity::of(fact) {
                     index.add(entity, DocId(doc), i);
                 }
+            }
+        }
+        index
+    }
+
+    /// Builds the index from each document's entities as [`entities_of`]
+    /// gives them (by `DocId`): all the index needs to keep of the facts
+    /// while the rest of them go to the screen.
+    pub fn from_entities(per_doc: Vec<Vec<(usize, Entity)>>) -> Self {
+        let mut index = Self::default();
+        for (doc, entities) in per_doc.into_iter().enumerate() {
+            for (i, entity) in entities {
+                index.add(entity, DocId(doc), i);
             }
         }
         index
@@ -101,6 +119,24 @@ mod tests {
 
     fn place(name: &str) -> Fact {
         Fact::new(Kind::Place, Span::new(0, 2), Value::Text(name.into()))
+    }
+
+    #[test]
+    fn built_from_entities_as_from_facts() {
+        let facts = vec![
+            vec![
+                place("United States"),
+                Fact::new(Kind::Percent, Span::new(0, 1), Value::Number(3.0)),
+                place("China"),
+            ],
+            vec![],
+            vec![place("united  states")],
+        ];
+        let a = EntityIndex::build(&facts);
+        let b = EntityIndex::from_entities(facts.iter().map(|f| entities_of(f)).collect());
+        assert_eq!(a.iter().collect::<Vec<_>>(), b.iter().collect::<Vec<_>>());
+        assert_eq!(b.mentions(Kind::Place, "China")[0].facts, [2]);
+        assert_eq!(b.article_count(Kind::Place, "United States"), 2);
     }
 
     #[test]

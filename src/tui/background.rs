@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::app::App;
 use crate::corpus::{Batch, Corpus, Document, collect_sources, stream};
 use crate::facts::{Extractor, Fact};
-use crate::index::EntityIndex;
+use crate::index::{Entity, EntityIndex, entities_of};
 use crate::text::DocId;
 
 /// Longest the event loop spends taking results before it draws again.
@@ -197,7 +197,8 @@ fn spawn_extractor(generation: u64, tx: Sender<Msg>) -> Sender<Job> {
 fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>) {
     let extractor = Extractor::new();
     let mut pending: BTreeMap<usize, Document> = BTreeMap::new();
-    let mut all: Vec<Vec<Fact>> = Vec::new();
+    // Of each article's facts only its entities are kept here, for the index.
+    let mut all: Vec<Vec<(usize, Entity)>> = Vec::new();
     let mut first = None;
     let mut ended = false;
     loop {
@@ -219,7 +220,7 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>) {
                 Job::Docs(docs) => pending.extend(docs.into_iter().map(|d| (d.id.0, d))),
                 Job::Known(known) => {
                     for (id, facts) in known {
-                        store(&mut all, id, facts);
+                        store(&mut all, id, entities_of(&facts));
                     }
                 }
                 Job::First(id) => first = Some(id.0),
@@ -227,7 +228,7 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>) {
             }
         }
         if pending.is_empty() {
-            let index = EntityIndex::build(&all);
+            let index = EntityIndex::from_entities(std::mem::take(&mut all));
             let _ = tx.send(Msg::Index(generation, index));
             return;
         }
@@ -243,7 +244,7 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>) {
         let done: Vec<(DocId, Vec<Fact>)> =
             docs.par_iter().map(|d| (d.id, extractor.extract(d))).collect();
         for (id, facts) in &done {
-            store(&mut all, *id, facts.clone());
+            store(&mut all, *id, entities_of(facts));
         }
         if tx.send(Msg::Facts(generation, done)).is_err() {
             return;
@@ -251,9 +252,9 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>) {
     }
 }
 
-fn store(all: &mut Vec<Vec<Fact>>, id: DocId, facts: Vec<Fact>) {
+fn store(all: &mut Vec<Vec<(usize, Entity)>>, id: DocId, entities: Vec<(usize, Entity)>) {
     if all.len() <= id.0 {
         all.resize_with(id.0 + 1, Vec::new);
     }
-    all[id.0] = facts;
+    all[id.0] = entities;
 }
