@@ -21,6 +21,10 @@ use crate::text::DocId;
 const RECEIVE_BUDGET: Duration = Duration::from_millis(30);
 /// Articles extracted between two looks at what the screen wants first.
 const FACTS_CHUNK: usize = 16;
+/// Articles handed to the extractor and not yet back: it is fed from the
+/// app's own articles a little at a time, so no second copy of the corpus
+/// waits in its queue.
+const IN_FLIGHT: usize = 4 * FACTS_CHUNK;
 
 /// What the workers send the event loop.
 pub enum Msg {
@@ -42,6 +46,8 @@ enum Job {
     Known(Vec<(DocId, Vec<Fact>)>),
     /// The article on screen: extract it next.
     First(DocId),
+    /// Loading is over: extract on every core.
+    Loaded,
     /// No more articles: build the index when every one is done.
     End,
 }
@@ -55,6 +61,11 @@ pub struct Work {
     generation: u64,
     asked_first: Option<usize>,
     reloading: bool,
+    /// The next article to hand to the extractor, and how many are out.
+    next: usize,
+    in_flight: usize,
+    /// Whether the extractor has been told there are no more articles.
+    ended: bool,
 }
 
 impl Work {
@@ -62,9 +73,20 @@ impl Work {
     pub fn start(paths: Vec<PathBuf>, app: &mut App) -> Self {
         let (tx, rx) = channel();
         let jobs = spawn_extractor(0, tx.clone());
-        let work = Self { paths, tx, rx, jobs, generation: 0, asked_first: None, reloading: false };
+        let work = Self {
+            paths,
+            tx,
+            rx,
+            jobs,
+            generation: 0,
+            asked_first: None,
+            reloading: false,
+            next: 0,
+            in_flight: 0,
+            ended: false,
+        };
         app.start_loading(crate::corpus::Progress::default());
-        spawn_loader(work.paths.clone(), work.tx.clone(), Some(work.jobs.clone()));
+        spawn_loader(work.paths.clone(), work.tx.clone());
         work
     }
 
@@ -80,8 +102,12 @@ impl Work {
             let Ok(msg) = self.rx.try_recv() else { break };
             match msg {
                 Msg::Batch(batch) => app.add_batch(batch),
-                Msg::Loaded => app.finish_loading(),
+                Msg::Loaded => {
+                    app.finish_loading();
+                    let _ = self.jobs.send(Job::Loaded);
+                }
                 Msg::Facts(generation, facts) if generation == self.generation => {
+                    self.in_flight = self.in_flight.saturating_sub(facts.len());
                     for (id, f) in facts {
                         app.set_facts(id, f);
                     }
@@ -97,6 +123,31 @@ impl Work {
                 }
                 Msg::Facts(..) | Msg::Index(..) => {}
             }
+        }
+        self.feed(app);
+    }
+
+    /// Hands the extractor the next articles, a few at a time, and tells
+    /// it when every article has been handed over.
+    fn feed(&mut self, app: &App) {
+        if self.ended {
+            return;
+        }
+        let docs = &app.corpus.docs;
+        let mut chunk = Vec::new();
+        while self.in_flight + chunk.len() < IN_FLIGHT && self.next < docs.len() {
+            if !app.facts_ready.get(self.next).copied().unwrap_or(false) {
+                chunk.push(docs[self.next].clone());
+            }
+            self.next += 1;
+        }
+        if !chunk.is_empty() {
+            self.in_flight += chunk.len();
+            let _ = self.jobs.send(Job::Docs(chunk));
+        }
+        if self.next >= docs.len() && !app.is_loading() && !self.reloading {
+            self.ended = true;
+            let _ = self.jobs.send(Job::End);
         }
     }
 
@@ -115,6 +166,11 @@ impl Work {
         let shown = app.selected;
         if !app.facts_ready.get(shown).copied().unwrap_or(true) && self.asked_first != Some(shown) {
             self.asked_first = Some(shown);
+            // Handed over now unless the feed already has (the extractor skips a second copy).
+            // (Not counted in flight: a count a little low only lets the queue grow by one.)
+            if shown >= self.next {
+                let _ = self.jobs.send(Job::Docs(vec![app.corpus.docs[shown].clone()]));
+            }
             let _ = self.jobs.send(Job::First(DocId(shown)));
         }
     }
@@ -124,6 +180,9 @@ impl Work {
         self.generation += 1;
         self.asked_first = None;
         self.jobs = spawn_extractor(self.generation, self.tx.clone());
+        // A reload hands over everything at once (usually a few articles).
+        (self.next, self.in_flight, self.ended) = (app.corpus.docs.len(), 0, true);
+        let _ = self.jobs.send(Job::Loaded);
         let known = (0..app.corpus.docs.len())
             .filter(|&i| app.facts_ready[i])
             .map(|i| (DocId(i), app.facts[i].clone()))
@@ -135,18 +194,13 @@ impl Work {
     }
 }
 
-/// Lists and loads `paths` on a thread, a batch at a time; each batch
-/// goes to the screen and (a copy) to the extractor.
-fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>, jobs: Option<Sender<Job>>) {
+/// Lists and loads `paths` on a thread, a batch at a time, each batch to
+/// the screen (which feeds the extractor from there).
+fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let send = |batch: Batch| {
-            // The screen hears of the articles before any of their facts can come.
-            let copy = jobs.as_ref().map(|_| batch.docs.clone());
             if tx.send(Msg::Batch(batch)).is_err() {
                 return ControlFlow::Break(());
-            }
-            if let (Some(jobs), Some(docs)) = (&jobs, copy) {
-                let _ = jobs.send(Job::Docs(docs));
             }
             ControlFlow::Continue(())
         };
@@ -154,9 +208,6 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>, jobs: Option<Sender<Job>>)
             let _ = send(Batch { docs: Corpus::bundled().docs, ..Batch::default() });
         } else {
             stream(collect_sources(&paths), send);
-        }
-        if let Some(jobs) = &jobs {
-            let _ = jobs.send(Job::End);
         }
         let _ = tx.send(Msg::Loaded);
     });
@@ -201,6 +252,7 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>) {
     let mut all: Vec<Vec<(usize, Entity)>> = Vec::new();
     let mut first = None;
     let mut ended = false;
+    let mut loaded = false;
     loop {
         // Take every job waiting; wait for one when there is nothing to do.
         loop {
@@ -224,6 +276,7 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>) {
                     }
                 }
                 Job::First(id) => first = Some(id.0),
+                Job::Loaded => loaded = true,
                 Job::End => ended = true,
             }
         }
@@ -232,7 +285,7 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>) {
             let _ = tx.send(Msg::Index(generation, index));
             return;
         }
-        let chunk = if ended { FACTS_CHUNK } else { 1 };
+        let chunk = if loaded { FACTS_CHUNK } else { 1 };
         let mut docs = Vec::with_capacity(chunk);
         if let Some(doc) = first.take().and_then(|i| pending.remove(&i)) {
             docs.push(doc);
