@@ -170,24 +170,75 @@ fn is_possessive_s(text: &str, at: usize) -> bool {
 /// inside a word; callers check the end (genitives, compounds).
 pub struct Gazetteer {
     automaton: AhoCorasick,
-    first_bytes: [bool; 256],
+    prefixes: Prefixes,
+}
+
+/// Which few bytes can begin a pattern: a cheap test before each anchored
+/// walk, so that most word starts cost a table look-up, not a search.
+struct Prefixes {
+    /// Patterns of three bytes or more, by a hash of their first three.
+    three: Vec<u64>,
+    /// Patterns of one or two bytes, by their bytes.
+    short: std::collections::HashSet<Vec<u8>>,
+    /// First bytes of the short patterns.
+    short_first: [bool; 256],
+}
+
+const PREFIX_BITS: usize = 1 << 16;
+
+fn prefix_hash(a: u8, b: u8, c: u8) -> usize {
+    let h = (u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c)).wrapping_mul(0x9e37_79b1);
+    (h >> 16) as usize % PREFIX_BITS
+}
+
+impl Prefixes {
+    fn new<P: AsRef<str>>(patterns: &[P]) -> Self {
+        let mut three = vec![0u64; PREFIX_BITS / 64];
+        let mut short = std::collections::HashSet::new();
+        let mut short_first = [false; 256];
+        for p in patterns {
+            match p.as_ref().as_bytes() {
+                [a, b, c, ..] => {
+                    let h = prefix_hash(*a, *b, *c);
+                    three[h / 64] |= 1 << (h % 64);
+                }
+                [] => {}
+                bytes => {
+                    short_first[usize::from(bytes[0])] = true;
+                    short.insert(bytes.to_vec());
+                }
+            }
+        }
+        Self { three, short, short_first }
+    }
+
+    /// Whether a pattern may start at `at` of `bytes`.
+    #[inline]
+    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+        if let Some(&[a, b, c]) = bytes.get(at..at + 3) {
+            let h = prefix_hash(a, b, c);
+            if self.three[h / 64] & (1 << (h % 64)) != 0 {
+                return true;
+            }
+        }
+        let Some(&first) = bytes.get(at) else { return false };
+        self.short_first[usize::from(first)]
+            && (self.short.contains(&bytes[at..=at])
+                || bytes.get(at..at + 2).is_some_and(|two| self.short.contains(two)))
+    }
 }
 
 impl Gazetteer {
     pub fn new<P: AsRef<str>>(patterns: &[P]) -> Self {
+        // A contiguous NFA builds many times faster than a DFA of these
+        // thousands of words, and the prefix test leaves it few walks.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(patterns.iter().map(|p| p.as_ref().as_bytes()))
             .expect("word list compiles");
-        let mut first_bytes = [false; 256];
-        for p in patterns {
-            if let Some(&b) = p.as_ref().as_bytes().first() {
-                first_bytes[usize::from(b)] = true;
-            }
-        }
-        Self { automaton, first_bytes }
+        Self { automaton, prefixes: Prefixes::new(patterns) }
     }
 
     /// `(pattern, span)` of each match at one of `starts` (word starts, in order).
@@ -195,9 +246,7 @@ impl Gazetteer {
         let mut out = Vec::new();
         let mut skip_to = 0;
         for at in starts {
-            if at < skip_to
-                || !text.as_bytes().get(at).is_some_and(|&b| self.first_bytes[usize::from(b)])
-            {
+            if at < skip_to || !self.prefixes.may_start(text.as_bytes(), at) {
                 continue;
             }
             let input = Input::new(text).range(at..).anchored(Anchored::Yes);
@@ -230,7 +279,7 @@ impl Gazetteer {
             };
             let starts = (alnum && !prev_alnum) || cjk;
             prev_alnum = alnum;
-            if !starts || at < skip_to || !self.first_bytes[usize::from(b)] {
+            if !starts || at < skip_to || !self.prefixes.may_start(&bytes[..window.end], at) {
                 continue;
             }
             let input = Input::new(text).range(at..window.end).anchored(Anchored::Yes);
