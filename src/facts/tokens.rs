@@ -19,16 +19,38 @@ pub type WordSet = HashSet<String, BuildHasherDefault<FxHasher>>;
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher(u64);
 
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
         const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        for chunk in bytes.chunks(8) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
             let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
         }
     }
 
+    /// The end mark of a `str` key: one step, not a slice.
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
@@ -120,11 +142,16 @@ fn shape(text: &str, span: Span, initial: bool) -> Token {
     let mut upper = 0usize;
     let mut digit = false;
     for c in word.chars() {
-        if c.is_alphabetic() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                upper += usize::from(c.is_ascii_uppercase());
+            } else if c.is_ascii_digit() {
+                digit = true;
+            }
+        } else if latin_letter(c) || c.is_alphabetic() {
             letters += 1;
             upper += usize::from(c.is_uppercase());
-        } else if c.is_ascii_digit() {
-            digit = true;
         }
     }
     let cap = word.chars().next().is_some_and(char::is_uppercase);
@@ -138,6 +165,13 @@ fn shape(text: &str, span: Span, initial: bool) -> Token {
         hyphen_before: false,
         space_after: false,
     }
+}
+
+/// Latin letters with accents and Vietnamese letters: alphabetic, without
+/// a look-up in the Unicode tables.
+#[inline]
+fn latin_letter(c: char) -> bool {
+    matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}') && c != '\u{d7}' && c != '\u{f7}'
 }
 
 fn link_neighbours(text: &str, toks: &mut [Token]) {
