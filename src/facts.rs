@@ -173,18 +173,6 @@ impl Default for Extractor {
 impl Extractor {
     /// Parses the embedded lexicons and compiles every rule.
     pub fn new() -> Self {
-        if std::env::var_os("FACTS_NEW_TIMES").is_some() {
-            let t = std::time::Instant::now();
-            let _ = money::Rules::new(); eprintln!("money {:?}", t.elapsed());
-            let t = std::time::Instant::now();
-            let _ = percent::Rules::new(); eprintln!("percent {:?}", t.elapsed());
-            let t = std::time::Instant::now();
-            let _ = date::Rules::new(); eprintln!("date {:?}", t.elapsed());
-            let t = std::time::Instant::now();
-            let _ = names::Rules::new(); eprintln!("names {:?}", t.elapsed());
-            let t = std::time::Instant::now();
-            let _ = place::Rules::new(); eprintln!("place {:?}", t.elapsed());
-        }
         Self {
             money: money::Rules::new(),
             percent: percent::Rules::new(),
@@ -212,37 +200,6 @@ impl Extractor {
         }));
         resolve::resolve(&mut facts, doc);
         facts
-    }
-
-    #[doc(hidden)]
-    pub fn stage_times(&self, docs: &[Document]) -> Vec<(&'static str, std::time::Duration)> {
-        use std::time::Instant;
-        let mut out = Vec::new();
-        let inputs: Vec<Input<'_>> = docs.iter().map(|d| Input { text: &d.body, lang: d.lang, field: Field::Body }).collect();
-        macro_rules! stage { ($name:expr, $e:expr) => {{
-            let t = Instant::now();
-            let mut n = 0usize;
-            for &input in &inputs { n += $e(input).len(); }
-            out.push(($name, t.elapsed()));
-            std::hint::black_box(n);
-        }}}
-        stage!("money", |i| self.money.find(i));
-        stage!("percent", |i| self.percent.find(i));
-        stage!("date", |i| self.date.find(i));
-        stage!("names", |i| self.names.find(i));
-        stage!("place", |i| self.place.find(i));
-        stage!("quote", |i| self.quote.find(i));
-        let mut all: Vec<Vec<Fact>> = docs.iter().map(|d| self.extract_text(Input { text: &d.body, lang: d.lang, field: Field::Body })).collect();
-        let t = Instant::now();
-        for (d, f) in docs.iter().zip(&mut all) { let mut f2 = f.clone(); resolve::resolve(&mut f2, d); }
-        out.push(("resolve", t.elapsed()));
-        let t = Instant::now();
-        for (d, f) in docs.iter().zip(&mut all) { resolve::resolve(f, d); }
-        out.push(("resolve2", t.elapsed()));
-        let t = Instant::now();
-        for d in docs { let mut f = Vec::new(); f.extend(self.extract_text(Input { text: &d.body, lang: d.lang, field: Field::Body })); resolve::resolve(&mut f, d); }
-        out.push(("all", t.elapsed()));
-        out
     }
 
     /// The facts of one text, before names are resolved across the document.

@@ -18,7 +18,7 @@ use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, MatchKind, PatternID};
+use regex_automata::{Anchored, MatchKind, PatternID};
 
 type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
 
@@ -45,7 +45,6 @@ pub struct Groups<'a> {
 pub struct Group<'a> {
     text: &'a str,
     start: usize,
-    end: usize,
 }
 
 impl<'a> Group<'a> {
@@ -56,14 +55,10 @@ impl<'a> Group<'a> {
     pub fn start(&self) -> usize {
         self.start
     }
-
-    pub fn end(&self) -> usize {
-        self.end
-    }
 }
 
 fn group(m: regex::Match<'_>) -> Group<'_> {
-    Group { text: m.as_str(), start: m.start(), end: m.end() }
+    Group { text: m.as_str(), start: m.start() }
 }
 
 impl<'a> Groups<'a> {
@@ -110,12 +105,41 @@ impl Scanner {
         self.first[usize::from(b)]
     }
 
-    /// The pattern and end of the preferred match starting at `at`.
+    /// The pattern and end of the preferred match starting at `at`: a walk
+    /// of the lazy DFA from its anchored start, byte by byte, until it dies
+    /// (most candidates die within a byte or two).
     pub fn match_at(&self, text: &str, at: usize) -> Option<(PatternID, usize)> {
         let mut cache = self.pool.get();
-        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-        let m = self.dfa.try_search_fwd(&mut cache, &input).ok()??;
-        Some((m.pattern(), m.offset()))
+        let cache = &mut *cache;
+        let bytes = text.as_bytes();
+        let start = regex_automata::util::start::Config::new()
+            .anchored(Anchored::Yes)
+            .look_behind(at.checked_sub(1).and_then(|i| bytes.get(i).copied()));
+        let mut sid = self.dfa.start_state(cache, &start).ok()?;
+        let mut found = None;
+        let mut i = at;
+        loop {
+            // A lazy DFA reports a match one byte late: entering a match
+            // state on the byte at `i` means a match ended at `i`.
+            let next = match bytes.get(i) {
+                Some(&b) => self.dfa.next_state(cache, sid, b).ok()?,
+                None => self.dfa.next_eoi_state(cache, sid).ok()?,
+            };
+            if next.is_tagged() {
+                if next.is_dead() || next.is_quit() {
+                    break;
+                }
+                if next.is_match() {
+                    found = Some((self.dfa.match_pattern(cache, next, 0), i));
+                }
+            }
+            if i >= bytes.len() {
+                break;
+            }
+            sid = next;
+            i += 1;
+        }
+        found
     }
 
     /// Reads the groups of pattern `pid` over `found` (the whole text it
