@@ -16,6 +16,7 @@ mod person;
 mod place;
 mod quote;
 mod resolve;
+mod scan;
 mod speaker;
 mod tokens;
 

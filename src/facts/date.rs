@@ -17,9 +17,8 @@ mod pattern;
 
 use std::collections::HashMap;
 
-use regex::{Captures, Match, Regex, RegexSet};
-
-use super::number::{LEXICON, whole_word};
+use super::number::{LEXICON, is_word_char, whole_word};
+use super::scan::{Group as Match, Groups as Captures, Scanner};
 use super::{Fact, Input, Kind, Value};
 use crate::text::{Lang, Span};
 use normal::{
@@ -30,18 +29,11 @@ use normal::{
 /// capitalised.
 const WORDS_TOO: [&str; 3] = ["may", "march", "august"];
 
-/// Room for the lazy DFA of the joined shapes: with the default the cache
-/// of this large regex thrashes and the search falls back to the slow NFA.
-const DFA_BYTES: usize = 64 << 20;
-
 /// Compiled once per extractor.
 pub struct Rules {
-    /// All shapes joined: finds where a date stands (DFA only, fast).
-    re: Regex,
-    /// Each shape anchored to a whole match: which shape it is...
-    set: RegexSet,
-    /// ...and its groups, read by a small regex instead of the large one.
-    shapes: Vec<Regex>,
+    /// Every shape, one pattern each: which shape matches at a position
+    /// and where it ends, then its groups.
+    shapes: Scanner,
     /// The index range of the template shapes.
     templates_at: std::ops::Range<usize>,
     months: HashMap<String, String>,
@@ -59,17 +51,11 @@ impl Rules {
     pub fn new() -> Self {
         let f = lexicon::load();
         let shapes = pattern::build(&f);
-        let anchored: Vec<String> = shapes.iter().map(|s| format!("^(?:{s})$")).collect();
         let first_template = shapes.len() - pattern::TEMPLATES_FROM_END - f.template.len();
         let mut months = lexicon::lookup(&f.months);
         months.extend(lexicon::lookup(&f.month_abbreviations));
         Self {
-            re: regex::RegexBuilder::new(&shapes.join("|"))
-                .dfa_size_limit(DFA_BYTES)
-                .build()
-                .expect("date regex"),
-            set: RegexSet::new(anchored.iter()).expect("date shapes"),
-            shapes: anchored.iter().map(|p| Regex::new(p).expect("date shape")).collect(),
+            shapes: Scanner::new(&shapes),
             templates_at: first_template..first_template + f.template.len(),
             months,
             vi_months: lexicon::exact_lookup(&f.vi_months),
@@ -83,40 +69,63 @@ impl Rules {
         }
     }
 
+    /// Dates in reading order. A match is tried at each position where one
+    /// can start, leftmost first; a match that starts inside a word is no
+    /// date (and would fail [`whole_word`]), so such positions are skipped.
     pub fn find(&self, input: Input<'_>) -> Vec<Fact> {
+        let text = input.text;
+        let bytes = text.as_bytes();
         let mut facts = Vec::new();
         let mut pos = 0;
-        while let Some(m) = self.re.find_at(input.text, pos) {
-            if !whole_word(input.text, m.start(), m.end()) {
-                pos = next_char(input.text, m.start());
+        let mut prev_word = false;
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            let (word, len) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text.get(at..).and_then(|r| r.chars().next()).unwrap_or(' ');
+                (is_word_char(c), c.len_utf8())
+            };
+            let here = at;
+            let inside_word = prev_word && word;
+            prev_word = word;
+            at += len;
+            if here < pos || inside_word || !self.shapes.may_start(b) {
+                continue;
+            }
+            let Some((pid, end)) = self.shapes.match_at(text, here) else { continue };
+            if end == here || !whole_word(text, here, end) {
                 continue;
             }
             // A match read as no date (`about 1950`, `this may`) is skipped
             // whole, so that a part of it is not taken for a date instead.
-            if let Some((start, value)) = self.shape(m.as_str(), input.lang) {
-                let span = Span::new(m.start() + start, m.end());
+            let found = text.get(here..end).unwrap_or("");
+            if let Some((start, value)) = self.shape(found, pid.as_usize(), input.lang) {
+                let span = Span::new(here + start, end);
                 facts.push(Fact::new(Kind::Date, span, Value::Text(value)));
             }
-            pos = m.end();
+            pos = end;
         }
         facts
     }
 
-    /// The first shape that covers the whole match, read: the offset of the
-    /// mention in `found` and its normal form.
-    fn shape(&self, found: &str, lang: Lang) -> Option<(usize, String)> {
-        let i = self.set.matches(found).iter().next()?;
-        let caps = self.shapes.get(i)?.captures(found)?;
-        if self.templates_at.contains(&i) {
-            return self.read_template(&caps, i - self.templates_at.start, lang);
-        }
-        self.read(&caps, lang)
+    /// The shape `i` that matched `found`, read: the offset of the mention
+    /// in `found` and its normal form.
+    fn shape(&self, found: &str, i: usize, lang: Lang) -> Option<(usize, String)> {
+        let pid = regex_automata::PatternID::new(i).ok()?;
+        self.shapes.read(found, pid, |caps| {
+            if self.templates_at.contains(&i) {
+                return self.read_template(caps, i - self.templates_at.start, lang);
+            }
+            self.read(caps, lang)
+        })
     }
 
     /// Where the mention starts and its normal form, or `None` when the
     /// match is not a date after all.
     fn read(&self, c: &Captures<'_>, lang: Lang) -> Option<(usize, String)> {
-        let start = c.get(0)?.start();
+        let start = c.all()?.start();
         let g = |name: &str| c.name(name);
         if let Some(m) = g("iso") {
             return Some((m.start(), ymd(g("iy")?.as_str(), num(g("im"))?, num(g("id"))?)?));
@@ -322,8 +331,4 @@ pub fn drop_overlapped(facts: &mut Vec<Fact>) {
 
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
-
-fn next_char(text: &str, i: usize) -> usize {
-    text.get(i..).and_then(|s| s.chars().next()).map_or(text.len() + 1, |c| i + c.len_utf8())
 }

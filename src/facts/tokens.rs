@@ -19,16 +19,38 @@ pub type WordSet = HashSet<String, BuildHasherDefault<FxHasher>>;
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher(u64);
 
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
         const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        for chunk in bytes.chunks(8) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
             let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
         }
     }
 
+    /// The end mark of a `str` key: one step, not a slice.
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
@@ -120,11 +142,16 @@ fn shape(text: &str, span: Span, initial: bool) -> Token {
     let mut upper = 0usize;
     let mut digit = false;
     for c in word.chars() {
-        if c.is_alphabetic() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                upper += usize::from(c.is_ascii_uppercase());
+            } else if c.is_ascii_digit() {
+                digit = true;
+            }
+        } else if latin_letter(c) || c.is_alphabetic() {
             letters += 1;
             upper += usize::from(c.is_uppercase());
-        } else if c.is_ascii_digit() {
-            digit = true;
         }
     }
     let cap = word.chars().next().is_some_and(char::is_uppercase);
@@ -138,6 +165,13 @@ fn shape(text: &str, span: Span, initial: bool) -> Token {
         hyphen_before: false,
         space_after: false,
     }
+}
+
+/// Latin letters with accents and Vietnamese letters: alphabetic, without
+/// a look-up in the Unicode tables.
+#[inline]
+fn latin_letter(c: char) -> bool {
+    matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}') && c != '\u{d7}' && c != '\u{f7}'
 }
 
 fn link_neighbours(text: &str, toks: &mut [Token]) {
@@ -170,24 +204,75 @@ fn is_possessive_s(text: &str, at: usize) -> bool {
 /// inside a word; callers check the end (genitives, compounds).
 pub struct Gazetteer {
     automaton: AhoCorasick,
-    first_bytes: [bool; 256],
+    prefixes: Prefixes,
+}
+
+/// Which few bytes can begin a pattern: a cheap test before each anchored
+/// walk, so that most word starts cost a table look-up, not a search.
+struct Prefixes {
+    /// Patterns of three bytes or more, by a hash of their first three.
+    three: Vec<u64>,
+    /// Patterns of one or two bytes, by their bytes.
+    short: std::collections::HashSet<Vec<u8>>,
+    /// First bytes of the short patterns.
+    short_first: [bool; 256],
+}
+
+const PREFIX_BITS: usize = 1 << 16;
+
+fn prefix_hash(a: u8, b: u8, c: u8) -> usize {
+    let h = (u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c)).wrapping_mul(0x9e37_79b1);
+    (h >> 16) as usize % PREFIX_BITS
+}
+
+impl Prefixes {
+    fn new<P: AsRef<str>>(patterns: &[P]) -> Self {
+        let mut three = vec![0u64; PREFIX_BITS / 64];
+        let mut short = std::collections::HashSet::new();
+        let mut short_first = [false; 256];
+        for p in patterns {
+            match p.as_ref().as_bytes() {
+                [a, b, c, ..] => {
+                    let h = prefix_hash(*a, *b, *c);
+                    three[h / 64] |= 1 << (h % 64);
+                }
+                [] => {}
+                bytes => {
+                    short_first[usize::from(bytes[0])] = true;
+                    short.insert(bytes.to_vec());
+                }
+            }
+        }
+        Self { three, short, short_first }
+    }
+
+    /// Whether a pattern may start at `at` of `bytes`.
+    #[inline]
+    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+        if let Some(&[a, b, c]) = bytes.get(at..at + 3) {
+            let h = prefix_hash(a, b, c);
+            if self.three[h / 64] & (1 << (h % 64)) != 0 {
+                return true;
+            }
+        }
+        let Some(&first) = bytes.get(at) else { return false };
+        self.short_first[usize::from(first)]
+            && (self.short.contains(&bytes[at..=at])
+                || bytes.get(at..at + 2).is_some_and(|two| self.short.contains(two)))
+    }
 }
 
 impl Gazetteer {
     pub fn new<P: AsRef<str>>(patterns: &[P]) -> Self {
+        // A contiguous NFA builds many times faster than a DFA of these
+        // thousands of words, and the prefix test leaves it few walks.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(patterns.iter().map(|p| p.as_ref().as_bytes()))
             .expect("word list compiles");
-        let mut first_bytes = [false; 256];
-        for p in patterns {
-            if let Some(&b) = p.as_ref().as_bytes().first() {
-                first_bytes[usize::from(b)] = true;
-            }
-        }
-        Self { automaton, first_bytes }
+        Self { automaton, prefixes: Prefixes::new(patterns) }
     }
 
     /// `(pattern, span)` of each match at one of `starts` (word starts, in order).
@@ -195,9 +280,7 @@ impl Gazetteer {
         let mut out = Vec::new();
         let mut skip_to = 0;
         for at in starts {
-            if at < skip_to
-                || !text.as_bytes().get(at).is_some_and(|&b| self.first_bytes[usize::from(b)])
-            {
+            if at < skip_to || !self.prefixes.may_start(text.as_bytes(), at) {
                 continue;
             }
             let input = Input::new(text).range(at..).anchored(Anchored::Yes);
@@ -230,7 +313,7 @@ impl Gazetteer {
             };
             let starts = (alnum && !prev_alnum) || cjk;
             prev_alnum = alnum;
-            if !starts || at < skip_to || !self.first_bytes[usize::from(b)] {
+            if !starts || at < skip_to || !self.prefixes.may_start(&bytes[..window.end], at) {
                 continue;
             }
             let input = Input::new(text).range(at..window.end).anchored(Anchored::Yes);

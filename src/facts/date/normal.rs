@@ -1,7 +1,7 @@
 //! Normal forms of date values: `2024-03-05`, `2024-03`, `March 5`,
 //! `Q2 2024`, `FY2024` (see `date.rs`).
 
-use regex::Match;
+use crate::facts::scan::Group as Match;
 
 pub const MONTHS: [&str; 12] = [
     "January",

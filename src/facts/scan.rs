@@ -1,0 +1,177 @@
+//! Anchored multi-pattern matching for the rule finders: one Thompson NFA
+//! of all the patterns of a finder (each pattern a shape, in order of
+//! preference), a lazy DFA that answers "which shape matches here, and
+//! where does it end" at a candidate position, and then a small regex of
+//! that one shape (compiled the first time it is needed) reads its groups
+//! over the matched text only.
+//!
+//! The finders walk the text themselves and ask only at positions where a
+//! match can start (a byte that can begin one, at a word start), instead
+//! of running one huge unanchored regex over every byte: the unanchored
+//! DFA of many case-insensitive word lists in many languages has so many
+//! states that its cache thrashes and it keeps determinising.
+
+use std::sync::OnceLock;
+
+use regex::{Captures, Regex};
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
+use regex_automata::util::pool::Pool;
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, MatchKind, PatternID};
+
+type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
+
+/// Room for the lazy DFA: anchored searches reach few states, but the
+/// patterns are large.
+const DFA_BYTES: usize = 16 << 20;
+
+pub struct Scanner {
+    dfa: DFA,
+    /// Each pattern, and its regex once compiled.
+    shapes: Vec<(String, OnceLock<Regex>)>,
+    /// Bytes that can begin a match.
+    first: [bool; 256],
+    pool: CachePool,
+}
+
+/// The groups of one match, relative to the matched text.
+pub struct Groups<'a> {
+    caps: Captures<'a>,
+}
+
+/// One group of a match: its text and where it stands in the matched text.
+#[derive(Debug, Clone, Copy)]
+pub struct Group<'a> {
+    text: &'a str,
+    start: usize,
+}
+
+impl<'a> Group<'a> {
+    pub fn as_str(&self) -> &'a str {
+        self.text
+    }
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+}
+
+fn group(m: regex::Match<'_>) -> Group<'_> {
+    Group { text: m.as_str(), start: m.start() }
+}
+
+impl<'a> Groups<'a> {
+    pub fn name(&self, name: &str) -> Option<Group<'a>> {
+        self.caps.name(name).map(group)
+    }
+
+    /// The whole match.
+    pub fn all(&self) -> Option<Group<'a>> {
+        self.caps.get(0).map(group)
+    }
+}
+
+impl Scanner {
+    /// Compiles `patterns` (regex syntax, Unicode, leftmost-first: an
+    /// earlier pattern wins over a later one at the same start).
+    pub fn new<P: AsRef<str>>(patterns: &[P]) -> Self {
+        let nfa: NFA = thompson::Compiler::new()
+            .syntax(syntax::Config::new().utf8(true))
+            .configure(thompson::Config::new().which_captures(WhichCaptures::None).shrink(false))
+            .build_many(patterns)
+            .expect("patterns compile");
+        let dfa = DFA::builder()
+            .configure(
+                DFA::config()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .starts_for_each_pattern(false)
+                    .cache_capacity(DFA_BYTES)
+                    .skip_cache_capacity_check(true),
+            )
+            .build_from_nfa(nfa)
+            .expect("lazy DFA");
+        let first = first_bytes(&dfa);
+        let d = dfa.clone();
+        let make: Box<dyn Fn() -> Cache + Send + Sync> = Box::new(move || d.create_cache());
+        let shapes =
+            patterns.iter().map(|p| (format!("^(?:{})$", p.as_ref()), OnceLock::new())).collect();
+        Self { dfa, shapes, first, pool: Pool::new(make) }
+    }
+
+    /// Whether a match can start with byte `b`.
+    #[inline]
+    pub fn may_start(&self, b: u8) -> bool {
+        self.first[usize::from(b)]
+    }
+
+    /// The pattern and end of the preferred match starting at `at`: a walk
+    /// of the lazy DFA from its anchored start, byte by byte, until it dies
+    /// (most candidates die within a byte or two).
+    pub fn match_at(&self, text: &str, at: usize) -> Option<(PatternID, usize)> {
+        let mut cache = self.pool.get();
+        let cache = &mut *cache;
+        let bytes = text.as_bytes();
+        let start = regex_automata::util::start::Config::new()
+            .anchored(Anchored::Yes)
+            .look_behind(at.checked_sub(1).and_then(|i| bytes.get(i).copied()));
+        let mut sid = self.dfa.start_state(cache, &start).ok()?;
+        let mut found = None;
+        let mut i = at;
+        loop {
+            // A lazy DFA reports a match one byte late: entering a match
+            // state on the byte at `i` means a match ended at `i`.
+            let next = match bytes.get(i) {
+                Some(&b) => self.dfa.next_state(cache, sid, b).ok()?,
+                None => self.dfa.next_eoi_state(cache, sid).ok()?,
+            };
+            if next.is_tagged() {
+                if next.is_dead() || next.is_quit() {
+                    break;
+                }
+                if next.is_match() {
+                    found = Some((self.dfa.match_pattern(cache, next, 0), i));
+                }
+            }
+            if i >= bytes.len() {
+                break;
+            }
+            sid = next;
+            i += 1;
+        }
+        found
+    }
+
+    /// Reads the groups of pattern `pid` over `found` (the whole text it
+    /// matched), and passes them to `read`.
+    pub fn read<R>(
+        &self,
+        found: &str,
+        pid: PatternID,
+        read: impl FnOnce(&Groups<'_>) -> Option<R>,
+    ) -> Option<R> {
+        let (pattern, re) = self.shapes.get(pid.as_usize())?;
+        let re = re.get_or_init(|| Regex::new(pattern).expect("pattern compiles"));
+        read(&Groups { caps: re.captures(found)? })
+    }
+}
+
+/// The bytes after which the anchored start state is not dead.
+fn first_bytes(dfa: &DFA) -> [bool; 256] {
+    let mut cache = dfa.create_cache();
+    let mut first = [false; 256];
+    let config = regex_automata::util::start::Config::new().anchored(Anchored::Yes);
+    for b in 0..=255u8 {
+        // Recomputed each time: a step may clear the cache and with it the
+        // state ids handed out before.
+        let Ok(start) = dfa.start_state(&mut cache, &config) else {
+            first[usize::from(b)] = true;
+            continue;
+        };
+        first[usize::from(b)] = match dfa.next_state(&mut cache, start, b) {
+            Ok(s) => !s.is_dead(),
+            Err(_) => true,
+        };
+    }
+    first
+}
