@@ -10,6 +10,8 @@ use std::process::{Command, Output};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+pub mod hostile;
+
 /// Terminal tests in one binary take this lock, so they run one at a time.
 pub static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 pub const TIMEOUT: Duration = Duration::from_secs(15);
@@ -97,6 +99,16 @@ impl Term {
     }
 
     pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        self.wait_until_within(what, TIMEOUT, ok)
+    }
+
+    /// [`Term::wait_until`] with its own time limit.
+    pub fn wait_until_within(
+        &self,
+        what: &str,
+        limit: Duration,
+        ok: impl Fn(&str) -> bool,
+    ) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
@@ -104,7 +116,7 @@ impl Term {
                 return screen;
             }
             assert!(
-                start.elapsed() < TIMEOUT,
+                start.elapsed() < limit,
                 "timed out waiting for {what:?}; the screen shows:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(50));
