@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-use dossier::app::{App, Pane};
 use dossier::app::keymap::parse_keys;
+use dossier::app::{App, Pane};
 use dossier::corpus::Corpus;
 use dossier::render::{app_for, draw, to_text};
 use proptest::prelude::*;
@@ -95,17 +95,15 @@ fn every_size_draws_in_every_view() {
         .run(&sizes, |(which, view, doc, w, h)| {
             let mut apps = apps.borrow_mut();
             let app = apps.entry((which, view)).or_insert_with(|| app_in(which, view));
-            draw_at(app, doc, w, h).map_err(|e| {
-                TestCaseError::fail(format!("{} at {w}×{h}: {e}", VIEWS[view].0))
-            })
+            draw_at(app, doc, w, h)
+                .map_err(|e| TestCaseError::fail(format!("{} at {w}×{h}: {e}", VIEWS[view].0)))
         })
         .unwrap();
 }
 
 #[test]
 fn small_sizes_and_extremes_draw_in_every_view() {
-    let mut sizes: Vec<(u16, u16)> =
-        (1..=14).flat_map(|w| (1..=9).map(move |h| (w, h))).collect();
+    let mut sizes: Vec<(u16, u16)> = (1..=14).flat_map(|w| (1..=9).map(move |h| (w, h))).collect();
     sizes.extend([(300, 100), (1, 100), (300, 1), (79, 24), (80, 24), (119, 40), (120, 40)]);
     for which in 0..2 {
         for view in 0..VIEWS.len() {
