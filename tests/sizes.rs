@@ -119,3 +119,23 @@ fn small_sizes_and_extremes_draw_in_every_view() {
         }
     }
 }
+
+/// More files that failed than a `u16` counts rows: the problems overlay
+/// still draws (its height once overflowed).
+#[test]
+fn problems_overlay_with_65534_problems() {
+    let mut corpus = Corpus::bundled();
+    corpus.problems = (0..65_534)
+        .map(|i| dossier::corpus::Problem {
+            path: format!("broken/{i}.json"),
+            message: "invalid JSON at line 1, column 1: expected value".into(),
+        })
+        .collect();
+    let mut app = app_for(corpus, (120, 40));
+    for key in parse_keys("P G").unwrap() {
+        app.handle_key(key);
+    }
+    for (w, h) in [(120, 40), (1, 1), (300, 100)] {
+        draw_at(&mut app, 0, w, h).unwrap();
+    }
+}
