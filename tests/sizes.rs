@@ -39,7 +39,7 @@ static HOSTILE: LazyLock<Corpus> = LazyLock::new(|| {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     hostile::write(&dir, SMALL);
-    let corpus = Corpus::load(&[dir.clone()]);
+    let corpus = Corpus::load(std::slice::from_ref(&dir));
     let _ = std::fs::remove_dir_all(&dir);
     corpus
 });
@@ -106,13 +106,13 @@ fn small_sizes_and_extremes_draw_in_every_view() {
     let mut sizes: Vec<(u16, u16)> = (1..=14).flat_map(|w| (1..=9).map(move |h| (w, h))).collect();
     sizes.extend([(300, 100), (1, 100), (300, 1), (79, 24), (80, 24), (119, 40), (120, 40)]);
     for which in 0..2 {
-        for view in 0..VIEWS.len() {
+        for (view, (name, _)) in VIEWS.iter().enumerate() {
             let mut app = app_in(which, view);
             let docs = app.corpus.docs.len();
             for doc in 0..docs {
                 for &(w, h) in &sizes {
                     if let Err(e) = draw_at(&mut app, doc, w, h) {
-                        panic!("{} with article {doc} at {w}×{h}: {e}", VIEWS[view].0);
+                        panic!("{name} with article {doc} at {w}×{h}: {e}");
                     }
                 }
             }
