@@ -89,6 +89,21 @@ impl Term {
             .to_string()
     }
 
+    /// The screen once it has stopped changing (the same on two looks in a
+    /// row), for keys sent together that the reader may draw one by one.
+    pub fn settled(&self) -> String {
+        let mut last = self.screen();
+        let start = Instant::now();
+        loop {
+            std::thread::sleep(Duration::from_millis(150));
+            let now = self.screen();
+            if now == last || start.elapsed() > TIMEOUT {
+                return now;
+            }
+            last = now;
+        }
+    }
+
     /// Polls until the screen shows `text`; fails with the screen if it never does.
     pub fn wait_for(&self, text: &str) -> String {
         self.wait_until(text, |s| s.contains(text))
