@@ -79,7 +79,8 @@ pub fn json_line(doc: &Document, facts: &[Fact]) -> String {
 /// A readable table of one document's facts, grouped by kind.
 pub fn table(doc: &Document, facts: &[Fact]) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} [{}] {}", doc.key, doc.lang, crate::text::sanitize(&doc.title));
+    let key = crate::text::sanitize(&doc.key).replace('\n', " ");
+    let _ = writeln!(out, "{key} [{}] {}", doc.lang, crate::text::sanitize(&doc.title));
     for kind in Kind::ALL {
         let of_kind: Vec<&Fact> = facts.iter().filter(|f| f.kind == kind).collect();
         if of_kind.is_empty() {

@@ -97,16 +97,34 @@ impl Serialize for Lang {
 /// as text with a visible substitute: C0 controls become their Unicode
 /// control pictures (`ESC` → `␛`), DEL `␡`, C1 controls and the bidi
 /// embedding, override and isolate characters (the "Trojan Source" set)
-/// `�`. Tabs become a space; line feeds are kept.
+/// `�`. Tabs become a space; line feeds are kept. A flood of zero-width
+/// characters (combining marks stacked on one letter, zero-width spaces
+/// and joiners) keeps its first [`MAX_ZERO_WIDTH_RUN`] and shows the rest
+/// as one `�`: no script needs more, and every cell drawn with ten thousand
+/// marks would be ten thousand characters sent to the terminal.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(needs_substitute) {
+    if !needs_sanitizing(s) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(s.chars().map(|c| if needs_substitute(c) { substitute(c) } else { c }).collect())
-}
-
-fn needs_substitute(c: char) -> bool {
-    (c.is_control() && c != '\n') || is_bidi_control(c)
+    let mut out = String::with_capacity(s.len());
+    let mut run = 0usize;
+    for c in s.chars() {
+        if needs_substitute(c) {
+            run = 0;
+            out.push(substitute(c));
+        } else if is_zero_width(c) {
+            run += 1;
+            if run <= MAX_ZERO_WIDTH_RUN {
+                out.push(c);
+            } else if run == MAX_ZERO_WIDTH_RUN + 1 {
+                out.push('\u{fffd}');
+            }
+        } else {
+            run = 0;
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 fn substitute(c: char) -> char {
@@ -117,6 +135,61 @@ fn substitute(c: char) -> char {
         _ => '\u{fffd}',
     }
 }
+
+/// Most zero-width characters in a row that [`sanitize`] keeps.
+pub const MAX_ZERO_WIDTH_RUN: usize = 16;
+
+fn needs_sanitizing(s: &str) -> bool {
+    let mut run = 0usize;
+    for c in s.chars() {
+        if needs_substitute(c) {
+            return true;
+        }
+        if is_zero_width(c) {
+            run += 1;
+            if run > MAX_ZERO_WIDTH_RUN {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// A character that takes no column of its own: a combining mark, a
+/// zero-width space or joiner, a variation selector.
+fn is_zero_width(c: char) -> bool {
+    !c.is_ascii() && unicode_width::UnicodeWidthChar::width(c) == Some(0)
+}
+
+/// Whether a character must not reach the terminal as itself: a control
+/// character other than a line feed, or a bidi control.
+pub fn needs_substitute(c: char) -> bool {
+    (c.is_control() && c != '\n') || is_bidi_control(c)
+}
+
+/// The last line of defence for a screen cell: a cell's symbol (one grapheme
+/// cluster, as the drawing library stores it) without any control or bidi
+/// character and at most [`MAX_CELL_CHARS`] characters long; a blank when
+/// nothing is left. Text should have gone through [`sanitize`] before, so
+/// that what is taken out here was shown as a substitute already.
+pub fn safe_cell_symbol(symbol: &str) -> Cow<'_, str> {
+    let clean = !symbol.chars().any(|c| c.is_control() || is_bidi_control(c));
+    if clean && symbol.chars().nth(MAX_CELL_CHARS).is_none() {
+        return Cow::Borrowed(symbol);
+    }
+    let kept: String = symbol
+        .chars()
+        .filter(|&c| !c.is_control() && !is_bidi_control(c))
+        .take(MAX_CELL_CHARS)
+        .collect();
+    Cow::Owned(if kept.is_empty() { " ".to_string() } else { kept })
+}
+
+/// Most characters one screen cell may send to the terminal: a letter with
+/// its marks, or an emoji sequence (a family of four is 11 characters).
+pub const MAX_CELL_CHARS: usize = 32;
 
 /// Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069),
 /// which can reorder what a reader sees.

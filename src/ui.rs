@@ -18,8 +18,18 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use crate::app::{App, Overlay, Pane};
 pub use crate::text::fit;
 
-/// Draws the whole screen.
+/// Draws the whole screen. Whatever was drawn, no cell sends a control or
+/// bidi character to the terminal (see [`crate::text::safe_cell_symbol`]).
 pub fn render(app: &App, frame: &mut Frame) {
+    draw_screen(app, frame);
+    for cell in &mut frame.buffer_mut().content {
+        if let std::borrow::Cow::Owned(safe) = crate::text::safe_cell_symbol(cell.symbol()) {
+            cell.set_symbol(&safe);
+        }
+    }
+}
+
+fn draw_screen(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if app.layout.too_small || area != app.size {
         let msg = if app.layout.too_small { "terminal too small" } else { "" };

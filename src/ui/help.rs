@@ -79,8 +79,11 @@ fn draw_overlay(
     lines: Vec<Line<'static>>,
     scroll: usize,
 ) {
-    let width = lines.iter().map(Line::width).max().unwrap_or(0).max(title.len()) as u16 + 4;
-    let height = lines.len() as u16 + 2;
+    // Saturating: a folder can hold more failed files than a u16 counts.
+    let fit_u16 = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    let width = fit_u16(lines.iter().map(Line::width).max().unwrap_or(0).max(title.len()))
+        .saturating_add(4);
+    let height = fit_u16(lines.len()).saturating_add(2);
     let rect = centered(area, width, height);
     let block = Block::new()
         .borders(Borders::ALL)

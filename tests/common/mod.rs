@@ -10,6 +10,8 @@ use std::process::{Command, Output};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+pub mod hostile;
+
 /// Terminal tests in one binary take this lock, so they run one at a time.
 pub static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 pub const TIMEOUT: Duration = Duration::from_secs(15);
@@ -87,6 +89,21 @@ impl Term {
             .to_string()
     }
 
+    /// The screen once it has stopped changing (the same on two looks in a
+    /// row), for keys sent together that the reader may draw one by one.
+    pub fn settled(&self) -> String {
+        let mut last = self.screen();
+        let start = Instant::now();
+        loop {
+            std::thread::sleep(Duration::from_millis(150));
+            let now = self.screen();
+            if now == last || start.elapsed() > TIMEOUT {
+                return now;
+            }
+            last = now;
+        }
+    }
+
     /// Polls until the screen shows `text`; fails with the screen if it never does.
     pub fn wait_for(&self, text: &str) -> String {
         self.wait_until(text, |s| s.contains(text))
@@ -97,6 +114,16 @@ impl Term {
     }
 
     pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        self.wait_until_within(what, TIMEOUT, ok)
+    }
+
+    /// [`Term::wait_until`] with its own time limit.
+    pub fn wait_until_within(
+        &self,
+        what: &str,
+        limit: Duration,
+        ok: impl Fn(&str) -> bool,
+    ) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
@@ -104,7 +131,7 @@ impl Term {
                 return screen;
             }
             assert!(
-                start.elapsed() < TIMEOUT,
+                start.elapsed() < limit,
                 "timed out waiting for {what:?}; the screen shows:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(50));

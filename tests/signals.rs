@@ -1,0 +1,102 @@
+//! SIGTERM, SIGHUP and SIGINT, end to end: sent to the reader while it
+//! shows an article, and while it loads a large folder. Afterwards the
+//! shell in the same terminal works as before (canonical mode, echo, the
+//! main screen, the cursor, no mouse reporting), and a signal while
+//! reading leaves the reading state written.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{ONE_AT_A_TIME, Term, dossier};
+
+const SIGNALS: [&str; 3] = ["TERM", "HUP", "INT"];
+
+/// The shell after dossier is usable: main screen, cursor shown, mouse
+/// reporting off, canonical mode and echo on, and a command runs.
+fn assert_shell_works(t: &Term, after: &str) {
+    assert_eq!(t.display("#{alternate_on}"), "0", "{after}: still on the alternate screen");
+    assert_eq!(t.display("#{cursor_flag}"), "1", "{after}: cursor hidden");
+    assert_eq!(t.display("#{mouse_any_flag}"), "0", "{after}: mouse reporting still on");
+    t.tmux(&["send-keys", "C-l"]);
+    t.run("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo :st''ty-done");
+    let screen = t.wait_for(":stty-done");
+    assert!(screen.contains("icanon echo :stty-done"), "{after}: raw mode left on:\n{screen}");
+    t.run("echo ok-$((1+1))");
+    t.wait_until(&format!("{after}: the shell answers"), |s| s.lines().any(|l| l == "ok-2"));
+}
+
+/// Sends `signal` to the dossier running in the pane's shell (not to the shell).
+fn signal_dossier(t: &Term, signal: &str) {
+    let shell = t.display("#{pane_pid}");
+    let out = Command::new("pkill")
+        .args([&format!("-{signal}"), "-P", &shell, "-x", "dossier"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pkill found no dossier to send SIG{signal}");
+}
+
+fn dossier_running(t: &Term) -> bool {
+    let shell = t.display("#{pane_pid}");
+    Command::new("pgrep")
+        .args(["-P", &shell, "-x", "dossier"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn state_file(t: &Term) -> std::path::PathBuf {
+    t.home.join("state").join("dossier").join("state.json")
+}
+
+#[test]
+fn a_signal_while_reading_restores_the_terminal_and_saves_the_place() {
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let t = Term::start("signals-reading", 120, 40);
+    for signal in SIGNALS {
+        let _ = std::fs::remove_file(state_file(&t));
+        t.run(&format!("clear; {}; echo dossier-exit-{signal}=$?", dossier()));
+        t.wait_for("Articles 1/4");
+        // Open the second article and star it: state worth saving.
+        t.keys(&["j", "Enter", "*"]);
+        t.wait_for(" 2/4 · en");
+        signal_dossier(&t, signal);
+        t.wait_for(&format!("dossier-exit-{signal}="));
+        assert_shell_works(&t, &format!("SIG{signal} while reading"));
+        let text = std::fs::read_to_string(state_file(&t))
+            .unwrap_or_else(|e| panic!("SIG{signal}: no reading state written: {e}"));
+        let state: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(state["last"].is_string(), "SIG{signal}: the article open last not saved: {text}");
+        let starred =
+            state["articles"].as_object().is_some_and(|a| a.values().any(|v| v["starred"] == true));
+        assert!(starred, "SIG{signal}: the star not saved: {text}");
+    }
+}
+
+/// A few thousand articles, one file each.
+fn write_folder(dir: &Path, n: usize) {
+    std::fs::create_dir_all(dir).unwrap();
+    for doc in dossier::synth::corpus(n) {
+        let text = format!("{}\n\n{}\n", doc.title, doc.body);
+        std::fs::write(dir.join(format!("{}.txt", doc.key)), text).unwrap();
+    }
+}
+
+#[test]
+fn a_signal_while_loading_restores_the_terminal() {
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let t = Term::start("signals-loading", 120, 40);
+    let folder = t.home.join("many");
+    write_folder(&folder, 3000);
+    for signal in SIGNALS {
+        t.run(&format!("clear; {} {}", dossier(), folder.display()));
+        // At once, while the folder loads (whether the reader loads before
+        // taking the terminal or shows it filling).
+        t.wait_until("dossier to start", |_| dossier_running(&t));
+        signal_dossier(&t, signal);
+        // No `; echo $?` after it: a child that dies of SIGINT makes bash
+        // drop the rest of the line, as after Ctrl-c.
+        t.wait_until("dossier to end", |_| !dossier_running(&t));
+        assert_shell_works(&t, &format!("SIG{signal} while loading"));
+    }
+}
