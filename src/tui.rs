@@ -8,7 +8,7 @@ mod background;
 use std::io::{IsTerminal, Stdout, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
@@ -33,6 +33,9 @@ const BUSY_TICK: Duration = Duration::from_millis(40);
 const SAVE_EVERY: Duration = Duration::from_secs(1);
 /// Events handled between two frames at most.
 const MAX_EVENTS_PER_FRAME: usize = 256;
+/// How long the event loop may stay away, after a signal or with its
+/// terminal gone, before the watchdog ends the process.
+const STUCK_FOR: Duration = Duration::from_secs(2);
 
 /// Runs the reader on `paths` (the bundled articles when empty); returns
 /// when the person quits or a signal arrives.
@@ -58,10 +61,12 @@ pub fn run(paths: Vec<std::path::PathBuf>, config: Config, keep_state: bool) -> 
     for signal in [SIGTERM, SIGHUP, SIGINT] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    let heartbeat = Arc::new(AtomicU64::new(0));
+    spawn_watchdog(Arc::clone(&stop), Arc::clone(&heartbeat));
     install_panic_hook();
     let mut terminal = enter()?;
     let mut work = Work::start(paths, &mut app);
-    let result = event_loop(&mut terminal, &mut app, &stop, &mut store, &mut work);
+    let result = event_loop(&mut terminal, &mut app, &stop, &heartbeat, &mut store, &mut work);
     leave();
     // Flushed on quit, on error and on signals alike.
     app.record(&mut store.state);
@@ -76,12 +81,14 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut crate::app::App,
     stop: &AtomicBool,
+    heartbeat: &AtomicU64,
     store: &mut Store,
     work: &mut Work,
 ) -> Result<()> {
     let mut mouse = app.mouse;
     let (mut saved, mut saved_at) = (app.revision, Instant::now());
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        heartbeat.fetch_add(1, Ordering::Relaxed);
         // A terminal that went away without a signal (its window closed
         // under it) can no longer report its size: stop rather than spin.
         if crossterm::terminal::size().is_err() {
@@ -170,6 +177,32 @@ fn enter() -> Result<Terminal<CrosstermBackend<Stdout>>> {
 }
 
 /// Gives the terminal back; safe to call more than once and from a panic.
+/// Ends the process when the event loop is stuck where it cannot see a
+/// signal or a lost terminal: crossterm's input reading spins for ever on a
+/// terminal that has hung up (every read returns nothing at once), so a
+/// SIGHUP or a closed window would leave the reader running. The loop beats
+/// once a round; after a signal, or once the controlling terminal cannot
+/// be opened, a loop silent for [`STUCK_FOR`] means it will not come back.
+/// The reading state is then as the last save left it (a second old at most).
+fn spawn_watchdog(stop: Arc<AtomicBool>, heartbeat: Arc<AtomicU64>) {
+    std::thread::spawn(move || {
+        let (mut last, mut since) = (heartbeat.load(Ordering::Relaxed), Instant::now());
+        loop {
+            std::thread::sleep(Duration::from_millis(250));
+            let beat = heartbeat.load(Ordering::Relaxed);
+            if beat != last {
+                (last, since) = (beat, Instant::now());
+                continue;
+            }
+            let gone = || std::fs::File::open("/dev/tty").is_err();
+            if since.elapsed() >= STUCK_FOR && (stop.load(Ordering::Relaxed) || gone()) {
+                leave();
+                std::process::exit(129);
+            }
+        }
+    });
+}
+
 pub fn leave() {
     let mut out = std::io::stdout();
     let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);

@@ -100,3 +100,29 @@ fn a_signal_while_loading_restores_the_terminal() {
         assert_shell_works(&t, &format!("SIG{signal} while loading"));
     }
 }
+
+/// A terminal that goes away (its tmux server killed, as when a window is
+/// closed) takes the reader with it: crossterm's input reading would spin
+/// on the hung-up terminal for ever, and a watchdog ends the process.
+#[test]
+fn the_reader_ends_when_its_terminal_goes_away() {
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let t = Term::start("gone", 100, 30);
+    t.run(&format!("exec {} --no-state", dossier()));
+    t.wait_for("Articles 1/4");
+    let pid = t.display("#{pane_pid}");
+    assert!(Path::new(&format!("/proc/{pid}")).exists());
+    t.tmux(&["kill-server"]);
+    let start = std::time::Instant::now();
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if state.split(' ').nth(2) == Some("Z") {
+            break; // ended; only its parent has not looked yet
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(15),
+            "dossier (pid {pid}) still runs after its terminal went away"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
