@@ -80,7 +80,9 @@ fn reading_the_bundled_articles() {
 fn resize_redraws_and_sigterm_restores() {
     let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let t = Term::start("signal", 120, 40);
-    t.run(&format!("{} & pid=$!; fg", dossier()));
+    // In the foreground from the start: started in the background and
+    // brought back with `fg`, it could be stopped by SIGTTOU in between.
+    t.run(dossier());
     t.wait_for("Articles 1/4");
     t.tmux(&["resize-window", "-x", "60", "-y", "20"]);
     let screen = t.wait_until("one pane at 60 columns", |s| {
