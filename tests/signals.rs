@@ -59,7 +59,10 @@ fn a_signal_while_reading_restores_the_terminal_and_saves_the_place() {
         t.wait_for("Articles 1/4");
         // Open the second article and star it: state worth saving.
         t.keys(&["j", "Enter", "*"]);
-        t.wait_for(" 2/4 · en");
+        // Every key taken (the star shows), not only the first.
+        t.wait_until("the second article open and starred", |s| {
+            s.contains(" 2/4 · en") && s.contains('★')
+        });
         signal_dossier(&t, signal);
         t.wait_for(&format!("dossier-exit-{signal}="));
         assert_shell_works(&t, &format!("SIG{signal} while reading"));
