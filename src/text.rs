@@ -197,6 +197,16 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// The char boundary at or before byte `at` of `s` (`s.len()` past the end).
+pub fn floor_char_boundary(s: &str, at: usize) -> usize {
+    (0..=at.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
+}
+
+/// The char boundary at or after byte `at` of `s` (`s.len()` past the end).
+pub fn ceil_char_boundary(s: &str, at: usize) -> usize {
+    (at.min(s.len())..=s.len()).find(|&i| s.is_char_boundary(i)).unwrap_or(s.len())
+}
+
 /// `s` cut to `width` columns, with `…` when cut.
 pub fn fit(s: &str, width: usize) -> String {
     if s.width() <= width {

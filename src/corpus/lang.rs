@@ -83,7 +83,7 @@ const CODES: [(&str, &str); 69] = [
 
 /// Detects the language of an article from its title and the start of its body.
 pub fn detect(title: &str, body: &str) -> Lang {
-    let end = floor_char_boundary(body, SAMPLE_BYTES);
+    let end = crate::text::floor_char_boundary(body, SAMPLE_BYTES);
     let sample = format!("{title}\n{}", body.get(..end).unwrap_or(body));
     whatlang::detect_lang(&sample).map_or(Lang::UNKNOWN, |l| from_iso639_3(l.code()))
 }
@@ -94,13 +94,6 @@ pub fn from_iso639_3(code: &str) -> Lang {
         .iter()
         .find(|(three, _)| *three == code)
         .map_or(Lang::UNKNOWN, |(_, two)| Lang::from_static(two))
-}
-
-fn floor_char_boundary(s: &str, at: usize) -> usize {
-    if at >= s.len() {
-        return s.len();
-    }
-    (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The sentence a span stands in, for the figures table.
 
-use crate::text::Span;
+use crate::text::{Span, ceil_char_boundary, floor_char_boundary};
 
 /// How far a sentence is looked for on each side of a span, in bytes.
 const REACH: usize = 2_000;
@@ -10,14 +10,14 @@ const REACH: usize = 2_000;
 pub fn sentence_around(body: &str, span: Span) -> Span {
     // A text without stops (a hostile one-line file) must not cost its
     // whole length: look no further than `REACH` bytes each way.
-    let from = boundary_at_or_before(body, span.start.saturating_sub(REACH));
+    let from = floor_char_boundary(body, span.start.saturating_sub(REACH));
     let before = body.get(from..span.start).unwrap_or("");
     let start = before
         .char_indices()
         .rev()
         .find(|&(i, c)| c == '\n' || (is_end(c) && followed_by_space(before, i, c)))
         .map_or(from, |(i, c)| from + i + c.len_utf8());
-    let to = boundary_at_or_after(body, span.end.saturating_add(REACH));
+    let to = ceil_char_boundary(body, span.end.saturating_add(REACH));
     let after = body.get(span.end..to).unwrap_or("");
     let end = after
         .char_indices()
@@ -26,14 +26,6 @@ pub fn sentence_around(body: &str, span: Span) -> Span {
     let text = body.get(start..end).unwrap_or("");
     let lead = text.len() - text.trim_start().len();
     Span::new(start + lead, end.max(start + lead))
-}
-
-fn boundary_at_or_before(s: &str, i: usize) -> usize {
-    (0..=i.min(s.len())).rev().find(|&j| s.is_char_boundary(j)).unwrap_or(0)
-}
-
-fn boundary_at_or_after(s: &str, i: usize) -> usize {
-    (i.min(s.len())..=s.len()).find(|&j| s.is_char_boundary(j)).unwrap_or(s.len())
 }
 
 fn is_end(c: char) -> bool {
