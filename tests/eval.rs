@@ -28,7 +28,12 @@ use serde_json::Value as Json;
 /// speaker accuracy)`, each the figure measured when it was set minus 0.02.
 /// Ratchets: raise them when the engine improves. A language without a row
 /// is scored and printed but not held to anything yet: add its row.
-const FLOORS: [(&str, f64, f64); 3] = [("de", 0.816, 0.48), ("en", 0.694, 0.78), ("it", 0.652, 0.07)];
+const FLOORS: [(&str, f64, f64); 3] =
+    [("de", 0.816, 0.48), ("en", 0.694, 0.78), ("it", 0.663, 0.07)];
+
+/// The same floors for the languages of `FLOORS` taken together (overall
+/// F1, speaker accuracy), so that a language added later moves nothing here.
+const FLOOR_TOGETHER: (f64, f64) = (0.723, 0.48);
 
 /// One gold article with the facts the engine found in it.
 struct Article {
@@ -59,7 +64,8 @@ fn load() -> Vec<Article> {
 
 fn load_folder(folder: &Path, extractor: &Extractor) -> Vec<Article> {
     let lang = folder.file_name().unwrap_or_default().to_string_lossy().into_owned();
-    let gold_text = std::fs::read_to_string(folder.join("gold.jsonl")).expect("gold.jsonl is readable");
+    let gold_text =
+        std::fs::read_to_string(folder.join("gold.jsonl")).expect("gold.jsonl is readable");
     let gold: Vec<Json> = gold_text
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -76,14 +82,21 @@ fn load_folder(folder: &Path, extractor: &Extractor) -> Vec<Article> {
     let mut found: HashMap<String, Vec<Json>> = corpus
         .docs
         .iter()
-        .map(|doc| (doc.key.clone(), extractor.extract(doc).iter().map(|f| fact_json(doc, f)).collect()))
+        .map(|doc| {
+            (doc.key.clone(), extractor.extract(doc).iter().map(|f| fact_json(doc, f)).collect())
+        })
         .collect();
     gold.into_iter()
         .map(|mut g| {
             let id = g["id"].as_str().unwrap_or_default().to_string();
             let split = g["split"].as_str().unwrap_or_default().to_string();
             g["id"] = Json::from(format!("{lang}/{id}"));
-            Article { lang: lang.clone(), split, gold: g, found: found.remove(&id).unwrap_or_default() }
+            Article {
+                lang: lang.clone(),
+                split,
+                gold: g,
+                found: found.remove(&id).unwrap_or_default(),
+            }
         })
         .collect()
 }
@@ -141,7 +154,8 @@ fn the_engine_holds_its_floors_on_the_evaluation_set() {
     let articles = load();
     let mut langs: Vec<String> = articles.iter().map(|a| a.lang.clone()).collect();
     langs.dedup();
-    let report: String = ["dev", "test", "all"].iter().map(|s| table(&articles, &langs, s)).collect();
+    let report: String =
+        ["dev", "test", "all"].iter().map(|s| table(&articles, &langs, s)).collect();
     println!("{report}");
     let mut failures = Vec::new();
     for lang in &langs {
@@ -158,12 +172,22 @@ fn the_engine_holds_its_floors_on_the_evaluation_set() {
             ));
         }
     }
+    let together = score_of(&articles, |a| FLOORS.iter().any(|(l, ..)| *l == a.lang));
+    let (f1, speakers) = (together.overall.f1(), together.speaker_accuracy());
+    if f1 < FLOOR_TOGETHER.0 || speakers < FLOOR_TOGETHER.1 {
+        failures.push(format!(
+            "languages with floors together: overall F1 {f1:.3} (floor {}), speaker accuracy {speakers:.3} (floor {})",
+            FLOOR_TOGETHER.0, FLOOR_TOGETHER.1
+        ));
+    }
     assert!(failures.is_empty(), "{}\n{report}", failures.join("\n"));
 }
 
 #[test]
 fn every_article_has_gold_and_every_gold_line_an_article() {
-    for folder in std::fs::read_dir(eval_root()).expect("tests/eval is readable").filter_map(Result::ok) {
+    for folder in
+        std::fs::read_dir(eval_root()).expect("tests/eval is readable").filter_map(Result::ok)
+    {
         let folder = folder.path();
         let Ok(gold) = std::fs::read_to_string(folder.join("gold.jsonl")) else { continue };
         let mut ids: Vec<String> = gold

@@ -198,7 +198,12 @@ impl Score {
         for (kind, r) in self.rows.iter().chain([("overall", self.overall)].iter()) {
             let _ = writeln!(out, "{kind:<10} {:>4} {:>4} {:>4}  {:.3}", r.tp, r.fp, r.fn_, r.f1());
         }
-        let _ = writeln!(out, "speaker accuracy: {:.3}\n{}", self.speaker_accuracy(), self.misses.join("\n"));
+        let _ = writeln!(
+            out,
+            "speaker accuracy: {:.3}\n{}",
+            self.speaker_accuracy(),
+            self.misses.join("\n")
+        );
         out
     }
 }
@@ -224,8 +229,9 @@ pub fn score(gold: &[Json], pred: &HashMap<String, Vec<Json>>) -> Score {
                 fp: pf.len() - pairs.len(),
                 fn_: gf.len() - pairs.len(),
             });
-            let miss =
-                |what: &str, f: &Json| format!("{id}\t{kind}\t{what}\t{}\t{}", f["text"], f["value"]);
+            let miss = |what: &str, f: &Json| {
+                format!("{id}\t{kind}\t{what}\t{}\t{}", f["text"], f["value"])
+            };
             for (i, g) in gf.iter().enumerate() {
                 if !pairs.iter().any(|p| p.0 == i) {
                     misses.push(miss("missed", g));
@@ -238,7 +244,8 @@ pub fn score(gold: &[Json], pred: &HashMap<String, Vec<Json>>) -> Score {
             }
             if kind == "quote" {
                 for (gi, pi) in &pairs {
-                    let (said, found) = (norm(gf[*gi].get("speaker")), norm(pf[*pi].get("speaker")));
+                    let (said, found) =
+                        (norm(gf[*gi].get("speaker")), norm(pf[*pi].get("speaker")));
                     quotes += 1;
                     if said == found {
                         speakers_right += 1;
