@@ -28,12 +28,20 @@ use serde_json::Value as Json;
 /// speaker accuracy)`, each the figure measured when it was set minus 0.02.
 /// Ratchets: raise them when the engine improves. A language without a row
 /// is scored and printed but not held to anything yet: add its row.
-const FLOORS: [(&str, f64, f64); 3] =
-    [("de", 0.816, 0.48), ("en", 0.694, 0.78), ("it", 0.663, 0.07)];
+const FLOORS: [(&str, f64, f64); 8] = [
+    ("cs", 0.553, 0.23),
+    ("de", 0.816, 0.48),
+    ("en", 0.694, 0.78),
+    ("it", 0.663, 0.07),
+    ("nl", 0.499, 0.0),
+    ("pl", 0.399, 0.365),
+    ("pt", 0.490, 0.123),
+    ("vi", 0.639, 0.442),
+];
 
 /// The same floors for the languages of `FLOORS` taken together (overall
 /// F1, speaker accuracy), so that a language added later moves nothing here.
-const FLOOR_TOGETHER: (f64, f64) = (0.723, 0.48);
+const FLOOR_TOGETHER: (f64, f64) = (0.587, 0.355);
 
 /// One gold article with the facts the engine found in it.
 struct Article {
