@@ -2,11 +2,9 @@
 //! Keys reach it through the keymap as [`Action`]s; drawing (in `ui`) only
 //! borrows it.
 
-pub mod action;
 mod export;
 pub mod facts_view;
 mod jump;
-pub mod keymap;
 pub mod layout;
 mod list;
 pub mod loading;
@@ -21,9 +19,7 @@ use std::sync::Arc;
 use crossterm::event::{KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
-pub use action::Action;
 pub use facts_view::FactsView;
-use keymap::{Keymap, Lookup};
 pub use layout::Layout;
 pub use list::Filter;
 pub use loading::Changes;
@@ -32,7 +28,9 @@ use crate::config::Config;
 use crate::corpus::{Corpus, Document, Progress};
 use crate::facts::Fact;
 use crate::index::{EntityIndex, SearchIndex};
-use crate::ui::theme::Theme;
+pub use crate::keys::Action;
+use crate::keys::{Context, Keymap, Lookup};
+use crate::theme::Theme;
 use reader::{VisualLine, WrapCache, line_at};
 use search::{ArticleSearch, BoxKind, CorpusSearch, TextBox};
 use sidebar::Sidebar;
@@ -55,15 +53,6 @@ pub enum Pane {
 pub enum Overlay {
     Help { scroll: usize },
     Problems { scroll: usize },
-}
-
-/// What keys apply to: the focused pane, or a full-screen view over them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Context {
-    List,
-    Reader,
-    Sidebar,
-    FactsView,
 }
 
 /// Everything the reader shows, and nothing about how it is drawn.
@@ -332,7 +321,7 @@ impl App {
             self.box_key(key);
             return;
         }
-        let Some(name) = keymap::notation(&key) else { return };
+        let Some(name) = crate::keys::notation(&key) else { return };
         let mut lookup = self.keymap.lookup(&self.pending_keys, &name, self.context());
         if lookup == Lookup::None && !self.pending_keys.is_empty() {
             // A sequence that went nowhere: the key counts on its own.
@@ -352,7 +341,7 @@ impl App {
     fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) {
         let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL)
             && key.code == crossterm::event::KeyCode::Char('c');
-        let name = keymap::notation(&key).unwrap_or_default();
+        let name = crate::keys::notation(&key).unwrap_or_default();
         let (Overlay::Help { scroll } | Overlay::Problems { scroll }) = overlay;
         let scroll = match name.as_str() {
             _ if ctrl_c => return self.update(Action::Quit),
@@ -622,5 +611,20 @@ pub fn step(sel: usize, n: usize, action: Action, page: usize) -> usize {
         Action::PageUpSelect => sel.saturating_sub(page),
         Action::PageDownSelect => (sel + page).min(last),
         _ => sel,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::App;
+    use crate::corpus::Corpus;
+    use crate::facts::Extractor;
+
+    /// The app for a corpus with its facts, as the headless renderer makes
+    /// it (without importing it: the app sits below the drawing).
+    pub fn app_for(corpus: Corpus, size: (u16, u16)) -> App {
+        let extractor = Extractor::new();
+        let facts = corpus.docs.iter().map(|d| extractor.extract(d)).collect();
+        App::new(corpus, facts, ratatui::layout::Rect::new(0, 0, size.0, size.1))
     }
 }

@@ -14,10 +14,9 @@ use toml::Spanned;
 
 pub use style::{format_style, parse_style};
 
-use crate::app::Action;
-use crate::app::keymap::{Keymap, Scope, parse_key};
 use crate::facts::Kind;
-use crate::ui::theme::Theme;
+use crate::keys::{Action, Keymap, Scope, parse_key};
+use crate::theme::Theme;
 
 /// Everything the configuration decides.
 #[derive(Debug, Clone, PartialEq, Eq)]

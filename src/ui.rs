@@ -8,7 +8,6 @@ mod reader;
 mod search;
 mod sidebar;
 mod status;
-pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

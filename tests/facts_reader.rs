@@ -3,10 +3,10 @@
 //! the corpus facts view lists every entity and figure, exports land in the
 //! data directory.
 
-use dossier::app::keymap::parse_keys;
 use dossier::app::{App, Pane};
 use dossier::corpus::Corpus;
 use dossier::facts::Kind;
+use dossier::keys::parse_keys;
 use dossier::render::{app_for, draw, to_text};
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
@@ -85,10 +85,7 @@ fn facts_are_coloured_by_kind_until_h() {
     let on = app("l");
     let buffer = draw(&on).unwrap();
     let (x, y) = find_in_reader(&on, &buffer, "37%").expect("37% on screen");
-    assert_eq!(
-        buffer[(x, y)].fg,
-        dossier::ui::theme::Theme::default().kind(Kind::Percent).fg.unwrap()
-    );
+    assert_eq!(buffer[(x, y)].fg, dossier::theme::Theme::default().kind(Kind::Percent).fg.unwrap());
     let off = app("l H");
     let buffer = draw(&off).unwrap();
     let (x, y) = find_in_reader(&off, &buffer, "37%").unwrap();

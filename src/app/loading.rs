@@ -236,7 +236,7 @@ fn same(a: &Document, b: &Document) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::app_for;
+    use crate::app::tests::app_for;
 
     fn doc(path: &str, title: &str, body: &str) -> Document {
         Document::from_text(DocId(0), path.into(), path.into(), &format!("{title}\n\n{body}"))

@@ -110,9 +110,9 @@ impl App {
 
 #[cfg(test)]
 mod tests {
-    use crate::app::keymap::parse_keys;
+    use crate::app::tests::app_for;
     use crate::corpus::Corpus;
-    use crate::render::app_for;
+    use crate::keys::parse_keys;
     use crate::state::State;
 
     fn keys(app: &mut crate::app::App, keys: &str) {

@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 use super::{centered, fit};
 use crate::app::App;
-use crate::app::keymap::display_sequence;
 use crate::facts::Kind;
+use crate::keys::display_sequence;
 
 /// The help screen's rows: where, keys, action — straight from the key table.
 pub fn help_lines(app: &App) -> Vec<Line<'static>> {

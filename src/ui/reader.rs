@@ -13,7 +13,7 @@ use crate::app::reader::{Source, VisualLine};
 use crate::app::{App, Pane};
 use crate::facts::{Fact, Field, Kind};
 use crate::text::Span as TextSpan;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(doc) = app.doc() else {
