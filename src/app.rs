@@ -10,6 +10,7 @@ mod list;
 pub mod loading;
 mod persist;
 pub mod reader;
+mod record;
 pub mod search;
 pub mod sidebar;
 
@@ -23,6 +24,7 @@ pub use facts_view::FactsView;
 pub use layout::Layout;
 pub use list::Filter;
 pub use loading::Changes;
+pub use record::Record;
 
 use crate::config::Config;
 use crate::corpus::{Corpus, Document, Progress};
@@ -33,7 +35,6 @@ use crate::keys::{Context, Keymap, Lookup};
 use crate::theme::Theme;
 use reader::{VisualLine, WrapCache, line_at};
 use search::{ArticleSearch, BoxKind, CorpusSearch, TextBox};
-use sidebar::Sidebar;
 
 /// Most rows a title takes in the document list.
 pub const LIST_TITLE_ROWS: usize = 4;
@@ -60,10 +61,10 @@ pub enum Overlay {
 #[allow(clippy::struct_excessive_bools)]
 pub struct App {
     pub corpus: Corpus,
-    /// Facts of each document, by `DocId`.
-    pub facts: Vec<Vec<Fact>>,
-    /// Whether each document's facts are in (they are extracted off the UI thread).
-    pub facts_ready: Vec<bool>,
+    /// What the reader keeps about each article, by `DocId`: always as
+    /// many as `corpus.docs` (appended in `add_batch`, remapped in
+    /// `apply_reload`).
+    pub records: Vec<Record>,
     /// Whether `index` covers every article's facts.
     pub index_ready: bool,
     /// The load under way, if any: its progress for the status line.
@@ -74,7 +75,6 @@ pub struct App {
     pub last_reload: Option<Changes>,
     /// The saved reading state, for articles that arrive later.
     saved: Option<persist::SavedState>,
-    pub sidebars: Vec<Sidebar>,
     /// Which articles name each entity.
     pub index: EntityIndex,
     pub focus: Pane,
@@ -89,12 +89,8 @@ pub struct App {
     pub sort: list::SortKey,
     /// The reader's first visible line of the shown article.
     pub scroll: usize,
-    /// The selected sidebar entry of each article.
-    pub sidebar_selected: Vec<usize>,
     /// The fact jumped to last in the shown article (its current mention).
     pub current_fact: Option<usize>,
-    pub read: Vec<bool>,
-    pub starred: Vec<bool>,
     /// Counts changes worth saving (read, star, place, article).
     pub revision: u64,
     pub show_furniture: bool,
@@ -106,8 +102,6 @@ pub struct App {
     pub layout: Layout,
     /// The shown article, wrapped for the reader's width.
     pub lines: Arc<[VisualLine]>,
-    /// Each article's place, as a width-independent position.
-    positions: Vec<usize>,
     cache: WrapCache,
     /// Where exports go (`$XDG_DATA_HOME/dossier` on Linux); `None`: nowhere.
     pub data_dir: Option<PathBuf>,
@@ -137,21 +131,20 @@ pub struct App {
 impl App {
     pub fn new(corpus: Corpus, facts: Vec<Vec<Fact>>, size: Rect) -> Self {
         let n = corpus.docs.len();
-        let sidebars = corpus.docs.iter().zip(&facts).map(|(d, f)| Sidebar::build(d, f)).collect();
         let index = EntityIndex::build(&facts);
+        let records =
+            corpus.docs.iter().zip(facts).map(|(d, f)| Record::with_facts(d, f)).collect();
         let note = (!corpus.problems.is_empty()).then(|| {
             format!("{} file(s) could not be loaded — P shows them", corpus.problems.len())
         });
         let mut app = Self {
             corpus,
-            facts,
-            facts_ready: vec![true; n],
+            records,
             index_ready: true,
             loading: None,
             reload: false,
             last_reload: None,
             saved: None,
-            sidebars,
             index,
             focus: Pane::List,
             overlay: None,
@@ -162,10 +155,7 @@ impl App {
             visible: (0..n).collect(),
             sort: list::SortKey::default(),
             scroll: 0,
-            sidebar_selected: vec![0; n],
             current_fact: None,
-            read: vec![false; n],
-            starred: vec![false; n],
             revision: 0,
             show_furniture: false,
             highlight: true,
@@ -174,7 +164,6 @@ impl App {
             size,
             layout: Layout::default(),
             lines: Arc::from(Vec::new()),
-            positions: vec![0; n],
             cache: WrapCache::default(),
             data_dir: None,
             clipboard: None,
@@ -221,6 +210,26 @@ impl App {
 
     pub fn doc(&self) -> Option<&Document> {
         self.corpus.docs.get(self.selected)
+    }
+
+    /// The record of the shown article.
+    pub fn shown(&self) -> Option<&Record> {
+        self.records.get(self.selected)
+    }
+
+    /// The facts of the shown article (none before they are in).
+    pub fn facts(&self) -> &[Fact] {
+        self.shown().map_or(&[], |r| &r.facts)
+    }
+
+    /// Keeps the shown article's place in its record, before it is left
+    /// or rewrapped.
+    fn keep_place(&mut self) {
+        if let (Some(l), Some(r)) =
+            (self.lines.get(self.scroll), self.records.get_mut(self.selected))
+        {
+            r.position = l.pos;
+        }
     }
 
     pub fn sidebar_visible(&self) -> bool {
@@ -272,10 +281,8 @@ impl App {
     }
 
     fn rewrap(&mut self) {
-        let pos = self
-            .lines
-            .get(self.scroll)
-            .map_or(self.positions.get(self.selected).copied().unwrap_or(0), |l| l.pos);
+        let pos =
+            self.lines.get(self.scroll).map_or(self.shown().map_or(0, |r| r.position), |l| l.pos);
         self.load_lines();
         self.scroll = line_at(&self.lines, pos).min(self.max_scroll());
         self.keep_list_selection_visible();
@@ -293,19 +300,17 @@ impl App {
     pub fn select(&mut self, i: usize) {
         let Some(last) = self.corpus.docs.len().checked_sub(1) else { return };
         let i = i.min(last);
-        if let Some(l) = self.lines.get(self.scroll) {
-            self.positions[self.selected] = l.pos;
-        }
+        self.keep_place();
         if i != self.selected {
             self.current_fact = None;
             self.article_search = None;
         }
         self.selected = i;
         self.load_lines();
-        self.scroll = line_at(&self.lines, self.positions[i]).min(self.max_scroll());
+        self.scroll = line_at(&self.lines, self.records[i].position).min(self.max_scroll());
         self.keep_list_selection_visible();
         if self.focus == Pane::Reader {
-            self.read[i] = true;
+            self.records[i].read = true;
         }
     }
 
@@ -435,13 +440,15 @@ impl App {
             Action::CopyFact => self.copy_fact(),
             Action::ToggleSort | Action::SwitchSection => {}
             Action::ToggleRead => {
-                let read = !self.read[self.selected];
-                self.read[self.selected] = read;
+                let record = &mut self.records[self.selected];
+                record.read = !record.read;
+                let read = record.read;
                 self.note = Some(if read { "marked read" } else { "marked unread" }.into());
             }
             Action::ToggleStar => {
-                let star = !self.starred[self.selected];
-                self.starred[self.selected] = star;
+                let record = &mut self.records[self.selected];
+                record.starred = !record.starred;
+                let star = record.starred;
                 self.note = Some(if star { "starred" } else { "star removed" }.into());
             }
             Action::UnreadOnly => self.toggle_filter(Filter::Unread),
@@ -494,7 +501,7 @@ impl App {
     fn scroll_by(&mut self, lines: isize) {
         self.scroll = self.scroll.saturating_add_signed(lines).min(self.max_scroll());
         if lines > 0 {
-            self.read[self.selected] = true;
+            self.records[self.selected].read = true;
         }
     }
 
@@ -509,10 +516,10 @@ impl App {
                 }
             }
             Pane::Sidebar => {
-                let n = self.sidebars.get(self.selected).map_or(0, |s| s.entries.len());
                 let page = self.reader_height();
-                let sel = &mut self.sidebar_selected[self.selected];
-                *sel = step(*sel, n, action, page);
+                let record = &mut self.records[self.selected];
+                let n = record.sidebar.entries.len();
+                record.sidebar_selected = step(record.sidebar_selected, n, action, page);
                 self.jump_to_entry(0);
             }
             Pane::Reader => {}
@@ -525,9 +532,9 @@ impl App {
         }
         self.focus = pane;
         if pane == Pane::Reader
-            && let Some(read) = self.read.get_mut(self.selected)
+            && let Some(record) = self.records.get_mut(self.selected)
         {
-            *read = true;
+            record.read = true;
         }
         self.relayout();
         // Focusing the sidebar shows where its selected fact stands.

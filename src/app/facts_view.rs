@@ -36,11 +36,12 @@ impl FactsView {
     pub fn new(app: &App) -> Self {
         let entities = app.index.iter().map(|(e, m)| (e.clone(), m.len())).collect();
         let figures = app
-            .facts
+            .records
             .iter()
             .enumerate()
-            .flat_map(|(d, facts)| {
-                facts
+            .flat_map(|(d, record)| {
+                record
+                    .facts
                     .iter()
                     .enumerate()
                     .filter(|(_, f)| matches!(f.kind, Kind::Money | Kind::Percent))
@@ -123,12 +124,12 @@ impl App {
                 self.visible = (0..self.corpus.docs.len()).collect();
                 self.select(doc);
                 self.focus_pane(Pane::Reader);
+                let record = &mut self.records[doc];
                 if let Some(entry) =
-                    self.sidebars[doc].entries.iter().position(|e| e.mentions.contains(&fact))
+                    record.sidebar.entries.iter().position(|e| e.mentions.contains(&fact))
                 {
-                    self.sidebar_selected[doc] = entry;
-                    let n =
-                        self.sidebars[doc].entries[entry].mentions.iter().position(|&m| m == fact);
+                    record.sidebar_selected = entry;
+                    let n = record.sidebar.entries[entry].mentions.iter().position(|&m| m == fact);
                     self.jump_to_entry(n.unwrap_or(0));
                 }
             }

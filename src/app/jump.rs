@@ -10,13 +10,13 @@ use crate::facts::{Field, Kind};
 impl App {
     /// The selected sidebar entry of the shown article.
     pub fn selected_entry(&self) -> Option<&Entry> {
-        let sidebar = self.sidebars.get(self.selected)?;
-        sidebar.entries.get(*self.sidebar_selected.get(self.selected)?)
+        let record = self.shown()?;
+        record.sidebar.entries.get(record.sidebar_selected)
     }
 
     /// The screen line where fact `i` of the shown article begins.
     pub fn fact_line(&self, i: usize) -> Option<usize> {
-        let fact = self.facts.get(self.selected)?.get(i)?;
+        let fact = self.facts().get(i)?;
         match fact.field {
             Field::Title => self
                 .lines
@@ -70,7 +70,7 @@ impl App {
     /// `}`/`{`: the next or previous fact in reading order, from the last
     /// one visited or from the top of the screen.
     pub(super) fn step_fact(&mut self, forward: bool) {
-        let n = self.facts.get(self.selected).map_or(0, Vec::len);
+        let n = self.facts().len();
         if n == 0 {
             self.note = Some("no facts in this article".into());
             return;
@@ -87,9 +87,11 @@ impl App {
             self.note = Some(if forward { "last fact" } else { "first fact" }.into());
             return;
         };
-        let sidebar = &self.sidebars[self.selected];
-        if let Some(entry) = sidebar.entries.iter().position(|e| e.mentions.contains(&target)) {
-            self.sidebar_selected[self.selected] = entry;
+        let record = &mut self.records[self.selected];
+        if let Some(entry) =
+            record.sidebar.entries.iter().position(|e| e.mentions.contains(&target))
+        {
+            record.sidebar_selected = entry;
         }
         self.current_fact = Some(target);
         self.scroll_to_fact(target);
@@ -101,7 +103,7 @@ impl App {
             self.note = Some("no fact selected".into());
             return;
         };
-        let fact = &self.facts[self.selected][entry.mentions[0]];
+        let fact = &self.facts()[entry.mentions[0]];
         let text = fact.text(doc);
         let copied = if fact.kind == Kind::Quote {
             match &fact.speaker {

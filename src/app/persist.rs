@@ -20,7 +20,7 @@ impl App {
         if doc == self.selected {
             self.lines.get(self.scroll).map_or(0, |l| l.pos)
         } else {
-            self.positions[doc]
+            self.records[doc].position
         }
     }
 
@@ -42,9 +42,10 @@ impl App {
             let doc = &self.corpus.docs[i];
             let hash = content_hash(doc);
             let Some(entry) = saved.state.articles.get(&hash) else { continue };
-            self.read[i] = entry.read;
-            self.starred[i] = entry.starred;
-            self.positions[i] = match doc.paragraphs.get(entry.paragraph) {
+            let record = &mut self.records[i];
+            record.read = entry.read;
+            record.starred = entry.starred;
+            record.position = match doc.paragraphs.get(entry.paragraph) {
                 Some(p) if entry.paragraph > 0 || entry.offset > 0 => {
                     p.start + entry.offset.min(p.len()) + 1
                 }
@@ -59,15 +60,16 @@ impl App {
         let Some(target) = last.filter(|_| untouched) else {
             if untouched && shown_is_new {
                 // The article shown has just taken its saved place.
-                self.scroll =
-                    line_at(&self.lines, self.positions[self.selected]).min(self.max_scroll());
+                self.scroll = line_at(&self.lines, self.records[self.selected].position)
+                    .min(self.max_scroll());
             }
             return;
         };
         // Re-read the place of the article shown at start, then go to the last one.
-        self.scroll = line_at(&self.lines, self.positions[self.selected]).min(self.max_scroll());
+        self.scroll =
+            line_at(&self.lines, self.records[self.selected].position).min(self.max_scroll());
         self.select(target);
-        self.scroll = line_at(&self.lines, self.positions[target]).min(self.max_scroll());
+        self.scroll = line_at(&self.lines, self.records[target].position).min(self.max_scroll());
     }
 
     /// Whether a load is under way and no key has been pressed since the
@@ -88,14 +90,15 @@ impl App {
                     (p, off.saturating_sub(doc.paragraphs.get(p).map_or(0, |s| s.start)))
                 }
             };
-            let untouched = !self.read[i] && !self.starred[i] && pos == 0;
+            let record = &self.records[i];
+            let untouched = !record.read && !record.starred && pos == 0;
             if untouched && !state.articles.contains_key(&hash) {
                 continue;
             }
             let entry = ArticleState {
                 path: doc.path.clone(),
-                read: self.read[i],
-                starred: self.starred[i],
+                read: record.read,
+                starred: record.starred,
                 paragraph,
                 offset,
             };
@@ -131,7 +134,7 @@ mod tests {
         let mut again = app_for(Corpus::bundled(), (90, 30));
         again.restore(&state);
         assert_eq!(again.selected, 2);
-        assert!(again.starred[2] && again.read[2]);
+        assert!(again.records[2].starred && again.records[2].read);
         let line = &again.lines[again.scroll];
         let doc = &again.corpus.docs[2];
         // The same paragraph, at or just before the same words.

@@ -136,7 +136,7 @@ impl Work {
         let docs = &app.corpus.docs;
         let mut chunk = Vec::new();
         while self.in_flight + chunk.len() < IN_FLIGHT && self.next < docs.len() {
-            if !app.facts_ready.get(self.next).copied().unwrap_or(false) {
+            if !app.records.get(self.next).is_some_and(|r| r.facts_ready) {
                 chunk.push(docs[self.next].clone());
             }
             self.next += 1;
@@ -164,7 +164,7 @@ impl Work {
             }
         }
         let shown = app.selected;
-        if !app.facts_ready.get(shown).copied().unwrap_or(true) && self.asked_first != Some(shown) {
+        if app.shown().is_some_and(|r| !r.facts_ready) && self.asked_first != Some(shown) {
             self.asked_first = Some(shown);
             // Handed over now unless the feed already has (the extractor skips a second copy).
             // (Not counted in flight: a count a little low only lets the queue grow by one.)
@@ -183,9 +183,9 @@ impl Work {
         // A reload hands over everything at once (usually a few articles).
         (self.next, self.in_flight, self.ended) = (app.corpus.docs.len(), 0, true);
         let _ = self.jobs.send(Job::Loaded);
-        let known = (0..app.corpus.docs.len())
-            .filter(|&i| app.facts_ready[i])
-            .map(|i| (DocId(i), app.facts[i].clone()))
+        let known = (app.records.iter().enumerate())
+            .filter(|(_, r)| r.facts_ready)
+            .map(|(i, r)| (DocId(i), r.facts.clone()))
             .collect();
         let docs = todo.iter().map(|id| app.corpus.docs[id.0].clone()).collect();
         let _ = self.jobs.send(Job::Known(known));

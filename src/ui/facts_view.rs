@@ -95,7 +95,7 @@ fn figures(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
         .take(usize::from(inner.height))
         .map(|(i, &(d, f))| {
             let doc = &app.corpus.docs[d];
-            let fact = &app.facts[d][f];
+            let fact = &app.records[d].facts[f];
             let text = match fact.field {
                 crate::facts::Field::Body => &doc.body,
                 crate::facts::Field::Title => &doc.title,

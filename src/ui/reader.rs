@@ -77,13 +77,13 @@ struct Marks<'a> {
 impl<'a> Marks<'a> {
     fn new(app: &'a App) -> Self {
         let (selected, current) = app.marked_facts();
-        let facts = app.facts.get(app.selected).map_or(&[][..], Vec::as_slice);
+        let facts = app.facts();
         let (hits, current_hit) = app
             .article_search
             .as_ref()
             .map_or((&[][..], None), |s| (s.hits.as_slice(), Some(s.current)));
         debug_assert!(facts.is_sorted_by_key(|f| (f.field == Field::Body, f.span.start)));
-        let longest = app.sidebars.get(app.selected).map_or(0, |s| s.longest);
+        let longest = app.shown().map_or(0, |r| r.sidebar.longest);
         Self {
             theme: &app.theme,
             facts,
