@@ -5,6 +5,7 @@
 mod export;
 pub mod facts_view;
 mod jump;
+mod layer;
 pub mod layout;
 mod list;
 pub mod loading;
@@ -17,10 +18,11 @@ pub mod sidebar;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crossterm::event::{KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 pub use facts_view::FactsView;
+pub use layer::{Layer, View};
 pub use layout::Layout;
 pub use list::Filter;
 pub use loading::Changes;
@@ -31,7 +33,7 @@ use crate::corpus::{Corpus, Document, Progress};
 use crate::facts::Fact;
 use crate::index::{EntityIndex, SearchIndex};
 pub use crate::keys::Action;
-use crate::keys::{Context, Keymap, Lookup};
+use crate::keys::{Key, Keymap, Lookup};
 use crate::theme::Theme;
 use reader::{VisualLine, WrapCache, line_at};
 use search::{ArticleSearch, BoxKind, CorpusSearch, TextBox};
@@ -115,7 +117,7 @@ pub struct App {
     pub note: Option<String>,
     /// The key map in force, and the keys typed so far of a longer sequence.
     pub keymap: Keymap,
-    pub pending_keys: Vec<String>,
+    pub pending_keys: Vec<Key>,
     pub theme: Theme,
     /// The text box being typed into, the shown article's search, the
     /// corpus search view and its index (built when first needed).
@@ -194,18 +196,6 @@ impl App {
         self.max_text_width = config.max_text_width;
         self.widths = layout::Widths { list: config.list_width, sidebar: config.sidebar_width };
         self.relayout();
-    }
-
-    /// What the keys apply to now.
-    pub fn context(&self) -> Context {
-        if self.facts_view.is_some() {
-            return Context::FactsView;
-        }
-        match self.focus {
-            Pane::List => Context::List,
-            Pane::Reader => Context::Reader,
-            Pane::Sidebar => Context::Sidebar,
-        }
     }
 
     pub fn doc(&self) -> Option<&Document> {
@@ -314,48 +304,50 @@ impl App {
         }
     }
 
-    /// Handles a key: an open overlay takes it first, then the keymap.
+    /// Handles a key: the top layer takes it (see [`layer`]).
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.note = None;
         self.revision += 1;
-        if let Some(overlay) = self.overlay {
-            self.overlay_key(overlay, key);
-            return;
+        match self.top() {
+            Layer::Overlay(overlay) => self.overlay_key(overlay, key),
+            Layer::TextBox(kind) => self.box_key(kind, key),
+            Layer::View(_) | Layer::Panes(_) => self.mapped_key(key),
         }
-        if self.text_box.is_some() {
-            self.box_key(key);
-            return;
-        }
-        let Some(name) = crate::keys::notation(&key) else { return };
-        let mut lookup = self.keymap.lookup(&self.pending_keys, &name, self.context());
+    }
+
+    /// A key through the key map, in the context of the view or pane.
+    fn mapped_key(&mut self, key: KeyEvent) {
+        let Some(key) = Key::from_event(&key) else { return };
+        let mut lookup = self.keymap.lookup(&self.pending_keys, key, self.context());
         if lookup == Lookup::None && !self.pending_keys.is_empty() {
             // A sequence that went nowhere: the key counts on its own.
             self.pending_keys.clear();
-            lookup = self.keymap.lookup(&[], &name, self.context());
+            lookup = self.keymap.lookup(&[], key, self.context());
         }
         match lookup {
             Lookup::Action(action) => {
                 self.pending_keys.clear();
                 self.update(action);
             }
-            Lookup::Pending => self.pending_keys.push(name),
+            Lookup::Pending => self.pending_keys.push(key),
             Lookup::None => {}
         }
     }
 
+    /// An overlay's own keys: it scrolls and closes, and Ctrl-c still quits.
     fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) {
-        let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL)
-            && key.code == crossterm::event::KeyCode::Char('c');
-        let name = crate::keys::notation(&key).unwrap_or_default();
         let (Overlay::Help { scroll } | Overlay::Problems { scroll }) = overlay;
-        let scroll = match name.as_str() {
-            _ if ctrl_c => return self.update(Action::Quit),
-            "Esc" | "?" | "q" | "P" => return self.overlay = None,
-            "j" | "Down" => scroll + 1,
-            "k" | "Up" => scroll.saturating_sub(1),
-            "g" | "Home" => 0,
-            "Space" | "PgDn" => scroll + 10,
-            "PgUp" => scroll.saturating_sub(10),
+        let Some(key) = Key::from_event(&key) else { return };
+        let close = [Key::plain(KeyCode::Esc), Key::char('?'), Key::char('q'), Key::char('P')];
+        let scroll = match key.code {
+            KeyCode::Char('c') if key.ctrl => return self.update(Action::Quit),
+            _ if close.contains(&key) => return self.overlay = None,
+            _ if key.ctrl || key.alt => scroll,
+            KeyCode::Char('j') | KeyCode::Down => scroll + 1,
+            KeyCode::Char('k') | KeyCode::Up => scroll.saturating_sub(1),
+            KeyCode::Char('g') | KeyCode::Home => 0,
+            KeyCode::Char(' ') | KeyCode::PageDown => scroll + 10,
+            KeyCode::PageUp => scroll.saturating_sub(10),
             _ => scroll,
         };
         self.overlay = Some(match overlay {
@@ -371,7 +363,7 @@ impl App {
             self.note = Some(why.into());
             return;
         }
-        if self.facts_view.is_some() && self.update_facts_view(action) {
+        if self.top() == Layer::View(View::FactsView) && self.update_facts_view(action) {
             return;
         }
         match action {
@@ -559,7 +551,7 @@ impl App {
     /// a pane, and in the list selects the article under it.
     pub fn handle_mouse(&mut self, m: MouseEvent) {
         self.revision += 1;
-        if self.overlay.is_some() || self.facts_view.is_some() || self.corpus.docs.is_empty() {
+        if !self.panes_uncovered() || self.corpus.docs.is_empty() {
             return;
         }
         let Some(pane) = self.layout.pane_at(m.column, m.row) else { return };

@@ -2,7 +2,7 @@
 //! newest cleared first by Esc), where the selection is among them, and how
 //! many rows each article takes.
 
-use super::{App, LIST_TITLE_ROWS, Pane};
+use super::{App, LIST_TITLE_ROWS};
 use crate::index::{Entity, fold};
 use crate::text::DocId;
 use crate::text::Lang;
@@ -259,10 +259,5 @@ impl App {
             }
         }
         None
-    }
-
-    /// Whether the list pane shows article `doc` as selected.
-    pub fn is_list_focus(&self) -> bool {
-        self.focus == Pane::List && self.facts_view.is_none()
     }
 }

@@ -87,8 +87,7 @@ impl App {
     }
 
     /// A key while a text box is open: it takes every key it can.
-    pub(super) fn box_key(&mut self, key: KeyEvent) {
-        let Some(kind) = self.text_box.as_ref().map(|b| b.kind) else { return };
+    pub(super) fn box_key(&mut self, kind: BoxKind, key: KeyEvent) {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Char('c') if ctrl => self.quit = true,

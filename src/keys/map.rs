@@ -3,10 +3,8 @@
 
 use std::fmt::Write as _;
 
-use crossterm::event::KeyEvent;
-
 use super::action::Action;
-use super::notation::{display_sequence, notation};
+use super::notation::{Key, Sequence};
 
 /// What keys apply to: the focused pane, or a full-screen view over them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -82,12 +80,11 @@ impl Scope {
     }
 }
 
-/// Keys bound to one action in one scope; a key may be a sequence of keys
-/// separated by spaces (`g g`).
+/// Keys bound to one action in one scope; each may be a sequence (`g g`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub scope: Scope,
-    pub keys: Vec<String>,
+    pub keys: Vec<Sequence>,
     pub action: Action,
 }
 
@@ -188,7 +185,7 @@ impl Default for Keymap {
             .iter()
             .map(|d| Binding {
                 scope: d.scope,
-                keys: d.keys.iter().map(|k| (*k).to_string()).collect(),
+                keys: d.keys.iter().map(|k| k.parse().expect("a default key parses")).collect(),
                 action: d.action,
             })
             .collect();
@@ -200,27 +197,23 @@ impl Keymap {
     /// The meaning of `key` after `pending` in a context. An exact binding
     /// wins (the narrowest scope first); a binding that starts with these
     /// keys makes them pending.
-    pub fn lookup(&self, pending: &[String], key: &str, ctx: Context) -> Lookup {
-        let mut seq: Vec<&str> = pending.iter().map(String::as_str).collect();
-        seq.push(key);
+    pub fn lookup(&self, pending: &[Key], key: Key, ctx: Context) -> Lookup {
+        let n = pending.len();
+        // Whether a sequence starts with the pending keys and then `key`.
+        let starts = |seq: &Sequence| seq.0.len() > n && seq.0[..n] == *pending && seq.0[n] == key;
         let applicable = || self.bindings.iter().filter(|b| b.scope.applies(ctx));
         let exact = applicable()
-            .filter(|b| b.keys.iter().any(|k| k.split_whitespace().eq(seq.iter().copied())))
+            .filter(|b| b.keys.iter().any(|k| k.0.len() == n + 1 && starts(k)))
             .min_by_key(|b| b.scope.rank());
         if let Some(b) = exact {
             return Lookup::Action(b.action);
         }
-        let longer = applicable().any(|b| {
-            b.keys.iter().any(|k| {
-                let parts: Vec<&str> = k.split_whitespace().collect();
-                parts.len() > seq.len() && parts.iter().zip(&seq).all(|(a, b)| a == b)
-            })
-        });
+        let longer = applicable().any(|b| b.keys.iter().any(|k| k.0.len() > n + 1 && starts(k)));
         if longer { Lookup::Pending } else { Lookup::None }
     }
 
     /// The keys bound to an action in a scope (replacing the defaults).
-    pub fn set(&mut self, scope: Scope, action: Action, keys: Vec<String>) {
+    pub fn set(&mut self, scope: Scope, action: Action, keys: Vec<Sequence>) {
         // Any other action that had one of these keys in this scope loses it.
         for b in self.bindings.iter_mut().filter(|b| b.scope == scope && b.action != action) {
             b.keys.retain(|k| !keys.contains(k));
@@ -237,8 +230,7 @@ impl Keymap {
     pub fn markdown_table(&self) -> String {
         let mut out = String::from("| where | keys | action |\n|---|---|---|\n");
         for b in &self.bindings {
-            let keys: Vec<String> =
-                b.keys.iter().map(|k| format!("`{}`", display_sequence(k))).collect();
+            let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.display())).collect();
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |",
@@ -251,52 +243,67 @@ impl Keymap {
     }
 }
 
-/// The action a single key stands for with the default key map.
-pub fn lookup(key: &KeyEvent, ctx: Context) -> Option<Action> {
-    match Keymap::default().lookup(&[], &notation(key)?, ctx) {
-        Lookup::Action(a) => Some(a),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::parse_key;
+
+    fn key(s: &str) -> Key {
+        s.parse().unwrap()
+    }
+
+    fn keys(s: &[&str]) -> Vec<Sequence> {
+        s.iter().map(|k| k.parse().unwrap()).collect()
+    }
+
+    /// The action a single key stands for with the default key map.
+    fn lookup(k: &str, ctx: Context) -> Option<Action> {
+        match Keymap::default().lookup(&[], key(k), ctx) {
+            Lookup::Action(a) => Some(a),
+            _ => None,
+        }
+    }
 
     #[test]
     fn narrow_scope_wins() {
-        let j = parse_key("j").unwrap();
-        assert_eq!(lookup(&j, Context::List), Some(Action::Down));
-        assert_eq!(lookup(&j, Context::Reader), Some(Action::ScrollDown));
-        assert_eq!(lookup(&parse_key("n").unwrap(), Context::Sidebar), None);
-        assert_eq!(lookup(&parse_key("C-c").unwrap(), Context::Sidebar), Some(Action::Quit));
-        assert_eq!(
-            lookup(&parse_key("Tab").unwrap(), Context::FactsView),
-            Some(Action::SwitchSection)
-        );
+        assert_eq!(lookup("j", Context::List), Some(Action::Down));
+        assert_eq!(lookup("j", Context::Reader), Some(Action::ScrollDown));
+        assert_eq!(lookup("n", Context::Sidebar), None);
+        assert_eq!(lookup("C-c", Context::Sidebar), Some(Action::Quit));
+        assert_eq!(lookup("Tab", Context::FactsView), Some(Action::SwitchSection));
     }
 
     #[test]
     fn sequences_wait_for_their_next_key() {
         let mut map = Keymap::default();
-        map.set(Scope::List, Action::First, vec!["g g".into()]);
-        assert_eq!(map.lookup(&[], "g", Context::List), Lookup::Pending);
-        assert_eq!(map.lookup(&["g".into()], "g", Context::List), Lookup::Action(Action::First));
-        assert_eq!(map.lookup(&["g".into()], "x", Context::List), Lookup::None);
+        map.set(Scope::List, Action::First, keys(&["g g"]));
+        assert_eq!(map.lookup(&[], key("g"), Context::List), Lookup::Pending);
+        assert_eq!(map.lookup(&[key("g")], key("g"), Context::List), Lookup::Action(Action::First));
+        assert_eq!(map.lookup(&[key("g")], key("x"), Context::List), Lookup::None);
         // The reader keeps its own `g`.
-        assert_eq!(map.lookup(&[], "g", Context::Reader), Lookup::Action(Action::Top));
+        assert_eq!(map.lookup(&[], key("g"), Context::Reader), Lookup::Action(Action::Top));
     }
 
     #[test]
     fn rebinding_moves_a_key() {
         let mut map = Keymap::default();
-        map.set(Scope::List, Action::Down, vec!["J".into()]);
-        assert_eq!(map.lookup(&[], "j", Context::List), Lookup::None);
-        assert_eq!(map.lookup(&[], "J", Context::List), Lookup::Action(Action::Down));
-        map.set(Scope::List, Action::Down, vec!["j".into(), "Down".into()]);
-        assert_eq!(map, Keymap { bindings: map.bindings.clone() });
-        assert_eq!(map.lookup(&[], "j", Context::List), Lookup::Action(Action::Down));
+        map.set(Scope::List, Action::Down, keys(&["J"]));
+        assert_eq!(map.lookup(&[], key("j"), Context::List), Lookup::None);
+        assert_eq!(map.lookup(&[], key("J"), Context::List), Lookup::Action(Action::Down));
+        assert_ne!(map, Keymap::default());
+        // Binding the default keys again gives the default map back.
+        map.set(Scope::List, Action::Down, keys(&["j", "Down"]));
+        assert_eq!(map, Keymap::default());
+        assert_eq!(map.lookup(&[], key("j"), Context::List), Lookup::Action(Action::Down));
+    }
+
+    #[test]
+    fn a_key_taken_by_another_action_leaves_the_first() {
+        let mut map = Keymap::default();
+        map.set(Scope::List, Action::Open, keys(&["j"]));
+        assert_eq!(map.lookup(&[], key("j"), Context::List), Lookup::Action(Action::Open));
+        assert_eq!(map.lookup(&[], key("Down"), Context::List), Lookup::Action(Action::Down));
+        let down = map.bindings.iter().find(|b| b.scope == Scope::List && b.action == Action::Down);
+        assert_eq!(down.map(|b| b.keys.clone()), Some(keys(&["Down"])));
     }
 
     #[test]
