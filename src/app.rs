@@ -35,7 +35,7 @@ use crate::index::{EntityIndex, SearchIndex};
 pub use crate::keys::Action;
 use crate::keys::{Key, Keymap, Lookup};
 use crate::theme::Theme;
-use reader::{VisualLine, WrapCache, line_at};
+use reader::{Place, VisualLine, WrapCache, line_at};
 use search::{ArticleSearch, BoxKind, CorpusSearch, TextBox};
 
 /// Most rows a title takes in the document list.
@@ -271,8 +271,10 @@ impl App {
     }
 
     fn rewrap(&mut self) {
-        let pos =
-            self.lines.get(self.scroll).map_or(self.shown().map_or(0, |r| r.position), |l| l.pos);
+        let pos = self
+            .lines
+            .get(self.scroll)
+            .map_or(self.shown().map_or(Place::TOP, |r| r.position), |l| l.pos);
         self.load_lines();
         self.scroll = line_at(&self.lines, pos).min(self.max_scroll());
         self.keep_list_selection_visible();

@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
+use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -155,11 +156,7 @@ fn event_loop(
 /// Asks the terminal to put `text` on the clipboard (OSC 52); terminals
 /// that do not support it ignore the sequence.
 fn write_clipboard(text: &str) -> Result<()> {
-    use base64::Engine as _;
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    let mut out = std::io::stdout();
-    write!(out, "\x1b]52;c;{encoded}\x07")?;
-    out.flush()?;
+    execute!(std::io::stdout(), CopyToClipboard::to_clipboard_from(text))?;
     Ok(())
 }
 

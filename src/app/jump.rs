@@ -2,7 +2,7 @@
 //! mention, `Enter` cycles through the mentions, `}`/`{` walk the facts in
 //! reading order, `y` copies one.
 
-use super::reader::Source;
+use super::reader::{Part, Place};
 use super::sidebar::{Entry, label};
 use super::{App, Pane};
 use crate::facts::{Field, Kind};
@@ -18,10 +18,9 @@ impl App {
     pub fn fact_line(&self, i: usize) -> Option<usize> {
         let fact = self.facts().get(i)?;
         match fact.field {
-            Field::Title => self
-                .lines
-                .iter()
-                .position(|l| l.source == Source::Headline && l.end > fact.span.start),
+            Field::Title => {
+                self.lines.iter().position(|l| l.part == Part::Headline && l.end > fact.span.start)
+            }
             Field::Body => self.body_line(fact.span.start),
         }
     }
@@ -36,8 +35,8 @@ impl App {
 
     /// The screen line that shows body offset `offset`.
     pub(super) fn body_line(&self, offset: usize) -> Option<usize> {
-        let after = self.lines.partition_point(|l| l.pos <= offset + 1);
-        (0..after).rev().find(|&l| self.lines[l].source == Source::Body)
+        let after = self.lines.partition_point(|l| l.pos <= Place::body(offset));
+        (0..after).rev().find(|&l| self.lines[l].part == Part::Body)
     }
 
     /// Scrolls so that `line` is on screen, a third of the way down when it

@@ -192,7 +192,7 @@ impl App {
         }
         self.selected = keep;
         self.load_lines();
-        let position = self.shown().map_or(0, |r| r.position);
+        let position = self.shown().map_or(super::reader::Place::TOP, |r| r.position);
         self.scroll = super::reader::line_at(&self.lines, position).min(self.max_scroll());
         self.keep_list_selection_visible();
         self.loading = None;

@@ -3,7 +3,7 @@
 //! (so it survives another terminal width).
 
 use super::App;
-use super::reader::line_at;
+use super::reader::{Place, line_at};
 use crate::state::{ArticleState, State, content_hash};
 
 /// The reading state read at start, kept for articles still to arrive.
@@ -16,9 +16,9 @@ pub struct SavedState {
 
 impl App {
     /// The width-independent place in article `doc`.
-    fn place(&self, doc: usize) -> usize {
+    fn place(&self, doc: usize) -> Place {
         if doc == self.selected {
-            self.lines.get(self.scroll).map_or(0, |l| l.pos)
+            self.lines.get(self.scroll).map_or(Place::TOP, |l| l.pos)
         } else {
             self.records[doc].position
         }
@@ -47,9 +47,9 @@ impl App {
             record.starred = entry.starred;
             record.position = match doc.paragraphs.get(entry.paragraph) {
                 Some(p) if entry.paragraph > 0 || entry.offset > 0 => {
-                    p.start + entry.offset.min(p.len()) + 1
+                    Place::body(p.start + entry.offset.min(p.len()))
                 }
-                _ => 0,
+                _ => Place::TOP,
             };
             if saved.state.last.as_deref() == Some(hash.as_str()) {
                 last = Some(i);
@@ -83,7 +83,7 @@ impl App {
         for (i, doc) in self.corpus.docs.iter().enumerate() {
             let hash = content_hash(doc);
             let pos = self.place(i);
-            let (paragraph, offset) = match pos.checked_sub(1) {
+            let (paragraph, offset) = match pos.offset() {
                 None => (0, 0),
                 Some(off) => {
                     let p = doc.paragraphs.partition_point(|s| s.start <= off).saturating_sub(1);
@@ -91,7 +91,7 @@ impl App {
                 }
             };
             let record = &self.records[i];
-            let untouched = !record.read && !record.starred && pos == 0;
+            let untouched = !record.read && !record.starred && pos == Place::TOP;
             if untouched && !state.articles.contains_key(&hash) {
                 continue;
             }
@@ -113,6 +113,7 @@ impl App {
 
 #[cfg(test)]
 mod tests {
+    use crate::app::reader::Place;
     use crate::app::tests::app_for;
     use crate::corpus::Corpus;
     use crate::keys::parse_keys;
@@ -138,9 +139,9 @@ mod tests {
         let line = &again.lines[again.scroll];
         let doc = &again.corpus.docs[2];
         // The same paragraph, at or just before the same words.
-        let para_of = |pos: usize| doc.paragraphs.partition_point(|s| s.start < pos);
+        let para_of = |pos: Place| doc.paragraphs.partition_point(|s| Place::body(s.start) <= pos);
         let before = app.lines[app.scroll].pos;
-        assert!(before > 1, "scrolled into the article");
+        assert!(before > Place::body(0), "scrolled into the article");
         assert_eq!(para_of(line.pos), para_of(before));
         assert!(line.pos <= before);
     }

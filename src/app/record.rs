@@ -4,6 +4,7 @@
 //! `DocId`: a load appends records, a reload moves them whole, so a field
 //! added later cannot be forgotten on the way.
 
+use super::reader::Place;
 use super::sidebar::Sidebar;
 use crate::corpus::Document;
 use crate::facts::Fact;
@@ -21,8 +22,8 @@ pub struct Record {
     pub sidebar_selected: usize,
     pub read: bool,
     pub starred: bool,
-    /// The place in the article, as a width-independent position.
-    pub position: usize,
+    /// The place in the article.
+    pub position: Place,
 }
 
 impl Record {
@@ -51,7 +52,7 @@ impl Record {
     /// `unchanged` (else they are to be extracted again).
     #[must_use]
     pub fn reloaded(self, doc: &Document, unchanged: bool) -> Self {
-        let position = self.position.min(doc.body.len() + 1);
+        let position = self.position.min(Place::body(doc.body.len()));
         if unchanged && self.facts_ready {
             return Self { position, ..self };
         }

@@ -93,7 +93,7 @@ fn figures(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
         .enumerate()
         .skip(skip)
         .take(usize::from(inner.height))
-        .map(|(i, &(d, f))| {
+        .map(|(i, &(crate::text::DocId(d), f))| {
             let doc = &app.corpus.docs[d];
             let fact = &app.records[d].facts[f];
             let text = match fact.field {

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{fit, pane_block};
-use crate::app::reader::{Source, VisualLine};
+use crate::app::reader::{Part, VisualLine};
 use crate::app::{App, Pane};
 use crate::facts::{Fact, Field, Kind};
 use crate::text::Span as TextSpan;
@@ -35,11 +35,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .take(usize::from(inner.height))
         .map(|l| {
             let text = l.text(doc);
-            match l.source {
-                Source::Headline => marks.line(l, text, Field::Title, app.theme.headline),
-                Source::Body => marks.line(l, text, Field::Body, Style::new()),
-                Source::Furniture(_) => Line::styled(text, app.theme.furniture),
-                Source::Blank => Line::raw(""),
+            match l.part {
+                Part::Headline => marks.line(l, text, Field::Title, app.theme.headline),
+                Part::Body => marks.line(l, text, Field::Body, Style::new()),
+                Part::Furniture(_) => Line::styled(text, app.theme.furniture),
+                Part::Blank => Line::raw(""),
             }
         })
         .collect();
