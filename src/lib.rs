@@ -18,7 +18,6 @@ pub mod parallel;
 pub mod render;
 pub mod report;
 pub mod state;
-pub mod synth;
 pub mod text;
 pub mod theme;
 pub mod tui;
