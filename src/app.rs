@@ -1,6 +1,8 @@
-//! The reader's state and the one place it changes: [`App::update`].
-//! Keys reach it through the keymap as [`Action`]s; drawing (in `ui`) only
-//! borrows it.
+//! The reader's state, and the few ways it changes: a key
+//! ([`App::handle_key`], through the layer on top, mostly to the key map
+//! and [`App::update`]), the mouse, a new terminal size, and the work done
+//! off the UI thread (articles, facts, a reload: see `loading`). Drawing
+//! (in `ui`) only borrows it.
 
 mod export;
 pub mod facts_view;
@@ -358,7 +360,7 @@ impl App {
         });
     }
 
-    /// Applies one action. Nothing else changes the state.
+    /// Applies one action: what every key bound in the key map does.
     pub fn update(&mut self, action: Action) {
         if self.corpus.docs.is_empty() && !works_without_articles(action) {
             let why = if self.is_loading() { "loading…" } else { "no articles" };
