@@ -344,18 +344,5 @@ pub fn files() -> Vec<(Module, PathBuf)> {
 /// in a path, however written: `name::`, `::name::`, `use name`, `extern
 /// crate name`.
 pub fn names_crate(code: &str, name: &str) -> bool {
-    let chars: Vec<char> = code.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if ident_before(&chars, i) || !(chars[i].is_alphabetic() || chars[i] == '_') {
-            i += 1;
-            continue;
-        }
-        let (word, end) = ident(&chars, i);
-        if word == name {
-            return true;
-        }
-        i = end;
-    }
-    false
+    code.split(|c: char| !(c.is_alphanumeric() || c == '_')).any(|word| word == name)
 }
