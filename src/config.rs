@@ -14,10 +14,9 @@ use toml::Spanned;
 
 pub use style::{format_style, parse_style};
 
-use crate::app::Action;
-use crate::app::keymap::{Keymap, Scope, parse_key};
 use crate::facts::Kind;
-use crate::ui::theme::Theme;
+use crate::keys::{Action, Keymap, Scope, Sequence};
+use crate::theme::Theme;
 
 /// Everything the configuration decides.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -240,16 +239,11 @@ pub fn parse(text: &str, path: &str, base: Config) -> Result<Config, ConfigError
                 Keys::One(k) => vec![k.clone()],
                 Keys::Many(ks) => ks.clone(),
             };
-            for k in &list {
-                if k.split_whitespace().next().is_none() {
-                    return Err(error(keys.span().start, &key, "an empty key".into()));
-                }
-                for part in k.split_whitespace() {
-                    parse_key(part).map_err(|m| error(keys.span().start, &key, m))?;
-                }
-            }
-            let list =
-                list.iter().map(|k| k.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+            // Parsed here, once: a key press is then compared by value.
+            let list = list
+                .iter()
+                .map(|k| k.parse::<Sequence>().map_err(|m| error(keys.span().start, &key, m)))
+                .collect::<Result<Vec<_>, _>>()?;
             config.keymap.set(scope, action, list);
         }
     }
@@ -297,7 +291,7 @@ pub fn print_default() -> String {
     for scope in Scope::ALL {
         let _ = writeln!(out, "\n[keys.{}]", scope.config_name());
         for b in d.keymap.bindings.iter().filter(|b| b.scope == *scope) {
-            let keys: Vec<String> = b.keys.iter().map(|k| format!("{k:?}")).collect();
+            let keys: Vec<String> = b.keys.iter().map(|k| format!("{:?}", k.to_string())).collect();
             let _ = writeln!(
                 out,
                 "{} = [{}]  # {}",
@@ -341,7 +335,7 @@ mod tests {
             .iter()
             .filter(|b| b.scope == Scope::List && b.action == Action::Down)
             .collect();
-        assert_eq!(list[0].keys, ["J"]);
+        assert_eq!(list[0].keys, ["J".parse().unwrap()]);
     }
 
     #[test]

@@ -14,10 +14,10 @@ use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
-use crate::app::keymap::parse_keys;
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::facts::Extractor;
+use crate::keys::parse_keys;
 
 /// The reader's state for a corpus: facts extracted, laid out for `size`.
 pub fn app_for(corpus: Corpus, size: (u16, u16)) -> App {

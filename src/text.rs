@@ -1,6 +1,9 @@
 //! Value types shared by every stage of the pipeline: byte spans into a
 //! document's body, document ids and language codes, and the one function
-//! that makes foreign text safe to show on a terminal.
+//! that makes foreign text safe to show on a terminal. What a character is
+//! (a word character, CJK, a sentence end) is said once, in [`chars`].
+
+pub mod chars;
 
 use std::borrow::Cow;
 use std::fmt;
