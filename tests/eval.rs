@@ -28,10 +28,12 @@ use serde_json::Value as Json;
 /// speaker accuracy)`, each the figure measured when it was set minus 0.02.
 /// Ratchets: raise them when the engine improves. A language without a row
 /// is scored and printed but not held to anything yet: add its row.
-const FLOORS: [(&str, f64, f64); 8] = [
+const FLOORS: [(&str, f64, f64); 10] = [
     ("cs", 0.553, 0.23),
     ("de", 0.816, 0.48),
     ("en", 0.694, 0.78),
+    ("es", 0.674, 0.253),
+    ("fr", 0.769, 0.662),
     ("it", 0.663, 0.07),
     ("nl", 0.499, 0.0),
     ("pl", 0.399, 0.365),
