@@ -1,11 +1,12 @@
 //! Files → [`Document`]s: read, decode, parse the format (text, Markdown,
 //! web page, JSON, feed), clean (page furniture, repeated headline), detect
 //! the language and derive the title. A file that cannot be read or decoded
-//! becomes a [`Problem`] and the others still load; see [`load`] for the
-//! parallel loader and its progress reports.
+//! becomes a [`Problem`] and the others still load; see [`stream`] for the
+//! parallel loader, its limits and its progress reports.
 
 mod clean;
 mod decode;
+mod dedup;
 mod format;
 mod lang;
 mod load;
@@ -19,9 +20,12 @@ pub use clean::{Cleaned, Furniture, FurnitureRules, clean, clean_paragraphs};
 pub use decode::DecodeError;
 pub use format::{Article, Body, Format, FormatError, Parsed, parse};
 pub use lang::detect as detect_lang;
-pub use load::{Dedup, Progress, body_hash};
-pub use read::{Listing, Source, collect_sources};
-pub use stream::{BATCH_BYTES, BATCH_FILES, Batch, stream};
+pub use dedup::{Dedup, article_hash};
+pub use load::{MAX_ARTICLE_BYTES, load_file};
+pub use read::{Listing, MAX_FILE_BYTES, Source, collect_sources};
+pub use stream::{
+    BATCH_BYTES, BATCH_FILES, Batch, FILE_TIME, Options, Order, Progress, stream, stream_with,
+};
 pub use title::{derive_title, shorten};
 
 use crate::text::{self, DocId, Lang, Span};

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow};
+use rayon::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -22,8 +23,7 @@ use crate::facts::Extractor;
 /// The reader's state for a corpus: facts extracted, laid out for `size`.
 pub fn app_for(corpus: Corpus, size: (u16, u16)) -> App {
     let extractor = Extractor::new();
-    let mut facts = Vec::with_capacity(corpus.docs.len());
-    crate::parallel::map_ordered(&corpus.docs, |d| extractor.extract(d), |_, f| facts.push(f));
+    let facts = corpus.docs.par_iter().map(|d| extractor.extract(d)).collect();
     let mut app = App::new(corpus, facts, Rect::new(0, 0, size.0, size.1));
     app.data_dir = data_dir();
     app
