@@ -154,7 +154,7 @@ impl Config {
                 None => return Ok(start),
             },
         };
-        let shown = path.display().to_string();
+        let shown = crate::text::one_line(&path.display().to_string()).into_owned();
         match crate::bounded::read_to_string(&path, MAX_CONFIG_BYTES) {
             Ok(text) => parse(&text, &shown, start),
             Err(e) if e.is_not_found() && !required => Ok(start),

@@ -18,9 +18,9 @@ use std::path::{Path, PathBuf};
 
 pub use clean::{Cleaned, Furniture, FurnitureRules, clean, clean_paragraphs};
 pub use decode::DecodeError;
+pub use dedup::{Dedup, article_hash};
 pub use format::{Article, Body, Format, FormatError, Parsed, parse};
 pub use lang::detect as detect_lang;
-pub use dedup::{Dedup, article_hash};
 pub use load::{MAX_ARTICLE_BYTES, load_file};
 pub use read::{Listing, MAX_FILE_BYTES, Source, collect_sources};
 pub use stream::{
@@ -148,7 +148,8 @@ fn count_words(s: &str) -> usize {
     s.unicode_words().count()
 }
 
-/// A file that could not be loaded, and why. Shown on screen and on stderr.
+/// A file that could not be loaded, and why. Shown on screen and on stderr,
+/// always on one line: controls and line feeds in a name become symbols.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub path: String,
@@ -157,7 +158,7 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", crate::text::sanitize(&self.path), crate::text::sanitize(&self.message))
+        write!(f, "{}: {}", text::one_line(&self.path), text::one_line(&self.message))
     }
 }
 

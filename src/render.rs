@@ -6,12 +6,12 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow};
-use rayon::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
+use rayon::prelude::*;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
@@ -69,8 +69,9 @@ pub fn render_configured(
     }
     let buffer = draw(&app)?;
     if let Some(path) = svg {
-        std::fs::write(path, to_svg(&buffer))
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(path, to_svg(&buffer)).with_context(|| {
+            format!("cannot write {}", crate::text::one_line(&path.display().to_string()))
+        })?;
     }
     Ok(to_text(&buffer))
 }

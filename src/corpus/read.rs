@@ -55,11 +55,8 @@ const ASSET_EXTENSIONS: [&str; 10] =
 
 /// Expands files and folders into sources; what cannot be used is a problem.
 pub fn collect_sources(paths: &[PathBuf]) -> Listing {
-    let roots: Vec<PathBuf> = paths
-        .iter()
-        .filter(|p| p.is_dir())
-        .filter_map(|p| p.canonicalize().ok())
-        .collect();
+    let roots: Vec<PathBuf> =
+        paths.iter().filter(|p| p.is_dir()).filter_map(|p| p.canonicalize().ok()).collect();
     let mut walker = Walker { roots, ..Walker::default() };
     for path in paths {
         let display = path.display().to_string();

@@ -235,8 +235,8 @@ impl Load {
     fn dispatch(&mut self) {
         while self.next_job < self.total() {
             let bytes = self.bytes_of(self.next_job);
-            let room = self.next_job - self.head < BATCH_FILES
-                && self.ahead_bytes + bytes <= BATCH_BYTES;
+            let room =
+                self.next_job - self.head < BATCH_FILES && self.ahead_bytes + bytes <= BATCH_BYTES;
             if self.next_job > self.head && !room {
                 break;
             }
