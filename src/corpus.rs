@@ -21,7 +21,7 @@ pub use decode::DecodeError;
 pub use dedup::{Dedup, article_hash};
 pub use format::{Article, Body, Format, FormatError, Parsed, parse};
 pub use lang::detect as detect_lang;
-pub use load::{MAX_ARTICLE_BYTES, load_file};
+pub use load::MAX_ARTICLE_BYTES;
 pub use read::{Listing, MAX_FILE_BYTES, Source, collect_sources};
 pub use stream::{
     BATCH_BYTES, BATCH_FILES, Batch, FILE_TIME, Options, Order, Progress, stream, stream_with,
