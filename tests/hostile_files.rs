@@ -197,17 +197,19 @@ fn a_file_named_on_the_command_line_is_read_as_named() {
 #[test]
 fn records_with_their_own_titles_and_one_body_are_all_kept() {
     let dir = tempfile::tempdir().unwrap();
-    let lines: String = (1..=30)
+    let lines = (1..=30)
         .map(|i| format!("{{\"title\":\"Headline number {i}\",\"body\":\"Subscribe to read.\"}}\n"))
-        .collect();
+        .collect::<Vec<_>>()
+        .concat();
     write(dir.path(), "records.jsonl", lines);
-    let items: String = (1..=30)
+    let items = (1..=30)
         .map(|i| {
             format!(
                 "<item><title>Item {i}</title><description>Subscribe to read.</description></item>"
             )
         })
-        .collect();
+        .collect::<Vec<_>>()
+        .concat();
     write(
         dir.path(),
         "feed.xml",
@@ -262,7 +264,7 @@ fn a_newline_in_a_file_name_stays_on_its_line() {
 
 #[test]
 fn pathological_pages_are_read_as_plain_text_with_a_problem() {
-    let attrs: String = (0..5000).map(|i| format!(" a{i}=1")).collect();
+    let attrs = (0..5000).map(|i| format!(" a{i}=1")).collect::<Vec<_>>().concat();
     let escaped = "&lt;div/&gt;".repeat(5000);
     let cases = [
         (

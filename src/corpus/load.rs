@@ -118,8 +118,10 @@ mod tests {
         let mut a = Article::raw("é".repeat(100));
         assert_eq!(cut_article(&mut a, 101), Some(200));
         assert_eq!(a.body, Body::Raw("é".repeat(50)));
-        let mut a =
-            Article { body: Body::Paragraphs(vec!["x".repeat(60); 3]), ..Article::raw("".into()) };
+        let mut a = Article {
+            body: Body::Paragraphs(vec!["x".repeat(60); 3]),
+            ..Article::raw(String::new())
+        };
         assert_eq!(cut_article(&mut a, 100), Some(180));
         assert_eq!(a.body, Body::Paragraphs(vec!["x".repeat(60), "x".repeat(40)]));
         let mut a = Article::raw("short".into());

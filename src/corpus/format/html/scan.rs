@@ -199,18 +199,14 @@ fn value_end(bytes: &[u8], mut i: usize) -> usize {
     while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
         i += 1;
     }
-    match bytes.get(i) {
-        Some(&q @ (b'"' | b'\'')) => {
-            let close = bytes.iter().skip(i + 1).position(|&b| b == q);
-            close.map_or(bytes.len(), |p| i + 1 + p + 1)
-        }
-        _ => {
-            while bytes.get(i).is_some_and(|&b| !b.is_ascii_whitespace() && b != b'>') {
-                i += 1;
-            }
-            i
-        }
+    if let Some(&q @ (b'"' | b'\'')) = bytes.get(i) {
+        let close = bytes.iter().skip(i + 1).position(|&b| b == q);
+        return close.map_or(bytes.len(), |p| i + 1 + p + 1);
     }
+    while bytes.get(i).is_some_and(|&b| !b.is_ascii_whitespace() && b != b'>') {
+        i += 1;
+    }
+    i
 }
 
 /// Where the end tag `</name` starts in `s`, ASCII case ignored.
@@ -413,9 +409,9 @@ mod tests {
     fn shapes_the_parser_is_slow_on_are_caught() {
         assert_eq!(check(&"<div/>".repeat(1000)), Err(TooComplex::Nesting(MAX_NESTING)));
         assert_eq!(check(&"<div></x>".repeat(1000)), Err(TooComplex::Nesting(MAX_NESTING)));
-        let attrs: String = (0..200).map(|i| format!(" a{i}=1")).collect();
+        let attrs = (0..200).map(|i| format!(" a{i}=1")).collect::<Vec<_>>().concat();
         assert_eq!(check(&format!("<div{attrs}>")), Err(TooComplex::Attributes(MAX_ATTRIBUTES)));
-        let open: String = (0..20).map(|i| format!("<b class=c{i}>")).collect();
+        let open = (0..20).map(|i| format!("<b class=c{i}>")).collect::<Vec<_>>().concat();
         assert_eq!(check(&format!("<p>{open}</p>")), Err(TooComplex::Formatting(MAX_FORMATTING)));
     }
 
