@@ -120,7 +120,7 @@ fn articles() -> Vec<(&'static str, usize, Article)> {
         }),
         ("facts: dates beside percentages", 2, |bytes| {
             fill(bytes, |i| {
-                let (d, m) = (i % 28 + 1, MONTHS[i % 12]);
+                let (d, m) = (i % 28 + 1, MONTHS[i % MONTHS.len()]);
                 format!(
                     "On {d} {m} 2024 sales rose {}.{}% and fell 3% on {d} {m}. ",
                     i % 90,
@@ -134,20 +134,7 @@ fn articles() -> Vec<(&'static str, usize, Article)> {
 const GIVEN: [&str; 8] = ["Anna", "Peter", "Maria", "Thomas", "Laura", "Jan", "Sofia", "Lukas"];
 const SURNAMES: [&str; 8] =
     ["Berger", "Holm", "Varga", "Lindqvist", "Moreau", "Kowalski", "Novak", "Brandt"];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+const MONTHS: [&str; 4] = ["March", "June", "September", "December"];
 
 /// Sentences from `sentence(i)` until `bytes`, a paragraph break every ten.
 fn fill(bytes: usize, sentence: impl Fn(usize) -> String) -> String {
