@@ -13,6 +13,7 @@ mod load;
 mod read;
 mod stream;
 mod title;
+mod workers;
 
 use std::path::{Path, PathBuf};
 

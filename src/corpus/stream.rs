@@ -15,13 +15,12 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
-use std::sync::{Arc, Mutex};
+use std::sync::mpsc::RecvTimeoutError;
 use std::time::{Duration, Instant};
 
 use super::dedup::Dedup;
-use super::load::{Loaded, load_file};
+use super::load::Loaded;
+use super::workers::Pool;
 use super::{Corpus, Document, Listing, Problem, Source, collect_sources};
 use crate::text::DocId;
 
@@ -39,8 +38,6 @@ pub const FILE_TIME: Duration = Duration::from_secs(10);
 const FLUSH_EVERY: Duration = Duration::from_millis(50);
 /// How often the loader looks at the clock while it waits.
 const TICK: Duration = Duration::from_millis(20);
-/// Workers started in place of ones held by a slow file, at most, per load.
-const SPARE_WORKERS: usize = 8;
 
 /// How far a load has come: enough for "120/800 files · 35 MB · 12 MB/s".
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -220,11 +217,11 @@ impl Load {
     }
 
     fn total(&self) -> usize {
-        self.pool.shared.sources.len()
+        self.pool.sources().len()
     }
 
     fn bytes_of(&self, i: usize) -> u64 {
-        self.pool.shared.sources[i].bytes
+        self.pool.sources()[i].bytes
     }
 
     fn is_done(&self) -> bool {
@@ -305,7 +302,7 @@ impl Load {
         self.progress.files_done += 1;
         self.batch_files += 1;
         self.batch.problems.push(Problem {
-            path: self.pool.shared.sources[i].display.clone(),
+            path: self.pool.sources()[i].display.clone(),
             message: format!(
                 "skipped: still not read after {} s (the time one file may take)",
                 self.options.file_time.as_secs_f64()
@@ -339,99 +336,6 @@ impl Load {
     fn batch_is_due(&self) -> bool {
         self.batch_files > 0
             && (self.batch_files >= BATCH_FILES || self.last_flush.elapsed() >= FLUSH_EVERY)
-    }
-}
-
-/// Worker threads, detached: a file that never finishes holds its worker,
-/// not the load, which starts another in its place.
-struct Pool {
-    shared: Arc<Shared>,
-    jobs: Sender<usize>,
-    queue: Arc<Mutex<Receiver<usize>>>,
-    results: Receiver<(usize, Loaded)>,
-    results_tx: Sender<(usize, Loaded)>,
-    spare: usize,
-}
-
-/// What the workers share with the loader.
-struct Shared {
-    sources: Vec<Source>,
-    epoch: Instant,
-    /// When each file was started, in nanoseconds after `epoch`, plus one
-    /// (zero: not yet).
-    started: Vec<AtomicU64>,
-    /// Files whose worker has been replaced: it ends once the file is done.
-    retire: Vec<AtomicBool>,
-}
-
-impl Pool {
-    fn start(sources: Vec<Source>) -> Self {
-        let n = sources.len();
-        let shared = Arc::new(Shared {
-            started: (0..n).map(|_| AtomicU64::new(0)).collect(),
-            retire: (0..n).map(|_| AtomicBool::new(false)).collect(),
-            sources,
-            epoch: Instant::now(),
-        });
-        let (jobs, queue) = channel();
-        let (results_tx, results) = channel();
-        let pool = Self {
-            shared,
-            jobs,
-            queue: Arc::new(Mutex::new(queue)),
-            results,
-            results_tx,
-            spare: SPARE_WORKERS,
-        };
-        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        for _ in 0..cores.min(n) {
-            pool.spawn();
-        }
-        pool
-    }
-
-    fn spawn(&self) {
-        let (shared, queue, results) =
-            (Arc::clone(&self.shared), Arc::clone(&self.queue), self.results_tx.clone());
-        std::thread::spawn(move || work(&shared, &queue, &results));
-    }
-
-    fn give(&self, i: usize) {
-        // The workers outlive nothing they are sent to: a send fails never.
-        let _ = self.jobs.send(i);
-    }
-
-    /// How long file `i` has been read for, if it has been started.
-    fn age(&self, i: usize) -> Option<Duration> {
-        let at = self.shared.started[i].load(Ordering::Acquire).checked_sub(1)?;
-        Some(self.shared.epoch.elapsed().saturating_sub(Duration::from_nanos(at)))
-    }
-
-    /// A new worker in place of the one held by file `i` (once per file,
-    /// a few per load).
-    fn replace(&mut self, i: usize) {
-        if self.spare > 0 && !self.shared.retire[i].swap(true, Ordering::AcqRel) {
-            self.spare -= 1;
-            self.spawn();
-        }
-    }
-}
-
-/// A worker: files from the queue until it closes (the load is over) or
-/// this worker was replaced while on a slow file.
-fn work(shared: &Shared, queue: &Mutex<Receiver<usize>>, results: &Sender<(usize, Loaded)>) {
-    loop {
-        let job = match queue.lock() {
-            Ok(rx) => rx.recv(),
-            Err(_) => return,
-        };
-        let Ok(i) = job else { return };
-        let since = shared.epoch.elapsed().as_nanos() as u64;
-        shared.started[i].store(since + 1, Ordering::Release);
-        let loaded = load_file(&shared.sources[i]);
-        if results.send((i, loaded)).is_err() || shared.retire[i].load(Ordering::Acquire) {
-            return;
-        }
     }
 }
 
