@@ -35,6 +35,7 @@ use dossier::text::DocId;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
+use rayon::prelude::*;
 use synth::Files;
 
 /// A large terminal: every pane shows, and a frame has many cells.
@@ -68,9 +69,7 @@ impl Folder {
 
 fn facts_of(corpus: &Corpus) -> Vec<Vec<Fact>> {
     let extractor = Extractor::new();
-    let mut facts = Vec::with_capacity(corpus.docs.len());
-    dossier::parallel::map_ordered(&corpus.docs, |d| extractor.extract(d), |_, f| facts.push(f));
-    facts
+    corpus.docs.par_iter().map(|d| extractor.extract(d)).collect()
 }
 
 fn group_for<'a>(

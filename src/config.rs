@@ -137,6 +137,9 @@ pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "dossier").map(|p| p.config_dir().join("config.toml"))
 }
 
+/// A configuration is a page of settings; a larger file is not one.
+const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 impl Config {
     /// Reads `path` if given (it must exist), else the usual file if there
     /// is one, else the defaults. `base` is the theme to start from
@@ -150,10 +153,10 @@ impl Config {
                 None => return Ok(start),
             },
         };
-        let shown = path.display().to_string();
-        match std::fs::read_to_string(&path) {
+        let shown = crate::text::one_line(&path.display().to_string()).into_owned();
+        match crate::bounded::read_to_string(&path, MAX_CONFIG_BYTES) {
             Ok(text) => parse(&text, &shown, start),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(start),
+            Err(e) if e.is_not_found() && !required => Ok(start),
             Err(e) => Err(ConfigError {
                 path: shown,
                 line: 0,

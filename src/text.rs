@@ -130,6 +130,16 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// [`sanitize`] for a name or message on one line of a diagnostic: a line
+/// feed too is shown as a symbol (`␊`), so that a file name holding one
+/// cannot pass for a line of output of its own.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    match sanitize(s) {
+        Cow::Borrowed(b) if !b.contains('\n') => Cow::Borrowed(b),
+        clean => Cow::Owned(clean.replace('\n', "\u{240a}")),
+    }
+}
+
 fn substitute(c: char) -> char {
     match c {
         '\t' => ' ',

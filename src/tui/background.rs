@@ -14,7 +14,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::app::App;
-use crate::corpus::{Batch, Corpus, Document, collect_sources, stream};
+use crate::corpus::{Batch, Corpus, Document, Options, collect_sources, stream_with};
 use crate::facts::{Extractor, Fact};
 use crate::index::{Entity, EntityIndex, entities_of};
 use crate::text::DocId;
@@ -221,7 +221,7 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
         if paths.is_empty() {
             let _ = send(Batch { docs: Corpus::bundled().docs, ..Batch::default() });
         } else {
-            stream(collect_sources(&paths), send);
+            stream_with(collect_sources(&paths), Options::reader(), send);
         }
         let _ = tx.send(Msg::Loaded);
     });
@@ -234,11 +234,10 @@ fn spawn_reloader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
         if paths.is_empty() {
             corpus = Corpus::bundled();
         } else {
-            stream(collect_sources(&paths), |batch| {
-                corpus.docs.extend(batch.docs);
-                corpus.problems.extend(batch.problems);
-                corpus.notes.extend(batch.notes);
-                if tx.send(Msg::ReloadProgress(batch.progress)).is_ok() {
+            stream_with(collect_sources(&paths), Options::reader(), |batch| {
+                let progress = batch.progress;
+                corpus.add(batch);
+                if tx.send(Msg::ReloadProgress(progress)).is_ok() {
                     ControlFlow::Continue(())
                 } else {
                     ControlFlow::Break(())
