@@ -256,10 +256,18 @@ def clean(name):
 
 
 CURATED = []
+# Dependent territories, whose names in other languages are checked like
+# any other name (`Reunião` is also "meeting" in Portuguese); the names of
+# countries are kept as CLDR gives them.
+DEPENDENT = {"RE", "GP", "MQ", "YT", "GF", "PF", "NC", "AW", "CW", "SX", "BM", "KY", "FK", "FO", "GL", "GI", "MS", "AI",
+             "AS", "GU", "PR", "CK", "EH", "BQ", "IO", "TF"}
 
 
-def emit(value, names):
-    """One curated place: names checked by hand, found without context."""
+def emit(value, names, localized=(), dependent=False):
+    """One curated place: names checked by hand, found without context;
+    `localized`: those of its names that come from CLDR's translations, which
+    give way to a large city's name (`Granada`), and for a `dependent`
+    territory are checked like any name (`Reunião` is also "meeting")."""
     out = []
     for n in names:
         n = n.strip()
@@ -268,7 +276,7 @@ def emit(value, names):
         if len(n) < 2 and not re.search(r"[\u3000-\u9fff]", n) and n != "Ý":
             continue
         out.append(n)
-    CURATED.append((value, out))
+    CURATED.append((value, out, set(localized) - {value}, dependent))
 
 
 def curated():
@@ -278,8 +286,9 @@ def curated():
         if not re.fullmatch(r"[A-Z]{2}", code) or code in SKIP:
             continue
         value = CANON.get(code, clean(en_name))
-        names = [value, clean(en_name)] + [clean(loc.territories.get(code, "")) for loc in locs] + EXTRA.get(code, [])
-        emit(value, names)
+        localized = [clean(loc.territories.get(code, "")) for loc in locs]
+        emit(value, [value, clean(en_name)] + localized + EXTRA.get(code, []), set(localized) - set(EXTRA.get(code, [])),
+             code in DEPENDENT)
     for code, value in REGIONS.items():
         names = [value] + [clean(loc.territories.get(code, "")) for loc in locs] + REGION_EXTRA.get(value, [])
         names = [n[0].upper() + n[1:] if n else n for n in names]
@@ -482,7 +491,6 @@ NATURE = [
     ("Lapland", ["Lappland", "Lapland", "Laponie", "Laponia", "Lapónia", "Laponsko"]),
     ("Bavaria", []),
     ("Patagonia", []),
-    ("Antarctic", ["Antarctique"]),
     ("Sinai Peninsula", ["Sinai-Halbinsel"]),
     ("Crimea", []),
     ("Iberian Peninsula", ["Iberische Halbinsel", "Iberisch Schiereiland", "péninsule Ibérique", "península ibérica",
@@ -541,14 +549,41 @@ SUB_EN = {
     "Małopolskie": "Lesser Poland", "Mazowieckie": "Masovia", "Śląskie": "Silesia", "Dolnośląskie": "Lower Silesia",
     "Wielkopolskie": "Greater Poland", "Pomorskie": "Pomerania",
     "Avtonomna Respublika Krym": "Crimea",
+    "Jihočeský kraj": "South Bohemian Region", "Jihomoravský kraj": "South Moravian Region",
+    "Karlovarský kraj": "Karlovy Vary Region", "Královéhradecký kraj": "Hradec Králové Region",
+    "Liberecký kraj": "Liberec Region", "Moravskoslezský kraj": "Moravian-Silesian Region",
+    "Olomoucký kraj": "Olomouc Region", "Pardubický kraj": "Pardubice Region", "Plzeňský kraj": "Plzeň Region",
+    "Středočeský kraj": "Central Bohemian Region", "Ústecký kraj": "Ústí nad Labem Region",
+    "Kraj Vysočina": "Vysočina Region", "Zlínský kraj": "Zlín Region",
+    "Bratislavský kraj": "Bratislava Region", "Košický kraj": "Košice Region", "Žilinský kraj": "Žilina Region",
+    "Banskobystrický kraj": "Banská Bystrica Region", "Prešovský kraj": "Prešov Region",
+    "Trenčiansky kraj": "Trenčín Region", "Nitriansky kraj": "Nitra Region", "Trnavský kraj": "Trnava Region",
 }
+
+
+def declined_regions(name):
+    """Czech and Slovak regions in the other cases, which these languages
+    use more than the nominative: `Karlovarský kraj` → `Karlovarského kraje`,
+    `Karlovarském kraji`, `Karlovarským krajem`; `Kraj Vysočina` → `Kraji Vysočina`."""
+    m = re.fullmatch(r"(\w+)(ský|cký|ký|ny|ý) kraj", name)
+    if m:
+        stem, end = m.group(1), m.group(2)[:-1]
+        return [f"{stem}{end}ého kraje", f"{stem}{end}ém kraji", f"{stem}{end}ým krajem", f"{stem}{end}ého kraja",
+                f"{stem}{end}om kraji"]
+    m = re.fullmatch(r"(\w+)(sk|ck|n)y kraj", name)
+    if m:
+        return [f"{m.group(1)}{m.group(2)}eho kraja", f"{m.group(1)}{m.group(2)}om kraji"]
+    if name.startswith("Kraj "):
+        rest = name[5:]
+        return [f"Kraje {rest}", f"Kraji {rest}", f"Krajem {rest}", rest]
+    return []
 
 # Words that only say what kind of unit a subdivision is (dropped from the name).
 SUB_NOISE = r"\s+(Sheng|Shi|Zizhiqu|Uygur|Huizu|Zhuangzu|SAR|oblast'?|kray|avtonomnyy okrug|avtonomnaya oblast'|Respublika|Region|Province|Governorate|Prefecture)$"
 # Top-level subdivisions of a country with more than this many are small
 # municipalities (Slovenia), found only with context.
 MANY_SUBDIVISIONS = 90
-LANG_DIRS = ["de", "fr", "es", "pt", "pt_BR", "it", "nl", "cs", "pl", "sk", "ro", "vi", "sv", "da", "tr", "id"]
+LANG_DIRS = ["de", "fr", "es", "pt", "pt_BR", "it", "nl", "cs", "pl", "sk", "vi"]
 
 
 def fold_macrons(name):
@@ -574,7 +609,9 @@ def subdivision_names(raw):
                 out.append(head)
         else:
             out.append(n)
-        short = re.sub(SUB_NOISE, "", out[-1]).strip()
+        short = out[-1]
+        while re.search(SUB_NOISE, short):
+            short = re.sub(SUB_NOISE, "", short).strip()
         out.append(short)
         out.append(fold_macrons(short))
     return [n for n in out if n]
@@ -599,7 +636,8 @@ def subdivisions():
         english = trans["en"].gettext(s.name)
         value = next((SUB_EN[n] for n in names if n in SUB_EN), None)
         if value is None:
-            value = subdivision_names(english)[-1] if english != s.name and " / " not in english else names[-1]
+            # The short form of the first name (`Wales`, not `Cymru`).
+            value = subdivision_names(english)[2] if english != s.name and " / " not in english else names[2]
         for lang, t in trans.items():
             local = t.gettext(s.name)
             if local != s.name and " / " not in local and local[:1].isupper():
@@ -748,8 +786,9 @@ class Gazetteer:
         self.rows = {}
         self.ambiguity = ambiguity
 
-    def add(self, name, value, kind, context=False, checked=False):
-        """`context`: the place is too small to be found without it."""
+    def add(self, name, value, kind, context=False, checked=False, keep=False):
+        """`context`: the place is too small to be found without it;
+        `checked`: found as it is; `keep`: needs context rather than dropped."""
         name = name.strip()
         if not name or name in self.rows:
             return
@@ -764,8 +803,9 @@ class Gazetteer:
             return
         if not checked:
             verdict = self.ambiguity.verdict(name)
-            if verdict == "drop":
+            if verdict == "drop" and not keep:
                 return
+            verdict = "context" if verdict == "drop" else verdict
             context = "?" if context or verdict == "context" else "~" if verdict == "weak" else ""
         else:
             context = "?" if context else ""
@@ -792,10 +832,16 @@ def main():
         kinds[code] = "r"
     for value, _, _ in CITIES:
         kinds[value] = "c"
-    for value, names in CURATED:
+    towns = list(cities())
+    # A country's name in one language that is a large city's own name
+    # elsewhere (`Granada`, Grenada in Spanish) is the city.
+    big_towns = {name for name, _, pop, main_name in towns if main_name and pop >= EXONYM_POP}
+    for value, names, localized, dependent in CURATED:
         kind = kinds.get(value, "r" if any(value == v for v, _ in REGION_LIST) else "n")
         for n in names:
-            gaz.add(n, value, kind, checked=True)
+            if n in localized and n in big_towns:
+                continue
+            gaz.add(n, value, kind, checked=not (dependent and n in localized), keep=True)
     for value, names in NATURE:
         for n in [value] + names:
             gaz.add(n, value, "g")
@@ -805,7 +851,8 @@ def main():
     for names, value, many in subs:
         for n in names[:3]:
             gaz.add(n, value, "r", context=many)
-    towns = list(cities())
+            for d in declined_regions(n):
+                gaz.add(d, value, "r", context=many)
     for name, value, pop, main_name in towns:
         if main_name:
             gaz.add(name, value, "c", context=pop < ALWAYS_POP)

@@ -34,8 +34,17 @@ static PREFIXES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/place_prefixe
 #[derive(Deserialize)]
 struct Lexicon {
     context: HashMap<String, Vec<String>>,
+    inside_names: InsideNames,
+    not_places: HashMap<String, Vec<String>>,
     declension: HashMap<String, Vec<(String, Vec<String>)>>,
     vietnamese: Vietnamese,
+}
+
+#[derive(Deserialize)]
+struct InsideNames {
+    before: Vec<String>,
+    languages: Vec<String>,
+    after_ok: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -53,6 +62,8 @@ pub struct Rules {
     context: HashMap<String, Vec<String>>,
     /// Every language's context words, for a text in another language.
     any_context: Vec<String>,
+    inside_names: InsideNames,
+    not_places: HashMap<String, Vec<String>>,
     declension: HashMap<String, Vec<(String, Vec<String>)>>,
     vietnamese: Vietnamese,
 }
@@ -63,6 +74,10 @@ struct ForLang<'r> {
     before: &'r [String],
     after: &'r [String],
     declension: &'r [(String, Vec<String>)],
+    not_places: &'r [String],
+    /// Capitals mark names only (not nouns, as in German, nor every
+    /// syllable of a name, as in Vietnamese).
+    capitals_mark_names: bool,
     /// A headline in Title Case, where a capital says nothing.
     title_case: bool,
 }
@@ -100,6 +115,8 @@ impl Rules {
             names: Fst::new(NAMES).expect("build.rs wrote a valid transducer"),
             context: lexicon.context,
             any_context,
+            inside_names: lexicon.inside_names,
+            not_places: lexicon.not_places,
             declension: lexicon.declension,
             vietnamese: lexicon.vietnamese,
         }
@@ -113,6 +130,8 @@ impl Rules {
             before: self.context.get(input.lang.code()).unwrap_or(&self.any_context),
             after: self.context.get("after").map_or(&[], Vec::as_slice),
             declension: self.declension.get(input.lang.code()).map_or(&[], Vec::as_slice),
+            not_places: self.not_places.get(input.lang.code()).map_or(&[], Vec::as_slice),
+            capitals_mark_names: self.inside_names.languages.iter().any(|l| l == input.lang.code()),
             title_case: input.field == Field::Title && is_title_case(text),
         };
         let mut out = Vec::new();
@@ -141,7 +160,10 @@ impl Rules {
             if hit.is_none() && upper && !rules.declension.is_empty() {
                 hit = self.declined(text, at, rules.declension, &mut key);
             }
-            let Some(hit) = hit.filter(|&h| self.counts(text, at, h, &rules)) else { continue };
+            let after_place = out.last().is_some_and(|f: &Fact| f.span.end + 1 == at);
+            let Some(hit) = hit.filter(|&h| self.counts(text, at, h, &rules, after_place)) else {
+                continue;
+            };
             let value =
                 VALUES.get(hit.entry.offset..hit.entry.offset + hit.entry.len).unwrap_or("");
             out.push(Fact::new(
@@ -223,22 +245,65 @@ impl Rules {
     }
 
     /// Whether a name found at `at` is a place here, as its entry needs.
-    fn counts(&self, text: &str, at: usize, hit: Hit, rules: &ForLang<'_>) -> bool {
+    /// `after_place`: the name follows another place and one character
+    /// (`Europa-Asia`).
+    fn counts(
+        &self,
+        text: &str,
+        at: usize,
+        hit: Hit,
+        rules: &ForLang<'_>,
+        after_place: bool,
+    ) -> bool {
         let name = text.get(at..hit.name_end).unwrap_or("");
         let title_case = rules.title_case;
         if rules.lang == Lang::VI && self.vietnamese.short.iter().any(|s| s == name) {
             return self.vi_short_is_place(text, at, hit.name_end);
         }
-        if text.get(..at).is_some_and(|b| b.ends_with('-')) && hit.entry.kind != PlaceKind::Country
+        if rules.not_places.iter().any(|n| n == name) || self.inside_name(text, at, hit, rules) {
+            return false;
+        }
+        if text.get(..at).is_some_and(|b| b.ends_with('-'))
+            && hit.entry.kind != PlaceKind::Country
+            && !after_place
+            && ends_with_word_char(text, at - 1)
         {
             // `T-Mobile`, `Coca-Cola`: the second half of a compound name.
-            return hit.entry.need == Need::Nothing && !ends_with_word_char(text, at - 1);
+            return false;
         }
         match hit.entry.need {
             Need::Nothing => true,
             Need::NotInitial if !title_case && !sentence_initial(text, at) => true,
             _ => !title_case && self.has_context(text, at, hit.end, rules),
         }
+    }
+
+    /// Whether the name is part of a longer one: an organisation's, a
+    /// team's, a treaty's (`University of Texas`, `FC Bayern`), or a town's
+    /// or region's followed by more capitalised words (`New York Air
+    /// National Guard`) where capitals mark only names.
+    fn inside_name(&self, text: &str, at: usize, hit: Hit, rules: &ForLang<'_>) -> bool {
+        let before = text.get(..at).unwrap_or("");
+        let before = before.strip_suffix(' ').unwrap_or(before);
+        let inside = &self.inside_names;
+        if inside.before.iter().any(|w| {
+            before
+                .strip_suffix(w.as_str())
+                .is_some_and(|head| !ends_with_word_char(head, head.len()))
+        }) {
+            return true;
+        }
+        if !rules.capitals_mark_names || hit.entry.kind == PlaceKind::Country {
+            return false;
+        }
+        let Some(next) = text.get(hit.end..).and_then(|r| r.strip_prefix(' ')) else {
+            return false;
+        };
+        let word = next.split(|c: char| !is_word_char(c)).next().unwrap_or("");
+        word.starts_with(char::is_uppercase)
+            && !inside.after_ok.iter().any(|w| w == word)
+            && !(self.may_start(text.as_bytes(), hit.end + 1)
+                && self.longest(text, hit.end + 1, rules.lang).is_some())
     }
 
     /// A context word before the name (`in`, `bei`, `ở`), a word of `after`
