@@ -4,8 +4,9 @@
 //!
 //! Writes to `OUT_DIR`: `places.fst` (name → packed entry),
 //! `place_values.txt` (the English names the entries point into) and
-//! `place_prefixes.bin` (a bit set of the names' first bytes, see
-//! `src/facts/place/packed.rs`).
+//! `place_filter.bin` (a bit set of the names' first words, see
+//! `src/facts/place/packed.rs`) and `place_heads.txt` (the first words of
+//! the names that start in lower case, `mer Baltique`).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -27,7 +28,8 @@ fn main() {
     let mut values = String::new();
     let mut offsets: HashMap<&str, usize> = HashMap::new();
     let mut rows: Vec<(&str, u64)> = Vec::new();
-    let mut prefixes = vec![0u8; packed::PREFIX_BITS / 8];
+    let mut filter = vec![0u8; packed::FILTER_BITS / 8];
+    let mut heads: Vec<&str> = Vec::new();
     for line in tsv.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
         let cols: Vec<&str> = line.split('\t').collect();
         let &[name, value, flags] = cols.as_slice() else {
@@ -41,12 +43,11 @@ fn main() {
         let entry = packed::Packed::from_flags(offset, value.len(), flags)
             .unwrap_or_else(|| panic!("places.tsv: bad flags or value: {line:?}"));
         rows.push((name, entry.to_u64()));
-        let bit = match *name.as_bytes() {
-            [a, b, c, ..] => packed::prefix_bit(a, b, c),
-            [a, b] => packed::prefix_bit(a, b, 0),
-            _ => panic!("places.tsv: a name of one byte: {line:?}"),
-        };
-        prefixes[bit / 8] |= 1 << (bit % 8);
+        let bit = packed::filter_bit(packed::first_word(name));
+        filter[bit / 8] |= 1 << (bit % 8);
+        if name.starts_with(char::is_lowercase) {
+            heads.push(packed::first_word(name));
+        }
     }
     rows.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     rows.dedup_by(|a, b| a.0 == b.0);
@@ -57,5 +58,8 @@ fn main() {
     let fst = map.into_inner().expect("the transducer builds in memory");
     fs::write(out.join("places.fst"), fst).expect("OUT_DIR is writable");
     fs::write(out.join("place_values.txt"), values).expect("OUT_DIR is writable");
-    fs::write(out.join("place_prefixes.bin"), prefixes).expect("OUT_DIR is writable");
+    fs::write(out.join("place_filter.bin"), filter).expect("OUT_DIR is writable");
+    heads.sort_unstable();
+    heads.dedup();
+    fs::write(out.join("place_heads.txt"), heads.join("\n")).expect("OUT_DIR is writable");
 }

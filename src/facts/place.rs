@@ -22,14 +22,38 @@ use std::collections::HashMap;
 use fst::raw::{Fst, Output};
 use serde::Deserialize;
 
-use self::packed::{Need, PREFIX_BITS, Packed, PlaceKind, prefix_bit};
+use self::packed::{FILTER_BITS, Need, Packed, PlaceKind, filter_bit, first_word};
 use super::tokens::{genitive_s, is_cjk, is_word_char};
 use super::{Fact, Field, Input, Kind, Value};
 use crate::text::{Lang, Span};
 
 static NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.fst"));
 static VALUES: &str = include_str!(concat!(env!("OUT_DIR"), "/place_values.txt"));
-static PREFIXES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/place_prefixes.bin"));
+static FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/place_filter.bin"));
+static HEADS: &str = include_str!(concat!(env!("OUT_DIR"), "/place_heads.txt"));
+
+/// Classes of bytes for the scan of word starts.
+const OTHER: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 3;
+const LEAD: u8 = 4;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut class = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        class[b] = match b as u8 {
+            b'a'..=b'z' => LOWER,
+            b'0'..=b'9' => DIGIT,
+            b'A'..=b'Z' => UPPER,
+            0xc0..=0xff => LEAD,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    class
+};
 
 #[derive(Deserialize)]
 struct Lexicon {
@@ -57,6 +81,10 @@ struct Vietnamese {
 /// Compiled once per extractor.
 pub struct Rules {
     names: Fst<&'static [u8]>,
+    /// The first words of the names that start in lower case (`mer`,
+    /// `sông`), sorted, and the first two bytes of each, as bits.
+    heads: Vec<&'static str>,
+    head_pairs: Vec<u64>,
     /// Words before a name that make it a place, by language; `after`:
     /// words right after it (`-based`).
     context: HashMap<String, Vec<String>>,
@@ -110,9 +138,19 @@ impl Rules {
             .collect();
         any_context.sort_unstable();
         any_context.dedup();
-        assert_eq!(PREFIXES.len() * 8, PREFIX_BITS, "build.rs wrote the prefix filter");
+        assert_eq!(FILTER.len() * 8, FILTER_BITS, "build.rs wrote the first-word filter");
+        let heads: Vec<&'static str> = HEADS.lines().collect();
+        let mut head_pairs = vec![0u64; 1 << 10];
+        for h in &heads {
+            if let &[a, b, ..] = h.as_bytes() {
+                let i = usize::from(a) << 8 | usize::from(b);
+                head_pairs[i / 64] |= 1 << (i % 64);
+            }
+        }
         Self {
             names: Fst::new(NAMES).expect("build.rs wrote a valid transducer"),
+            heads,
+            head_pairs,
             context: lexicon.context,
             any_context,
             inside_names: lexicon.inside_names,
@@ -124,7 +162,6 @@ impl Rules {
 
     pub fn find(&self, input: Input<'_>) -> Vec<Fact> {
         let text = input.text;
-        let bytes = text.as_bytes();
         let rules = ForLang {
             lang: input.lang,
             before: self.context.get(input.lang.code()).unwrap_or(&self.any_context),
@@ -136,56 +173,58 @@ impl Rules {
         };
         let mut out = Vec::new();
         let mut key = String::new();
-        let mut prev_alnum = false;
-        let mut skip_to = 0;
-        for at in 0..bytes.len() {
-            // Bytes inside a character change nothing; ASCII needs no decoding.
-            let (alnum, upper, cjk) = match bytes[at] {
-                0x80..=0xbf => continue,
-                b @ 0..=0x7f => (b.is_ascii_alphanumeric(), b.is_ascii_uppercase(), false),
-                _ => text
-                    .get(at..)
-                    .and_then(|r| r.chars().next())
-                    .map_or((false, false, false), |c| {
-                        (is_word_char(c), c.is_uppercase(), is_cjk(c))
-                    }),
+        let mut at = 0;
+        while let Some((start, end, first)) = next_word(text, at) {
+            at = end;
+            let word = text.get(start..end).unwrap_or("");
+            let may_start = match first {
+                Start::Upper => self.filter_has(word, rules.lang),
+                Start::Lower => self.is_head(word),
+                Start::Cjk => true,
+                Start::Other => false,
             };
-            let starts = (alnum && !prev_alnum) || cjk;
-            prev_alnum = alnum;
-            if !starts || at < skip_to {
-                continue;
+            let mut hit = may_start.then(|| self.longest(text, start, rules.lang)).flatten();
+            if hit.is_none() && first == Start::Upper && !rules.declension.is_empty() {
+                hit = self.declined(start, word, rules.declension, &mut key);
             }
-            let mut hit =
-                self.may_start(bytes, at).then(|| self.longest(text, at, rules.lang)).flatten();
-            if hit.is_none() && upper && !rules.declension.is_empty() {
-                hit = self.declined(text, at, rules.declension, &mut key);
-            }
-            let after_place = out.last().is_some_and(|f: &Fact| f.span.end + 1 == at);
-            let Some(hit) = hit.filter(|&h| self.counts(text, at, h, &rules, after_place)) else {
+            let after_place = out.last().is_some_and(|f: &Fact| f.span.end + 1 == start);
+            let Some(hit) = hit.filter(|&h| self.counts(text, start, h, &rules, after_place))
+            else {
                 continue;
             };
             let value =
                 VALUES.get(hit.entry.offset..hit.entry.offset + hit.entry.len).unwrap_or("");
             out.push(Fact::new(
                 Kind::Place,
-                Span::new(at, hit.end),
+                Span::new(start, hit.end),
                 Value::Text(value.to_string()),
             ));
-            skip_to = hit.end;
+            at = at.max(hit.end);
         }
         out
     }
 
-    /// Whether a name may start at `at`: a look-up in the prefix filter,
-    /// which most words fail.
+    /// Whether some name starts with `word` (a look-up in the first-word
+    /// filter, which most words fail), also without a German genitive `-s`.
     #[inline]
-    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
-        let bit = |i: usize| PREFIXES.get(i / 8).is_some_and(|b| b & (1 << (i % 8)) != 0);
-        match bytes.get(at..) {
-            Some(&[a, b, c, ..]) => bit(prefix_bit(a, b, c)) || bit(prefix_bit(a, b, 0)),
-            Some(&[a, b]) => bit(prefix_bit(a, b, 0)),
-            _ => false,
-        }
+    fn filter_has(&self, word: &str, lang: Lang) -> bool {
+        let bit = |i: usize| FILTER.get(i / 8).is_some_and(|b| b & (1 << (i % 8)) != 0);
+        bit(filter_bit(word))
+            || (lang == Lang::DE && word.strip_suffix('s').is_some_and(|w| bit(filter_bit(w))))
+    }
+
+    /// Whether a name may start at `at`.
+    fn may_start(&self, text: &str, at: usize, lang: Lang) -> bool {
+        self.filter_has(first_word(text.get(at..).unwrap_or("")), lang)
+    }
+
+    /// Whether a lower-case word begins a name (`mer Baltique`): its first
+    /// two bytes, then the word, among the names' first words.
+    #[inline]
+    fn is_head(&self, word: &str) -> bool {
+        let Some(&[a, b, ..]) = word.as_bytes().get(..2) else { return false };
+        let i = usize::from(a) << 8 | usize::from(b);
+        self.head_pairs[i / 64] & (1 << (i % 64)) != 0 && self.heads.binary_search(&word).is_ok()
     }
 
     /// The longest name at `at` that ends a word, walking the transducer
@@ -215,17 +254,15 @@ impl Rules {
     }
 
     /// A name in another case (`Ostravě` → `Ostrava`, `Warszawie` →
-    /// `Warszawa`): the word's ending replaced by the nominative's.
+    /// `Warszawa`): the ending of the word at `at` replaced by the nominative's.
     fn declined(
         &self,
-        text: &str,
         at: usize,
+        word: &str,
         endings: &[(String, Vec<String>)],
         key: &mut String,
     ) -> Option<Hit> {
-        let rest = text.get(at..)?;
-        let end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
-        let word = rest.get(..end)?;
+        let end = word.len();
         for (ending, nominatives) in endings {
             let Some(stem) = word.strip_suffix(ending.as_str()) else { continue };
             if stem.chars().count() < 3 {
@@ -302,7 +339,7 @@ impl Rules {
         let word = next.split(|c: char| !is_word_char(c)).next().unwrap_or("");
         word.starts_with(char::is_uppercase)
             && !inside.after_ok.iter().any(|w| w == word)
-            && !(self.may_start(text.as_bytes(), hit.end + 1)
+            && !(self.may_start(text, hit.end + 1, rules.lang)
                 && self.longest(text, hit.end + 1, rules.lang).is_some())
     }
 
@@ -331,7 +368,7 @@ impl Rules {
         let skip =
             if after.starts_with(", ") || after.starts_with(" (") { 2 } else { return false };
         let at = end + skip;
-        self.may_start(text.as_bytes(), at)
+        self.may_start(text, at, Lang::UNKNOWN)
             && self.longest(text, at, Lang::UNKNOWN).is_some_and(|h| {
                 matches!(h.entry.kind, PlaceKind::Country | PlaceKind::Region)
                     && h.entry.need == Need::Nothing
@@ -358,6 +395,63 @@ impl Rules {
         let pair = text.get(start..end + 1 + next_word.len()).unwrap_or("");
         !vi.compounds.iter().any(|c| c == pair)
     }
+}
+
+/// How a word starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Start {
+    Upper,
+    Lower,
+    /// A CJK character: a word of its own, as CJK text has no spaces.
+    Cjk,
+    /// A digit, or a letter without case.
+    Other,
+}
+
+/// The next word at or after `at`: its start, its end and how it starts.
+/// Most bytes are ASCII inside a word, and cost a comparison each.
+fn next_word(text: &str, mut at: usize) -> Option<(usize, usize, Start)> {
+    let bytes = text.as_bytes();
+    let (start, first) = loop {
+        let b = *bytes.get(at)?;
+        match BYTE_CLASS[usize::from(b)] {
+            LOWER => break (at, Start::Lower),
+            DIGIT => break (at, Start::Other),
+            UPPER => break (at, Start::Upper),
+            LEAD => {
+                let c = text.get(at..)?.chars().next()?;
+                if is_cjk(c) {
+                    return Some((at, at + c.len_utf8(), Start::Cjk));
+                }
+                if is_word_char(c) {
+                    let first = if c.is_uppercase() {
+                        Start::Upper
+                    } else if c.is_lowercase() {
+                        Start::Lower
+                    } else {
+                        Start::Other
+                    };
+                    break (at, first);
+                }
+                at += c.len_utf8();
+            }
+            _ => at += 1,
+        }
+    };
+    let mut end = start;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_alphanumeric() {
+            end += 1;
+        } else if b >= 0x80 {
+            match text.get(end..).and_then(|r| r.chars().next()) {
+                Some(c) if is_word_char(c) && !is_cjk(c) => end += c.len_utf8(),
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    Some((start, end.max(start + 1), first))
 }
 
 /// A name at `start..end` ends a word: no letter or digit follows, or the

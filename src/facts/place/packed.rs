@@ -1,17 +1,39 @@
 // How one gazetteer entry is packed into the `u64` that the place
-// transducer maps a name to, and the prefix filter that spares most words a
-// walk of it. Shared by build.rs, which packs, and place.rs, which unpacks
+// transducer maps a name to, and the first-word filter that spares most
+// words a walk of it. Shared by build.rs, which packs, and place.rs, which unpacks
 // (`include!`d by build.rs, so the two cannot disagree).
 
-/// Bits of the prefix filter: a set of hashes of every name's first three
-/// bytes (a name of two bytes, `US`, as if a zero byte followed).
-pub const PREFIX_BITS: usize = 1 << 20;
+/// Bits of the first-word filter: a set of hashes of every name's first
+/// word, so that a capitalised word that begins no name (most of them)
+/// costs a hash, not a walk of the transducer.
+pub const FILTER_BITS: usize = 1 << 21;
 
-/// The filter's bit for the bytes `a b c` that start a name.
+/// The first word of `s`: up to the first character that is not a letter
+/// or a digit (`Baden` of `Baden-Württemberg`, `U` of `U.S.`).
+pub fn first_word(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut end = 0;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
+        match s.get(end..).and_then(|r| r.chars().next()) {
+            Some(c) if !c.is_ascii() && c.is_alphanumeric() => end += c.len_utf8(),
+            _ => break,
+        }
+    }
+    s.get(..end).unwrap_or(s)
+}
+
+/// The filter's bit for a first word.
 #[inline]
-pub fn prefix_bit(a: u8, b: u8, c: u8) -> usize {
-    let h = (u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c)).wrapping_mul(0x9e37_79b1);
-    (h >> 12) as usize
+pub fn filter_bit(word: &str) -> usize {
+    let mut h: u64 = 0;
+    for &b in word.as_bytes() {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    (h >> (64 - 21)) as usize
 }
 
 /// What a name stands for.
