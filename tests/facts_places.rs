@@ -102,7 +102,7 @@ fn common_words_and_people_need_context() {
         PLACE,
         &[
             "Nice work: the mobile app will split the bill, said Jackson.",
-            "Split decisions are rare. Bath time is over.",
+            "Split decisions are rare. Bath time is over. The plan starts in March.",
             "The mayor spoke in [place:Nice] on Monday, and a nice day followed in [place:Mobile], [place:Alabama].",
             "Florence Pugh arrived; the festival in [place:Florence] opened.",
         ],

@@ -753,12 +753,18 @@ class Ambiguity:
                     self.person.add(line.split()[0].capitalize())
         with open(os.path.join(root, "assets/facts/people.toml"), "rb") as f:
             self.person.update(tomllib.load(f)["given"])
+        # Month and weekday names, which `in` and `à` come before too
+        # (`in March`: March is a town in England).
+        with open(os.path.join(root, "assets/facts/dates.toml"), "rb") as f:
+            dates = tomllib.load(f)
+        self.dates = {w.lower() for table in ("months", "weekdays") for words in dates[table].values() for w in words}
 
     def top_zipf(self, name):
         return max(self.zipf(name, lang) for lang in self.LANGS)
 
     def verdict(self, name):
-        """`drop` (a function word: `Of`, `Van`, `Como`); `context` (a common
+        """`drop` (a function word, a month or a weekday: `Of`, `Van`,
+        `Como`, `March`); `context` (a common
         English or German word, a person's name, a short name: `Nice`, `Split`,
         `Jackson`, `Essen`); `weak` (a common word of another language,
         capitalised there only at a sentence start: `Atlántico`); or `ok`."""
@@ -766,7 +772,7 @@ class Ambiguity:
             return "drop"
         if " " in name or "-" in name:
             return "ok"
-        if self.top_zipf(name) >= 6.3:
+        if self.top_zipf(name) >= 6.3 or name.lower() in self.dates:
             return "drop"
         lower = name.lower()
         if len(name) <= 3 or lower in self.strong or name in self.person:

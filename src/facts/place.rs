@@ -124,6 +124,9 @@ struct Hit {
     /// The end of the name proper, as the gazetteer has it.
     name_end: usize,
     entry: Packed,
+    /// Found by its nominative (`Ostravě`): a name that is not to start a
+    /// sentence then needs context too (`se Komise` is no `Komis`).
+    declined: bool,
 }
 
 impl Rules {
@@ -231,9 +234,9 @@ impl Rules {
             let end = at + i + 1;
             let entry = Packed::from_u64(out.cat(node.final_output()).value());
             if ends_word(text, at, end) {
-                best = Some(Hit { end, name_end: end, entry });
+                best = Some(Hit { end, name_end: end, entry, declined: false });
             } else if let Some(e) = genitive_s(text, end).filter(|_| lang == Lang::DE) {
-                best = Some(Hit { end: e, name_end: end, entry });
+                best = Some(Hit { end: e, name_end: end, entry, declined: false });
             }
         }
         best
@@ -260,7 +263,7 @@ impl Rules {
                 key.push_str(nominative);
                 if let Some(v) = self.names.get(key.as_bytes()) {
                     let entry = Packed::from_u64(v.value());
-                    return Some(Hit { end: at + end, name_end: at + end, entry });
+                    return Some(Hit { end: at + end, name_end: at + end, entry, declined: true });
                 }
             }
         }
@@ -296,7 +299,7 @@ impl Rules {
         }
         match hit.entry.need {
             Need::Nothing => true,
-            Need::NotInitial if !title_case && !sentence_initial(text, at) => true,
+            Need::NotInitial if !title_case && !hit.declined && !sentence_initial(text, at) => true,
             _ => !title_case && self.has_context(text, at, hit.end, rules),
         }
     }
