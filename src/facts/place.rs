@@ -32,6 +32,17 @@ static VALUES: &str = include_str!(concat!(env!("OUT_DIR"), "/place_values.txt")
 static FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/place_filter.bin"));
 static HEADS: &str = include_str!(concat!(env!("OUT_DIR"), "/place_heads.txt"));
 
+/// ASCII letters and digits.
+static ASCII_WORD: [bool; 256] = {
+    let mut word = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        word[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    word
+};
+
 /// Classes of bytes for the scan of word starts.
 const OTHER: u8 = 0;
 const LOWER: u8 = 1;
@@ -416,8 +427,9 @@ enum Start {
 fn next_word(text: &str, mut at: usize) -> Option<(usize, usize, Start)> {
     let bytes = text.as_bytes();
     let (start, first) = loop {
-        let b = *bytes.get(at)?;
-        match BYTE_CLASS[usize::from(b)] {
+        // Spaces and ASCII marks, in a tight loop.
+        at += bytes.get(at..)?.iter().position(|&b| BYTE_CLASS[usize::from(b)] != OTHER)?;
+        match BYTE_CLASS[usize::from(bytes[at])] {
             LOWER => break (at, Start::Lower),
             DIGIT => break (at, Start::Other),
             UPPER => break (at, Start::Upper),
@@ -442,16 +454,16 @@ fn next_word(text: &str, mut at: usize) -> Option<(usize, usize, Start)> {
         }
     };
     let mut end = start;
-    while let Some(&b) = bytes.get(end) {
-        if b.is_ascii_alphanumeric() {
-            end += 1;
-        } else if b >= 0x80 {
-            match text.get(end..).and_then(|r| r.chars().next()) {
+    loop {
+        // ASCII letters and digits, in a tight loop; then one character.
+        let rest = bytes.get(end..).unwrap_or(&[]);
+        end += rest.iter().position(|&b| !ASCII_WORD[usize::from(b)]).unwrap_or(rest.len());
+        match bytes.get(end) {
+            Some(&b) if b >= 0x80 => match text.get(end..).and_then(|r| r.chars().next()) {
                 Some(c) if is_word_char(c) && !is_cjk(c) => end += c.len_utf8(),
                 _ => break,
-            }
-        } else {
-            break;
+            },
+            _ => break,
         }
     }
     Some((start, end.max(start + 1), first))
