@@ -4,8 +4,8 @@
 //!
 //! Writes to `OUT_DIR`: `places.fst` (name → packed entry),
 //! `place_values.txt` (the English names the entries point into) and
-//! `place_filter.bin` (a bit set of the names' first words, see
-//! `src/facts/place/packed.rs`) and `place_heads.txt` (the first words of
+//! `place_filter.bin` (two bit sets of the names' first words, of all names
+//! and of those that need no context; see `src/facts/place/packed.rs`) and `place_heads.txt` (the first words of
 //! the names that start in lower case, `mer Baltique`).
 
 use std::collections::HashMap;
@@ -28,7 +28,7 @@ fn main() {
     let mut values = String::new();
     let mut offsets: HashMap<&str, usize> = HashMap::new();
     let mut rows: Vec<(&str, u64)> = Vec::new();
-    let mut filter = vec![0u8; packed::FILTER_BITS / 8];
+    let mut filter = vec![0u8; 2 * packed::FILTER_BITS / 8];
     let mut heads: Vec<&str> = Vec::new();
     for line in tsv.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
         let cols: Vec<&str> = line.split('\t').collect();
@@ -45,6 +45,10 @@ fn main() {
         rows.push((name, entry.to_u64()));
         let bit = packed::filter_bit(packed::first_word(name));
         filter[bit / 8] |= 1 << (bit % 8);
+        if entry.need != packed::Need::Context {
+            let free = packed::FILTER_BITS + bit;
+            filter[free / 8] |= 1 << (free % 8);
+        }
         if name.starts_with(char::is_lowercase) {
             heads.push(packed::first_word(name));
         }

@@ -152,7 +152,7 @@ impl Rules {
             .collect();
         any_context.sort_unstable();
         any_context.dedup();
-        assert_eq!(FILTER.len() * 8, FILTER_BITS, "build.rs wrote the first-word filter");
+        assert_eq!(FILTER.len() * 8, 2 * FILTER_BITS, "build.rs wrote the first-word filters");
         let heads: Vec<&'static str> = HEADS.lines().collect();
         let mut head_pairs = vec![0u64; 1 << 10];
         for h in &heads {
@@ -192,7 +192,11 @@ impl Rules {
             at = end;
             let word = text.get(start..end).unwrap_or("");
             let candidate = match first {
-                Start::Upper => in_filter(word, rules.lang),
+                Start::Upper => match in_filter(word, rules.lang) {
+                    Filtered::Free => true,
+                    Filtered::ContextOnly => may_have_context(text, start, end, &rules),
+                    Filtered::No => false,
+                },
                 Start::Lower => self.is_head(word),
                 Start::Cjk => true,
                 Start::Other => false,
@@ -347,18 +351,9 @@ impl Rules {
     /// right after it (`-based`), or a country or region after a comma
     /// (`Mobile, Alabama`).
     fn has_context(&self, text: &str, at: usize, end: usize, rules: &ForLang<'_>) -> bool {
-        let before = text.get(..at).unwrap_or("");
-        let before =
-            before.strip_suffix(' ').or_else(|| before.strip_suffix('\u{a0}')).unwrap_or("");
-        let preceded = rules.before.iter().any(|w| {
-            before
-                .strip_suffix(w.as_str())
-                .is_some_and(|head| !ends_with_word_char(head, head.len()))
-                || capitalised_at_start(before, w)
-        });
-        let after = text.get(end..).unwrap_or("");
-        let followed = rules.after.iter().any(|w| after.starts_with(w.as_str()));
-        preceded || followed || self.region_follows(text, end)
+        preceded_by_context(text, at, rules)
+            || followed_by_context(text, end, rules)
+            || self.region_follows(text, end)
     }
 
     /// `, Alabama` or ` (Norway)` right after a name: a country or region
@@ -397,18 +392,73 @@ impl Rules {
     }
 }
 
+/// A context word right before `at` (`in`, `bei`, `ở`).
+fn preceded_by_context(text: &str, at: usize, rules: &ForLang<'_>) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    let before = before.strip_suffix(' ').or_else(|| before.strip_suffix('\u{a0}')).unwrap_or("");
+    rules.before.iter().any(|w| {
+        before.strip_suffix(w.as_str()).is_some_and(|head| !ends_with_word_char(head, head.len()))
+            || capitalised_at_start(before, w)
+    })
+}
+
+/// A word of `after` right after `end` (`-based`).
+fn followed_by_context(text: &str, end: usize, rules: &ForLang<'_>) -> bool {
+    let after = text.get(end..).unwrap_or("");
+    rules.after.iter().any(|w| after.starts_with(w.as_str()))
+}
+
+/// Whether context may make the word at `start..end` a place, before the
+/// transducer is walked for names that need it: a context word before, or
+/// after the word a comma, a bracket, a hyphen, a word of `after`, or
+/// another capitalised word (a longer name).
+fn may_have_context(text: &str, start: usize, end: usize, rules: &ForLang<'_>) -> bool {
+    let after = text.get(end..).unwrap_or("");
+    after.starts_with([',', '(', '-', '\''])
+        || after
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(|c: char| c.is_uppercase() || c == '('))
+        || followed_by_context(text, end, rules)
+        || preceded_by_context(text, start, rules)
+}
+
 /// Whether a name may start at `at`.
 fn may_start(text: &str, at: usize, lang: Lang) -> bool {
-    in_filter(first_word(text.get(at..).unwrap_or("")), lang)
+    in_filter(first_word(text.get(at..).unwrap_or("")), lang) != Filtered::No
+}
+
+/// What the first-word filters say of a word, from least to most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Filtered {
+    /// No name starts with it.
+    No,
+    /// Only names that need context start with it (`Mobile`, `Tromsø`).
+    ContextOnly,
+    /// Some name that needs no context starts with it.
+    Free,
 }
 
 /// Whether some name starts with `word` (a look-up in the first-word
-/// filter, which most words fail), also without a German genitive `-s`.
+/// filters, which most words fail), also without a German genitive `-s`.
 #[inline]
-fn in_filter(word: &str, lang: Lang) -> bool {
+fn in_filter(word: &str, lang: Lang) -> Filtered {
     let bit = |i: usize| FILTER.get(i / 8).is_some_and(|b| b & (1 << (i % 8)) != 0);
-    bit(filter_bit(word))
-        || (lang == Lang::DE && word.strip_suffix('s').is_some_and(|w| bit(filter_bit(w))))
+    let free = |i: usize| bit(FILTER_BITS + i);
+    let probe = |w: &str| {
+        let i = filter_bit(w);
+        if free(i) {
+            Filtered::Free
+        } else if bit(i) {
+            Filtered::ContextOnly
+        } else {
+            Filtered::No
+        }
+    };
+    let found = probe(word);
+    if found == Filtered::Free || lang != Lang::DE {
+        return found;
+    }
+    found.max(word.strip_suffix('s').map_or(Filtered::No, probe))
 }
 
 /// How a word starts.
@@ -487,8 +537,12 @@ fn ends_with_word_char(text: &str, end: usize) -> bool {
 fn capitalised_at_start(before: &str, word: &str) -> bool {
     let mut chars = word.chars();
     let Some(first) = chars.next() else { return false };
-    let cap: String = first.to_uppercase().chain(chars).collect();
-    before.strip_suffix(cap.as_str()).is_some_and(|head| sentence_initial(head, head.len()))
+    let Some(head) = before.strip_suffix(chars.as_str()) else { return false };
+    let Some(c) = head.chars().next_back() else { return false };
+    let mut upper = first.to_uppercase();
+    upper.next() == Some(c)
+        && upper.next().is_none()
+        && sentence_initial(head, head.len() - c.len_utf8())
 }
 
 /// Whether the word at `at` starts a sentence, a line or a quotation.
