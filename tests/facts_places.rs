@@ -139,7 +139,10 @@ fn a_place_inside_a_longer_name_is_no_place_there() {
     table(
         "nl",
         PLACE,
-        &["Tiffany Ng van de Universiteit van Michigan speelde in [place:Manhattan]."],
+        &[
+            "Tiffany Ng van de Universiteit van Michigan speelde in [place:Manhattan].",
+            "In [place:Rotterdam] Volgens hem is de haven te klein.",
+        ],
     );
     table(
         "it",

@@ -322,7 +322,8 @@ impl Rules {
     /// Whether the name is part of a longer one: an organisation's, a
     /// team's, a treaty's (`University of Texas`, `FC Bayern`), or a town's
     /// or region's followed by more capitalised words (`New York Air
-    /// National Guard`) where capitals mark only names.
+    /// National Guard`) where capitals mark only names, unless a context
+    /// word comes before.
     fn inside_name(&self, text: &str, at: usize, hit: Hit, rules: &ForLang<'_>) -> bool {
         let before = text.get(..at).unwrap_or("");
         let before = before.strip_suffix(' ').unwrap_or(before);
@@ -334,7 +335,12 @@ impl Rules {
         }) {
             return true;
         }
-        if !rules.capitals_mark_names || hit.entry.kind == PlaceKind::Country {
+        // After a context word the name is a place's (`in Rotterdam Volgens
+        // hem…`, a dateline run into the sentence).
+        if !rules.capitals_mark_names
+            || hit.entry.kind == PlaceKind::Country
+            || preceded_by_context(text, at, rules)
+        {
             return false;
         }
         let Some(next) = text.get(hit.end..).and_then(|r| r.strip_prefix(' ')) else {
