@@ -1,0 +1,69 @@
+//! Compiles the place gazetteer (`assets/facts/places.tsv`, about a hundred
+//! thousand names) into a finite state transducer at build time: the
+//! extractor then reads it in place, and start-up builds nothing.
+//!
+//! Writes to `OUT_DIR`: `places.fst` (name → packed entry),
+//! `place_values.txt` (the English names the entries point into) and
+//! `place_filter.bin` (two bit sets of the names' first words, of all names
+//! and of those that need no context; see `src/facts/place/packed.rs`) and `place_heads.txt` (the first words of
+//! the names that start in lower case, `mer Baltique`).
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::{env, fs};
+
+// The packing is shared with src/facts/place.rs; build.rs only packs.
+#[allow(dead_code)]
+mod packed {
+    include!("src/facts/place/packed.rs");
+}
+
+const GAZETTEER: &str = "assets/facts/places.tsv";
+
+fn main() {
+    println!("cargo::rerun-if-changed={GAZETTEER}");
+    println!("cargo::rerun-if-changed=src/facts/place/packed.rs");
+    let tsv = fs::read_to_string(GAZETTEER).expect("assets/facts/places.tsv is readable");
+    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let mut values = String::new();
+    let mut offsets: HashMap<&str, usize> = HashMap::new();
+    let mut rows: Vec<(&str, u64)> = Vec::new();
+    let mut filter = vec![0u8; 2 * packed::FILTER_BITS / 8];
+    let mut heads: Vec<&str> = Vec::new();
+    for line in tsv.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let &[name, value, flags] = cols.as_slice() else {
+            panic!("places.tsv: not three columns: {line:?}");
+        };
+        let value = if value.is_empty() { name } else { value };
+        let offset = *offsets.entry(value).or_insert_with(|| {
+            values.push_str(value);
+            values.len() - value.len()
+        });
+        let entry = packed::Packed::from_flags(offset, value.len(), flags)
+            .unwrap_or_else(|| panic!("places.tsv: bad flags or value: {line:?}"));
+        rows.push((name, entry.to_u64()));
+        let bit = packed::filter_bit(packed::first_word(name));
+        filter[bit / 8] |= 1 << (bit % 8);
+        if entry.need != packed::Need::Context {
+            let free = packed::FILTER_BITS + bit;
+            filter[free / 8] |= 1 << (free % 8);
+        }
+        if name.starts_with(char::is_lowercase) {
+            heads.push(packed::first_word(name));
+        }
+    }
+    rows.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    rows.dedup_by(|a, b| a.0 == b.0);
+    let mut map = fst::MapBuilder::memory();
+    for (name, entry) in rows {
+        map.insert(name, entry).expect("names are sorted and unique");
+    }
+    let fst = map.into_inner().expect("the transducer builds in memory");
+    fs::write(out.join("places.fst"), fst).expect("OUT_DIR is writable");
+    fs::write(out.join("place_values.txt"), values).expect("OUT_DIR is writable");
+    fs::write(out.join("place_filter.bin"), filter).expect("OUT_DIR is writable");
+    heads.sort_unstable();
+    heads.dedup();
+    fs::write(out.join("place_heads.txt"), heads.join("\n")).expect("OUT_DIR is writable");
+}
