@@ -12,41 +12,22 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
-use std::sync::LazyLock;
 
-use super::names::{org_lexicon, people_lexicon};
+use super::names::{self, Shared};
 use super::tokens::{FxHasher, genitive_s, is_whole_word, is_word_char};
 use super::{Fact, Field, Kind, Value, speaker};
 use crate::corpus::Document;
 use crate::text::{Lang, Span};
 
-/// What resolution needs of the lexicons, parsed once.
-struct Lexicons {
-    legal: HashSet<String>,
-    given: HashSet<String>,
-    family_first: HashSet<String>,
-    not_names: HashSet<String>,
-}
-
-static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
-    let people = people_lexicon();
-    let orgs = org_lexicon();
-    Lexicons {
-        legal: orgs.legal.into_iter().collect(),
-        given: people.given.into_iter().collect(),
-        family_first: people.family_first.into_iter().collect(),
-        not_names: people.words.not_names.into_iter().collect(),
-    }
-});
-
-pub fn resolve(facts: &mut Vec<Fact>, doc: &Document) {
+pub fn resolve(facts: &mut Vec<Fact>, doc: &Document, names: &names::Rules) {
+    let lex = names.shared();
     drop_overlaps(facts);
-    strip_legal_forms(facts);
+    strip_legal_forms(facts, lex);
     link_aliases(facts, doc);
-    spread_names(facts, doc);
+    spread_names(facts, doc, lex);
     spread_roles(facts);
     facts.sort_by_key(|f| (f.field == Field::Body, f.span.start, f.kind));
-    speaker::assign(facts, doc);
+    speaker::assign(facts, doc, names);
 }
 
 /// The fields facts were looked for in (a derived title repeats the body).
@@ -111,22 +92,22 @@ fn drop_overlaps(facts: &mut Vec<Fact>) {
 }
 
 /// `Alibaba Group Holding` → `Alibaba` when `Alibaba` is named on its own too.
-fn strip_legal_forms(facts: &mut [Fact]) {
+fn strip_legal_forms(facts: &mut [Fact], lex: &Shared) {
     let values: HashSet<String> =
         facts.iter().filter(|f| f.kind == Kind::Org).map(|f| value(f).to_string()).collect();
     for f in facts.iter_mut() {
         if f.kind == Kind::Org {
-            f.value = Value::Text(short_form(value(f), &values));
+            f.value = Value::Text(short_form(value(f), &values, lex));
         } else if let Some(org) = &f.org {
-            f.org = Some(short_form(org, &values));
+            f.org = Some(short_form(org, &values, lex));
         }
     }
 }
 
-fn short_form(name: &str, values: &HashSet<String>) -> String {
+fn short_form(name: &str, values: &HashSet<String>, lex: &Shared) -> String {
     let mut words: Vec<&str> = name.split(' ').collect();
     while words.len() > 1
-        && words.last().is_some_and(|w| LEXICONS.legal.contains(w.trim_end_matches('.')))
+        && words.last().is_some_and(|w| lex.legal.contains(w.trim_end_matches('.')))
     {
         words.pop();
         let stem = words.join(" ");
@@ -160,12 +141,12 @@ fn link_aliases(facts: &mut [Fact], doc: &Document) {
 
 /// The names that, met elsewhere in the document, are an organisation
 /// (`Alibaba-Aktien`, `Nvidias`), with their values.
-fn org_names(facts: &[Fact], doc: &Document) -> Vec<(String, String)> {
+fn org_names(facts: &[Fact], doc: &Document, lex: &Shared) -> Vec<(String, String)> {
     let mut names: HashMap<String, String> = HashMap::new();
     for f in facts.iter().filter(|f| f.kind == Kind::Org) {
         let mention = f.span.get(text_of(doc, f.field)).trim_end_matches('s').to_string();
         for name in [value(f).to_string(), mention] {
-            if name.chars().count() >= 3 && !LEXICONS.not_names.contains(&name) {
+            if name.chars().count() >= 3 && !lex.not_names.contains(&name) {
                 names.entry(name).or_insert_with(|| value(f).to_string());
             }
         }
@@ -176,9 +157,9 @@ fn org_names(facts: &[Fact], doc: &Document) -> Vec<(String, String)> {
 /// Every other mention of an organisation's name is that organisation, and
 /// every mention of a known person's surname is that person (one pass over
 /// the words of each field for both).
-fn spread_names(facts: &mut Vec<Fact>, doc: &Document) {
-    let orgs = org_names(facts, doc);
-    let people = surnames(facts);
+fn spread_names(facts: &mut Vec<Fact>, doc: &Document, lex: &Shared) {
+    let orgs = org_names(facts, doc, lex);
+    let people = surnames(facts, lex);
     let names: Vec<String> = orgs.iter().chain(&people).map(|p| p.0.clone()).collect();
     if names.is_empty() {
         return;
@@ -261,15 +242,14 @@ fn mention_end(text: &str, start: usize, end: usize, lang: Lang) -> Option<usize
 
 /// The word a full name is shortened to: the family name, last in most
 /// languages, first in Chinese and Korean names (`Xi Jinping` → `Xi`).
-fn surname(full: &str) -> Option<&str> {
+fn surname<'n>(full: &'n str, lex: &Shared) -> Option<&'n str> {
     let words: Vec<&str> = full.split(' ').collect();
     if words.len() < 2 {
         return None;
     }
     let (first, last) = (words[0], words[words.len() - 1]);
-    let family_first = LEXICONS.family_first.contains(first)
-        && !LEXICONS.given.contains(last)
-        && !LEXICONS.given.contains(first);
+    let family_first =
+        lex.family_first.contains(first) && !lex.given.contains(last) && !lex.given.contains(first);
     Some(if family_first && words.len() == 2 && !is_vietnamese(full) { first } else { last })
 }
 
@@ -280,7 +260,7 @@ fn is_vietnamese(name: &str) -> bool {
 
 /// Surname → full name for the people named in full (a surname two
 /// people share is left out); single-word person facts take the full name.
-fn surnames(facts: &mut [Fact]) -> Vec<(String, String)> {
+fn surnames(facts: &mut [Fact], lex: &Shared) -> Vec<(String, String)> {
     let mut short: HashMap<String, String> = HashMap::new();
     for f in facts.iter().filter(|f| f.kind == Kind::Person && value(f).contains(' ')) {
         let full = value(f).to_string();
@@ -289,7 +269,7 @@ fn surnames(facts: &mut [Fact]) -> Vec<(String, String)> {
         let words: Vec<&str> = full.split(' ').collect();
         let middle = words.iter().skip(1).take(words.len().saturating_sub(2)).copied();
         let middle = middle.filter(|w| w.starts_with(char::is_uppercase) && w.chars().count() >= 3);
-        for s in surname(&full).into_iter().chain(middle.filter(|_| words.len() >= 3)) {
+        for s in surname(&full, lex).into_iter().chain(middle.filter(|_| words.len() >= 3)) {
             let e = short.entry(s.to_string()).or_insert_with(|| full.clone());
             if *e != full {
                 e.clear();

@@ -9,11 +9,8 @@
 //! the person last named; a role (`de voorzitter.`) for the person with
 //! that role; an unnamed source (`sagte einer der Befragten`) gives `null`.
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
-
-use super::names::{Cues, Hit, ROLE, SPEECH, people_lexicon};
-use super::tokens::is_word_char;
+use super::names::{self, Cues, Hit, ROLE, SPEECH};
+use super::tokens::{WordSet, is_word_char};
 use super::{Fact, Field, Kind, Value};
 use crate::corpus::Document;
 use crate::text::Span;
@@ -22,17 +19,6 @@ use crate::text::Span;
 const REACH: usize = 60;
 /// How far after a quote a speaker named before the verb may start.
 const NEAR: usize = 25;
-
-struct Lexicons {
-    cues: Cues,
-    pronouns: HashSet<String>,
-}
-
-static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
-    let people = people_lexicon();
-    let pronouns = people.pronouns.iter().map(|p| p.to_lowercase()).collect();
-    Lexicons { cues: Cues::new(&people, None), pronouns }
-});
 
 /// An attribution found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,10 +35,12 @@ enum Said {
 /// The people of one text: span, value, role.
 struct Scene<'a> {
     text: &'a str,
+    cues: &'a Cues,
+    pronouns: &'a WordSet,
     people: Vec<(Span, String, Option<String>)>,
 }
 
-pub fn assign(facts: &mut [Fact], doc: &Document) {
+pub fn assign(facts: &mut [Fact], doc: &Document, names: &names::Rules) {
     for field in [Field::Title, Field::Body] {
         let text = if field == Field::Body { &doc.body } else { &doc.title };
         let people = facts
@@ -69,7 +57,7 @@ pub fn assign(facts: &mut [Fact], doc: &Document) {
         if !facts.iter().any(|f| f.field == field && f.kind == Kind::Quote) {
             continue;
         }
-        let scene = Scene { text, people };
+        let scene = Scene { text, cues: names.cues(), pronouns: &names.shared().pronouns, people };
         let mut prev: Option<(usize, Option<String>)> = None; // paragraph start, speaker
         for f in facts.iter_mut().filter(|f| f.field == field && f.kind == Kind::Quote) {
             let para = paragraph_start(text, f.span.start);
@@ -168,7 +156,7 @@ impl Scene<'_> {
     /// The attribution a speech verb inside `window` makes. `after_quote`:
     /// the window follows the quote, so the verb must come first.
     fn said_in(&self, window: Span, after_quote: bool) -> Option<Said> {
-        let hits = LEXICONS.cues.hits_in(self.text, window);
+        let hits = self.cues.hits_in(self.text, window);
         let verbs: Vec<&Hit> = hits.iter().filter(|h| h.flags & SPEECH != 0).collect();
         if after_quote {
             // `“…”, sagte X`: the first verb, close to the quote; or a person
@@ -210,7 +198,7 @@ impl Scene<'_> {
         if self.pronoun_next_to(h.span) {
             return Said::Pronoun(h.span.start);
         }
-        match role_ending_clause(self.text, hits, h.span.end, window.end) {
+        match role_ending_clause(self.text, self.cues, hits, h.span.end, window.end) {
             Some(role) => Said::Role(role),
             None => Said::Unnamed,
         }
@@ -221,7 +209,7 @@ impl Scene<'_> {
         let prev = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
         let tail = self.text.get(verb.end..).unwrap_or("").trim_start();
         let next = tail.split(|c: char| !is_word_char(c)).next().unwrap_or("");
-        [prev, next].iter().any(|w| LEXICONS.pronouns.contains(&w.to_lowercase()))
+        [prev, next].iter().any(|w| self.pronouns.contains(&w.to_lowercase()))
     }
 
     fn name(&self, said: Said, quote_start: usize) -> Option<String> {
@@ -247,11 +235,17 @@ impl Scene<'_> {
 }
 
 /// `aldus de voorzitter.`: a role word closing the clause after the verb.
-fn role_ending_clause(text: &str, hits: &[Hit], from: usize, to: usize) -> Option<String> {
+fn role_ending_clause(
+    text: &str,
+    cues: &Cues,
+    hits: &[Hit],
+    from: usize,
+    to: usize,
+) -> Option<String> {
     let h =
         hits.iter().find(|h| h.flags & ROLE != 0 && h.span.start >= from && h.span.end <= to)?;
     let rest = text.get(h.span.end..to)?;
     let gap = text.get(from..h.span.start)?;
     (!rest.contains(is_word_char) && gap.split_whitespace().count() <= 2)
-        .then(|| LEXICONS.cues.roles[usize::from(h.role)].clone())
+        .then(|| cues.roles[usize::from(h.role)].clone())
 }

@@ -11,19 +11,13 @@
 //! A parenthesised alias (`Tài Tân (Caixin)`) is the same organisation;
 //! its value is the Latin-script form.
 
-use super::Kind;
-use super::names::{Ctx, Found, KNOWN, LIST_CUE, ORG_CUE, OrgLexicon, ROLE, SPEECH};
-use super::tokens::{WordSet, camel_case, digit_name};
+use super::cues::{Ctx, Found, KNOWN, LIST_CUE, ORG_CUE, ROLE, SPEECH};
+use super::lexicon::OrgLexicon;
+use crate::facts::Kind;
+use crate::facts::tokens::{WordSet, camel_case, digit_name};
 use crate::text::{Lang, Span};
 
 const MAX_WORDS: usize = 4;
-/// Words that join list items (`A, B and C`).
-const JOINERS: [&str; 10] = ["and", "und", "en", "et", "y", "e", "a", "và", "or", "oder"];
-/// Prepositions between a role and the employer (`Analyst bei X`).
-const EMPLOYER_PREPS: [&str; 18] = [
-    "at", "bei", "with", "of", "van", "bij", "chez", "de", "du", "en", "do", "da", "z", "ze",
-    "tại", "của", "von", "für",
-];
 
 pub(super) struct Finder {
     legal: WordSet,
@@ -33,6 +27,10 @@ pub(super) struct Finder {
     units: WordSet,
     compound_cues: Vec<String>,
     acronym_stop: WordSet,
+    list_nouns: WordSet,
+    joiners: WordSet,
+    employer_preps: WordSet,
+    noun_endings: Vec<String>,
 }
 
 impl Finder {
@@ -49,6 +47,10 @@ impl Finder {
             units: lex.units.iter().cloned().collect(),
             compound_cues: lex.compound_cues.clone(),
             acronym_stop: lex.acronym_stop.iter().cloned().collect(),
+            list_nouns: lex.list_nouns.iter().cloned().collect(),
+            joiners: lex.joiners.iter().cloned().collect(),
+            employer_preps: lex.employer_preps.iter().cloned().collect(),
+            noun_endings: lex.noun_endings.clone(),
         }
     }
 
@@ -160,7 +162,7 @@ impl Finder {
             }
             let before_cue = ctx.hit_before(t.span.start, ORG_CUE).is_some()
                 || self.compound_cue_before(ctx, k)
-                || employer_prep_before(ctx, k);
+                || self.employer_prep_before(ctx, k);
             let listed = ctx
                 .hit_before(t.span.start, LIST_CUE)
                 .is_some_and(|h| self.company_noun_before(ctx, h.span.start));
@@ -171,7 +173,7 @@ impl Finder {
             loop {
                 let last = self.name_run(ctx, k2);
                 let span = Span::new(ctx.toks[k2].span.start, ctx.toks[last].span.end);
-                if !vietnamese_fragment(ctx, k2, last) && !german_noun(ctx, k2, last) {
+                if !vietnamese_fragment(ctx, k2, last) && !self.german_noun(ctx, k2, last) {
                     out.push(found(span, text_of(ctx.text, span), false));
                 }
                 match (listed, self.next_list_item(ctx, last)) {
@@ -203,7 +205,7 @@ impl Finder {
         }
         let joiner = ctx.word(last + 1);
         (gap == " "
-            && JOINERS.contains(&joiner)
+            && self.joiners.contains(joiner)
             && last + 2 < ctx.toks.len()
             && self.name_word(ctx, last + 2))
         .then_some(last + 2)
@@ -225,22 +227,32 @@ impl Finder {
             let w = ctx.word(j).to_lowercase();
             let stem = w.trim_end_matches('s');
             ctx.hit_at(ctx.toks[j].span.start).is_some_and(|h| h.flags & ORG_CUE != 0)
-                || [
-                    "platform",
-                    "company",
-                    "companie",
-                    "firm",
-                    "rival",
-                    "competitor",
-                    "app",
-                    "brand",
-                    "bank",
-                    "group",
-                    "player",
-                ]
-                .contains(&stem)
+                || self.list_nouns.contains(stem)
                 || self.compound_cues.iter().any(|c| w.ends_with(c.as_str()))
         })
+    }
+
+    /// German capitalises nouns: after `laut`, `Konzern`, `Unternehmen` a
+    /// single word with a common noun ending (`laut Angaben`, `Insidern`,
+    /// `Experten`) is no name.
+    fn german_noun(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
+        let word = ctx.word(first);
+        first == last
+            && ctx.lang == Lang::DE
+            && !ctx.toks[first].caps
+            && !ctx.toks[first].digit
+            && self.noun_endings.iter().any(|e| word.ends_with(e.as_str()))
+    }
+
+    /// `Analyst bei X`, `CEO of X`, `Konkurrenten von X`: a role word or a
+    /// company noun and a preposition before.
+    fn employer_prep_before(&self, ctx: &Ctx<'_>, k: usize) -> bool {
+        if k == 0 || !ctx.toks[k - 1].space_after || !self.employer_preps.contains(ctx.word(k - 1))
+        {
+            return false;
+        }
+        let prep = ctx.toks[k - 1].span.start;
+        ctx.hit_before(prep, ROLE | ORG_CUE).is_some()
     }
 
     /// CamelCase brands, digit-and-letter names, acronyms.
@@ -324,22 +336,6 @@ fn text_of(text: &str, span: Span) -> String {
     span.get(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// German capitalises nouns: after `laut`, `Konzern`, `Unternehmen` a
-/// single word with a common noun ending (`laut Angaben`, `Insidern`,
-/// `Experten`) is no name.
-fn german_noun(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
-    const ENDINGS: [&str; 16] = [
-        "ung", "ungen", "heit", "keit", "schaft", "ern", "tion", "ionen", "ität", "ismus", "gaben",
-        "ichten", "sten", "ten", "chen", "sen",
-    ];
-    let word = ctx.word(first);
-    first == last
-        && ctx.lang == Lang::DE
-        && !ctx.toks[first].caps
-        && !ctx.toks[first].digit
-        && ENDINGS.iter().any(|e| word.ends_with(e))
-}
-
 /// One capitalised Vietnamese syllable followed by lower-case ones
 /// (`Ngân hàng Nhà nước`): the start of a longer name, not a name.
 fn vietnamese_fragment(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
@@ -349,16 +345,6 @@ fn vietnamese_fragment(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
         && !word.is_ascii()
         && ctx.toks[last].space_after
         && ctx.toks.get(last + 1).is_some_and(|t| !t.cap)
-}
-
-/// `Analyst bei X`, `CEO of X`, `Konkurrenten von X`: a role word or a
-/// company noun and a preposition before.
-fn employer_prep_before(ctx: &Ctx<'_>, k: usize) -> bool {
-    if k == 0 || !ctx.toks[k - 1].space_after || !EMPLOYER_PREPS.contains(&ctx.word(k - 1)) {
-        return false;
-    }
-    let prep = ctx.toks[k - 1].span.start;
-    ctx.hit_before(prep, ROLE | ORG_CUE).is_some()
 }
 
 /// `X (Y)` where X is an organisation: Y is one too.
