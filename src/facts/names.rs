@@ -7,6 +7,7 @@
 //! overlaps. The vocabulary they share lives in `names/cues.rs`, below both.
 
 mod cues;
+mod disjoint;
 mod lexicon;
 mod org;
 mod person;
@@ -18,6 +19,7 @@ use super::tokens::{WordSet, tokenize};
 use super::{Fact, Input, Kind, Value};
 use crate::text::Span;
 use cues::{Ctx, Found};
+use disjoint::Disjoint;
 
 /// Compiled once per extractor.
 pub struct Rules {
@@ -80,30 +82,28 @@ impl Rules {
 }
 
 /// The first organisation named inside `window` (`Analyst bei Acme`).
+/// `found` is in text order: a binary search, then the few names inside
+/// the window (O(log n + window)).
 fn employer(found: &[Found], window: Span) -> Option<String> {
+    let k = found.partition_point(|f| f.span.start < window.start);
     found
+        .get(k..)?
         .iter()
-        .find(|f| f.kind == Kind::Org && f.span.start >= window.start && f.span.end <= window.end)
+        .take_while(|f| f.span.end <= window.end)
+        .find(|f| f.kind == Kind::Org)
         .map(|f| f.value.clone())
 }
 
 /// Keeps one of each overlapping person/organisation pair: strong evidence
 /// beats weak, then the organisation wins, then the longer mention.
 fn settle(people: Vec<Found>, orgs: Vec<Found>) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::with_capacity(people.len() + orgs.len());
-    let beats = |a: &Found, b: &Found| {
+    let mut out = Disjoint::default();
+    let beats = |_: Span, a: &Found, _: Span, b: &Found| {
         (a.strong, a.kind == Kind::Org, a.span.len())
             > (b.strong, b.kind == Kind::Org, b.span.len())
     };
-    'next: for f in orgs.into_iter().chain(people) {
-        if let Some(o) = out.iter_mut().find(|o| o.span.overlaps(f.span)) {
-            if beats(&f, o) {
-                *o = f;
-            }
-            continue 'next;
-        }
-        out.push(f);
+    for f in orgs.into_iter().chain(people) {
+        out.offer(f.span, f, beats);
     }
-    out.sort_by_key(|f| f.span.start);
-    out
+    out.into_values().collect()
 }

@@ -166,31 +166,48 @@ fn spread_names(facts: &mut Vec<Fact>, doc: &Document, lex: &Shared) {
     }
     for &field in fields(doc) {
         let found = mentions(text_of(doc, field), &names, doc.lang);
-        let mut taken: Vec<Span> = facts
+        // The field's facts by start, for a binary search per mention (a
+        // scan of every fact per mention was quadratic).
+        let mut taken: Vec<(Span, usize)> = facts
             .iter()
-            .filter(|f| f.field == field && f.kind != Kind::Quote)
-            .map(|f| f.span)
+            .enumerate()
+            .filter(|(_, f)| f.field == field && f.kind != Kind::Quote)
+            .map(|(i, f)| (f.span, i))
             .collect();
-        taken.sort_unstable();
+        taken.sort_unstable_by_key(|t| (t.0.start, t.0.end));
         let mut added: Vec<Fact> = Vec::new();
-        for &(k, span) in found.iter().filter(|m| m.0 < orgs.len()) {
-            if !overlaps_any(&taken, span) && !added.iter().any(|f| f.span.overlaps(span)) {
-                let mut fact = Fact::new(Kind::Org, span, Value::Text(orgs[k].1.clone()));
-                fact.field = field;
-                added.push(fact);
+        // Mentions are disjoint, so one never overlaps a fact added for another.
+        for &(k, span) in &found {
+            let hit = overlapping(&taken, span);
+            let (kind, value) = match orgs.get(k) {
+                Some(org) => (Kind::Org, &org.1),
+                None => (Kind::Person, &people[k - orgs.len()].1),
+            };
+            let mut fact = Fact::new(kind, span, Value::Text(value.clone()));
+            fact.field = field;
+            match hit.as_slice() {
+                [] => added.push(fact),
+                // A surname replaces an organisation guessed from context
+                // on the same words (`aldus Ma`).
+                &[i] if kind == Kind::Person
+                    && facts[i].kind == Kind::Org
+                    && facts[i].span == span =>
+                {
+                    facts[i] = fact;
+                }
+                _ => {}
             }
         }
         facts.extend(added);
-        for &(k, span) in found.iter().filter(|m| m.0 >= orgs.len()) {
-            add_surname(facts, field, span, &people[k - orgs.len()].1);
-        }
     }
 }
 
-/// Whether `span` overlaps one of the sorted, short `spans`.
-fn overlaps_any(spans: &[Span], span: Span) -> bool {
-    let k = spans.partition_point(|s| s.start < span.end);
-    spans.get(..k).unwrap_or(&[]).iter().rev().take(8).any(|s| s.overlaps(span))
+/// The facts of the sorted `spans` that overlap `span`. Facts other than
+/// quotes span a few words, so looking back over eight is enough: O(log n).
+fn overlapping(spans: &[(Span, usize)], span: Span) -> Vec<usize> {
+    let k = spans.partition_point(|s| s.0.start < span.end);
+    let before = spans.get(..k).unwrap_or(&[]);
+    before.iter().rev().take(8).filter(|s| s.0.overlaps(span)).map(|s| s.1).collect()
 }
 
 /// Whole-word mentions of `names` in `text`: pattern index and span. One
@@ -283,21 +300,6 @@ fn surnames(facts: &mut [Fact], lex: &Shared) -> Vec<(String, String)> {
         }
     }
     short.into_iter().collect()
-}
-
-/// A surname mention becomes a person, replacing an organisation guessed
-/// from context on the same words (`aldus Ma`), unless another fact holds them.
-fn add_surname(facts: &mut Vec<Fact>, field: Field, span: Span, full: &str) {
-    let hit = facts
-        .iter()
-        .position(|f| f.field == field && f.kind != Kind::Quote && f.span.overlaps(span));
-    let mut fact = Fact::new(Kind::Person, span, Value::Text(full.to_string()));
-    fact.field = field;
-    match hit {
-        None => facts.push(fact),
-        Some(k) if facts[k].kind == Kind::Org && facts[k].span == span => facts[k] = fact,
-        Some(_) => {}
-    }
 }
 
 /// A person's role and organisation, stated at one mention, hold for all.

@@ -13,12 +13,17 @@ use super::names::{self, Cues, Hit, ROLE, SPEECH};
 use super::tokens::{WordSet, is_word_char};
 use super::{Fact, Field, Kind, Value};
 use crate::corpus::Document;
-use crate::text::Span;
+use crate::text::{Span, ceil_char_boundary, floor_char_boundary};
 
 /// How far after a speech verb the speaker's name may start.
 const REACH: usize = 60;
 /// How far after a quote a speaker named before the verb may start.
 const NEAR: usize = 25;
+/// The longest sentence looked at, each way from a quote: every window
+/// read per quote is bounded, so attribution is linear in the text.
+const SENTENCE: usize = 1500;
+/// How many people back a role (`the minister`) may point.
+const ROLE_REACH: usize = 32;
 
 /// An attribution found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,9 +37,11 @@ enum Said {
     Unnamed,
 }
 
-/// The people of one text: span, value, role.
+/// The people of one text: span, value, role (in text order).
 struct Scene<'a> {
     text: &'a str,
+    /// Where each paragraph starts, in order.
+    paragraphs: Vec<usize>,
     cues: &'a Cues,
     pronouns: &'a WordSet,
     people: Vec<(Span, String, Option<String>)>,
@@ -57,10 +64,18 @@ pub fn assign(facts: &mut [Fact], doc: &Document, names: &names::Rules) {
         if !facts.iter().any(|f| f.field == field && f.kind == Kind::Quote) {
             continue;
         }
-        let scene = Scene { text, cues: names.cues(), pronouns: &names.shared().pronouns, people };
+        let paragraphs =
+            std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let scene = Scene {
+            text,
+            paragraphs,
+            cues: names.cues(),
+            pronouns: &names.shared().pronouns,
+            people,
+        };
         let mut prev: Option<(usize, Option<String>)> = None; // paragraph start, speaker
         for f in facts.iter_mut().filter(|f| f.field == field && f.kind == Kind::Quote) {
-            let para = paragraph_start(text, f.span.start);
+            let para = scene.paragraph_start(f.span.start);
             let said = scene.attribute(f.span, para, prev.as_ref());
             f.speaker = said;
             prev = Some((para, f.speaker.clone()));
@@ -75,12 +90,10 @@ fn closing_mark_end(text: &str, end: usize) -> usize {
     end + skip + tail.trim_start().chars().next().map_or(0, char::len_utf8)
 }
 
-fn paragraph_start(text: &str, pos: usize) -> usize {
-    text.get(..pos).and_then(|h| h.rfind('\n')).map_or(0, |i| i + 1)
-}
-
-/// The start of the sentence holding `pos` (not before `floor`).
+/// The start of the sentence holding `pos` (not before `floor`, nor more
+/// than [`SENTENCE`] bytes before `pos`).
 fn sentence_start(text: &str, pos: usize, floor: usize) -> usize {
+    let floor = floor.max(ceil_char_boundary(text, pos.saturating_sub(SENTENCE)));
     let head = text.get(floor..pos).unwrap_or("");
     let mut start = floor;
     for (i, c) in head.char_indices() {
@@ -93,13 +106,31 @@ fn sentence_start(text: &str, pos: usize, floor: usize) -> usize {
     start
 }
 
-/// The end of the sentence after `pos`, or of its paragraph.
+/// The end of the sentence after `pos`, or of its paragraph (at most
+/// [`SENTENCE`] bytes on).
 fn sentence_end(text: &str, pos: usize) -> usize {
-    let tail = text.get(pos..).unwrap_or("");
+    let tail = text.get(pos..floor_char_boundary(text, pos + SENTENCE)).unwrap_or("");
     pos + tail.find(['.', '!', '?', '\n', '„', '“', '«']).unwrap_or(tail.len())
 }
 
 impl Scene<'_> {
+    fn paragraph_start(&self, pos: usize) -> usize {
+        let k = self.paragraphs.partition_point(|&p| p <= pos);
+        self.paragraphs[k.saturating_sub(1)]
+    }
+
+    /// The last person named before `pos` (names are disjoint and in order,
+    /// so a binary search finds it).
+    fn last_before(&self, pos: usize) -> Option<usize> {
+        self.people.partition_point(|p| p.0.end <= pos).checked_sub(1)
+    }
+
+    /// The first person named at or after `pos`.
+    fn first_from(&self, pos: usize) -> Option<usize> {
+        let k = self.people.partition_point(|p| p.0.start < pos);
+        (k < self.people.len()).then_some(k)
+    }
+
     /// `prev`: the paragraph start and speaker of the quote before.
     fn attribute(
         &self,
@@ -128,7 +159,7 @@ impl Scene<'_> {
             self.text.get(para..quote.start).is_some_and(|h| h.chars().all(|c| !is_word_char(c)));
         if only_quote && para > 0 {
             let end = self.text.get(..para).unwrap_or("").trim_end().len();
-            let prev_para = paragraph_start(self.text, end);
+            let prev_para = self.paragraph_start(end);
             if let Some(p) = prev.filter(|p| p.0 == prev_para) {
                 return p.1.clone();
             }
@@ -138,19 +169,24 @@ impl Scene<'_> {
     }
 
     /// The attribution of the last sentence of a paragraph that has one.
+    /// Only the last [`SENTENCE`] bytes are read, each sentence once.
     fn last_said(&self, from: usize, to: usize) -> Option<Said> {
-        let mut end = to;
-        while end > from {
-            let start = sentence_start(self.text, end, from);
-            if let Some(s) = self.said_in(Span::new(start, end), false) {
-                return Some(s);
-            }
-            if start == from {
-                break;
-            }
-            end = start.saturating_sub(1);
-        }
-        None
+        let from = from.max(ceil_char_boundary(self.text, to.saturating_sub(SENTENCE)));
+        let head = self.text.get(from..to).unwrap_or("");
+        let mut ends: Vec<usize> = head
+            .char_indices()
+            .filter(|&(i, c)| {
+                matches!(c, '.' | '!' | '?' | '…')
+                    && head.get(i + 1..).is_some_and(|r| r.starts_with(' '))
+            })
+            .map(|(i, _)| from + i + 2)
+            .collect();
+        ends.insert(0, from);
+        ends.push(to);
+        ends.windows(2)
+            .rev()
+            .filter(|w| w[0] < w[1])
+            .find_map(|w| self.said_in(Span::new(w[0], w[1]), false))
     }
 
     /// The attribution a speech verb inside `window` makes. `after_quote`:
@@ -165,8 +201,10 @@ impl Scene<'_> {
             if h.span.start - window.start <= REACH {
                 return Some(self.said_by(&hits, h, window, true));
             }
-            let next =
-                self.people.iter().find(|p| p.0.start >= window.start && p.0.end <= h.span.start);
+            let next = self
+                .first_from(window.start)
+                .map(|k| &self.people[k])
+                .filter(|p| p.0.end <= h.span.start);
             return next
                 .filter(|p| p.0.start - window.start <= NEAR)
                 .map(|p| Said::Person(p.1.clone()));
@@ -183,9 +221,11 @@ impl Scene<'_> {
 
     /// What one speech verb in `window` says about the speaker.
     fn said_by(&self, hits: &[Hit], h: &Hit, window: Span, after_quote: bool) -> Said {
-        let before =
-            self.people.iter().rev().find(|p| p.0.end <= h.span.start && p.0.start >= window.start);
-        let after = self.people.iter().find(|p| {
+        let before = self
+            .last_before(h.span.start)
+            .map(|k| &self.people[k])
+            .filter(|p| p.0.start >= window.start);
+        let after = self.first_from(h.span.end).map(|k| &self.people[k]).filter(|p| {
             p.0.start >= h.span.end
                 && p.0.start - h.span.end <= REACH
                 && p.0.end <= window.end
@@ -215,18 +255,18 @@ impl Scene<'_> {
     fn name(&self, said: Said, quote_start: usize) -> Option<String> {
         match said {
             Said::Person(p) => Some(p),
-            Said::Pronoun(at) => self
-                .people
-                .iter()
-                .rev()
-                .find(|p| p.0.end <= at.min(quote_start))
-                .map(|p| p.1.clone()),
-            // The person with that role named before, else the last one named.
+            Said::Pronoun(at) => {
+                self.last_before(at.min(quote_start)).map(|k| self.people[k].1.clone())
+            }
+            // The person with that role named shortly before, else the last one named.
             Said::Role(r) => {
-                let before = || self.people.iter().rev().filter(|p| p.0.end <= quote_start);
-                before()
+                let last = self.last_before(quote_start)?;
+                let before = self.people.get(last.saturating_sub(ROLE_REACH)..=last)?;
+                before
+                    .iter()
+                    .rev()
                     .find(|p| p.2.as_ref().is_some_and(|pr| pr.ends_with(&r)))
-                    .or_else(|| before().next())
+                    .or(before.last())
                     .map(|p| p.1.clone())
             }
             Said::Unnamed => None,

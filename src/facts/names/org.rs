@@ -12,12 +12,15 @@
 //! its value is the Latin-script form.
 
 use super::cues::{Ctx, Found, KNOWN, LIST_CUE, ORG_CUE, ROLE, SPEECH};
+use super::disjoint::Disjoint;
 use super::lexicon::OrgLexicon;
 use crate::facts::Kind;
 use crate::facts::tokens::{WordSet, camel_case, digit_name};
-use crate::text::{Lang, Span};
+use crate::text::{Lang, Span, floor_char_boundary};
 
 const MAX_WORDS: usize = 4;
+/// How far after a name its bracketed alias may close (`Tài Tân (Caixin)`).
+const ALIAS_REACH: usize = 80;
 
 pub(super) struct Finder {
     legal: WordSet,
@@ -55,7 +58,7 @@ impl Finder {
     }
 
     pub fn find(&self, ctx: &Ctx<'_>, known: &[String]) -> Vec<Found> {
-        let mut out = Vec::new();
+        let mut kept = Disjoint::default();
         // In order of trust; a later, longer mention replaces an earlier
         // one it covers (`Alibaba Cloud` over `Alibaba`).
         for f in self
@@ -65,12 +68,17 @@ impl Finder {
             .chain(self.cued(ctx))
             .chain(self.shaped(ctx))
         {
-            keep_longer(&mut out, f);
+            kept.offer(f.span, f, covers);
         }
-        for f in aliases(ctx, &out) {
-            keep_longer(&mut out, f);
+        let mut out: Vec<Found> = kept.into_values().collect();
+        let more = aliases(ctx, &out);
+        if !more.is_empty() {
+            let mut kept = Disjoint::default();
+            for f in out.into_iter().chain(more) {
+                kept.offer(f.span, f, covers);
+            }
+            out = kept.into_values().collect();
         }
-        out.sort_by_key(|f| f.span.start);
         link_aliases(ctx.text, &mut out);
         out
     }
@@ -314,18 +322,9 @@ impl Finder {
     }
 }
 
-fn keep_longer(out: &mut Vec<Found>, f: Found) {
-    match out.iter().position(|o| o.span.overlaps(f.span)) {
-        Some(k)
-            if f.span.len() > out[k].span.len()
-                && f.span.start <= out[k].span.start
-                && f.span.end >= out[k].span.end =>
-        {
-            out[k] = f;
-        }
-        Some(_) => {}
-        None => out.push(f),
-    }
+/// A longer mention replaces the shorter ones it covers.
+fn covers(new: Span, _: &Found, old: Span, _: &Found) -> bool {
+    new.len() > old.len() && new.start <= old.start && new.end >= old.end
 }
 
 fn found(span: Span, value: String, strong: bool) -> Found {
@@ -352,7 +351,12 @@ fn aliases(ctx: &Ctx<'_>, orgs: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
     for f in orgs {
         let rest = ctx.text.get(f.span.end..).unwrap_or("");
-        let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|p| p.0)
+        // A name in brackets is short: look no further than ALIAS_REACH
+        // for the closing one (a scan to the next `)` of the article was
+        // quadratic on one opened a hundred thousand times).
+        let head = rest.get(..floor_char_boundary(rest, ALIAS_REACH));
+        let Some(inner) =
+            head.and_then(|r| r.strip_prefix(" (")).and_then(|r| r.split_once(')')).map(|p| p.0)
         else {
             continue;
         };

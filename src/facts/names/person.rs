@@ -10,7 +10,7 @@ use super::cues::{Ctx, FORMER, Found, Hit, ROLE, SPEECH, TITLE};
 use super::lexicon::PeopleLexicon;
 use crate::facts::Kind;
 use crate::facts::tokens::{WordSet, is_word_char};
-use crate::text::{Lang, Span};
+use crate::text::{Lang, Span, ceil_char_boundary, floor_char_boundary};
 
 /// Words of a name, at most.
 const MAX_WORDS: usize = 4;
@@ -301,15 +301,19 @@ fn role_name(ctx: &Ctx<'_>, h: Hit, roles: &[String]) -> String {
 }
 
 /// From the start of the clause to `pos` (`Alibaba-Chef`, `Apple CEO`).
+/// At most 60 bytes back (and searched no further: a scan to the start of
+/// a text without punctuation was quadratic).
 fn clause_before(text: &str, pos: usize) -> Span {
-    let head = text.get(..pos).unwrap_or("");
-    let start = head.rfind(['.', ',', ';', ':', '\n', '“', '„', '"']).map_or(0, |i| i + 1);
+    let from = floor_char_boundary(text, pos.saturating_sub(60));
+    let head = text.get(from..pos).unwrap_or("");
+    let start =
+        head.rfind(['.', ',', ';', ':', '\n', '“', '„', '"']).map_or(from, |i| from + i + 1);
     Span::new(start.max(pos.saturating_sub(60)), pos)
 }
 
 /// From `pos` to the end of the clause (`Gründer des … Beratungsunternehmens BDA.`).
 fn clause_after(text: &str, pos: usize) -> Span {
-    let tail = text.get(pos..).unwrap_or("");
+    let tail = text.get(pos..ceil_char_boundary(text, pos + 120)).unwrap_or("");
     let len = tail.find([',', '.', ';', '\n', '“', '„', '"', '(']).unwrap_or(tail.len()).min(120);
     Span::new(pos, pos + len)
 }
