@@ -67,7 +67,7 @@ impl Cues {
                 add(w, ROLE, r as u16);
             }
         }
-        people.words.speech.iter().for_each(|w| add(w, SPEECH, 0));
+        people.speech.values().flatten().for_each(|w| add(w, SPEECH, 0));
         let mut known_values = Vec::new();
         for k in &orgs.known {
             let (alias, canon) = k.split_once('=').unwrap_or((k, k));

@@ -25,12 +25,13 @@ pub(in crate::facts) struct PeopleLexicon {
     /// Endings of German role compounds (`…chefin`) → the role they name.
     pub compound_roles: HashMap<String, String>,
     pub words: Words,
+    /// Verbs and phrases of saying, by language.
+    pub speech: HashMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
 pub(in crate::facts) struct Words {
     pub not_names: Vec<String>,
-    pub speech: Vec<String>,
 }
 
 #[derive(Deserialize)]
