@@ -31,10 +31,22 @@ enum Said {
     Person(String),
     /// A pronoun: the person last named before `usize`.
     Pronoun(usize),
+    /// A verb without a subject after the quote (`”, destaca.`, `” —
+    /// zauważył.`): in languages that drop the pronoun, the person last
+    /// named before `usize`, if not too far back.
+    Dropped(usize),
     /// A role noun ending the clause: the person with that role.
     Role(String),
     /// Attributed, but to nobody named.
     Unnamed,
+}
+
+/// The quote before the one being attributed.
+struct Prev {
+    /// Its paragraph's start.
+    para: usize,
+    end: usize,
+    speaker: Option<String>,
 }
 
 /// The people of one text: span, value, role (in text order).
@@ -44,6 +56,7 @@ struct Scene<'a> {
     paragraphs: Vec<usize>,
     cues: &'a Cues,
     pronouns: &'a WordSet,
+    clause_preps: &'a WordSet,
     people: Vec<(Span, String, Option<String>)>,
 }
 
@@ -71,14 +84,15 @@ pub fn assign(facts: &mut [Fact], doc: &Document, names: &names::Rules) {
             paragraphs,
             cues: names.cues(),
             pronouns: &names.shared().pronouns,
+            clause_preps: &names.shared().clause_preps,
             people,
         };
-        let mut prev: Option<(usize, Option<String>)> = None; // paragraph start, speaker
+        let mut prev: Option<Prev> = None;
         for f in facts.iter_mut().filter(|f| f.field == field && f.kind == Kind::Quote) {
             let para = scene.paragraph_start(f.span.start);
             let said = scene.attribute(f.span, para, prev.as_ref());
             f.speaker = said;
-            prev = Some((para, f.speaker.clone()));
+            prev = Some(Prev { para, end: f.span.end, speaker: f.speaker.clone() });
         }
     }
 }
@@ -93,6 +107,7 @@ fn closing_mark_end(text: &str, end: usize) -> usize {
 /// The start of the sentence holding `pos` (not before `floor`, nor more
 /// than [`SENTENCE`] bytes before `pos`).
 fn sentence_start(text: &str, pos: usize, floor: usize) -> usize {
+    let pos = floor_char_boundary(text, pos);
     let floor = floor.max(ceil_char_boundary(text, pos.saturating_sub(SENTENCE)));
     let head = text.get(floor..pos).unwrap_or("");
     let mut start = floor;
@@ -125,29 +140,48 @@ impl Scene<'_> {
         self.people.partition_point(|p| p.0.end <= pos).checked_sub(1)
     }
 
+    /// The people named inside `window`.
+    fn people_in(&self, window: Span) -> &[(Span, String, Option<String>)] {
+        let from = self.people.partition_point(|p| p.0.start < window.start);
+        let to = self.people.partition_point(|p| p.0.end <= window.end);
+        self.people.get(from..to.max(from)).unwrap_or(&[])
+    }
+
     /// The first person named at or after `pos`.
     fn first_from(&self, pos: usize) -> Option<usize> {
         let k = self.people.partition_point(|p| p.0.start < pos);
         (k < self.people.len()).then_some(k)
     }
 
-    /// `prev`: the paragraph start and speaker of the quote before.
-    fn attribute(
-        &self,
-        quote: Span,
-        para: usize,
-        prev: Option<&(usize, Option<String>)>,
-    ) -> Option<String> {
+    /// `prev`: the quote before, if any.
+    fn attribute(&self, quote: Span, para: usize, prev: Option<&Prev>) -> Option<String> {
         let after = closing_mark_end(self.text, quote.end);
+        let after = Span::new(after, sentence_end(self.text, after));
         let sent = sentence_start(self.text, quote.start.saturating_sub(1), para);
-        let said = self
-            .said_in(Span::new(after, sentence_end(self.text, after)), true)
-            .or_else(|| self.said_in(Span::new(sent, quote.start), false));
+        let lead = Span::new(sent, quote.start);
+        let said = self.said_in(after, true).or_else(|| self.said_in(lead, false));
         if let Some(s) = said {
             return self.name(s, quote.start);
         }
-        if let Some(p) = prev.filter(|p| p.0 == para) {
-            return p.1.clone();
+        // A quote introduced by a colon is attributed in its own sentence:
+        // to the one person named there, else to nobody known.
+        if introduced_by_colon(lead.get(self.text)) {
+            let named = self.people_in(lead);
+            return (named.len() == 1).then(|| named[0].1.clone());
+        }
+        // Someone is named right after the quote, without a verb (`»…«,
+        // war die Antwort von X`): not necessarily the speaker before.
+        if !self.people_in(after).is_empty() {
+            return None;
+        }
+        // The speaker of the quote before in the paragraph, unless someone
+        // else is named between the two.
+        if let Some(p) = prev.filter(|p| p.para == para) {
+            let between = self.people_in(Span::new(p.end, quote.start));
+            if between.iter().all(|b| Some(&b.1) == p.speaker.as_ref()) {
+                return p.speaker.clone();
+            }
+            return None;
         }
         let prev_sentence = sentence_start(self.text, sent.saturating_sub(1), para);
         if prev_sentence < sent {
@@ -160,8 +194,8 @@ impl Scene<'_> {
         if only_quote && para > 0 {
             let end = self.text.get(..para).unwrap_or("").trim_end().len();
             let prev_para = self.paragraph_start(end);
-            if let Some(p) = prev.filter(|p| p.0 == prev_para) {
-                return p.1.clone();
+            if let Some(p) = prev.filter(|p| p.para == prev_para) {
+                return p.speaker.clone();
             }
             return self.last_said(prev_para, end).and_then(|s| self.name(s, quote.start));
         }
@@ -229,7 +263,7 @@ impl Scene<'_> {
             p.0.start >= h.span.end
                 && p.0.start - h.span.end <= REACH
                 && p.0.end <= window.end
-                && !self.text.get(h.span.end..p.0.start).unwrap_or(",").contains(',')
+                && self.plain_gap(hits, Span::new(h.span.end, p.0.start))
         });
         let person = if after_quote { after.or(before) } else { before.or(after) };
         if let Some(p) = person {
@@ -238,10 +272,37 @@ impl Scene<'_> {
         if self.pronoun_next_to(h.span) {
             return Said::Pronoun(h.span.start);
         }
-        match role_ending_clause(self.text, self.cues, hits, h.span.end, window.end) {
-            Some(role) => Said::Role(role),
-            None => Said::Unnamed,
+        if let Some(role) = role_ending_clause(self.text, self.cues, hits, h.span.end, window.end) {
+            return Said::Role(role);
         }
+        if after_quote && self.no_subject(Span::new(h.span.end, window.end)) {
+            return Said::Dropped(window.start);
+        }
+        Said::Unnamed
+    }
+
+    /// Between a verb and a name: no comma (`said X`), or one that closes a
+    /// role in apposition (`de acordo com o ministro de Minas, X`).
+    fn plain_gap(&self, hits: &[Hit], gap: Span) -> bool {
+        let text = self.text.get(gap.range()).unwrap_or(",");
+        match text.matches(',').count() {
+            0 => true,
+            1 => {
+                text.trim_end().ends_with(',')
+                    && hits.iter().any(|h| {
+                        h.flags & ROLE != 0 && gap.start <= h.span.start && h.span.end <= gap.end
+                    })
+            }
+            _ => false,
+        }
+    }
+
+    /// The rest of a clause after a verb names nobody: it is empty or a
+    /// phrase led by a preposition (`”, acrescentou no debate.`).
+    fn no_subject(&self, rest: Span) -> bool {
+        let rest = self.text.get(rest.range()).unwrap_or("x");
+        let first = rest.split(|c: char| !is_word_char(c)).find(|w| !w.is_empty());
+        first.is_none_or(|w| self.clause_preps.contains(w))
     }
 
     fn pronoun_next_to(&self, verb: Span) -> bool {
@@ -257,6 +318,11 @@ impl Scene<'_> {
             Said::Person(p) => Some(p),
             Said::Pronoun(at) => {
                 self.last_before(at.min(quote_start)).map(|k| self.people[k].1.clone())
+            }
+            Said::Dropped(at) => {
+                let k = self.last_before(at.min(quote_start))?;
+                let p = &self.people[k];
+                (quote_start - p.0.end <= 2 * SENTENCE).then(|| p.1.clone())
             }
             // The person with that role named shortly before, else the last one named.
             Said::Role(r) => {
@@ -288,4 +354,12 @@ fn role_ending_clause(
     let gap = text.get(from..h.span.start)?;
     (!rest.contains(is_word_char) && gap.split_whitespace().count() <= 2)
         .then(|| cues.roles[usize::from(h.role)].clone())
+}
+
+/// The text before a quote ends with a colon (`…, er sagte: „`).
+fn introduced_by_colon(lead: &str) -> bool {
+    lead.trim_end()
+        .trim_end_matches(['“', '„', '"', '«', '»', '‚', '‘', '「', '\''])
+        .trim_end()
+        .ends_with(':')
 }

@@ -15,6 +15,9 @@ pub(in crate::facts) struct PeopleLexicon {
     pub titles: Vec<String>,
     pub former: Vec<String>,
     pub pronouns: Vec<String>,
+    /// Prepositions that may follow a verb of saying whose subject the
+    /// language leaves out (`”, acrescentou no debate`).
+    pub clause_preps: Vec<String>,
     /// Lower-case particles inside names (`von der Leyen`, `da Silva`).
     pub particles: Vec<String>,
     /// Capitalised particles inside names (`Le Maire`, `De Vries`).
@@ -71,6 +74,8 @@ pub(in crate::facts) struct Shared {
     pub not_names: WordSet,
     /// Lower case.
     pub pronouns: WordSet,
+    /// Prepositions that may follow a verb of saying without a subject.
+    pub clause_preps: WordSet,
 }
 
 impl Shared {
@@ -82,6 +87,7 @@ impl Shared {
             family_first: set(&people.family_first),
             not_names: set(&people.words.not_names),
             pronouns: people.pronouns.iter().map(|p| p.to_lowercase()).collect(),
+            clause_preps: set(&people.clause_preps),
         }
     }
 }
