@@ -8,6 +8,7 @@
 
 mod cues;
 mod disjoint;
+mod institution;
 mod lexicon;
 mod org;
 mod person;
@@ -28,6 +29,7 @@ pub struct Rules {
     not_names: WordSet,
     people: person::Finder,
     orgs: org::Finder,
+    institutions: institution::Finder,
 }
 
 impl Default for Rules {
@@ -46,6 +48,7 @@ impl Rules {
             shared: Shared::new(&people, &orgs),
             people: person::Finder::new(&people),
             orgs: org::Finder::new(&orgs),
+            institutions: institution::Finder::new(&orgs),
             not_names,
         }
     }
@@ -66,7 +69,8 @@ impl Rules {
             toks.iter().map(|t| t.cap && self.not_names.contains(t.text(input.text))).collect();
         let hits = self.cues.hits(input.text, &toks, input.lang);
         let ctx = Ctx { text: input.text, lang: input.lang, toks, hits, stop };
-        let orgs = self.orgs.find(&ctx, &self.cues.orgs);
+        let institutions = self.institutions.find(&ctx, &self.shared.given);
+        let orgs = self.orgs.find(&ctx, &self.cues.orgs, institutions);
         let people = self.people.find(&ctx, &self.cues.roles);
         let found = settle(people, orgs);
         found

@@ -55,6 +55,14 @@ pub(in crate::facts) struct OrgLexicon {
     /// Endings of German common nouns (`Angaben`, `Experten`).
     pub noun_endings: Vec<String>,
     pub acronym_stop: Vec<String>,
+    /// Institution nouns as written inside names (`Ministry`, `Banco`, `Cơ quan`).
+    pub heads: Vec<String>,
+    /// Linking words inside institution names (`of`, `de`, `van`, `für`).
+    pub links: Vec<String>,
+    /// Elided links written onto the next word (`dell'`, `d’`).
+    pub elided_links: Vec<String>,
+    /// Vietnamese function words, which never end a name.
+    pub vi_function_words: Vec<String>,
 }
 
 pub(in crate::facts) fn people() -> PeopleLexicon {

@@ -57,13 +57,14 @@ impl Finder {
         }
     }
 
-    pub fn find(&self, ctx: &Ctx<'_>, known: &[String]) -> Vec<Found> {
+    pub fn find(&self, ctx: &Ctx<'_>, known: &[String], institutions: Vec<Found>) -> Vec<Found> {
         let mut kept = Disjoint::default();
         // In order of trust; a later, longer mention replaces an earlier
         // one it covers (`Alibaba Cloud` over `Alibaba`).
         for f in self
             .known(ctx, known)
             .into_iter()
+            .chain(institutions)
             .chain(self.legal_runs(ctx))
             .chain(self.cued(ctx))
             .chain(self.shaped(ctx))

@@ -1,0 +1,228 @@
+//! Institutions named by what they are: a capitalised run holding an
+//! institution noun (`heads` in `assets/facts/orgs.toml`: ministry, bank,
+//! university, court, party, union, church… in many languages), its words
+//! joined by linking words (`Bank of England`, `Ministério do Meio
+//! Ambiente e Mudança do Clima`, `Universiteit van Michigan`, `Banca
+//! d'Italia`, `Narodowy Bank Polski`); and Vietnamese names, whose head
+//! is followed by capitalised words of one or two syllables (`Ngân hàng
+//! Nhà nước`, `Cơ quan Phát triển Quốc tế Hoa Kỳ`).
+//!
+//! One pass over the tokens: each token is looked at a bounded number of
+//! times (a run never exceeds [`MAX_WORDS`] tokens).
+
+use super::cues::{Ctx, Found, ROLE, SPEECH, TITLE};
+use super::lexicon::OrgLexicon;
+use crate::facts::Kind;
+use crate::facts::tokens::WordSet;
+use crate::text::{Lang, Span};
+
+/// Words of an institution's name, at most (`Ministério do Meio Ambiente e
+/// Mudança do Clima` has nine).
+const MAX_WORDS: usize = 10;
+/// Linking words in a row (`van de`, `de la`, `of the`).
+const MAX_LINKS: usize = 2;
+
+pub(super) struct Finder {
+    /// Institution nouns of one word, capitalised as inside a name.
+    heads: WordSet,
+    /// Institution nouns of two words (`Cơ quan`, `Ủy ban`), as `first second`.
+    heads_two: WordSet,
+    /// First words of the two-word heads, to look the pair up only then.
+    heads_first: WordSet,
+    links: WordSet,
+    /// Conjunctions among the links (`and`, `e`, `und`).
+    joiners: WordSet,
+    /// Elided linking words written onto the next word (`dell'Interno`).
+    elided: Vec<String>,
+    /// Vietnamese function words, which never end a name.
+    vi_function: WordSet,
+}
+
+impl Finder {
+    pub fn new(lex: &OrgLexicon) -> Self {
+        let (two, one): (Vec<&String>, Vec<&String>) =
+            lex.heads.iter().partition(|h| h.contains(' '));
+        Self {
+            heads: one.into_iter().cloned().collect(),
+            heads_first: two
+                .iter()
+                .filter_map(|h| h.split(' ').next())
+                .map(str::to_string)
+                .collect(),
+            heads_two: two.into_iter().cloned().collect(),
+            links: lex.links.iter().cloned().collect(),
+            joiners: lex.joiners.iter().cloned().collect(),
+            elided: lex.elided_links.clone(),
+            vi_function: lex.vi_function_words.iter().cloned().collect(),
+        }
+    }
+
+    /// The institutions of one text, in order; `given` stops a run before
+    /// a person's name that follows the institution's (`Câmara dos
+    /// Deputados Arthur …`).
+    pub fn find(&self, ctx: &Ctx<'_>, given: &WordSet) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < ctx.toks.len() {
+            let names = if ctx.lang == Lang::VI {
+                self.vietnamese(ctx, k).map(|last| vec![(k, last)])
+            } else {
+                self.run(ctx, k, given).map(|last| self.split(ctx, k, last))
+            };
+            let Some(names) = names else {
+                k += 1;
+                continue;
+            };
+            for &(first, last) in &names {
+                let span = Span::new(ctx.toks[first].span.start, ctx.toks[last].span.end);
+                let value = span.get(ctx.text).split_whitespace().collect::<Vec<_>>().join(" ");
+                out.push(Found {
+                    kind: Kind::Org,
+                    span,
+                    value,
+                    strong: true,
+                    role: None,
+                    org_window: None,
+                });
+            }
+            k = names.last().map_or(k, |n| n.1) + 1;
+        }
+        out
+    }
+
+    /// The institutions in a run of tokens `first..=last` that holds a head:
+    /// split where a conjunction joins two named by a head each (`Polícia
+    /// Militar e Polícia Penal`; not `Ministério do Meio Ambiente e Mudança
+    /// do Clima`), and each started after the last link before its head
+    /// (`Análise … do Ministério da Fazenda` → `Ministério da Fazenda`).
+    fn split(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> Vec<(usize, usize)> {
+        let mut groups: Vec<(usize, usize, Option<usize>)> = Vec::new(); // first, last, head
+        let mut start = first;
+        for j in first..=last + 1 {
+            if j <= last
+                && !(ctx.toks[j].space_after && j > first && self.joiners.contains(ctx.word(j)))
+            {
+                continue;
+            }
+            if j > start {
+                let head = (start..j).find(|&h| self.head_at(ctx, h).is_some());
+                match groups.last_mut() {
+                    Some(g) if head.is_none() => g.1 = j - 1,
+                    _ => groups.push((start, j - 1, head)),
+                }
+            }
+            start = j + 1;
+        }
+        groups
+            .into_iter()
+            .filter_map(|(a, b, head)| {
+                let head = head?;
+                let a = (a..head)
+                    .rev()
+                    .find(|&l| self.links.contains(ctx.word(l)))
+                    .map_or(a, |l| l + 1);
+                let a = a.max(head.saturating_sub(3));
+                (b > a).then_some((a, b))
+            })
+            .collect()
+    }
+
+    /// The head noun starting at token `k`: its last token.
+    fn head_at(&self, ctx: &Ctx<'_>, k: usize) -> Option<usize> {
+        let w = ctx.word(k);
+        if self.heads_first.contains(w) && ctx.toks[k].space_after && k + 1 < ctx.toks.len() {
+            let pair = format!("{w} {}", ctx.word(k + 1));
+            if self.heads_two.contains(&pair) {
+                return Some(k + 1);
+            }
+        }
+        (ctx.toks[k].cap && self.heads.contains(w)).then_some(k)
+    }
+
+    /// A word of a name: capitalised or an acronym, no function word, no
+    /// role, title or speech cue; a head noun always is one.
+    fn name_word(&self, ctx: &Ctx<'_>, k: usize) -> bool {
+        let t = ctx.toks[k];
+        if self.head_at(ctx, k).is_some() {
+            return true;
+        }
+        (t.cap || (t.digit && k > 0))
+            && !ctx.stop[k]
+            && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | TITLE | SPEECH) == 0)
+    }
+
+    /// `dell'Interno`, `all'Energia`: an elided link and a capitalised name in one token.
+    fn elided_name(&self, ctx: &Ctx<'_>, k: usize) -> bool {
+        let w = ctx.word(k);
+        self.elided.iter().any(|e| {
+            w.strip_prefix(e.as_str()).is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        })
+    }
+
+    /// The last token of an institution's name starting at token `k`, if
+    /// the capitalised run from there holds a head noun and another word.
+    fn run(&self, ctx: &Ctx<'_>, k: usize, given: &WordSet) -> Option<usize> {
+        if !self.name_word(ctx, k) || ctx.toks[k].hyphen_before {
+            return None;
+        }
+        let (mut last, mut words, mut head) = (k, 1, self.head_at(ctx, k).is_some());
+        if let Some(h) = self.head_at(ctx, k) {
+            last = h;
+        }
+        while words < MAX_WORDS && ctx.toks[last].space_after {
+            let next = last + 1;
+            // Linking words, then a name word; or a name word (or an
+            // elided link with its name) right away.
+            let mut m = next;
+            while m < ctx.toks.len()
+                && m - next < MAX_LINKS
+                && ctx.toks[m].space_after
+                && self.links.contains(ctx.word(m))
+            {
+                m += 1;
+            }
+            let linked = m < ctx.toks.len()
+                && (self.name_word(ctx, m) || (m == next && self.elided_name(ctx, m)))
+                && !(head && given.contains(ctx.word(m)));
+            // `Banca d'Italia`: the elided `d'` stands in the gap.
+            let gap = ctx.text.get(ctx.toks[last].span.end..ctx.toks.get(next)?.span.start);
+            if !linked && !matches!(gap, Some(" d'" | " d’")) {
+                break;
+            }
+            let m = if linked { m } else { next };
+            if !self.name_word(ctx, m) && !self.elided_name(ctx, m) {
+                break;
+            }
+            head |= self.head_at(ctx, m).is_some();
+            last = self.head_at(ctx, m).unwrap_or(m);
+            words += m - next + 1;
+        }
+        (head && last > k).then_some(last)
+    }
+
+    /// `Ngân hàng Nhà nước`, `Đại học Michigan`: a capitalised head, then
+    /// words that each start with a capitalised syllable; one lower-case
+    /// syllable may end such a word (`Phát triển`, `Nhà nước`) unless it is
+    /// a function word (`Bộ Tài chính cho biết`).
+    fn vietnamese(&self, ctx: &Ctx<'_>, k: usize) -> Option<usize> {
+        if !ctx.toks[k].cap {
+            return None;
+        }
+        let head = self.head_at(ctx, k)?;
+        let mut last = head;
+        while last + 1 < ctx.toks.len() && ctx.toks[last].space_after && last - k < MAX_WORDS {
+            let next = ctx.toks[last + 1];
+            let word_start = next.cap && !next.digit && !ctx.stop[last + 1];
+            let tail = last > head
+                && ctx.toks[last].cap
+                && !next.cap
+                && !next.digit
+                && !self.vi_function.contains(ctx.word(last + 1));
+            if !(word_start || tail) {
+                break;
+            }
+            last += 1;
+        }
+        (last > head).then_some(last)
+    }
+}
