@@ -267,6 +267,16 @@ impl Finder {
     /// CamelCase brands, digit-and-letter names, acronyms.
     fn shaped(&self, ctx: &Ctx<'_>) -> Vec<Found> {
         let mut out = Vec::new();
+        // An acronym the text spells out in lower-case words (`imposta
+        // municipale unica (IMU)`) names a thing, not an organisation, in
+        // every mention.
+        let common: WordSet = ctx
+            .toks
+            .iter()
+            .enumerate()
+            .filter(|&(k, t)| t.caps && !self.acronym(ctx, k) && bracketed(ctx.text, t.span))
+            .map(|(k, _)| ctx.word(k).to_string())
+            .collect();
         for (k, t) in ctx.toks.iter().enumerate() {
             if !(t.cap || t.digit) {
                 continue;
@@ -276,7 +286,7 @@ impl Finder {
                 continue; // `CEO`, `PDG`
             }
             let ok = if t.caps {
-                self.acronym(ctx, k)
+                self.acronym(ctx, k) && !common.contains(w)
             } else if t.digit {
                 digit_name(w)
             } else {
@@ -321,6 +331,12 @@ impl Finder {
         }
         true
     }
+}
+
+/// `(IMU)`: a word standing alone in brackets.
+fn bracketed(text: &str, span: Span) -> bool {
+    text.get(..span.start).is_some_and(|h| h.ends_with('('))
+        && text.get(span.end..).is_some_and(|t| t.starts_with(')'))
 }
 
 /// A longer mention replaces the shorter ones it covers.
