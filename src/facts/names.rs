@@ -7,6 +7,7 @@
 //! overlaps. The vocabulary they share lives in `names/cues.rs`, below both.
 
 mod cues;
+mod declension;
 mod disjoint;
 mod institution;
 mod lexicon;

@@ -11,6 +11,7 @@
 //! times (a run never exceeds [`MAX_WORDS`] tokens).
 
 use super::cues::{Ctx, Found, ROLE, SPEECH, TITLE};
+use super::declension::Declension;
 use super::lexicon::OrgLexicon;
 use crate::facts::Kind;
 use crate::facts::tokens::WordSet;
@@ -36,14 +37,23 @@ pub(super) struct Finder {
     elided: Vec<String>,
     /// Vietnamese function words, which never end a name.
     vi_function: WordSet,
+    decl: Declension,
 }
+
+/// Czech and Polish words that end a name before a head noun could come.
+const SLAVIC_STOP: [&str; 19] = [
+    "a", "i", "v", "ve", "na", "se", "je", "by", "to", "že", "pro", "z", "ze", "do", "o", "k", "s",
+    "w", "we",
+];
 
 impl Finder {
     pub fn new(lex: &OrgLexicon) -> Self {
         let (two, one): (Vec<&String>, Vec<&String>) =
             lex.heads.iter().partition(|h| h.contains(' '));
+        let decl = Declension::new(lex);
+        let capital_forms = decl.forms().filter(|f| f.starts_with(char::is_uppercase)).cloned();
         Self {
-            heads: one.into_iter().cloned().collect(),
+            heads: one.into_iter().cloned().chain(capital_forms).collect(),
             heads_first: two
                 .iter()
                 .filter_map(|h| h.split(' ').next())
@@ -54,6 +64,7 @@ impl Finder {
             joiners: lex.joiners.iter().cloned().collect(),
             elided: lex.elided_links.clone(),
             vi_function: lex.vi_function_words.iter().cloned().collect(),
+            decl,
         }
     }
 
@@ -64,8 +75,11 @@ impl Finder {
         let mut out = Vec::new();
         let mut k = 0;
         while k < ctx.toks.len() {
+            let slavic = matches!(ctx.lang.code(), "cs" | "sk" | "pl");
             let names = if ctx.lang == Lang::VI {
                 self.vietnamese(ctx, k).map(|last| vec![(k, last)])
+            } else if let Some(last) = self.slavic(ctx, k).filter(|_| slavic) {
+                Some(vec![(k, last)])
             } else {
                 self.run(ctx, k, given).map(|last| self.split(ctx, k, last))
             };
@@ -75,7 +89,11 @@ impl Finder {
             };
             for &(first, last) in &names {
                 let span = Span::new(ctx.toks[first].span.start, ctx.toks[last].span.end);
-                let value = span.get(ctx.text).split_whitespace().collect::<Vec<_>>().join(" ");
+                let value = if slavic {
+                    self.nominative(ctx, first, last)
+                } else {
+                    span.get(ctx.text).split_whitespace().collect::<Vec<_>>().join(" ")
+                };
                 out.push(Found {
                     kind: Kind::Org,
                     span,
@@ -121,7 +139,14 @@ impl Finder {
                     .rev()
                     .find(|&l| self.links.contains(ctx.word(l)))
                     .map_or(a, |l| l + 1);
-                let a = a.max(head.saturating_sub(3));
+                let mut a = a.max(head.saturating_sub(3));
+                // Czech and Polish names put only adjectives before their
+                // head (`Narodowy Bank Polski`, not `Członkowie Zgromadzenia`).
+                if matches!(ctx.lang.code(), "cs" | "sk" | "pl") {
+                    while a < head && !self.decl.looks_adjective(ctx.word(a)) {
+                        a += 1;
+                    }
+                }
                 (b > a).then_some((a, b))
             })
             .collect()
@@ -224,5 +249,72 @@ impl Finder {
             last += 1;
         }
         (last > head).then_some(last)
+    }
+
+    /// Czech institutions that capitalise only their first word: a
+    /// capitalised head and its genitive (`Ministerstvo zemědělství`,
+    /// `Úřadu průmyslového vlastnictví`), or capitalised and lower-case
+    /// adjectives before a lower-case head (`Česká národní banka`,
+    /// `Digitální a informační agentury`). Returns the last token.
+    fn slavic(&self, ctx: &Ctx<'_>, k: usize) -> Option<usize> {
+        let t = ctx.toks[k];
+        if !t.cap || t.caps || ctx.stop[k] || !t.space_after {
+            return None;
+        }
+        let lower = |j: usize| {
+            ctx.toks
+                .get(j)
+                .filter(|t| !t.cap && !t.digit)
+                .map(|_| ctx.word(j))
+                .filter(|w| !SLAVIC_STOP.contains(w))
+        };
+        if self.decl.head(ctx.word(k)).is_some() {
+            let first = lower(k + 1)?;
+            let two = self.decl.looks_adjective(first)
+                && ctx.toks[k + 1].space_after
+                && lower(k + 2).is_some();
+            return Some(if two { k + 2 } else { k + 1 });
+        }
+        if !self.decl.looks_adjective(ctx.word(k)) {
+            return None;
+        }
+        let mut j = k + 1;
+        for _ in 0..4 {
+            let w = ctx.toks.get(j).filter(|t| !t.cap && !t.digit).map(|_| ctx.word(j))?;
+            if self.decl.head(w).is_some() {
+                return Some(j);
+            }
+            let conj = (w == "a" || w == "i") && j > k + 1;
+            if !(conj || self.decl.looks_adjective(w)) || !ctx.toks[j].space_after {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The name of tokens `first..=last` with its head noun, and the
+    /// adjectives that agree with it, in the nominative.
+    fn nominative(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> String {
+        let head = (first..=last).find_map(|j| Some((j, self.decl.head(ctx.word(j))?)));
+        let mut words: Vec<String> = (first..=last).map(|j| ctx.word(j).to_string()).collect();
+        if let Some((h, (nom, gender))) = head {
+            // Adjectives agree up to a link or a lower-case genitive after a
+            // capitalised head (`Ministerstva zdravotnictví` stays).
+            let agrees = |j: usize| {
+                let between = if j < h { j..h } else { h + 1..j + 1 };
+                between.clone().all(|b| !self.links.contains(ctx.word(b)))
+                    && (j < h || ctx.toks[j].cap)
+            };
+            for j in first..=last {
+                let w = &mut words[j - first];
+                if j == h {
+                    *w = nom.to_string();
+                } else if agrees(j) && self.decl.looks_adjective(w) {
+                    *w = self.decl.adjective(w, gender);
+                }
+            }
+        }
+        words.join(" ")
     }
 }

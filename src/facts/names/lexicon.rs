@@ -63,6 +63,10 @@ pub(in crate::facts) struct OrgLexicon {
     pub elided_links: Vec<String>,
     /// Vietnamese function words, which never end a name.
     pub vi_function_words: Vec<String>,
+    /// Czech and Polish institution nouns in their cases: form → `nominative gender`.
+    pub declined: HashMap<String, String>,
+    /// Adjective endings by gender: `declined=nominative`.
+    pub adjective_endings: HashMap<String, Vec<String>>,
 }
 
 pub(in crate::facts) fn people() -> PeopleLexicon {
