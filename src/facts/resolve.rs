@@ -141,9 +141,17 @@ fn link_aliases(facts: &mut [Fact], doc: &Document) {
 
 /// The names that, met elsewhere in the document, are an organisation
 /// (`Alibaba-Aktien`, `Nvidias`), with their values.
+///
+/// A name found only in the headline is not spread: headlines capitalise
+/// common words (English title case, German nouns: `Zahlen`).
 fn org_names(facts: &[Fact], doc: &Document, lex: &Shared) -> Vec<(String, String)> {
     let mut names: HashMap<String, String> = HashMap::new();
-    for f in facts.iter().filter(|f| f.kind == Kind::Org) {
+    let in_body: HashSet<&str> =
+        facts.iter().filter(|f| f.kind == Kind::Org && f.field == Field::Body).map(value).collect();
+    for f in facts
+        .iter()
+        .filter(|f| f.kind == Kind::Org && (f.field == Field::Body || in_body.contains(value(f))))
+    {
         let mention = f.span.get(text_of(doc, f.field)).trim_end_matches('s').to_string();
         for name in [value(f).to_string(), mention] {
             if name.chars().count() >= 3 && !lex.not_names.contains(&name) {
@@ -165,7 +173,7 @@ fn spread_names(facts: &mut Vec<Fact>, doc: &Document, lex: &Shared) {
         return;
     }
     for &field in fields(doc) {
-        let found = mentions(text_of(doc, field), &names, doc.lang);
+        let found = mentions(text_of(doc, field), &names, doc.lang, lex);
         // The field's facts by start, for a binary search per mention (a
         // scan of every fact per mention was quadratic).
         let mut taken: Vec<(Span, usize)> = facts
@@ -213,7 +221,7 @@ fn overlapping(spans: &[(Span, usize)], span: Span) -> Vec<usize> {
 /// Whole-word mentions of `names` in `text`: pattern index and span. One
 /// pass over the words, with a lookup by first word (documents name few
 /// entities, so building an automaton for each would cost more).
-fn mentions(text: &str, names: &[String], lang: Lang) -> Vec<(usize, Span)> {
+fn mentions(text: &str, names: &[String], lang: Lang, lex: &Shared) -> Vec<(usize, Span)> {
     let mut by_first: HashMap<&str, Vec<usize>, BuildHasherDefault<FxHasher>> = HashMap::default();
     for (k, n) in names.iter().enumerate() {
         let first = n.split(|c: char| !is_word_char(c)).next().unwrap_or("");
@@ -234,12 +242,28 @@ fn mentions(text: &str, names: &[String], lang: Lang) -> Vec<(usize, Span)> {
             .filter(|&&k| text.get(start..).is_some_and(|r| r.starts_with(names[k].as_str())))
             .filter_map(|&k| Some((k, mention_end(text, start, start + names[k].len(), lang)?)))
             .max_by_key(|&(_, end)| end);
-        if let Some((k, end)) = best {
+        if let Some((k, end)) = best.filter(|&(k, end)| {
+            lang != Lang::VI || names[k].contains(' ') || vietnamese_mention(text, start, end, lex)
+        }) {
             out.push((k, Span::new(start, end)));
             skip_to = end;
         }
     }
     out
+}
+
+/// A Vietnamese one-syllable name (`Chính`) stands for a person after a
+/// title (`ông Chính`), before punctuation or before a function word or
+/// verb (`Liên cho biết`), not as the first syllable of a word (`Chính
+/// phủ`, the government).
+fn vietnamese_mention(text: &str, start: usize, end: usize, lex: &Shared) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let prev = before.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else { return true };
+    let next = rest.split(|c: char| !is_word_char(c)).next().unwrap_or("");
+    lex.titles.contains(&prev.to_lowercase())
+        || !next.starts_with(char::is_lowercase)
+        || lex.vi_function.contains(next)
 }
 
 /// The words of `text` (runs of letters and digits) with their offsets.

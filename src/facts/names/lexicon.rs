@@ -88,6 +88,10 @@ pub(in crate::facts) struct Shared {
     pub pronouns: WordSet,
     /// Prepositions that may follow a verb of saying without a subject.
     pub clause_preps: WordSet,
+    /// Titles before a name (`ông`, `Herr`), lower case.
+    pub titles: WordSet,
+    /// Vietnamese function words and verb syllables (`cho`, `nói`).
+    pub vi_function: WordSet,
 }
 
 impl Shared {
@@ -100,6 +104,8 @@ impl Shared {
             not_names: set(&people.words.not_names),
             pronouns: people.pronouns.iter().map(|p| p.to_lowercase()).collect(),
             clause_preps: set(&people.clause_preps),
+            titles: people.titles.iter().map(|t| t.to_lowercase()).collect(),
+            vi_function: set(&orgs.vi_function_words),
         }
     }
 }

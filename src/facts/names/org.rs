@@ -34,10 +34,12 @@ pub(super) struct Finder {
     joiners: WordSet,
     employer_preps: WordSet,
     noun_endings: Vec<String>,
+    /// German articles (`die Zahlen` is no name).
+    articles: WordSet,
 }
 
 impl Finder {
-    pub fn new(lex: &OrgLexicon) -> Self {
+    pub fn new(lex: &OrgLexicon, articles: &[String]) -> Self {
         Self {
             legal: lex.legal.iter().map(|s| s.trim_end_matches('.').to_string()).collect(),
             dotted: lex
@@ -54,6 +56,7 @@ impl Finder {
             joiners: lex.joiners.iter().cloned().collect(),
             employer_preps: lex.employer_preps.iter().cloned().collect(),
             noun_endings: lex.noun_endings.clone(),
+            articles: articles.iter().cloned().collect(),
         }
     }
 
@@ -165,6 +168,20 @@ impl Finder {
     /// Names right after an organisation cue, or listed after one.
     fn cued(&self, ctx: &Ctx<'_>) -> Vec<Found> {
         let mut out = Vec::new();
+        // German nouns take articles, names seldom do: a word met after
+        // one (`die Zahlen`) is a common noun wherever a cue stands before
+        // it (`laut Zahlen`).
+        let nouns: WordSet = if ctx.lang == Lang::DE {
+            (1..ctx.toks.len())
+                .filter(|&k| {
+                    ctx.toks[k - 1].space_after
+                        && self.articles.contains(&ctx.word(k - 1).to_lowercase())
+                })
+                .map(|k| ctx.word(k).to_string())
+                .collect()
+        } else {
+            WordSet::default()
+        };
         for (k, t) in ctx.toks.iter().enumerate() {
             if !(t.cap || t.digit) || t.hyphen_before || !self.name_word(ctx, k) {
                 continue;
@@ -182,7 +199,9 @@ impl Finder {
             loop {
                 let last = self.name_run(ctx, k2);
                 let span = Span::new(ctx.toks[k2].span.start, ctx.toks[last].span.end);
-                if !vietnamese_fragment(ctx, k2, last) && !self.german_noun(ctx, k2, last) {
+                let noun = k2 == last && nouns.contains(ctx.word(k2));
+                if !vietnamese_fragment(ctx, k2, last) && !self.german_noun(ctx, k2, last) && !noun
+                {
                     out.push(found(span, text_of(ctx.text, span), false));
                 }
                 match (listed, self.next_list_item(ctx, last)) {
@@ -308,6 +327,10 @@ impl Finder {
             || self.acronym_stop.contains(w)
             || !w.chars().all(char::is_alphabetic)
         {
+            return false;
+        }
+        // `Boeing 737 MAX`, `Galaxy S24 FE`: a model name after a number.
+        if k > 0 && ctx.toks[k - 1].digit && ctx.toks[k - 1].space_after {
             return false;
         }
         let shouting = |j: usize| {
