@@ -48,7 +48,7 @@ impl Rules {
             cues: Cues::new(&people, &orgs),
             shared: Shared::new(&people, &orgs),
             people: person::Finder::new(&people),
-            orgs: org::Finder::new(&orgs, &people.articles),
+            orgs: org::Finder::new(&orgs),
             institutions: institution::Finder::new(&orgs),
             not_names,
         }

@@ -159,15 +159,18 @@ impl Scene<'_> {
         let after = Span::new(after, sentence_end(self.text, after));
         let sent = sentence_start(self.text, quote.start.saturating_sub(1), para);
         let lead = Span::new(sent, quote.start);
+        // A quote introduced by a colon is attributed in its own sentence:
+        // by its verb, else to the one person named there, else to nobody.
+        if introduced_by_colon(lead.get(self.text)) {
+            if let Some(s) = self.said_in(lead, false) {
+                return self.name(s, quote.start);
+            }
+            let named = self.people_in(lead);
+            return (named.len() == 1).then(|| named[0].1.clone());
+        }
         let said = self.said_in(after, true).or_else(|| self.said_in(lead, false));
         if let Some(s) = said {
             return self.name(s, quote.start);
-        }
-        // A quote introduced by a colon is attributed in its own sentence:
-        // to the one person named there, else to nobody known.
-        if introduced_by_colon(lead.get(self.text)) {
-            let named = self.people_in(lead);
-            return (named.len() == 1).then(|| named[0].1.clone());
         }
         // Someone is named right after the quote, without a verb (`»…«,
         // war die Antwort von X`): not necessarily the speaker before.

@@ -17,9 +17,9 @@ use crate::facts::Kind;
 use crate::facts::tokens::WordSet;
 use crate::text::{Lang, Span};
 
-/// Words of an institution's name, at most (`Ministério do Meio Ambiente e
-/// Mudança do Clima` has nine).
-const MAX_WORDS: usize = 10;
+/// Words of a run, at most (`Ministério do Meio Ambiente e Mudança do
+/// Clima` has nine; a run may hold two names joined by a conjunction).
+const MAX_WORDS: usize = 16;
 /// Linking words in a row (`van de`, `de la`, `of the`).
 const MAX_LINKS: usize = 2;
 
@@ -194,7 +194,11 @@ impl Finder {
         if let Some(h) = self.head_at(ctx, k) {
             last = h;
         }
-        while words < MAX_WORDS && ctx.toks[last].space_after {
+        let elided_gap = |last: usize| {
+            let next = ctx.toks.get(last + 1).map_or(ctx.text.len(), |t| t.span.start);
+            matches!(ctx.text.get(ctx.toks[last].span.end..next), Some(" d'" | " d’"))
+        };
+        while words < MAX_WORDS && (ctx.toks[last].space_after || elided_gap(last)) {
             let next = last + 1;
             // Linking words, then a name word; or a name word (or an
             // elided link with its name) right away.

@@ -52,6 +52,8 @@ pub(in crate::facts) struct OrgLexicon {
     pub joiners: Vec<String>,
     /// Prepositions between a role and the employer (`analyst at X`).
     pub employer_preps: Vec<String>,
+    /// German articles (`die Zahlen` is a common noun).
+    pub articles_de: Vec<String>,
     /// Endings of German common nouns (`Angaben`, `Experten`).
     pub noun_endings: Vec<String>,
     pub acronym_stop: Vec<String>,

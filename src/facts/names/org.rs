@@ -15,7 +15,7 @@ use super::cues::{Ctx, Found, KNOWN, LIST_CUE, ORG_CUE, ROLE, SPEECH};
 use super::disjoint::Disjoint;
 use super::lexicon::OrgLexicon;
 use crate::facts::Kind;
-use crate::facts::tokens::{WordSet, camel_case, digit_name};
+use crate::facts::tokens::{WordSet, camel_case, digit_name, is_word_char};
 use crate::text::{Lang, Span, floor_char_boundary};
 
 const MAX_WORDS: usize = 4;
@@ -36,10 +36,12 @@ pub(super) struct Finder {
     noun_endings: Vec<String>,
     /// German articles (`die Zahlen` is no name).
     articles: WordSet,
+    /// Legal forms of several tokens (`a.s.`, `Sp. z o.o.`), longest first.
+    multi_legal: Vec<String>,
 }
 
 impl Finder {
-    pub fn new(lex: &OrgLexicon, articles: &[String]) -> Self {
+    pub fn new(lex: &OrgLexicon) -> Self {
         Self {
             legal: lex.legal.iter().map(|s| s.trim_end_matches('.').to_string()).collect(),
             dotted: lex
@@ -56,7 +58,17 @@ impl Finder {
             joiners: lex.joiners.iter().cloned().collect(),
             employer_preps: lex.employer_preps.iter().cloned().collect(),
             noun_endings: lex.noun_endings.clone(),
-            articles: articles.iter().cloned().collect(),
+            articles: lex.articles_de.iter().cloned().collect(),
+            multi_legal: {
+                let mut forms: Vec<String> = lex
+                    .legal
+                    .iter()
+                    .filter(|f| f.trim_end_matches('.').contains(['.', ' ', '&']))
+                    .cloned()
+                    .collect();
+                forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+                forms
+            },
         }
     }
 
@@ -69,6 +81,7 @@ impl Finder {
             .into_iter()
             .chain(institutions)
             .chain(self.legal_runs(ctx))
+            .chain(self.dotted_runs(ctx))
             .chain(self.cued(ctx))
             .chain(self.shaped(ctx))
         {
@@ -157,6 +170,39 @@ impl Finder {
                 out.push(found(span, text_of(ctx.text, span), true));
             }
             k = last + 1;
+        }
+        out
+    }
+
+    /// Capitalised runs that end in a legal form of several tokens
+    /// (`Agro Nova a.s.`, `Sady Morava s.r.o.`, `Acme Sp. z o.o.`, `Foo S.A.`).
+    fn dotted_runs(&self, ctx: &Ctx<'_>) -> Vec<Found> {
+        let mut out = Vec::new();
+        for k in 0..ctx.toks.len() {
+            if !ctx.toks[k].cap || !self.name_word(ctx, k) {
+                continue;
+            }
+            let end = ctx.toks[k].span.end;
+            let Some(rest) = ctx.text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+                continue;
+            };
+            let Some(form) = self.multi_legal.iter().find(|f| {
+                rest.starts_with(f.as_str())
+                    && !rest.get(f.len()..).and_then(|r| r.chars().next()).is_some_and(is_word_char)
+            }) else {
+                continue;
+            };
+            let mut first = k;
+            while first > 0
+                && k - first + 1 < MAX_WORDS
+                && ctx.toks[first - 1].space_after
+                && self.name_word(ctx, first - 1)
+                && ctx.hit_at(ctx.toks[first - 1].span.start).is_none_or(|h| h.flags & ORG_CUE == 0)
+            {
+                first -= 1;
+            }
+            let span = Span::new(ctx.toks[first].span.start, end + 1 + form.len());
+            out.push(found(span, text_of(ctx.text, span), true));
         }
         out
     }
