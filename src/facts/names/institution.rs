@@ -282,8 +282,7 @@ impl Finder {
         if !self.decl.looks_adjective(ctx.word(k)) {
             return None;
         }
-        let mut j = k + 1;
-        for _ in 0..4 {
+        for j in k + 1..k + 5 {
             let w = ctx.toks.get(j).filter(|t| !t.cap && !t.digit).map(|_| ctx.word(j))?;
             if self.decl.head(w).is_some() {
                 return Some(j);
@@ -292,7 +291,6 @@ impl Finder {
             if !(conj || self.decl.looks_adjective(w)) || !ctx.toks[j].space_after {
                 return None;
             }
-            j += 1;
         }
         None
     }

@@ -99,7 +99,7 @@ impl Finder {
             }
             if joined
                 && self.name_like_or_joined(ctx, next, k)
-                && !(ctx.toks[next].hyphen_after && !self.given.contains(ctx.word(next)))
+                && (!ctx.toks[next].hyphen_after || self.given.contains(ctx.word(next)))
             {
                 words += 1;
                 last = next;
