@@ -466,7 +466,21 @@ fn institutions_with_linking_words() {
         &["org"],
         &["El [org:Banco de España] y el [org:Ministerio de Economía] lo confirmaron."],
     );
-    table("fr", &["org"], &["La [org:Banque de France] et le [org:Conseil de Paris] ont répondu."]);
+    table(
+        "fr",
+        &["org"],
+        &[
+            "La [org:Banque de France] et le [org:Conseil de Paris] ont répondu.",
+            "Hier, le [org:Conseil constitutionnel] et la [org:Cour des comptes] ont répondu à l'[org:Assemblée nationale].",
+        ],
+    );
+    table(
+        "it",
+        &["org"],
+        &[
+            "Il presidente della [org:Camera dei deputati] ha scritto alla [org:Corte costituzionale].",
+        ],
+    );
 }
 
 #[test]

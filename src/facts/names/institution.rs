@@ -38,6 +38,8 @@ pub(super) struct Finder {
     /// Vietnamese function words, which never end a name.
     vi_function: WordSet,
     decl: Declension,
+    /// Adjective endings of French, Spanish, Italian and Portuguese.
+    romance_adjective: Vec<String>,
 }
 
 /// Czech and Polish words that end a name before a head noun could come.
@@ -65,6 +67,7 @@ impl Finder {
             elided: lex.elided_links.clone(),
             vi_function: lex.vi_function_words.iter().cloned().collect(),
             decl,
+            romance_adjective: lex.romance_adjective_endings.clone(),
         }
     }
 
@@ -80,8 +83,10 @@ impl Finder {
                 self.vietnamese(ctx, k).map(|last| vec![(k, last)])
             } else if let Some(last) = self.slavic(ctx, k).filter(|_| slavic) {
                 Some(vec![(k, last)])
+            } else if let Some(last) = self.run(ctx, k, given) {
+                Some(self.split(ctx, k, last))
             } else {
-                self.run(ctx, k, given).map(|last| self.split(ctx, k, last))
+                self.romance(ctx, k).map(|last| vec![(k, last)])
             };
             let Some(names) = names else {
                 k += 1;
@@ -318,5 +323,35 @@ impl Finder {
             }
         }
         words.join(" ")
+    }
+
+    /// French, Spanish, Italian and Portuguese names that capitalise only
+    /// their head: `Conseil constitutionnel`, `Assemblée nationale`, `Cour
+    /// des comptes`, `Presidenza del consiglio`: a capitalised head inside
+    /// a sentence, then one or two adjectives, or a link and a noun.
+    fn romance(&self, ctx: &Ctx<'_>, k: usize) -> Option<usize> {
+        if !matches!(ctx.lang.code(), "fr" | "es" | "it" | "pt") || ctx.toks[k].initial {
+            return None;
+        }
+        let head = self.head_at(ctx, k)?;
+        let lower = |j: usize| {
+            ctx.toks.get(j).filter(|t| !t.cap && !t.digit && !t.hyphen_before).map(|_| ctx.word(j))
+        };
+        let adjective = |w: &str| {
+            self.romance_adjective.iter().any(|e| w.ends_with(e.as_str()) && w.len() > e.len() + 2)
+        };
+        let next = lower(head + 1).filter(|_| ctx.toks[head].space_after)?;
+        let mut last = if adjective(next) {
+            head + 1
+        } else if self.links.contains(next) && ctx.toks[head + 1].space_after {
+            let noun = lower(head + 2)?;
+            (!self.links.contains(noun) && noun.chars().count() > 3).then_some(head + 2)?
+        } else {
+            return None;
+        };
+        if ctx.toks[last].space_after && lower(last + 1).is_some_and(adjective) {
+            last += 1;
+        }
+        Some(last)
     }
 }

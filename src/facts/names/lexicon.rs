@@ -67,6 +67,9 @@ pub(in crate::facts) struct OrgLexicon {
     pub vi_function_words: Vec<String>,
     /// Czech and Polish institution nouns in their cases: form → `nominative gender`.
     pub declined: HashMap<String, String>,
+    /// Adjective endings of French, Spanish, Italian and Portuguese
+    /// (`constitutionnel`, `nationale`, `federal`).
+    pub romance_adjective_endings: Vec<String>,
     /// Adjective endings by gender: `declined=nominative`.
     pub adjective_endings: HashMap<String, Vec<String>>,
 }
