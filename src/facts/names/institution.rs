@@ -76,17 +76,30 @@ impl Finder {
     /// Deputados Arthur …`).
     pub fn find(&self, ctx: &Ctx<'_>, given: &WordSet) -> Vec<Found> {
         let mut out = Vec::new();
+        let slavic = matches!(ctx.lang.code(), "cs" | "sk" | "pl");
+        // Each token's head noun, looked up once.
+        let heads: Vec<Option<usize>> = (0..ctx.toks.len()).map(|k| self.head_at(ctx, k)).collect();
+        if !slavic && heads.iter().all(Option::is_none) {
+            return out;
+        }
         let mut k = 0;
+        // Runs without a head are not read again from each of their words.
+        let mut headless_to = 0;
         while k < ctx.toks.len() {
-            let slavic = matches!(ctx.lang.code(), "cs" | "sk" | "pl");
             let names = if ctx.lang == Lang::VI {
-                self.vietnamese(ctx, k).map(|last| vec![(k, last)])
+                self.vietnamese(ctx, &heads, k).map(|last| vec![(k, last)])
             } else if let Some(last) = self.slavic(ctx, k).filter(|_| slavic) {
                 Some(vec![(k, last)])
-            } else if let Some(last) = self.run(ctx, k, given) {
-                Some(self.split(ctx, k, last))
+            } else if k < headless_to {
+                None
             } else {
-                self.romance(ctx, k).map(|last| vec![(k, last)])
+                match self.run(ctx, &heads, k, given) {
+                    Ok(last) => Some(self.split(ctx, &heads, k, last)),
+                    Err(end) => {
+                        headless_to = end;
+                        self.romance(ctx, &heads, k).map(|last| vec![(k, last)])
+                    }
+                }
             };
             let Some(names) = names else {
                 k += 1;
@@ -118,7 +131,13 @@ impl Finder {
     /// Militar e Polícia Penal`; not `Ministério do Meio Ambiente e Mudança
     /// do Clima`), and each started after the last link before its head
     /// (`Análise … do Ministério da Fazenda` → `Ministério da Fazenda`).
-    fn split(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> Vec<(usize, usize)> {
+    fn split(
+        &self,
+        ctx: &Ctx<'_>,
+        heads: &[Option<usize>],
+        first: usize,
+        last: usize,
+    ) -> Vec<(usize, usize)> {
         let mut groups: Vec<(usize, usize, Option<usize>)> = Vec::new(); // first, last, head
         let mut start = first;
         for j in first..=last + 1 {
@@ -128,7 +147,7 @@ impl Finder {
                 continue;
             }
             if j > start {
-                let head = (start..j).find(|&h| self.head_at(ctx, h).is_some());
+                let head = (start..j).find(|&h| heads[h].is_some());
                 match groups.last_mut() {
                     Some(g) if head.is_none() => g.1 = j - 1,
                     _ => groups.push((start, j - 1, head)),
@@ -159,10 +178,14 @@ impl Finder {
 
     /// The head noun starting at token `k`: its last token.
     fn head_at(&self, ctx: &Ctx<'_>, k: usize) -> Option<usize> {
+        // Every head starts with a capital letter (`Ngân hàng`, `Bộ`).
+        if !ctx.toks[k].cap {
+            return None;
+        }
         let w = ctx.word(k);
         if self.heads_first.contains(w) && ctx.toks[k].space_after && k + 1 < ctx.toks.len() {
-            let pair = format!("{w} {}", ctx.word(k + 1));
-            if self.heads_two.contains(&pair) {
+            let pair = ctx.text.get(ctx.toks[k].span.start..ctx.toks[k + 1].span.end);
+            if pair.is_some_and(|p| self.heads_two.contains(p)) {
                 return Some(k + 1);
             }
         }
@@ -171,9 +194,9 @@ impl Finder {
 
     /// A word of a name: capitalised or an acronym, no function word, no
     /// role, title or speech cue; a head noun always is one.
-    fn name_word(&self, ctx: &Ctx<'_>, k: usize) -> bool {
+    fn name_word(&self, ctx: &Ctx<'_>, heads: &[Option<usize>], k: usize) -> bool {
         let t = ctx.toks[k];
-        if self.head_at(ctx, k).is_some() {
+        if heads[k].is_some() {
             return true;
         }
         (t.cap || (t.digit && k > 0))
@@ -190,13 +213,20 @@ impl Finder {
     }
 
     /// The last token of an institution's name starting at token `k`, if
-    /// the capitalised run from there holds a head noun and another word.
-    fn run(&self, ctx: &Ctx<'_>, k: usize, given: &WordSet) -> Option<usize> {
-        if !self.name_word(ctx, k) || ctx.toks[k].hyphen_before {
-            return None;
+    /// the capitalised run from there holds a head noun and another word;
+    /// else where the run ended.
+    fn run(
+        &self,
+        ctx: &Ctx<'_>,
+        heads: &[Option<usize>],
+        k: usize,
+        given: &WordSet,
+    ) -> Result<usize, usize> {
+        if !self.name_word(ctx, heads, k) || ctx.toks[k].hyphen_before {
+            return Err(k);
         }
-        let (mut last, mut words, mut head) = (k, 1, self.head_at(ctx, k).is_some());
-        if let Some(h) = self.head_at(ctx, k) {
+        let (mut last, mut words, mut head) = (k, 1, heads[k].is_some());
+        if let Some(h) = heads[k] {
             last = h;
         }
         let elided_gap = |last: usize| {
@@ -216,33 +246,34 @@ impl Finder {
                 m += 1;
             }
             let linked = m < ctx.toks.len()
-                && (self.name_word(ctx, m) || (m == next && self.elided_name(ctx, m)))
+                && (self.name_word(ctx, heads, m) || (m == next && self.elided_name(ctx, m)))
                 && !(head && given.contains(ctx.word(m)));
             // `Banca d'Italia`: the elided `d'` stands in the gap.
-            let gap = ctx.text.get(ctx.toks[last].span.end..ctx.toks.get(next)?.span.start);
+            let Some(after) = ctx.toks.get(next) else { break };
+            let gap = ctx.text.get(ctx.toks[last].span.end..after.span.start);
             if !linked && !matches!(gap, Some(" d'" | " d’")) {
                 break;
             }
             let m = if linked { m } else { next };
-            if !self.name_word(ctx, m) && !self.elided_name(ctx, m) {
+            if !self.name_word(ctx, heads, m) && !self.elided_name(ctx, m) {
                 break;
             }
-            head |= self.head_at(ctx, m).is_some();
-            last = self.head_at(ctx, m).unwrap_or(m);
+            head |= heads[m].is_some();
+            last = heads[m].unwrap_or(m);
             words += m - next + 1;
         }
-        (head && last > k).then_some(last)
+        if head && last > k { Ok(last) } else { Err(last) }
     }
 
     /// `Ngân hàng Nhà nước`, `Đại học Michigan`: a capitalised head, then
     /// words that each start with a capitalised syllable; one lower-case
     /// syllable may end such a word (`Phát triển`, `Nhà nước`) unless it is
     /// a function word (`Bộ Tài chính cho biết`).
-    fn vietnamese(&self, ctx: &Ctx<'_>, k: usize) -> Option<usize> {
+    fn vietnamese(&self, ctx: &Ctx<'_>, heads: &[Option<usize>], k: usize) -> Option<usize> {
         if !ctx.toks[k].cap {
             return None;
         }
-        let head = self.head_at(ctx, k)?;
+        let head = heads[k]?;
         let mut last = head;
         while last + 1 < ctx.toks.len() && ctx.toks[last].space_after && last - k < MAX_WORDS {
             let next = ctx.toks[last + 1];
@@ -329,11 +360,11 @@ impl Finder {
     /// their head: `Conseil constitutionnel`, `Assemblée nationale`, `Cour
     /// des comptes`, `Presidenza del consiglio`: a capitalised head inside
     /// a sentence, then one or two adjectives, or a link and a noun.
-    fn romance(&self, ctx: &Ctx<'_>, k: usize) -> Option<usize> {
+    fn romance(&self, ctx: &Ctx<'_>, heads: &[Option<usize>], k: usize) -> Option<usize> {
         if !matches!(ctx.lang.code(), "fr" | "es" | "it" | "pt") || ctx.toks[k].initial {
             return None;
         }
-        let head = self.head_at(ctx, k)?;
+        let head = heads[k]?;
         let lower = |j: usize| {
             ctx.toks.get(j).filter(|t| !t.cap && !t.digit && !t.hyphen_before).map(|_| ctx.word(j))
         };

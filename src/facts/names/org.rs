@@ -11,6 +11,8 @@
 //! A parenthesised alias (`Tài Tân (Caixin)`) is the same organisation;
 //! its value is the Latin-script form.
 
+use std::cell::OnceCell;
+
 use super::cues::{Ctx, Found, KNOWN, LIST_CUE, ORG_CUE, ROLE, SPEECH};
 use super::disjoint::Disjoint;
 use super::lexicon::OrgLexicon;
@@ -179,7 +181,19 @@ impl Finder {
     fn dotted_runs(&self, ctx: &Ctx<'_>) -> Vec<Found> {
         let mut out = Vec::new();
         for k in 0..ctx.toks.len() {
-            if !ctx.toks[k].cap || !self.name_word(ctx, k) {
+            if !ctx.toks[k].cap {
+                continue;
+            }
+            // Every such form has a point right after its first word, or
+            // starts with one of a few words (`Pty Ltd`): a cheap test first.
+            let Some(next) = ctx.toks.get(k + 1).filter(|_| ctx.toks[k].space_after) else {
+                continue;
+            };
+            let dot = ctx.text.as_bytes().get(next.span.end) == Some(&b'.');
+            if !dot && !matches!(ctx.word(k + 1), "Pty" | "Sdn" | "GmbH") {
+                continue;
+            }
+            if !self.name_word(ctx, k) {
                 continue;
             }
             let end = ctx.toks[k].span.end;
@@ -217,16 +231,21 @@ impl Finder {
         // German nouns take articles, names seldom do: a word met after
         // one (`die Zahlen`) is a common noun wherever a cue stands before
         // it (`laut Zahlen`).
-        let nouns: WordSet = if ctx.lang == Lang::DE {
-            (1..ctx.toks.len())
-                .filter(|&k| {
-                    ctx.toks[k - 1].space_after
-                        && self.articles.contains(&ctx.word(k - 1).to_lowercase())
-                })
-                .map(|k| ctx.word(k).to_string())
-                .collect()
-        } else {
-            WordSet::default()
+        // Built the first time a single word is cued, in German only.
+        let nouns: OnceCell<WordSet> = OnceCell::new();
+        let is_noun = |k: usize| {
+            ctx.lang == Lang::DE
+                && nouns
+                    .get_or_init(|| {
+                        (1..ctx.toks.len())
+                            .filter(|&k| {
+                                ctx.toks[k - 1].space_after
+                                    && self.articles.contains(&ctx.word(k - 1).to_lowercase())
+                            })
+                            .map(|k| ctx.word(k).to_string())
+                            .collect()
+                    })
+                    .contains(ctx.word(k))
         };
         for (k, t) in ctx.toks.iter().enumerate() {
             if !(t.cap || t.digit) || t.hyphen_before || !self.name_word(ctx, k) {
@@ -245,7 +264,7 @@ impl Finder {
             loop {
                 let last = self.name_run(ctx, k2);
                 let span = Span::new(ctx.toks[k2].span.start, ctx.toks[last].span.end);
-                let noun = k2 == last && nouns.contains(ctx.word(k2));
+                let noun = k2 == last && is_noun(k2);
                 if !vietnamese_fragment(ctx, k2, last) && !self.german_noun(ctx, k2, last) && !noun
                 {
                     out.push(found(span, text_of(ctx.text, span), false));
@@ -339,7 +358,7 @@ impl Finder {
             .toks
             .iter()
             .enumerate()
-            .filter(|&(k, t)| t.caps && !self.acronym(ctx, k) && bracketed(ctx.text, t.span))
+            .filter(|&(k, t)| t.caps && bracketed(ctx.text, t.span) && !self.acronym(ctx, k))
             .map(|(k, _)| ctx.word(k).to_string())
             .collect();
         for (k, t) in ctx.toks.iter().enumerate() {
