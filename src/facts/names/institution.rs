@@ -192,18 +192,6 @@ impl Finder {
         (ctx.toks[k].cap && self.heads.contains(w)).then_some(k)
     }
 
-    /// A word of a name: capitalised or an acronym, no function word, no
-    /// role, title or speech cue; a head noun always is one.
-    fn name_word(&self, ctx: &Ctx<'_>, heads: &[Option<usize>], k: usize) -> bool {
-        let t = ctx.toks[k];
-        if heads[k].is_some() {
-            return true;
-        }
-        (t.cap || (t.digit && k > 0))
-            && !ctx.stop[k]
-            && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | TITLE | SPEECH) == 0)
-    }
-
     /// `dell'Interno`, `all'Energia`: an elided link and a capitalised name in one token.
     fn elided_name(&self, ctx: &Ctx<'_>, k: usize) -> bool {
         let w = ctx.word(k);
@@ -222,7 +210,7 @@ impl Finder {
         k: usize,
         given: &WordSet,
     ) -> Result<usize, usize> {
-        if !self.name_word(ctx, heads, k) || ctx.toks[k].hyphen_before {
+        if !name_word(ctx, heads, k) || ctx.toks[k].hyphen_before {
             return Err(k);
         }
         let (mut last, mut words, mut head) = (k, 1, heads[k].is_some());
@@ -246,7 +234,7 @@ impl Finder {
                 m += 1;
             }
             let linked = m < ctx.toks.len()
-                && (self.name_word(ctx, heads, m) || (m == next && self.elided_name(ctx, m)))
+                && (name_word(ctx, heads, m) || (m == next && self.elided_name(ctx, m)))
                 && !(head && given.contains(ctx.word(m)));
             // `Banca d'Italia`: the elided `d'` stands in the gap.
             let Some(after) = ctx.toks.get(next) else { break };
@@ -255,7 +243,7 @@ impl Finder {
                 break;
             }
             let m = if linked { m } else { next };
-            if !self.name_word(ctx, heads, m) && !self.elided_name(ctx, m) {
+            if !name_word(ctx, heads, m) && !self.elided_name(ctx, m) {
                 break;
             }
             head |= heads[m].is_some();
@@ -385,4 +373,16 @@ impl Finder {
         }
         Some(last)
     }
+}
+
+/// A word of a name: capitalised or an acronym, no function word, no
+/// role, title or speech cue; a head noun always is one.
+fn name_word(ctx: &Ctx<'_>, heads: &[Option<usize>], k: usize) -> bool {
+    let t = ctx.toks[k];
+    if heads[k].is_some() {
+        return true;
+    }
+    (t.cap || (t.digit && k > 0))
+        && !ctx.stop[k]
+        && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | TITLE | SPEECH) == 0)
 }
