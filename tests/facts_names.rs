@@ -570,7 +570,8 @@ fn speakers_after_the_quote_in_many_languages() {
         "pl",
         &["quote"],
         &[
-            "„[quote:Starsze osoby mówią, że dawniej było inaczej@Michael Henry Adams]” — powiedział Michael Henry Adams.\n\n„[quote:Aktualnie ludzie udzielają się towarzysko inaczej@Michael Henry Adams]” — zauważył.",
+            "Michael Henry Adams mieszka tu od lat. „[quote:Aktualnie ludzie udzielają się towarzysko inaczej@Michael Henry Adams]” — zauważył.",
+            "„[quote:Starsze osoby mówią, że dawniej było inaczej@Michael Henry Adams]” — powiedział Michael Henry Adams.\n\nJan Kowalski wyszedł.\n\n„[quote:Bary przestały być miejscem spotkań członków@-]” — zauważył.",
         ],
     );
     table(

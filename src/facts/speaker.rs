@@ -33,7 +33,7 @@ enum Said {
     Pronoun(usize),
     /// A verb without a subject after the quote (`”, destaca.`, `” —
     /// zauważył.`): in languages that drop the pronoun, the person last
-    /// named before `usize`, if not too far back.
+    /// named before `usize` in the quote's paragraph.
     Dropped(usize),
     /// A role noun ending the clause: the person with that role.
     Role(String),
@@ -322,10 +322,12 @@ impl Scene<'_> {
             Said::Pronoun(at) => {
                 self.last_before(at.min(quote_start)).map(|k| self.people[k].1.clone())
             }
+            // Only a person named in the quote's own paragraph: further back
+            // the subject may well be someone else.
             Said::Dropped(at) => {
                 let k = self.last_before(at.min(quote_start))?;
                 let p = &self.people[k];
-                (quote_start - p.0.end <= 2 * SENTENCE).then(|| p.1.clone())
+                (p.0.start >= self.paragraph_start(quote_start)).then(|| p.1.clone())
             }
             // The person with that role named shortly before, else the last one named.
             Said::Role(r) => {
