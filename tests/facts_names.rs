@@ -630,6 +630,14 @@ fn speakers_left_unknown_when_unclear() {
         &["quote"],
         &["\"[quote:We will not back down on this@-]\", the company said in a statement."],
     );
+    table(
+        "es",
+        &["quote"],
+        &[
+            "Para Fernando Carballo, presidente de la federación, si los viajes los pagara el médico \"[quote:los gastos serían más modestos@Fernando Carballo]\".",
+            "Juan Pérez llegó. Para muchos médicos hay dudas: es \"[quote:un elemento folclórico de la política@-]\".",
+        ],
+    );
 }
 
 #[test]

@@ -57,6 +57,7 @@ struct Scene<'a> {
     cues: &'a Cues,
     pronouns: &'a WordSet,
     clause_preps: &'a WordSet,
+    openers: &'a WordSet,
     people: Vec<(Span, String, Option<String>)>,
 }
 
@@ -85,6 +86,7 @@ pub fn assign(facts: &mut [Fact], doc: &Document, names: &names::Rules) {
             cues: names.cues(),
             pronouns: &names.shared().pronouns,
             clause_preps: &names.shared().clause_preps,
+            openers: &names.shared().openers,
             people,
         };
         let mut prev: Option<Prev> = None;
@@ -140,6 +142,20 @@ impl Scene<'_> {
         self.people.partition_point(|p| p.0.end <= pos).checked_sub(1)
     }
 
+    /// The person a sentence opens with after `Para`, `Pour`, `Per`, `Für`
+    /// (`Para X, …`), when a comma follows the name.
+    fn opened_for(&self, sentence: Span) -> Option<String> {
+        let text = self.text.get(sentence.range())?;
+        let first = text.split(' ').next()?;
+        if !self.openers.contains(first) {
+            return None;
+        }
+        let p = &self.people[self.first_from(sentence.start)?];
+        let gap = self.text.get(sentence.start + first.len()..p.0.start)?;
+        let comma = self.text.get(p.0.end..)?.starts_with(',');
+        (gap.trim().is_empty() && comma && p.0.end <= sentence.end).then(|| p.1.clone())
+    }
+
     /// The people named inside `window`.
     fn people_in(&self, window: Span) -> &[(Span, String, Option<String>)] {
         let from = self.people.partition_point(|p| p.0.start < window.start);
@@ -171,6 +187,11 @@ impl Scene<'_> {
         let said = self.said_in(after, true).or_else(|| self.said_in(lead, false));
         if let Some(s) = said {
             return self.name(s, quote.start);
+        }
+        // `Para Fernando Carballo, presidente de …, "…"`: a sentence that
+        // opens with `for X,` gives X's view.
+        if let Some(p) = self.opened_for(lead) {
+            return Some(p);
         }
         // Someone is named right after the quote, without a verb (`»…«,
         // war die Antwort von X`): not necessarily the speaker before.

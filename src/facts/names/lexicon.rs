@@ -18,6 +18,8 @@ pub(in crate::facts) struct PeopleLexicon {
     /// Prepositions that may follow a verb of saying whose subject the
     /// language leaves out (`”, acrescentou no debate`).
     pub clause_preps: Vec<String>,
+    /// Words that open a sentence giving someone's view (`Para X, …`).
+    pub view_openers: Vec<String>,
     /// Lower-case particles inside names (`von der Leyen`, `da Silva`).
     pub particles: Vec<String>,
     /// Capitalised particles inside names (`Le Maire`, `De Vries`).
@@ -95,6 +97,8 @@ pub(in crate::facts) struct Shared {
     pub clause_preps: WordSet,
     /// Titles before a name (`ông`, `Herr`), lower case.
     pub titles: WordSet,
+    /// Words that open a sentence giving someone's view (`Para X, …`).
+    pub openers: WordSet,
     /// Vietnamese function words and verb syllables (`cho`, `nói`).
     pub vi_function: WordSet,
 }
@@ -110,6 +114,7 @@ impl Shared {
             pronouns: people.pronouns.iter().map(|p| p.to_lowercase()).collect(),
             clause_preps: set(&people.clause_preps),
             titles: people.titles.iter().map(|t| t.to_lowercase()).collect(),
+            openers: set(&people.view_openers),
             vi_function: set(&orgs.vi_function_words),
         }
     }
