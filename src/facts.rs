@@ -10,9 +10,7 @@ mod date;
 mod money;
 mod names;
 mod number;
-mod org;
 mod percent;
-mod person;
 mod place;
 mod quote;
 mod resolve;
@@ -198,7 +196,7 @@ impl Extractor {
             lang: doc.lang,
             field: Field::Body,
         }));
-        resolve::resolve(&mut facts, doc);
+        resolve::resolve(&mut facts, doc, &self.names);
         // Headline first, then the body, each in reading order: the reader
         // finds the facts of a line by binary search.
         facts.sort_by_key(|f| (f.field == Field::Body, f.span.start, f.kind));

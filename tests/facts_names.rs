@@ -233,7 +233,7 @@ fn organisations() {
     table(
         "vi",
         &["org"],
-        &["Theo báo [org:Tuổi Trẻ], Ngân hàng Nhà nước và tập đoàn [org:FPT] đã ký."],
+        &["Theo báo [org:Tuổi Trẻ], [org:Ngân hàng Nhà nước] và tập đoàn [org:FPT] đã ký."],
     );
 }
 
@@ -417,6 +417,252 @@ fn german_nouns_after_cues_are_no_organisations() {
         &["org"],
         &[
             "Laut Angaben des Konzerns und laut Insidern sowie Experten sank der Umsatz, berichtet [org:Bloomberg].",
+        ],
+    );
+}
+
+#[test]
+fn institutions_with_linking_words() {
+    table(
+        "en",
+        &["org"],
+        &[
+            "The [org:Bank of England] and the [org:University of Sheffield] met at the [org:Supreme Court of Cassation].",
+            "[org:Polícia Federal] agents and the [org:Catholic Church] agreed.",
+            "Researchers at the [org:Massachusetts Institute of Technology] and [org:Colorado State University] agree.",
+        ],
+    );
+    table(
+        "pt",
+        &["org"],
+        &[
+            "O [org:Ministério do Meio Ambiente e Mudança do Clima] e o [org:Tribunal de Justiça do Acre] assinaram.",
+            "A [org:Polícia Militar] e a [org:Polícia Penal] prenderam o suspeito.",
+            "O coordenador de Análise do [org:Ministério da Fazenda] falou.",
+        ],
+    );
+    table(
+        "it",
+        &["org"],
+        &[
+            "La [org:Banca d'Italia] e il [org:Ministero dell'Interno] hanno firmato con il [org:Consiglio di Stato].",
+        ],
+    );
+    table(
+        "nl",
+        &["org"],
+        &[
+            "De [org:Universiteit van Michigan] en de [org:Commissie van de Nationale Vergadering van Wales] spraken.",
+        ],
+    );
+    table(
+        "de",
+        &["org"],
+        &["Das [org:Bundesministerium der Finanzen] und die [org:Deutsche Bank] berichten."],
+    );
+    table("pl", &["org"], &["Prezes [org:Narodowy Bank Polski] podał dane."]);
+    table(
+        "es",
+        &["org"],
+        &["El [org:Banco de España] y el [org:Ministerio de Economía] lo confirmaron."],
+    );
+    table(
+        "fr",
+        &["org"],
+        &[
+            "La [org:Banque de France] et le [org:Conseil de Paris] ont répondu.",
+            "Hier, le [org:Conseil constitutionnel] et la [org:Cour des comptes] ont répondu à l'[org:Assemblée nationale].",
+        ],
+    );
+    table(
+        "it",
+        &["org"],
+        &[
+            "Il presidente della [org:Camera dei deputati] ha scritto alla [org:Corte costituzionale].",
+        ],
+    );
+}
+
+#[test]
+fn institutions_declined_by_case() {
+    table(
+        "cs",
+        &["org"],
+        &[
+            "Guvernér [org:České národní banky=Česká národní banka] promluvil v budově [org:Poslanecké sněmovny=Poslanecká sněmovna].",
+            "Zástupci [org:Ministerstva zdravotnictví=Ministerstvo zdravotnictví] a [org:Nejvyšší kontrolní úřad] jednali.",
+            "Rozhodnutí [org:Evropské komise=Evropská komise] přivítala [org:Masarykova univerzita].",
+        ],
+    );
+    table(
+        "pl",
+        &["org"],
+        &[
+            "Posłowie [org:Walijskiego Zgromadzenia Narodowego=Walijskie Zgromadzenie Narodowe] i [org:Walijskiej Partii Konserwatywnej=Walijska Partia Konserwatywna] głosowali.",
+            "Badacze z [org:Uniwersytetu Michigan=Uniwersytet Michigan] i [org:Kościoła Episkopalnego=Kościół Episkopalny] odpowiedzieli.",
+        ],
+    );
+}
+
+#[test]
+fn vietnamese_institution_and_company_names() {
+    table(
+        "vi",
+        &["org"],
+        &[
+            "[org:Ngân hàng Nhà nước] cho biết [org:Cơ quan Phát triển Quốc tế Hoa Kỳ] đã ký.",
+            "Các nhà nghiên cứu của [org:Đại học Michigan] và [org:Bộ Tài chính] cho biết.",
+            "[org:Tập đoàn Vingroup] và [org:Công ty Cổ phần Sữa Việt Nam] đã hợp tác.",
+        ],
+    );
+}
+
+#[test]
+fn companies_with_legal_forms_of_many_countries() {
+    table("de", &["org"], &["Die [org:Windkraft Nord GmbH] und die [org:PNE WIND AG] streiten."]);
+    table("cs", &["org"], &["Firma [org:Agro Nova a.s.] a [org:Sady Morava s.r.o.] uspěly."]);
+    table(
+        "es",
+        &["org"],
+        &["La [org:Inversiones Andinas S.A.] y [org:Transportes Andes Ltda.] crecen."],
+    );
+    table("it", &["org"], &["La [org:Ferro Nord SpA] e la [org:Pasta Bianchi S.r.l.] crescono."]);
+    table(
+        "nl",
+        &["org"],
+        &["De [org:Groenland Logistiek B.V.] en [org:Acme Holdings N.V.] groeien."],
+    );
+    table("en", &["org"], &["Shares in [org:Northwind Foods plc] and [org:Contoso Ltd.] rose."]);
+}
+
+#[test]
+fn parties_by_their_short_forms() {
+    table(
+        "de",
+        &["org"],
+        &[
+            "Die [org:AfD=Alternative für Deutschland], die [org:Grünen=Die Grünen] und die [org:SPD] stimmten dagegen.",
+        ],
+    );
+    table("cs", &["org"], &["Poslanci [org:Pirátů=Piráti] a [org:ODS] hlasovali proti."]);
+    table("nl", &["org"], &["Leden van [org:Labour] en [org:Plaid Cymru] stemden tegen."]);
+}
+
+#[test]
+fn speakers_after_the_quote_in_many_languages() {
+    table(
+        "pt",
+        &["quote"],
+        &[
+            "O ministro Alexandre Silveira falou. “[quote:A geração de energia tem um grande potencial@Alexandre Silveira]”, destaca.",
+            "“[quote:A análise aborda diversos aspectos importantes@Gustavo Ponte]”, analisa Gustavo Ponte.",
+        ],
+    );
+    table(
+        "cs",
+        &["quote"],
+        &[
+            "„[quote:Malí zemědělci jsou evidentně silně znevýhodněni,@Jakub Michálek]“ okomentoval Jakub Michálek.",
+            "„[quote:Musíme vymoct prostředky zpět do rozpočtu@Mikuláš Peksa]”, předestřel europoslanec Mikuláš Peksa.",
+        ],
+    );
+    table(
+        "pl",
+        &["quote"],
+        &[
+            "Michael Henry Adams mieszka tu od lat. „[quote:Aktualnie ludzie udzielają się towarzysko inaczej@Michael Henry Adams]” — zauważył.",
+            "„[quote:Starsze osoby mówią, że dawniej było inaczej@Michael Henry Adams]” — powiedział Michael Henry Adams.\n\nJan Kowalski wyszedł.\n\n„[quote:Bary przestały być miejscem spotkań członków@-]” — zauważył.",
+        ],
+    );
+    table(
+        "it",
+        &["quote"],
+        &[
+            "Il presidente Nicolas Sarkozy, che ha detto: «[quote:L'Ucraina è un Paese europeo@Nicolas Sarkozy]».",
+        ],
+    );
+    table(
+        "es",
+        &["quote"],
+        &["“[quote:Vamos a bajar los impuestos este año@Pedro Sánchez]”, afirmó Pedro Sánchez."],
+    );
+    table(
+        "fr",
+        &["quote"],
+        &[
+            "Marine Le Pen est arrivée tard. « [quote:Nous ne céderons rien sur ce point@Marine Le Pen] », a-t-elle déclaré.",
+        ],
+    );
+}
+
+#[test]
+fn speakers_named_before_with_a_colon_or_a_role() {
+    table(
+        "en",
+        &["quote"],
+        &[
+            "Coauthor Paul Vallelonga detailed, \"[quote:Lead is a toxic heavy metal.@Paul Vallelonga]\"",
+            "The secretary general, Nunzio Galantino, called it \"dangerous\": \"[quote:We face a dangerous sentence today.@Nunzio Galantino]\"",
+            "Then the child shouted: \"[quote:I have been bitten, help me!@-]\" Later John Smith said it was over.",
+        ],
+    );
+    table(
+        "pt",
+        &["quote"],
+        &[
+            "De acordo com o ministro de Minas e Energia, Alexandre Silveira, o setor cresce. “[quote:O estudo apresenta um grande potencial@Alexandre Silveira]”, pontua.",
+        ],
+    );
+}
+
+#[test]
+fn speakers_left_unknown_when_unclear() {
+    table(
+        "it",
+        &["quote"],
+        &[
+            "Il presidente Nicolas Sarkozy ha detto: «[quote:Siamo tutti europei e lo resteremo@Nicolas Sarkozy]». Poi Viktor Juščenko ha parlato a lungo. Da qui l'accusa di «[quote:tradimento nei confronti del Paese@-]».",
+            "«[quote:Alfano può essere il nostro candidato premier@-]», è stata la risposta di Berlusconi. Silvio Berlusconi e Roberto Maroni.",
+        ],
+    );
+    table(
+        "en",
+        &["quote"],
+        &["\"[quote:We will not back down on this@-]\", the company said in a statement."],
+    );
+    table(
+        "es",
+        &["quote"],
+        &[
+            "Para Fernando Carballo, presidente de la federación, si los viajes los pagara el médico \"[quote:los gastos serían más modestos@Fernando Carballo]\".",
+            "Juan Pérez llegó. Para muchos médicos hay dudas: es \"[quote:un elemento folclórico de la política@-]\".",
+        ],
+    );
+}
+
+#[test]
+fn precision_traps() {
+    table(
+        "en",
+        &["org", "person"],
+        &[
+            "[org:Boeing] said the 737 MAX will fly again on Monday, [person:Jane Smith] said.",
+            "On Tuesday Smith and Friday Jones were absent.",
+        ],
+    );
+    table(
+        "vi",
+        &["org", "person"],
+        &[
+            "Thủ tướng Chính phủ [person:Phạm Minh Chính] cho biết. Chính phủ đã đồng ý. Ông [person:Chính=Phạm Minh Chính] nói.",
+            "Bà [person:Mai Kiều Liên], Tổng giám đốc [org:Vinamilk], và [org:Ngân hàng Nhà nước] đã họp.",
+        ],
+    );
+    table(
+        "de",
+        &["org"],
+        &[
+            "Die Zahlen des Konzerns sind gut, und laut Zahlen ist alles gut, berichtet [org:Bloomberg].",
         ],
     );
 }

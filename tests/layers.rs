@@ -52,7 +52,6 @@ fn no_layer_reaches_what_it_must_not() {
 
 /// The fact finders import one another only one way.
 #[test]
-#[ignore = "facts/names ↔ org/person is being untangled on the facts-names branch; remove this line once it has landed"]
 fn the_fact_modules_have_no_cycle() {
     let facts = folded(&graph(), &["facts"]);
     assert!(facts.contains_key("names"), "{facts:?}");

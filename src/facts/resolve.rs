@@ -12,41 +12,22 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
-use std::sync::LazyLock;
 
-use super::names::{org_lexicon, people_lexicon};
+use super::names::{self, Shared};
 use super::tokens::{FxHasher, genitive_s, is_whole_word, is_word_char};
 use super::{Fact, Field, Kind, Value, speaker};
 use crate::corpus::Document;
 use crate::text::{Lang, Span};
 
-/// What resolution needs of the lexicons, parsed once.
-struct Lexicons {
-    legal: HashSet<String>,
-    given: HashSet<String>,
-    family_first: HashSet<String>,
-    not_names: HashSet<String>,
-}
-
-static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
-    let people = people_lexicon();
-    let orgs = org_lexicon();
-    Lexicons {
-        legal: orgs.legal.into_iter().collect(),
-        given: people.given.into_iter().collect(),
-        family_first: people.family_first.into_iter().collect(),
-        not_names: people.words.not_names.into_iter().collect(),
-    }
-});
-
-pub fn resolve(facts: &mut Vec<Fact>, doc: &Document) {
+pub fn resolve(facts: &mut Vec<Fact>, doc: &Document, names: &names::Rules) {
+    let lex = names.shared();
     drop_overlaps(facts);
-    strip_legal_forms(facts);
+    strip_legal_forms(facts, lex);
     link_aliases(facts, doc);
-    spread_names(facts, doc);
+    spread_names(facts, doc, lex);
     spread_roles(facts);
     facts.sort_by_key(|f| (f.field == Field::Body, f.span.start, f.kind));
-    speaker::assign(facts, doc);
+    speaker::assign(facts, doc, names);
 }
 
 /// The fields facts were looked for in (a derived title repeats the body).
@@ -111,22 +92,22 @@ fn drop_overlaps(facts: &mut Vec<Fact>) {
 }
 
 /// `Alibaba Group Holding` → `Alibaba` when `Alibaba` is named on its own too.
-fn strip_legal_forms(facts: &mut [Fact]) {
+fn strip_legal_forms(facts: &mut [Fact], lex: &Shared) {
     let values: HashSet<String> =
         facts.iter().filter(|f| f.kind == Kind::Org).map(|f| value(f).to_string()).collect();
     for f in facts.iter_mut() {
         if f.kind == Kind::Org {
-            f.value = Value::Text(short_form(value(f), &values));
+            f.value = Value::Text(short_form(value(f), &values, lex));
         } else if let Some(org) = &f.org {
-            f.org = Some(short_form(org, &values));
+            f.org = Some(short_form(org, &values, lex));
         }
     }
 }
 
-fn short_form(name: &str, values: &HashSet<String>) -> String {
+fn short_form(name: &str, values: &HashSet<String>, lex: &Shared) -> String {
     let mut words: Vec<&str> = name.split(' ').collect();
     while words.len() > 1
-        && words.last().is_some_and(|w| LEXICONS.legal.contains(w.trim_end_matches('.')))
+        && words.last().is_some_and(|w| lex.legal.contains(w.trim_end_matches('.')))
     {
         words.pop();
         let stem = words.join(" ");
@@ -160,12 +141,20 @@ fn link_aliases(facts: &mut [Fact], doc: &Document) {
 
 /// The names that, met elsewhere in the document, are an organisation
 /// (`Alibaba-Aktien`, `Nvidias`), with their values.
-fn org_names(facts: &[Fact], doc: &Document) -> Vec<(String, String)> {
+///
+/// A name found only in the headline is not spread: headlines capitalise
+/// common words (English title case, German nouns: `Zahlen`).
+fn org_names(facts: &[Fact], doc: &Document, lex: &Shared) -> Vec<(String, String)> {
     let mut names: HashMap<String, String> = HashMap::new();
-    for f in facts.iter().filter(|f| f.kind == Kind::Org) {
+    let in_body: HashSet<&str> =
+        facts.iter().filter(|f| f.kind == Kind::Org && f.field == Field::Body).map(value).collect();
+    for f in facts
+        .iter()
+        .filter(|f| f.kind == Kind::Org && (f.field == Field::Body || in_body.contains(value(f))))
+    {
         let mention = f.span.get(text_of(doc, f.field)).trim_end_matches('s').to_string();
         for name in [value(f).to_string(), mention] {
-            if name.chars().count() >= 3 && !LEXICONS.not_names.contains(&name) {
+            if name.chars().count() >= 3 && !lex.not_names.contains(&name) {
                 names.entry(name).or_insert_with(|| value(f).to_string());
             }
         }
@@ -176,46 +165,63 @@ fn org_names(facts: &[Fact], doc: &Document) -> Vec<(String, String)> {
 /// Every other mention of an organisation's name is that organisation, and
 /// every mention of a known person's surname is that person (one pass over
 /// the words of each field for both).
-fn spread_names(facts: &mut Vec<Fact>, doc: &Document) {
-    let orgs = org_names(facts, doc);
-    let people = surnames(facts);
+fn spread_names(facts: &mut Vec<Fact>, doc: &Document, lex: &Shared) {
+    let orgs = org_names(facts, doc, lex);
+    let people = surnames(facts, lex);
     let names: Vec<String> = orgs.iter().chain(&people).map(|p| p.0.clone()).collect();
     if names.is_empty() {
         return;
     }
     for &field in fields(doc) {
-        let found = mentions(text_of(doc, field), &names, doc.lang);
-        let mut taken: Vec<Span> = facts
+        let found = mentions(text_of(doc, field), &names, doc.lang, lex);
+        // The field's facts by start, for a binary search per mention (a
+        // scan of every fact per mention was quadratic).
+        let mut taken: Vec<(Span, usize)> = facts
             .iter()
-            .filter(|f| f.field == field && f.kind != Kind::Quote)
-            .map(|f| f.span)
+            .enumerate()
+            .filter(|(_, f)| f.field == field && f.kind != Kind::Quote)
+            .map(|(i, f)| (f.span, i))
             .collect();
-        taken.sort_unstable();
+        taken.sort_unstable_by_key(|t| (t.0.start, t.0.end));
         let mut added: Vec<Fact> = Vec::new();
-        for &(k, span) in found.iter().filter(|m| m.0 < orgs.len()) {
-            if !overlaps_any(&taken, span) && !added.iter().any(|f| f.span.overlaps(span)) {
-                let mut fact = Fact::new(Kind::Org, span, Value::Text(orgs[k].1.clone()));
-                fact.field = field;
-                added.push(fact);
+        // Mentions are disjoint, so one never overlaps a fact added for another.
+        for &(k, span) in &found {
+            let hit = overlapping(&taken, span);
+            let (kind, value) = match orgs.get(k) {
+                Some(org) => (Kind::Org, &org.1),
+                None => (Kind::Person, &people[k - orgs.len()].1),
+            };
+            let mut fact = Fact::new(kind, span, Value::Text(value.clone()));
+            fact.field = field;
+            match hit.as_slice() {
+                [] => added.push(fact),
+                // A surname replaces an organisation guessed from context
+                // on the same words (`aldus Ma`).
+                &[i] if kind == Kind::Person
+                    && facts[i].kind == Kind::Org
+                    && facts[i].span == span =>
+                {
+                    facts[i] = fact;
+                }
+                _ => {}
             }
         }
         facts.extend(added);
-        for &(k, span) in found.iter().filter(|m| m.0 >= orgs.len()) {
-            add_surname(facts, field, span, &people[k - orgs.len()].1);
-        }
     }
 }
 
-/// Whether `span` overlaps one of the sorted, short `spans`.
-fn overlaps_any(spans: &[Span], span: Span) -> bool {
-    let k = spans.partition_point(|s| s.start < span.end);
-    spans.get(..k).unwrap_or(&[]).iter().rev().take(8).any(|s| s.overlaps(span))
+/// The facts of the sorted `spans` that overlap `span`. Facts other than
+/// quotes span a few words, so looking back over eight is enough: O(log n).
+fn overlapping(spans: &[(Span, usize)], span: Span) -> Vec<usize> {
+    let k = spans.partition_point(|s| s.0.start < span.end);
+    let before = spans.get(..k).unwrap_or(&[]);
+    before.iter().rev().take(8).filter(|s| s.0.overlaps(span)).map(|s| s.1).collect()
 }
 
 /// Whole-word mentions of `names` in `text`: pattern index and span. One
 /// pass over the words, with a lookup by first word (documents name few
 /// entities, so building an automaton for each would cost more).
-fn mentions(text: &str, names: &[String], lang: Lang) -> Vec<(usize, Span)> {
+fn mentions(text: &str, names: &[String], lang: Lang, lex: &Shared) -> Vec<(usize, Span)> {
     let mut by_first: HashMap<&str, Vec<usize>, BuildHasherDefault<FxHasher>> = HashMap::default();
     for (k, n) in names.iter().enumerate() {
         let first = n.split(|c: char| !is_word_char(c)).next().unwrap_or("");
@@ -236,12 +242,28 @@ fn mentions(text: &str, names: &[String], lang: Lang) -> Vec<(usize, Span)> {
             .filter(|&&k| text.get(start..).is_some_and(|r| r.starts_with(names[k].as_str())))
             .filter_map(|&k| Some((k, mention_end(text, start, start + names[k].len(), lang)?)))
             .max_by_key(|&(_, end)| end);
-        if let Some((k, end)) = best {
+        if let Some((k, end)) = best.filter(|&(k, end)| {
+            lang != Lang::VI || names[k].contains(' ') || vietnamese_mention(text, start, end, lex)
+        }) {
             out.push((k, Span::new(start, end)));
             skip_to = end;
         }
     }
     out
+}
+
+/// A Vietnamese one-syllable name (`Chính`) stands for a person after a
+/// title (`ông Chính`), before punctuation or before a function word or
+/// verb (`Liên cho biết`), not as the first syllable of a word (`Chính
+/// phủ`, the government).
+fn vietnamese_mention(text: &str, start: usize, end: usize, lex: &Shared) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let prev = before.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else { return true };
+    let next = rest.split(|c: char| !is_word_char(c)).next().unwrap_or("");
+    lex.titles.contains(&prev.to_lowercase())
+        || !next.starts_with(char::is_lowercase)
+        || lex.vi_function.contains(next)
 }
 
 /// The words of `text` (runs of letters and digits) with their offsets.
@@ -261,15 +283,14 @@ fn mention_end(text: &str, start: usize, end: usize, lang: Lang) -> Option<usize
 
 /// The word a full name is shortened to: the family name, last in most
 /// languages, first in Chinese and Korean names (`Xi Jinping` → `Xi`).
-fn surname(full: &str) -> Option<&str> {
+fn surname<'n>(full: &'n str, lex: &Shared) -> Option<&'n str> {
     let words: Vec<&str> = full.split(' ').collect();
     if words.len() < 2 {
         return None;
     }
     let (first, last) = (words[0], words[words.len() - 1]);
-    let family_first = LEXICONS.family_first.contains(first)
-        && !LEXICONS.given.contains(last)
-        && !LEXICONS.given.contains(first);
+    let family_first =
+        lex.family_first.contains(first) && !lex.given.contains(last) && !lex.given.contains(first);
     Some(if family_first && words.len() == 2 && !is_vietnamese(full) { first } else { last })
 }
 
@@ -280,7 +301,7 @@ fn is_vietnamese(name: &str) -> bool {
 
 /// Surname → full name for the people named in full (a surname two
 /// people share is left out); single-word person facts take the full name.
-fn surnames(facts: &mut [Fact]) -> Vec<(String, String)> {
+fn surnames(facts: &mut [Fact], lex: &Shared) -> Vec<(String, String)> {
     let mut short: HashMap<String, String> = HashMap::new();
     for f in facts.iter().filter(|f| f.kind == Kind::Person && value(f).contains(' ')) {
         let full = value(f).to_string();
@@ -289,7 +310,7 @@ fn surnames(facts: &mut [Fact]) -> Vec<(String, String)> {
         let words: Vec<&str> = full.split(' ').collect();
         let middle = words.iter().skip(1).take(words.len().saturating_sub(2)).copied();
         let middle = middle.filter(|w| w.starts_with(char::is_uppercase) && w.chars().count() >= 3);
-        for s in surname(&full).into_iter().chain(middle.filter(|_| words.len() >= 3)) {
+        for s in surname(&full, lex).into_iter().chain(middle.filter(|_| words.len() >= 3)) {
             let e = short.entry(s.to_string()).or_insert_with(|| full.clone());
             if *e != full {
                 e.clear();
@@ -303,21 +324,6 @@ fn surnames(facts: &mut [Fact]) -> Vec<(String, String)> {
         }
     }
     short.into_iter().collect()
-}
-
-/// A surname mention becomes a person, replacing an organisation guessed
-/// from context on the same words (`aldus Ma`), unless another fact holds them.
-fn add_surname(facts: &mut Vec<Fact>, field: Field, span: Span, full: &str) {
-    let hit = facts
-        .iter()
-        .position(|f| f.field == field && f.kind != Kind::Quote && f.span.overlaps(span));
-    let mut fact = Fact::new(Kind::Person, span, Value::Text(full.to_string()));
-    fact.field = field;
-    match hit {
-        None => facts.push(fact),
-        Some(k) if facts[k].kind == Kind::Org && facts[k].span == span => facts[k] = fact,
-        Some(_) => {}
-    }
 }
 
 /// A person's role and organisation, stated at one mention, hold for all.

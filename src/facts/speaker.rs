@@ -9,30 +9,21 @@
 //! the person last named; a role (`de voorzitter.`) for the person with
 //! that role; an unnamed source (`sagte einer der Befragten`) gives `null`.
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
-
-use super::names::{Cues, Hit, ROLE, SPEECH, people_lexicon};
-use super::tokens::is_word_char;
+use super::names::{self, Cues, Hit, ROLE, SPEECH};
+use super::tokens::{WordSet, is_word_char};
 use super::{Fact, Field, Kind, Value};
 use crate::corpus::Document;
-use crate::text::Span;
+use crate::text::{Span, ceil_char_boundary, floor_char_boundary};
 
 /// How far after a speech verb the speaker's name may start.
 const REACH: usize = 60;
 /// How far after a quote a speaker named before the verb may start.
 const NEAR: usize = 25;
-
-struct Lexicons {
-    cues: Cues,
-    pronouns: HashSet<String>,
-}
-
-static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
-    let people = people_lexicon();
-    let pronouns = people.pronouns.iter().map(|p| p.to_lowercase()).collect();
-    Lexicons { cues: Cues::new(&people, None), pronouns }
-});
+/// The longest sentence looked at, each way from a quote: every window
+/// read per quote is bounded, so attribution is linear in the text.
+const SENTENCE: usize = 1500;
+/// How many people back a role (`the minister`) may point.
+const ROLE_REACH: usize = 32;
 
 /// An attribution found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,19 +31,37 @@ enum Said {
     Person(String),
     /// A pronoun: the person last named before `usize`.
     Pronoun(usize),
+    /// A verb without a subject after the quote (`”, destaca.`, `” —
+    /// zauważył.`): in languages that drop the pronoun, the person last
+    /// named before `usize` in the quote's paragraph.
+    Dropped(usize),
     /// A role noun ending the clause: the person with that role.
     Role(String),
     /// Attributed, but to nobody named.
     Unnamed,
 }
 
-/// The people of one text: span, value, role.
+/// The quote before the one being attributed.
+struct Prev {
+    /// Its paragraph's start.
+    para: usize,
+    end: usize,
+    speaker: Option<String>,
+}
+
+/// The people of one text: span, value, role (in text order).
 struct Scene<'a> {
     text: &'a str,
+    /// Where each paragraph starts, in order.
+    paragraphs: Vec<usize>,
+    cues: &'a Cues,
+    pronouns: &'a WordSet,
+    clause_preps: &'a WordSet,
+    openers: &'a WordSet,
     people: Vec<(Span, String, Option<String>)>,
 }
 
-pub fn assign(facts: &mut [Fact], doc: &Document) {
+pub fn assign(facts: &mut [Fact], doc: &Document, names: &names::Rules) {
     for field in [Field::Title, Field::Body] {
         let text = if field == Field::Body { &doc.body } else { &doc.title };
         let people = facts
@@ -69,13 +78,23 @@ pub fn assign(facts: &mut [Fact], doc: &Document) {
         if !facts.iter().any(|f| f.field == field && f.kind == Kind::Quote) {
             continue;
         }
-        let scene = Scene { text, people };
-        let mut prev: Option<(usize, Option<String>)> = None; // paragraph start, speaker
+        let paragraphs =
+            std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let scene = Scene {
+            text,
+            paragraphs,
+            cues: names.cues(),
+            pronouns: &names.shared().pronouns,
+            clause_preps: &names.shared().clause_preps,
+            openers: &names.shared().openers,
+            people,
+        };
+        let mut prev: Option<Prev> = None;
         for f in facts.iter_mut().filter(|f| f.field == field && f.kind == Kind::Quote) {
-            let para = paragraph_start(text, f.span.start);
+            let para = scene.paragraph_start(f.span.start);
             let said = scene.attribute(f.span, para, prev.as_ref());
             f.speaker = said;
-            prev = Some((para, f.speaker.clone()));
+            prev = Some(Prev { para, end: f.span.end, speaker: f.speaker.clone() });
         }
     }
 }
@@ -87,12 +106,11 @@ fn closing_mark_end(text: &str, end: usize) -> usize {
     end + skip + tail.trim_start().chars().next().map_or(0, char::len_utf8)
 }
 
-fn paragraph_start(text: &str, pos: usize) -> usize {
-    text.get(..pos).and_then(|h| h.rfind('\n')).map_or(0, |i| i + 1)
-}
-
-/// The start of the sentence holding `pos` (not before `floor`).
+/// The start of the sentence holding `pos` (not before `floor`, nor more
+/// than [`SENTENCE`] bytes before `pos`).
 fn sentence_start(text: &str, pos: usize, floor: usize) -> usize {
+    let pos = floor_char_boundary(text, pos);
+    let floor = floor.max(ceil_char_boundary(text, pos.saturating_sub(SENTENCE)));
     let head = text.get(floor..pos).unwrap_or("");
     let mut start = floor;
     for (i, c) in head.char_indices() {
@@ -105,30 +123,89 @@ fn sentence_start(text: &str, pos: usize, floor: usize) -> usize {
     start
 }
 
-/// The end of the sentence after `pos`, or of its paragraph.
+/// The end of the sentence after `pos`, or of its paragraph (at most
+/// [`SENTENCE`] bytes on).
 fn sentence_end(text: &str, pos: usize) -> usize {
-    let tail = text.get(pos..).unwrap_or("");
+    let tail = text.get(pos..floor_char_boundary(text, pos + SENTENCE)).unwrap_or("");
     pos + tail.find(['.', '!', '?', '\n', '„', '“', '«']).unwrap_or(tail.len())
 }
 
 impl Scene<'_> {
-    /// `prev`: the paragraph start and speaker of the quote before.
-    fn attribute(
-        &self,
-        quote: Span,
-        para: usize,
-        prev: Option<&(usize, Option<String>)>,
-    ) -> Option<String> {
+    fn paragraph_start(&self, pos: usize) -> usize {
+        let k = self.paragraphs.partition_point(|&p| p <= pos);
+        self.paragraphs[k.saturating_sub(1)]
+    }
+
+    /// The last person named before `pos` (names are disjoint and in order,
+    /// so a binary search finds it).
+    fn last_before(&self, pos: usize) -> Option<usize> {
+        self.people.partition_point(|p| p.0.end <= pos).checked_sub(1)
+    }
+
+    /// The person a sentence opens with after `Para`, `Pour`, `Per`, `Für`
+    /// (`Para X, …`), when a comma follows the name.
+    fn opened_for(&self, sentence: Span) -> Option<String> {
+        let text = self.text.get(sentence.range())?;
+        let first = text.split(' ').next()?;
+        if !self.openers.contains(first) {
+            return None;
+        }
+        let p = &self.people[self.first_from(sentence.start)?];
+        let gap = self.text.get(sentence.start + first.len()..p.0.start)?;
+        let comma = self.text.get(p.0.end..)?.starts_with(',');
+        (gap.trim().is_empty() && comma && p.0.end <= sentence.end).then(|| p.1.clone())
+    }
+
+    /// The people named inside `window`.
+    fn people_in(&self, window: Span) -> &[(Span, String, Option<String>)] {
+        let from = self.people.partition_point(|p| p.0.start < window.start);
+        let to = self.people.partition_point(|p| p.0.end <= window.end);
+        self.people.get(from..to.max(from)).unwrap_or(&[])
+    }
+
+    /// The first person named at or after `pos`.
+    fn first_from(&self, pos: usize) -> Option<usize> {
+        let k = self.people.partition_point(|p| p.0.start < pos);
+        (k < self.people.len()).then_some(k)
+    }
+
+    /// `prev`: the quote before, if any.
+    fn attribute(&self, quote: Span, para: usize, prev: Option<&Prev>) -> Option<String> {
         let after = closing_mark_end(self.text, quote.end);
+        let after = Span::new(after, sentence_end(self.text, after));
         let sent = sentence_start(self.text, quote.start.saturating_sub(1), para);
-        let said = self
-            .said_in(Span::new(after, sentence_end(self.text, after)), true)
-            .or_else(|| self.said_in(Span::new(sent, quote.start), false));
+        let lead = Span::new(sent, quote.start);
+        // A quote introduced by a colon is attributed in its own sentence:
+        // by its verb, else to the one person named there, else to nobody.
+        if introduced_by_colon(lead.get(self.text)) {
+            if let Some(s) = self.said_in(lead, false) {
+                return self.name(s, quote.start);
+            }
+            let named = self.people_in(lead);
+            return (named.len() == 1).then(|| named[0].1.clone());
+        }
+        let said = self.said_in(after, true).or_else(|| self.said_in(lead, false));
         if let Some(s) = said {
             return self.name(s, quote.start);
         }
-        if let Some(p) = prev.filter(|p| p.0 == para) {
-            return p.1.clone();
+        // `Para Fernando Carballo, presidente de …, "…"`: a sentence that
+        // opens with `for X,` gives X's view.
+        if let Some(p) = self.opened_for(lead) {
+            return Some(p);
+        }
+        // Someone is named right after the quote, without a verb (`»…«,
+        // war die Antwort von X`): not necessarily the speaker before.
+        if !self.people_in(after).is_empty() {
+            return None;
+        }
+        // The speaker of the quote before in the paragraph, unless someone
+        // else is named between the two.
+        if let Some(p) = prev.filter(|p| p.para == para) {
+            let between = self.people_in(Span::new(p.end, quote.start));
+            if between.iter().all(|b| Some(&b.1) == p.speaker.as_ref()) {
+                return p.speaker.clone();
+            }
+            return None;
         }
         let prev_sentence = sentence_start(self.text, sent.saturating_sub(1), para);
         if prev_sentence < sent {
@@ -140,9 +217,9 @@ impl Scene<'_> {
             self.text.get(para..quote.start).is_some_and(|h| h.chars().all(|c| !is_word_char(c)));
         if only_quote && para > 0 {
             let end = self.text.get(..para).unwrap_or("").trim_end().len();
-            let prev_para = paragraph_start(self.text, end);
-            if let Some(p) = prev.filter(|p| p.0 == prev_para) {
-                return p.1.clone();
+            let prev_para = self.paragraph_start(end);
+            if let Some(p) = prev.filter(|p| p.para == prev_para) {
+                return p.speaker.clone();
             }
             return self.last_said(prev_para, end).and_then(|s| self.name(s, quote.start));
         }
@@ -150,25 +227,30 @@ impl Scene<'_> {
     }
 
     /// The attribution of the last sentence of a paragraph that has one.
+    /// Only the last [`SENTENCE`] bytes are read, each sentence once.
     fn last_said(&self, from: usize, to: usize) -> Option<Said> {
-        let mut end = to;
-        while end > from {
-            let start = sentence_start(self.text, end, from);
-            if let Some(s) = self.said_in(Span::new(start, end), false) {
-                return Some(s);
-            }
-            if start == from {
-                break;
-            }
-            end = start.saturating_sub(1);
-        }
-        None
+        let from = from.max(ceil_char_boundary(self.text, to.saturating_sub(SENTENCE)));
+        let head = self.text.get(from..to).unwrap_or("");
+        let mut ends: Vec<usize> = head
+            .char_indices()
+            .filter(|&(i, c)| {
+                matches!(c, '.' | '!' | '?' | '…')
+                    && head.get(i + 1..).is_some_and(|r| r.starts_with(' '))
+            })
+            .map(|(i, _)| from + i + 2)
+            .collect();
+        ends.insert(0, from);
+        ends.push(to);
+        ends.windows(2)
+            .rev()
+            .filter(|w| w[0] < w[1])
+            .find_map(|w| self.said_in(Span::new(w[0], w[1]), false))
     }
 
     /// The attribution a speech verb inside `window` makes. `after_quote`:
     /// the window follows the quote, so the verb must come first.
     fn said_in(&self, window: Span, after_quote: bool) -> Option<Said> {
-        let hits = LEXICONS.cues.hits_in(self.text, window);
+        let hits = self.cues.hits_in(self.text, window);
         let verbs: Vec<&Hit> = hits.iter().filter(|h| h.flags & SPEECH != 0).collect();
         if after_quote {
             // `“…”, sagte X`: the first verb, close to the quote; or a person
@@ -177,8 +259,10 @@ impl Scene<'_> {
             if h.span.start - window.start <= REACH {
                 return Some(self.said_by(&hits, h, window, true));
             }
-            let next =
-                self.people.iter().find(|p| p.0.start >= window.start && p.0.end <= h.span.start);
+            let next = self
+                .first_from(window.start)
+                .map(|k| &self.people[k])
+                .filter(|p| p.0.end <= h.span.start);
             return next
                 .filter(|p| p.0.start - window.start <= NEAR)
                 .map(|p| Said::Person(p.1.clone()));
@@ -195,13 +279,15 @@ impl Scene<'_> {
 
     /// What one speech verb in `window` says about the speaker.
     fn said_by(&self, hits: &[Hit], h: &Hit, window: Span, after_quote: bool) -> Said {
-        let before =
-            self.people.iter().rev().find(|p| p.0.end <= h.span.start && p.0.start >= window.start);
-        let after = self.people.iter().find(|p| {
+        let before = self
+            .last_before(h.span.start)
+            .map(|k| &self.people[k])
+            .filter(|p| p.0.start >= window.start);
+        let after = self.first_from(h.span.end).map(|k| &self.people[k]).filter(|p| {
             p.0.start >= h.span.end
                 && p.0.start - h.span.end <= REACH
                 && p.0.end <= window.end
-                && !self.text.get(h.span.end..p.0.start).unwrap_or(",").contains(',')
+                && self.plain_gap(hits, Span::new(h.span.end, p.0.start))
         });
         let person = if after_quote { after.or(before) } else { before.or(after) };
         if let Some(p) = person {
@@ -210,10 +296,37 @@ impl Scene<'_> {
         if self.pronoun_next_to(h.span) {
             return Said::Pronoun(h.span.start);
         }
-        match role_ending_clause(self.text, hits, h.span.end, window.end) {
-            Some(role) => Said::Role(role),
-            None => Said::Unnamed,
+        if let Some(role) = role_ending_clause(self.text, self.cues, hits, h.span.end, window.end) {
+            return Said::Role(role);
         }
+        if after_quote && self.no_subject(Span::new(h.span.end, window.end)) {
+            return Said::Dropped(window.start);
+        }
+        Said::Unnamed
+    }
+
+    /// Between a verb and a name: no comma (`said X`), or one that closes a
+    /// role in apposition (`de acordo com o ministro de Minas, X`).
+    fn plain_gap(&self, hits: &[Hit], gap: Span) -> bool {
+        let text = self.text.get(gap.range()).unwrap_or(",");
+        match text.matches(',').count() {
+            0 => true,
+            1 => {
+                text.trim_end().ends_with(',')
+                    && hits.iter().any(|h| {
+                        h.flags & ROLE != 0 && gap.start <= h.span.start && h.span.end <= gap.end
+                    })
+            }
+            _ => false,
+        }
+    }
+
+    /// The rest of a clause after a verb names nobody: it is empty or a
+    /// phrase led by a preposition (`”, acrescentou no debate.`).
+    fn no_subject(&self, rest: Span) -> bool {
+        let rest = self.text.get(rest.range()).unwrap_or("x");
+        let first = rest.split(|c: char| !is_word_char(c)).find(|w| !w.is_empty());
+        first.is_none_or(|w| self.clause_preps.contains(w))
     }
 
     fn pronoun_next_to(&self, verb: Span) -> bool {
@@ -221,24 +334,31 @@ impl Scene<'_> {
         let prev = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
         let tail = self.text.get(verb.end..).unwrap_or("").trim_start();
         let next = tail.split(|c: char| !is_word_char(c)).next().unwrap_or("");
-        [prev, next].iter().any(|w| LEXICONS.pronouns.contains(&w.to_lowercase()))
+        [prev, next].iter().any(|w| self.pronouns.contains(&w.to_lowercase()))
     }
 
     fn name(&self, said: Said, quote_start: usize) -> Option<String> {
         match said {
             Said::Person(p) => Some(p),
-            Said::Pronoun(at) => self
-                .people
-                .iter()
-                .rev()
-                .find(|p| p.0.end <= at.min(quote_start))
-                .map(|p| p.1.clone()),
-            // The person with that role named before, else the last one named.
+            Said::Pronoun(at) => {
+                self.last_before(at.min(quote_start)).map(|k| self.people[k].1.clone())
+            }
+            // Only a person named in the quote's own paragraph: further back
+            // the subject may well be someone else.
+            Said::Dropped(at) => {
+                let k = self.last_before(at.min(quote_start))?;
+                let p = &self.people[k];
+                (p.0.start >= self.paragraph_start(quote_start)).then(|| p.1.clone())
+            }
+            // The person with that role named shortly before, else the last one named.
             Said::Role(r) => {
-                let before = || self.people.iter().rev().filter(|p| p.0.end <= quote_start);
-                before()
+                let last = self.last_before(quote_start)?;
+                let before = self.people.get(last.saturating_sub(ROLE_REACH)..=last)?;
+                before
+                    .iter()
+                    .rev()
                     .find(|p| p.2.as_ref().is_some_and(|pr| pr.ends_with(&r)))
-                    .or_else(|| before().next())
+                    .or(before.last())
                     .map(|p| p.1.clone())
             }
             Said::Unnamed => None,
@@ -247,11 +367,25 @@ impl Scene<'_> {
 }
 
 /// `aldus de voorzitter.`: a role word closing the clause after the verb.
-fn role_ending_clause(text: &str, hits: &[Hit], from: usize, to: usize) -> Option<String> {
+fn role_ending_clause(
+    text: &str,
+    cues: &Cues,
+    hits: &[Hit],
+    from: usize,
+    to: usize,
+) -> Option<String> {
     let h =
         hits.iter().find(|h| h.flags & ROLE != 0 && h.span.start >= from && h.span.end <= to)?;
     let rest = text.get(h.span.end..to)?;
     let gap = text.get(from..h.span.start)?;
     (!rest.contains(is_word_char) && gap.split_whitespace().count() <= 2)
-        .then(|| LEXICONS.cues.roles[usize::from(h.role)].clone())
+        .then(|| cues.roles[usize::from(h.role)].clone())
+}
+
+/// The text before a quote ends with a colon (`…, er sagte: „`).
+fn introduced_by_colon(lead: &str) -> bool {
+    lead.trim_end()
+        .trim_end_matches(['“', '„', '"', '«', '»', '‚', '‘', '「', '\''])
+        .trim_end()
+        .ends_with(':')
 }

@@ -11,19 +11,18 @@
 //! A parenthesised alias (`Tài Tân (Caixin)`) is the same organisation;
 //! its value is the Latin-script form.
 
-use super::Kind;
-use super::names::{Ctx, Found, KNOWN, LIST_CUE, ORG_CUE, OrgLexicon, ROLE, SPEECH};
-use super::tokens::{WordSet, camel_case, digit_name};
-use crate::text::{Lang, Span};
+use std::cell::OnceCell;
+
+use super::cues::{Ctx, Found, KNOWN, LIST_CUE, ORG_CUE, ROLE, SPEECH};
+use super::disjoint::Disjoint;
+use super::lexicon::OrgLexicon;
+use crate::facts::Kind;
+use crate::facts::tokens::{WordSet, camel_case, digit_name, is_word_char};
+use crate::text::{Lang, Span, floor_char_boundary};
 
 const MAX_WORDS: usize = 4;
-/// Words that join list items (`A, B and C`).
-const JOINERS: [&str; 10] = ["and", "und", "en", "et", "y", "e", "a", "và", "or", "oder"];
-/// Prepositions between a role and the employer (`Analyst bei X`).
-const EMPLOYER_PREPS: [&str; 18] = [
-    "at", "bei", "with", "of", "van", "bij", "chez", "de", "du", "en", "do", "da", "z", "ze",
-    "tại", "của", "von", "für",
-];
+/// How far after a name its bracketed alias may close (`Tài Tân (Caixin)`).
+const ALIAS_REACH: usize = 80;
 
 pub(super) struct Finder {
     legal: WordSet,
@@ -33,6 +32,14 @@ pub(super) struct Finder {
     units: WordSet,
     compound_cues: Vec<String>,
     acronym_stop: WordSet,
+    list_nouns: WordSet,
+    joiners: WordSet,
+    employer_preps: WordSet,
+    noun_endings: Vec<String>,
+    /// German articles (`die Zahlen` is no name).
+    articles: WordSet,
+    /// Legal forms of several tokens (`a.s.`, `Sp. z o.o.`), longest first.
+    multi_legal: Vec<String>,
 }
 
 impl Finder {
@@ -49,26 +56,48 @@ impl Finder {
             units: lex.units.iter().cloned().collect(),
             compound_cues: lex.compound_cues.clone(),
             acronym_stop: lex.acronym_stop.iter().cloned().collect(),
+            list_nouns: lex.list_nouns.iter().cloned().collect(),
+            joiners: lex.joiners.iter().cloned().collect(),
+            employer_preps: lex.employer_preps.iter().cloned().collect(),
+            noun_endings: lex.noun_endings.clone(),
+            articles: lex.articles_de.iter().cloned().collect(),
+            multi_legal: {
+                let mut forms: Vec<String> = lex
+                    .legal
+                    .iter()
+                    .filter(|f| f.trim_end_matches('.').contains(['.', ' ', '&']))
+                    .cloned()
+                    .collect();
+                forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+                forms
+            },
         }
     }
 
-    pub fn find(&self, ctx: &Ctx<'_>, known: &[String]) -> Vec<Found> {
-        let mut out = Vec::new();
+    pub fn find(&self, ctx: &Ctx<'_>, known: &[String], institutions: Vec<Found>) -> Vec<Found> {
+        let mut kept = Disjoint::default();
         // In order of trust; a later, longer mention replaces an earlier
         // one it covers (`Alibaba Cloud` over `Alibaba`).
         for f in self
             .known(ctx, known)
             .into_iter()
+            .chain(institutions)
             .chain(self.legal_runs(ctx))
+            .chain(self.dotted_runs(ctx))
             .chain(self.cued(ctx))
             .chain(self.shaped(ctx))
         {
-            keep_longer(&mut out, f);
+            kept.offer(f.span, f, covers);
         }
-        for f in aliases(ctx, &out) {
-            keep_longer(&mut out, f);
+        let mut out: Vec<Found> = kept.into_values().collect();
+        let more = aliases(ctx, &out);
+        if !more.is_empty() {
+            let mut kept = Disjoint::default();
+            for f in out.into_iter().chain(more) {
+                kept.offer(f.span, f, covers);
+            }
+            out = kept.into_values().collect();
         }
-        out.sort_by_key(|f| f.span.start);
         link_aliases(ctx.text, &mut out);
         out
     }
@@ -147,6 +176,51 @@ impl Finder {
         out
     }
 
+    /// Capitalised runs that end in a legal form of several tokens
+    /// (`Agro Nova a.s.`, `Sady Morava s.r.o.`, `Acme Sp. z o.o.`, `Foo S.A.`).
+    fn dotted_runs(&self, ctx: &Ctx<'_>) -> Vec<Found> {
+        let mut out = Vec::new();
+        for k in 0..ctx.toks.len() {
+            if !ctx.toks[k].cap {
+                continue;
+            }
+            // Every such form has a point right after its first word, or
+            // starts with one of a few words (`Pty Ltd`): a cheap test first.
+            let Some(next) = ctx.toks.get(k + 1).filter(|_| ctx.toks[k].space_after) else {
+                continue;
+            };
+            let dot = ctx.text.as_bytes().get(next.span.end) == Some(&b'.');
+            if !dot && !matches!(ctx.word(k + 1), "Pty" | "Sdn" | "GmbH") {
+                continue;
+            }
+            if !self.name_word(ctx, k) {
+                continue;
+            }
+            let end = ctx.toks[k].span.end;
+            let Some(rest) = ctx.text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+                continue;
+            };
+            let Some(form) = self.multi_legal.iter().find(|f| {
+                rest.starts_with(f.as_str())
+                    && !rest.get(f.len()..).and_then(|r| r.chars().next()).is_some_and(is_word_char)
+            }) else {
+                continue;
+            };
+            let mut first = k;
+            while first > 0
+                && k - first + 1 < MAX_WORDS
+                && ctx.toks[first - 1].space_after
+                && self.name_word(ctx, first - 1)
+                && ctx.hit_at(ctx.toks[first - 1].span.start).is_none_or(|h| h.flags & ORG_CUE == 0)
+            {
+                first -= 1;
+            }
+            let span = Span::new(ctx.toks[first].span.start, end + 1 + form.len());
+            out.push(found(span, text_of(ctx.text, span), true));
+        }
+        out
+    }
+
     fn is_org_word(&self, w: &str) -> bool {
         self.legal.contains(w) || self.descriptors.contains(w)
     }
@@ -154,13 +228,32 @@ impl Finder {
     /// Names right after an organisation cue, or listed after one.
     fn cued(&self, ctx: &Ctx<'_>) -> Vec<Found> {
         let mut out = Vec::new();
+        // German nouns take articles, names seldom do: a word met after
+        // one (`die Zahlen`) is a common noun wherever a cue stands before
+        // it (`laut Zahlen`).
+        // Built the first time a single word is cued, in German only.
+        let nouns: OnceCell<WordSet> = OnceCell::new();
+        let is_noun = |k: usize| {
+            ctx.lang == Lang::DE
+                && nouns
+                    .get_or_init(|| {
+                        (1..ctx.toks.len())
+                            .filter(|&k| {
+                                ctx.toks[k - 1].space_after
+                                    && self.articles.contains(&ctx.word(k - 1).to_lowercase())
+                            })
+                            .map(|k| ctx.word(k).to_string())
+                            .collect()
+                    })
+                    .contains(ctx.word(k))
+        };
         for (k, t) in ctx.toks.iter().enumerate() {
             if !(t.cap || t.digit) || t.hyphen_before || !self.name_word(ctx, k) {
                 continue;
             }
             let before_cue = ctx.hit_before(t.span.start, ORG_CUE).is_some()
                 || self.compound_cue_before(ctx, k)
-                || employer_prep_before(ctx, k);
+                || self.employer_prep_before(ctx, k);
             let listed = ctx
                 .hit_before(t.span.start, LIST_CUE)
                 .is_some_and(|h| self.company_noun_before(ctx, h.span.start));
@@ -171,7 +264,9 @@ impl Finder {
             loop {
                 let last = self.name_run(ctx, k2);
                 let span = Span::new(ctx.toks[k2].span.start, ctx.toks[last].span.end);
-                if !vietnamese_fragment(ctx, k2, last) && !german_noun(ctx, k2, last) {
+                let noun = k2 == last && is_noun(k2);
+                if !vietnamese_fragment(ctx, k2, last) && !self.german_noun(ctx, k2, last) && !noun
+                {
                     out.push(found(span, text_of(ctx.text, span), false));
                 }
                 match (listed, self.next_list_item(ctx, last)) {
@@ -203,7 +298,7 @@ impl Finder {
         }
         let joiner = ctx.word(last + 1);
         (gap == " "
-            && JOINERS.contains(&joiner)
+            && self.joiners.contains(joiner)
             && last + 2 < ctx.toks.len()
             && self.name_word(ctx, last + 2))
         .then_some(last + 2)
@@ -225,27 +320,47 @@ impl Finder {
             let w = ctx.word(j).to_lowercase();
             let stem = w.trim_end_matches('s');
             ctx.hit_at(ctx.toks[j].span.start).is_some_and(|h| h.flags & ORG_CUE != 0)
-                || [
-                    "platform",
-                    "company",
-                    "companie",
-                    "firm",
-                    "rival",
-                    "competitor",
-                    "app",
-                    "brand",
-                    "bank",
-                    "group",
-                    "player",
-                ]
-                .contains(&stem)
+                || self.list_nouns.contains(stem)
                 || self.compound_cues.iter().any(|c| w.ends_with(c.as_str()))
         })
+    }
+
+    /// German capitalises nouns: after `laut`, `Konzern`, `Unternehmen` a
+    /// single word with a common noun ending (`laut Angaben`, `Insidern`,
+    /// `Experten`) is no name.
+    fn german_noun(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
+        let word = ctx.word(first);
+        first == last
+            && ctx.lang == Lang::DE
+            && !ctx.toks[first].caps
+            && !ctx.toks[first].digit
+            && self.noun_endings.iter().any(|e| word.ends_with(e.as_str()))
+    }
+
+    /// `Analyst bei X`, `CEO of X`, `Konkurrenten von X`: a role word or a
+    /// company noun and a preposition before.
+    fn employer_prep_before(&self, ctx: &Ctx<'_>, k: usize) -> bool {
+        if k == 0 || !ctx.toks[k - 1].space_after || !self.employer_preps.contains(ctx.word(k - 1))
+        {
+            return false;
+        }
+        let prep = ctx.toks[k - 1].span.start;
+        ctx.hit_before(prep, ROLE | ORG_CUE).is_some()
     }
 
     /// CamelCase brands, digit-and-letter names, acronyms.
     fn shaped(&self, ctx: &Ctx<'_>) -> Vec<Found> {
         let mut out = Vec::new();
+        // An acronym the text spells out in lower-case words (`imposta
+        // municipale unica (IMU)`) names a thing, not an organisation, in
+        // every mention.
+        let common: WordSet = ctx
+            .toks
+            .iter()
+            .enumerate()
+            .filter(|&(k, t)| t.caps && bracketed(ctx.text, t.span) && !self.acronym(ctx, k))
+            .map(|(k, _)| ctx.word(k).to_string())
+            .collect();
         for (k, t) in ctx.toks.iter().enumerate() {
             if !(t.cap || t.digit) {
                 continue;
@@ -255,7 +370,7 @@ impl Finder {
                 continue; // `CEO`, `PDG`
             }
             let ok = if t.caps {
-                self.acronym(ctx, k)
+                self.acronym(ctx, k) && !common.contains(w)
             } else if t.digit {
                 digit_name(w)
             } else {
@@ -277,6 +392,10 @@ impl Finder {
             || self.acronym_stop.contains(w)
             || !w.chars().all(char::is_alphabetic)
         {
+            return false;
+        }
+        // `Boeing 737 MAX`, `Galaxy S24 FE`: a model name after a number.
+        if k > 0 && ctx.toks[k - 1].digit && ctx.toks[k - 1].space_after {
             return false;
         }
         let shouting = |j: usize| {
@@ -302,18 +421,15 @@ impl Finder {
     }
 }
 
-fn keep_longer(out: &mut Vec<Found>, f: Found) {
-    match out.iter().position(|o| o.span.overlaps(f.span)) {
-        Some(k)
-            if f.span.len() > out[k].span.len()
-                && f.span.start <= out[k].span.start
-                && f.span.end >= out[k].span.end =>
-        {
-            out[k] = f;
-        }
-        Some(_) => {}
-        None => out.push(f),
-    }
+/// `(IMU)`: a word standing alone in brackets.
+fn bracketed(text: &str, span: Span) -> bool {
+    text.get(..span.start).is_some_and(|h| h.ends_with('('))
+        && text.get(span.end..).is_some_and(|t| t.starts_with(')'))
+}
+
+/// A longer mention replaces the shorter ones it covers.
+fn covers(new: Span, _: &Found, old: Span, _: &Found) -> bool {
+    new.len() > old.len() && new.start <= old.start && new.end >= old.end
 }
 
 fn found(span: Span, value: String, strong: bool) -> Found {
@@ -322,22 +438,6 @@ fn found(span: Span, value: String, strong: bool) -> Found {
 
 fn text_of(text: &str, span: Span) -> String {
     span.get(text).split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// German capitalises nouns: after `laut`, `Konzern`, `Unternehmen` a
-/// single word with a common noun ending (`laut Angaben`, `Insidern`,
-/// `Experten`) is no name.
-fn german_noun(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
-    const ENDINGS: [&str; 16] = [
-        "ung", "ungen", "heit", "keit", "schaft", "ern", "tion", "ionen", "ität", "ismus", "gaben",
-        "ichten", "sten", "ten", "chen", "sen",
-    ];
-    let word = ctx.word(first);
-    first == last
-        && ctx.lang == Lang::DE
-        && !ctx.toks[first].caps
-        && !ctx.toks[first].digit
-        && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// One capitalised Vietnamese syllable followed by lower-case ones
@@ -351,22 +451,17 @@ fn vietnamese_fragment(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
         && ctx.toks.get(last + 1).is_some_and(|t| !t.cap)
 }
 
-/// `Analyst bei X`, `CEO of X`, `Konkurrenten von X`: a role word or a
-/// company noun and a preposition before.
-fn employer_prep_before(ctx: &Ctx<'_>, k: usize) -> bool {
-    if k == 0 || !ctx.toks[k - 1].space_after || !EMPLOYER_PREPS.contains(&ctx.word(k - 1)) {
-        return false;
-    }
-    let prep = ctx.toks[k - 1].span.start;
-    ctx.hit_before(prep, ROLE | ORG_CUE).is_some()
-}
-
 /// `X (Y)` where X is an organisation: Y is one too.
 fn aliases(ctx: &Ctx<'_>, orgs: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
     for f in orgs {
         let rest = ctx.text.get(f.span.end..).unwrap_or("");
-        let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|p| p.0)
+        // A name in brackets is short: look no further than ALIAS_REACH
+        // for the closing one (a scan to the next `)` of the article was
+        // quadratic on one opened a hundred thousand times).
+        let head = rest.get(..floor_char_boundary(rest, ALIAS_REACH));
+        let Some(inner) =
+            head.and_then(|r| r.strip_prefix(" (")).and_then(|r| r.split_once(')')).map(|p| p.0)
         else {
             continue;
         };

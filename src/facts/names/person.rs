@@ -6,45 +6,12 @@
 //! apposition after (`Präsident …`, `…, Analyst bei`), a speech verb next
 //! to it (`… sagte`, `aldus …`). A single word needs a title or a role.
 
-use super::Kind;
-use super::names::{Ctx, FORMER, Found, PeopleLexicon, ROLE, SPEECH, TITLE};
-use super::tokens::{WordSet, is_word_char};
-use crate::text::{Lang, Span};
+use super::cues::{Ctx, FORMER, Found, Hit, ROLE, SPEECH, TITLE};
+use super::lexicon::PeopleLexicon;
+use crate::facts::Kind;
+use crate::facts::tokens::{WordSet, is_word_char};
+use crate::text::{Lang, Span, ceil_char_boundary, floor_char_boundary};
 
-/// Lower-case particles inside names (`Ursula von der Leyen`, `Mark van Dijk`).
-const PARTICLES: [&str; 14] =
-    ["von", "van", "der", "den", "de", "da", "dos", "das", "del", "di", "bin", "al", "ter", "le"];
-/// Articles and determiners, which do not stand before names.
-const ARTICLES: [&str; 42] = [
-    "the", "a", "an", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines",
-    "einem", "einen", "de", "het", "een", "le", "la", "les", "un", "une", "el", "los", "las", "o",
-    "os", "as", "um", "uma", "this", "van", "voor", "of", "for", "von", "für", "du", "del", "do",
-    "da",
-];
-/// Capitalised particles inside names (`Le Maire`, `De Vries`).
-const CAPITAL_PARTICLES: [&str; 10] =
-    ["Le", "La", "De", "Van", "Von", "Di", "Da", "Del", "Du", "Ter"];
-/// Endings of German role compounds, with the role they name.
-const COMPOUND_ROLES: [(&str, &str); 18] = [
-    ("chef", "head"),
-    ("chefin", "head"),
-    ("vorsitzende", "chairman"),
-    ("vorsitzender", "chairman"),
-    ("sprecher", "spokesperson"),
-    ("sprecherin", "spokesperson"),
-    ("präsident", "president"),
-    ("präsidentin", "president"),
-    ("minister", "minister"),
-    ("ministerin", "minister"),
-    ("analyst", "analyst"),
-    ("analystin", "analyst"),
-    ("gründer", "founder"),
-    ("gründerin", "founder"),
-    ("direktor", "director"),
-    ("direktorin", "director"),
-    ("ökonom", "economist"),
-    ("ökonomin", "economist"),
-];
 /// Words of a name, at most.
 const MAX_WORDS: usize = 4;
 /// How far an apposition with a role may reach (`…, nu nog voorzitter`).
@@ -53,13 +20,27 @@ const APPOSITION: usize = 40;
 pub(super) struct Finder {
     given: WordSet,
     family: WordSet,
+    particles: WordSet,
+    capital_particles: WordSet,
+    /// Lower case.
+    articles: WordSet,
+    /// Longest ending first, so that `…chefin` is not read as `…chef`.
+    compound_roles: Vec<(String, String)>,
 }
 
 impl Finder {
     pub fn new(lex: &PeopleLexicon) -> Self {
+        let set = |words: &[String]| words.iter().cloned().collect::<WordSet>();
+        let mut compound_roles: Vec<(String, String)> =
+            lex.compound_roles.iter().map(|(e, r)| (e.clone(), r.clone())).collect();
+        compound_roles.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         Self {
-            given: lex.given.iter().cloned().collect(),
-            family: lex.family_first.iter().cloned().collect(),
+            given: set(&lex.given),
+            family: set(&lex.family_first),
+            particles: set(&lex.particles),
+            capital_particles: set(&lex.capital_particles),
+            articles: lex.articles.iter().map(|a| a.to_lowercase()).collect(),
+            compound_roles,
         }
     }
 
@@ -89,7 +70,7 @@ impl Finder {
         let t = ctx.toks[k];
         let after_title = t.cap && !t.caps && ctx.hit_before(t.span.start, TITLE).is_some();
         let compound_head = t.hyphen_after && !self.given.contains(ctx.word(k));
-        (after_title || name_like(ctx, k)) && !compound_head
+        (after_title || self.name_like(ctx, k)) && !compound_head
     }
 
     /// The longest name-like run from `k`: returns its word count and last token.
@@ -118,9 +99,7 @@ impl Finder {
             }
             if joined
                 && self.name_like_or_joined(ctx, next, k)
-                && !(ctx.toks[next].hyphen_after
-                    && words + 1 > 1
-                    && !self.given.contains(ctx.word(next)))
+                && (!ctx.toks[next].hyphen_after || self.given.contains(ctx.word(next)))
             {
                 words += 1;
                 last = next;
@@ -128,7 +107,7 @@ impl Finder {
                 words += 2;
                 last = surname;
                 break;
-            } else if let Some(surname) = particle_surname(ctx, last) {
+            } else if let Some(surname) = self.particle_surname(ctx, last) {
                 words += 1;
                 last = surname;
                 break;
@@ -149,7 +128,7 @@ impl Finder {
                 && !t.digit
                 && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | SPEECH) == 0);
         }
-        name_like(ctx, k)
+        self.name_like(ctx, k)
     }
 
     /// `Bruno Le Maire`, `Marine Le Pen`, `Jan De Vries`: a capitalised
@@ -159,7 +138,7 @@ impl Finder {
         let ok = self.given.contains(ctx.word(first))
             && ctx.toks[last].space_after
             && s < ctx.toks.len()
-            && CAPITAL_PARTICLES.contains(&ctx.word(p))
+            && self.capital_particles.contains(ctx.word(p))
             && ctx.toks[p].space_after
             && ctx.toks[s].cap
             && !ctx.toks[s].caps;
@@ -187,13 +166,13 @@ impl Finder {
         }
         let role_before = ctx.hit_before(span.start, ROLE);
         let apposition = apposition_role(ctx, span.end);
-        let compound = compound_role(ctx, k);
+        let compound = self.compound_role(ctx, k);
         let speech = ctx.hit_after(span.end, SPEECH).is_some()
             || ctx.hit_before(span.start, SPEECH).is_some();
         let strong = (first_given || family) && words >= 2 || title;
         let weak = words >= 2
             && (role_before.is_some() || apposition.is_some() || speech || compound.is_some())
-            && !after_article(ctx.text, span.start);
+            && !self.after_article(ctx.text, span.start);
         // Vietnamese role words run into common nouns (`Thủ tướng Chính phủ`):
         // there a single word needs a title (`ông Chính`).
         let single = words == 1
@@ -224,74 +203,77 @@ impl Finder {
             .join(" ");
         Some(Found { kind: Kind::Person, span, value, strong, role, org_window })
     }
-}
 
-/// German closed compounds ending in a role word, right before the name
-/// (`Betriebsratschefin Daniela …`, `Finanzministerin …`): the role and
-/// where the compound starts.
-fn compound_role(ctx: &Ctx<'_>, k: usize) -> Option<(&'static str, usize)> {
-    let prev = k.checked_sub(1)?;
-    if !ctx.toks[prev].space_after || !ctx.toks[prev].cap {
-        return None;
-    }
-    Some((compound_suffix(ctx.word(prev))?, ctx.toks[prev].span.start))
-}
-
-/// The role a German compound like `Betriebsratschefin` ends in.
-fn compound_suffix(word: &str) -> Option<&'static str> {
-    COMPOUND_ROLES
-        .iter()
-        .find(|(suffix, _)| word.len() > suffix.len() + 2 && word.ends_with(suffix))
-        .map(|r| r.1)
-}
-
-/// `… von der Leyen`, `… da Silva`: one or two particles after the name
-/// word at `last`, then one capitalised word that ends the name (not
-/// `Minister … van Buitenlandse Handel`). Returns that word's token.
-fn particle_surname(ctx: &Ctx<'_>, last: usize) -> Option<usize> {
-    let mut j = last;
-    for _ in 0..2 {
-        if !ctx.toks[j].space_after
-            || !PARTICLES.contains(&ctx.toks.get(j + 1).map(|_| ctx.word(j + 1))?)
-        {
-            break;
+    /// German closed compounds ending in a role word, right before the name
+    /// (`Betriebsratschefin Daniela …`, `Finanzministerin …`): the role and
+    /// where the compound starts.
+    fn compound_role<'s>(&'s self, ctx: &Ctx<'_>, k: usize) -> Option<(&'s str, usize)> {
+        let prev = k.checked_sub(1)?;
+        if !ctx.toks[prev].space_after || !ctx.toks[prev].cap {
+            return None;
         }
-        j += 1;
+        Some((self.compound_suffix(ctx.word(prev))?, ctx.toks[prev].span.start))
     }
-    let surname = j + 1;
-    if j == last
-        || !ctx.toks[j].space_after
-        || surname >= ctx.toks.len()
-        || !name_like(ctx, surname)
-    {
-        return None;
+
+    /// The role a German compound like `Betriebsratschefin` ends in.
+    fn compound_suffix(&self, word: &str) -> Option<&str> {
+        self.compound_roles
+            .iter()
+            .find(|(suffix, _)| word.len() > suffix.len() + 2 && word.ends_with(suffix.as_str()))
+            .map(|r| r.1.as_str())
     }
-    let more = ctx.toks[surname].space_after && ctx.toks.get(surname + 1).is_some_and(|t| t.cap);
-    (!more).then_some(surname)
-}
 
-/// A capitalised word that is no function word, cue word or compound tail.
-fn name_like(ctx: &Ctx<'_>, k: usize) -> bool {
-    let t = ctx.toks[k];
-    t.cap
-        && !t.caps
-        && !t.digit
-        && !t.hyphen_before
-        && !ctx.stop[k]
-        && compound_suffix(ctx.word(k)).is_none()
-        && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | TITLE | SPEECH | FORMER) == 0)
-}
+    /// `… von der Leyen`, `… da Silva`: one or two particles after the name
+    /// word at `last`, then one capitalised word that ends the name (not
+    /// `Minister … van Buitenlandse Handel`). Returns that word's token.
+    fn particle_surname(&self, ctx: &Ctx<'_>, last: usize) -> Option<usize> {
+        let mut j = last;
+        for _ in 0..2 {
+            if !ctx.toks[j].space_after
+                || !self.particles.contains(ctx.toks.get(j + 1).map(|_| ctx.word(j + 1))?)
+            {
+                break;
+            }
+            j += 1;
+        }
+        let surname = j + 1;
+        if j == last
+            || !ctx.toks[j].space_after
+            || surname >= ctx.toks.len()
+            || !self.name_like(ctx, surname)
+        {
+            return None;
+        }
+        let more =
+            ctx.toks[surname].space_after && ctx.toks.get(surname + 1).is_some_and(|t| t.cap);
+        (!more).then_some(surname)
+    }
 
-/// Names take no article: `der Supermarktkette Acme` is no person.
-fn after_article(text: &str, start: usize) -> bool {
-    let head = text.get(..start).unwrap_or("").trim_end();
-    let prev = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
-    ARTICLES.contains(&prev.to_lowercase().as_str())
+    /// A capitalised word that is no function word, cue word or compound tail.
+    fn name_like(&self, ctx: &Ctx<'_>, k: usize) -> bool {
+        let t = ctx.toks[k];
+        t.cap
+            && !t.caps
+            && !t.digit
+            && !t.hyphen_before
+            && !ctx.stop[k]
+            && self.compound_suffix(ctx.word(k)).is_none()
+            && ctx
+                .hit_at(t.span.start)
+                .is_none_or(|h| h.flags & (ROLE | TITLE | SPEECH | FORMER) == 0)
+    }
+
+    /// Names take no article: `der Supermarktkette Acme` is no person.
+    fn after_article(&self, text: &str, start: usize) -> bool {
+        let head = text.get(..start).unwrap_or("").trim_end();
+        let prev = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
+        self.articles.contains(&prev.to_lowercase())
+    }
 }
 
 /// `, Analyst bei …`, `, nu nog voorzitter …`: a role word shortly after a
 /// comma that follows the name, with no other punctuation between.
-fn apposition_role(ctx: &Ctx<'_>, end: usize) -> Option<super::names::Hit> {
+fn apposition_role(ctx: &Ctx<'_>, end: usize) -> Option<Hit> {
     let rest = ctx.text.get(end..)?;
     if !rest.starts_with(", ") {
         return None;
@@ -309,7 +291,7 @@ fn apposition_role(ctx: &Ctx<'_>, end: usize) -> Option<super::names::Hit> {
 }
 
 /// The role word in English; `former` when a modifier says so (`der frühere Chef`).
-fn role_name(ctx: &Ctx<'_>, h: super::names::Hit, roles: &[String]) -> String {
+fn role_name(ctx: &Ctx<'_>, h: Hit, roles: &[String]) -> String {
     let role = roles.get(usize::from(h.role)).cloned().unwrap_or_default();
     let text = ctx.text.get(..h.span.start).unwrap_or("");
     let former = ctx.hit_before(h.span.start, FORMER).is_some()
@@ -319,15 +301,19 @@ fn role_name(ctx: &Ctx<'_>, h: super::names::Hit, roles: &[String]) -> String {
 }
 
 /// From the start of the clause to `pos` (`Alibaba-Chef`, `Apple CEO`).
+/// At most 60 bytes back (and searched no further: a scan to the start of
+/// a text without punctuation was quadratic).
 fn clause_before(text: &str, pos: usize) -> Span {
-    let head = text.get(..pos).unwrap_or("");
-    let start = head.rfind(['.', ',', ';', ':', '\n', '“', '„', '"']).map_or(0, |i| i + 1);
+    let from = floor_char_boundary(text, pos.saturating_sub(60));
+    let head = text.get(from..pos).unwrap_or("");
+    let start =
+        head.rfind(['.', ',', ';', ':', '\n', '“', '„', '"']).map_or(from, |i| from + i + 1);
     Span::new(start.max(pos.saturating_sub(60)), pos)
 }
 
 /// From `pos` to the end of the clause (`Gründer des … Beratungsunternehmens BDA.`).
 fn clause_after(text: &str, pos: usize) -> Span {
-    let tail = text.get(pos..).unwrap_or("");
+    let tail = text.get(pos..ceil_char_boundary(text, pos + 120)).unwrap_or("");
     let len = tail.find([',', '.', ';', '\n', '“', '„', '"', '(']).unwrap_or(tail.len()).min(120);
     Span::new(pos, pos + len)
 }

@@ -1,0 +1,180 @@
+//! The vocabulary both name finders (`person.rs`, `org.rs`) and the
+//! cross-document steps (`resolve.rs`, `speaker.rs`) share: the cue
+//! automaton (titles, role words, speech verbs, organisation nouns, known
+//! organisations) with the flags each cue carries, one tokenised text with
+//! its cues ([`Ctx`]), and a name as a finder reports it ([`Found`]).
+//! It imports neither finder, so they can both build on it.
+
+use std::collections::HashMap;
+
+use super::lexicon::{OrgLexicon, PeopleLexicon};
+use crate::facts::Kind;
+use crate::facts::tokens::{Gazetteer, Token, case_forms, genitive_s, is_cjk, is_whole_word};
+use crate::text::{Lang, Span};
+
+/// What a cue word says about the name next to it (bit flags: one word can
+/// be several, `laut` is a speech word and an organisation cue).
+pub(in crate::facts) const TITLE: u8 = 1;
+pub(in crate::facts) const ROLE: u8 = 2;
+pub(in crate::facts) const FORMER: u8 = 4;
+pub(in crate::facts) const SPEECH: u8 = 8;
+pub(in crate::facts) const ORG_CUE: u8 = 16;
+pub(in crate::facts) const LIST_CUE: u8 = 32;
+/// A very large company, exchange, agency or medium (`known` in orgs.toml);
+/// the hit's `role` then indexes [`Cues::orgs`].
+pub(in crate::facts) const KNOWN: u8 = 64;
+
+/// One cue word found in the text.
+#[derive(Debug, Clone, Copy)]
+pub(in crate::facts) struct Hit {
+    pub span: Span,
+    pub flags: u8,
+    /// Index into [`Cues::roles`] when `flags` has `ROLE`.
+    pub role: u16,
+}
+
+/// The cue automaton: every cue word in its case forms, with its flags.
+pub(in crate::facts) struct Cues {
+    words: Gazetteer,
+    info: Vec<(u8, u16)>,
+    pub roles: Vec<String>,
+    /// Canonical names of the known organisations.
+    pub orgs: Vec<String>,
+}
+
+impl Cues {
+    /// Every cue word of the two lexicons, in its case forms.
+    pub fn new(people: &PeopleLexicon, orgs: &OrgLexicon) -> Self {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut info: Vec<(u8, u16)> = Vec::new();
+        let mut add = |word: &str, flag: u8, role: u16| {
+            let forms = if flag == KNOWN { vec![word.to_string()] } else { case_forms(word) };
+            for form in forms {
+                let k = *index.entry(form).or_insert_with(|| {
+                    info.push((0, 0));
+                    info.len() - 1
+                });
+                info[k].0 |= flag;
+                if flag == ROLE || flag == KNOWN {
+                    info[k].1 = role;
+                }
+            }
+        };
+        let mut roles: Vec<String> = people.roles.keys().cloned().collect();
+        roles.sort();
+        for (r, name) in roles.iter().enumerate() {
+            for w in &people.roles[name] {
+                add(w, ROLE, r as u16);
+            }
+        }
+        people.speech.values().flatten().for_each(|w| add(w, SPEECH, 0));
+        let mut known_values = Vec::new();
+        for k in &orgs.known {
+            let (alias, canon) = k.split_once('=').unwrap_or((k, k));
+            add(alias, KNOWN, known_values.len() as u16);
+            known_values.push(canon.to_string());
+        }
+        people.titles.iter().for_each(|w| add(w, TITLE, 0));
+        people.former.iter().for_each(|w| add(w, FORMER, 0));
+        orgs.cues.iter().for_each(|w| add(w, ORG_CUE, 0));
+        orgs.list_cues.iter().for_each(|w| add(w, LIST_CUE, 0));
+        let mut patterns: Vec<(String, usize)> = index.into_iter().collect();
+        patterns.sort_by_key(|p| p.1);
+        let words: Vec<&str> = patterns.iter().map(|p| p.0.as_str()).collect();
+        Self { words: Gazetteer::new(&words), info, roles, orgs: known_values }
+    }
+
+    /// The cue words of a tokenised text, standing as whole words (or
+    /// with a German genitive `-s`), in order.
+    pub fn hits(&self, text: &str, toks: &[Token], lang: Lang) -> Vec<Hit> {
+        let starts = toks.iter().flat_map(|t| {
+            // Every character of a CJK run may start a word.
+            let word = t.text(text);
+            let cjk = if word.starts_with(is_cjk) { word } else { "" };
+            // After a French elision (`l’opérateur`) a word starts too.
+            let elided = word
+                .char_indices()
+                .take(3)
+                .find(|&(_, c)| c == '\'' || c == '’')
+                .map(|(i, c)| t.span.start + i + c.len_utf8());
+            std::iter::once(t.span.start)
+                .chain(elided)
+                .chain(cjk.char_indices().skip(1).map(move |(i, _)| t.span.start + i))
+        });
+        self.to_hits(text, self.words.find_at(text, starts), lang)
+    }
+
+    /// The cue words inside `window` of `text`.
+    pub fn hits_in(&self, text: &str, window: Span) -> Vec<Hit> {
+        self.to_hits(text, self.words.find_in(text, window), Lang::UNKNOWN)
+    }
+
+    fn to_hits(&self, text: &str, found: Vec<(usize, Span)>, lang: Lang) -> Vec<Hit> {
+        found
+            .into_iter()
+            .filter_map(|(k, mut span)| {
+                if !is_whole_word(text, span.start, span.end) {
+                    let e = genitive_s(text, span.end).filter(|_| lang == Lang::DE)?;
+                    span.end = e;
+                    is_whole_word(text, span.start, e).then_some(())?;
+                }
+                let (flags, role) = self.info[k];
+                Some(Hit { span, flags, role })
+            })
+            .collect()
+    }
+}
+
+/// One text, tokenised, with its cue words: what both finders look at.
+pub(in crate::facts) struct Ctx<'a> {
+    pub text: &'a str,
+    pub lang: Lang,
+    pub toks: Vec<Token>,
+    pub hits: Vec<Hit>,
+    /// Per token: a capitalised function word (`Die`, `The`), never a name.
+    pub stop: Vec<bool>,
+}
+
+impl Ctx<'_> {
+    pub fn word(&self, k: usize) -> &str {
+        self.toks[k].text(self.text)
+    }
+
+    /// The cue with `flag` that ends right before `pos` (only spaces between).
+    pub fn hit_before(&self, pos: usize, flag: u8) -> Option<Hit> {
+        let k = self.hits.partition_point(|h| h.span.end <= pos);
+        let h = *self.hits.get(k.checked_sub(1)?)?;
+        let gap = self.text.get(h.span.end..pos)?;
+        (h.flags & flag != 0 && gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
+            .then_some(h)
+    }
+
+    /// The cue with `flag` that starts right after `pos` (spaces between).
+    pub fn hit_after(&self, pos: usize, flag: u8) -> Option<Hit> {
+        let k = self.hits.partition_point(|h| h.span.start < pos);
+        let h = *self.hits.get(k)?;
+        let gap = self.text.get(pos..h.span.start)?;
+        (h.flags & flag != 0 && gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
+            .then_some(h)
+    }
+
+    /// The cue covering byte `pos`, if any.
+    pub fn hit_at(&self, pos: usize) -> Option<Hit> {
+        let k = self.hits.partition_point(|h| h.span.end <= pos);
+        self.hits.get(k).filter(|h| h.span.start <= pos).copied()
+    }
+}
+
+/// A name found by one of the finders, before the overlaps are settled.
+#[derive(Debug, Clone)]
+pub(in crate::facts) struct Found {
+    pub kind: Kind,
+    pub span: Span,
+    pub value: String,
+    /// Found by strong evidence (a given name or title for people; the
+    /// lexicon or a legal form for organisations).
+    pub strong: bool,
+    pub role: Option<String>,
+    /// Where the organisation a person works for would stand.
+    pub org_window: Option<Span>,
+}

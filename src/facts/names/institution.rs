@@ -1,0 +1,388 @@
+//! Institutions named by what they are: a capitalised run holding an
+//! institution noun (`heads` in `assets/facts/orgs.toml`: ministry, bank,
+//! university, court, party, union, church… in many languages), its words
+//! joined by linking words (`Bank of England`, `Ministério do Meio
+//! Ambiente e Mudança do Clima`, `Universiteit van Michigan`, `Banca
+//! d'Italia`, `Narodowy Bank Polski`); and Vietnamese names, whose head
+//! is followed by capitalised words of one or two syllables (`Ngân hàng
+//! Nhà nước`, `Cơ quan Phát triển Quốc tế Hoa Kỳ`).
+//!
+//! One pass over the tokens: each token is looked at a bounded number of
+//! times (a run never exceeds [`MAX_WORDS`] tokens).
+
+use super::cues::{Ctx, Found, ROLE, SPEECH, TITLE};
+use super::declension::Declension;
+use super::lexicon::OrgLexicon;
+use crate::facts::Kind;
+use crate::facts::tokens::WordSet;
+use crate::text::{Lang, Span};
+
+/// Words of a run, at most (`Ministério do Meio Ambiente e Mudança do
+/// Clima` has nine; a run may hold two names joined by a conjunction).
+const MAX_WORDS: usize = 16;
+/// Linking words in a row (`van de`, `de la`, `of the`).
+const MAX_LINKS: usize = 2;
+
+pub(super) struct Finder {
+    /// Institution nouns of one word, capitalised as inside a name.
+    heads: WordSet,
+    /// Institution nouns of two words (`Cơ quan`, `Ủy ban`), as `first second`.
+    heads_two: WordSet,
+    /// First words of the two-word heads, to look the pair up only then.
+    heads_first: WordSet,
+    links: WordSet,
+    /// Conjunctions among the links (`and`, `e`, `und`).
+    joiners: WordSet,
+    /// Elided linking words written onto the next word (`dell'Interno`).
+    elided: Vec<String>,
+    /// Vietnamese function words, which never end a name.
+    vi_function: WordSet,
+    decl: Declension,
+    /// Adjective endings of French, Spanish, Italian and Portuguese.
+    romance_adjective: Vec<String>,
+}
+
+/// Czech and Polish words that end a name before a head noun could come.
+const SLAVIC_STOP: [&str; 19] = [
+    "a", "i", "v", "ve", "na", "se", "je", "by", "to", "že", "pro", "z", "ze", "do", "o", "k", "s",
+    "w", "we",
+];
+
+impl Finder {
+    pub fn new(lex: &OrgLexicon) -> Self {
+        let (two, one): (Vec<&String>, Vec<&String>) =
+            lex.heads.iter().partition(|h| h.contains(' '));
+        let decl = Declension::new(lex);
+        let capital_forms = decl.forms().filter(|f| f.starts_with(char::is_uppercase)).cloned();
+        Self {
+            heads: one.into_iter().cloned().chain(capital_forms).collect(),
+            heads_first: two
+                .iter()
+                .filter_map(|h| h.split(' ').next())
+                .map(str::to_string)
+                .collect(),
+            heads_two: two.into_iter().cloned().collect(),
+            links: lex.links.iter().cloned().collect(),
+            joiners: lex.joiners.iter().cloned().collect(),
+            elided: lex.elided_links.clone(),
+            vi_function: lex.vi_function_words.iter().cloned().collect(),
+            decl,
+            romance_adjective: lex.romance_adjective_endings.clone(),
+        }
+    }
+
+    /// The institutions of one text, in order; `given` stops a run before
+    /// a person's name that follows the institution's (`Câmara dos
+    /// Deputados Arthur …`).
+    pub fn find(&self, ctx: &Ctx<'_>, given: &WordSet) -> Vec<Found> {
+        let mut out = Vec::new();
+        let slavic = matches!(ctx.lang.code(), "cs" | "sk" | "pl");
+        // Each token's head noun, looked up once.
+        let heads: Vec<Option<usize>> = (0..ctx.toks.len()).map(|k| self.head_at(ctx, k)).collect();
+        if !slavic && heads.iter().all(Option::is_none) {
+            return out;
+        }
+        let mut k = 0;
+        // Runs without a head are not read again from each of their words.
+        let mut headless_to = 0;
+        while k < ctx.toks.len() {
+            let names = if ctx.lang == Lang::VI {
+                self.vietnamese(ctx, &heads, k).map(|last| vec![(k, last)])
+            } else if let Some(last) = self.slavic(ctx, k).filter(|_| slavic) {
+                Some(vec![(k, last)])
+            } else if k < headless_to {
+                None
+            } else {
+                match self.run(ctx, &heads, k, given) {
+                    Ok(last) => Some(self.split(ctx, &heads, k, last)),
+                    Err(end) => {
+                        headless_to = end;
+                        self.romance(ctx, &heads, k).map(|last| vec![(k, last)])
+                    }
+                }
+            };
+            let Some(names) = names else {
+                k += 1;
+                continue;
+            };
+            for &(first, last) in &names {
+                let span = Span::new(ctx.toks[first].span.start, ctx.toks[last].span.end);
+                let value = if slavic {
+                    self.nominative(ctx, first, last)
+                } else {
+                    span.get(ctx.text).split_whitespace().collect::<Vec<_>>().join(" ")
+                };
+                out.push(Found {
+                    kind: Kind::Org,
+                    span,
+                    value,
+                    strong: true,
+                    role: None,
+                    org_window: None,
+                });
+            }
+            k = names.last().map_or(k, |n| n.1) + 1;
+        }
+        out
+    }
+
+    /// The institutions in a run of tokens `first..=last` that holds a head:
+    /// split where a conjunction joins two named by a head each (`Polícia
+    /// Militar e Polícia Penal`; not `Ministério do Meio Ambiente e Mudança
+    /// do Clima`), and each started after the last link before its head
+    /// (`Análise … do Ministério da Fazenda` → `Ministério da Fazenda`).
+    fn split(
+        &self,
+        ctx: &Ctx<'_>,
+        heads: &[Option<usize>],
+        first: usize,
+        last: usize,
+    ) -> Vec<(usize, usize)> {
+        let mut groups: Vec<(usize, usize, Option<usize>)> = Vec::new(); // first, last, head
+        let mut start = first;
+        for j in first..=last + 1 {
+            if j <= last
+                && !(ctx.toks[j].space_after && j > first && self.joiners.contains(ctx.word(j)))
+            {
+                continue;
+            }
+            if j > start {
+                let head = (start..j).find(|&h| heads[h].is_some());
+                match groups.last_mut() {
+                    Some(g) if head.is_none() => g.1 = j - 1,
+                    _ => groups.push((start, j - 1, head)),
+                }
+            }
+            start = j + 1;
+        }
+        groups
+            .into_iter()
+            .filter_map(|(a, b, head)| {
+                let head = head?;
+                let a = (a..head)
+                    .rev()
+                    .find(|&l| self.links.contains(ctx.word(l)))
+                    .map_or(a, |l| l + 1);
+                let mut a = a.max(head.saturating_sub(3));
+                // Czech and Polish names put only adjectives before their
+                // head (`Narodowy Bank Polski`, not `Członkowie Zgromadzenia`).
+                if matches!(ctx.lang.code(), "cs" | "sk" | "pl") {
+                    while a < head && !self.decl.looks_adjective(ctx.word(a)) {
+                        a += 1;
+                    }
+                }
+                (b > a).then_some((a, b))
+            })
+            .collect()
+    }
+
+    /// The head noun starting at token `k`: its last token.
+    fn head_at(&self, ctx: &Ctx<'_>, k: usize) -> Option<usize> {
+        // Every head starts with a capital letter (`Ngân hàng`, `Bộ`).
+        if !ctx.toks[k].cap {
+            return None;
+        }
+        let w = ctx.word(k);
+        if self.heads_first.contains(w) && ctx.toks[k].space_after && k + 1 < ctx.toks.len() {
+            let pair = ctx.text.get(ctx.toks[k].span.start..ctx.toks[k + 1].span.end);
+            if pair.is_some_and(|p| self.heads_two.contains(p)) {
+                return Some(k + 1);
+            }
+        }
+        (ctx.toks[k].cap && self.heads.contains(w)).then_some(k)
+    }
+
+    /// `dell'Interno`, `all'Energia`: an elided link and a capitalised name in one token.
+    fn elided_name(&self, ctx: &Ctx<'_>, k: usize) -> bool {
+        let w = ctx.word(k);
+        self.elided.iter().any(|e| {
+            w.strip_prefix(e.as_str()).is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        })
+    }
+
+    /// The last token of an institution's name starting at token `k`, if
+    /// the capitalised run from there holds a head noun and another word;
+    /// else where the run ended.
+    fn run(
+        &self,
+        ctx: &Ctx<'_>,
+        heads: &[Option<usize>],
+        k: usize,
+        given: &WordSet,
+    ) -> Result<usize, usize> {
+        if !name_word(ctx, heads, k) || ctx.toks[k].hyphen_before {
+            return Err(k);
+        }
+        let (mut last, mut words, mut head) = (k, 1, heads[k].is_some());
+        if let Some(h) = heads[k] {
+            last = h;
+        }
+        let elided_gap = |last: usize| {
+            let next = ctx.toks.get(last + 1).map_or(ctx.text.len(), |t| t.span.start);
+            matches!(ctx.text.get(ctx.toks[last].span.end..next), Some(" d'" | " d’"))
+        };
+        while words < MAX_WORDS && (ctx.toks[last].space_after || elided_gap(last)) {
+            let next = last + 1;
+            // Linking words, then a name word; or a name word (or an
+            // elided link with its name) right away.
+            let mut m = next;
+            while m < ctx.toks.len()
+                && m - next < MAX_LINKS
+                && ctx.toks[m].space_after
+                && self.links.contains(ctx.word(m))
+            {
+                m += 1;
+            }
+            let linked = m < ctx.toks.len()
+                && (name_word(ctx, heads, m) || (m == next && self.elided_name(ctx, m)))
+                && !(head && given.contains(ctx.word(m)));
+            // `Banca d'Italia`: the elided `d'` stands in the gap.
+            let Some(after) = ctx.toks.get(next) else { break };
+            let gap = ctx.text.get(ctx.toks[last].span.end..after.span.start);
+            if !linked && !matches!(gap, Some(" d'" | " d’")) {
+                break;
+            }
+            let m = if linked { m } else { next };
+            if !name_word(ctx, heads, m) && !self.elided_name(ctx, m) {
+                break;
+            }
+            head |= heads[m].is_some();
+            last = heads[m].unwrap_or(m);
+            words += m - next + 1;
+        }
+        if head && last > k { Ok(last) } else { Err(last) }
+    }
+
+    /// `Ngân hàng Nhà nước`, `Đại học Michigan`: a capitalised head, then
+    /// words that each start with a capitalised syllable; one lower-case
+    /// syllable may end such a word (`Phát triển`, `Nhà nước`) unless it is
+    /// a function word (`Bộ Tài chính cho biết`).
+    fn vietnamese(&self, ctx: &Ctx<'_>, heads: &[Option<usize>], k: usize) -> Option<usize> {
+        if !ctx.toks[k].cap {
+            return None;
+        }
+        let head = heads[k]?;
+        let mut last = head;
+        while last + 1 < ctx.toks.len() && ctx.toks[last].space_after && last - k < MAX_WORDS {
+            let next = ctx.toks[last + 1];
+            let word_start = next.cap && !next.digit && !ctx.stop[last + 1];
+            let tail = last > head
+                && ctx.toks[last].cap
+                && !next.cap
+                && !next.digit
+                && !self.vi_function.contains(ctx.word(last + 1));
+            if !(word_start || tail) {
+                break;
+            }
+            last += 1;
+        }
+        (last > head).then_some(last)
+    }
+
+    /// Czech institutions that capitalise only their first word: a
+    /// capitalised head and its genitive (`Ministerstvo zemědělství`,
+    /// `Úřadu průmyslového vlastnictví`), or capitalised and lower-case
+    /// adjectives before a lower-case head (`Česká národní banka`,
+    /// `Digitální a informační agentury`). Returns the last token.
+    fn slavic(&self, ctx: &Ctx<'_>, k: usize) -> Option<usize> {
+        let t = ctx.toks[k];
+        if !t.cap || t.caps || ctx.stop[k] || !t.space_after {
+            return None;
+        }
+        let lower = |j: usize| {
+            ctx.toks
+                .get(j)
+                .filter(|t| !t.cap && !t.digit)
+                .map(|_| ctx.word(j))
+                .filter(|w| !SLAVIC_STOP.contains(w))
+        };
+        if self.decl.head(ctx.word(k)).is_some() {
+            let first = lower(k + 1)?;
+            let two = self.decl.looks_adjective(first)
+                && ctx.toks[k + 1].space_after
+                && lower(k + 2).is_some();
+            return Some(if two { k + 2 } else { k + 1 });
+        }
+        if !self.decl.looks_adjective(ctx.word(k)) {
+            return None;
+        }
+        for j in k + 1..k + 5 {
+            let w = ctx.toks.get(j).filter(|t| !t.cap && !t.digit).map(|_| ctx.word(j))?;
+            if self.decl.head(w).is_some() {
+                return Some(j);
+            }
+            let conj = (w == "a" || w == "i") && j > k + 1;
+            if !(conj || self.decl.looks_adjective(w)) || !ctx.toks[j].space_after {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The name of tokens `first..=last` with its head noun, and the
+    /// adjectives that agree with it, in the nominative.
+    fn nominative(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> String {
+        let head = (first..=last).find_map(|j| Some((j, self.decl.head(ctx.word(j))?)));
+        let mut words: Vec<String> = (first..=last).map(|j| ctx.word(j).to_string()).collect();
+        if let Some((h, (nom, gender))) = head {
+            // Adjectives agree up to a link or a lower-case genitive after a
+            // capitalised head (`Ministerstva zdravotnictví` stays).
+            let agrees = |j: usize| {
+                let between = if j < h { j..h } else { h + 1..j + 1 };
+                between.clone().all(|b| !self.links.contains(ctx.word(b)))
+                    && (j < h || ctx.toks[j].cap)
+            };
+            for j in first..=last {
+                let w = &mut words[j - first];
+                if j == h {
+                    *w = nom.to_string();
+                } else if agrees(j) && self.decl.looks_adjective(w) {
+                    *w = self.decl.adjective(w, gender);
+                }
+            }
+        }
+        words.join(" ")
+    }
+
+    /// French, Spanish, Italian and Portuguese names that capitalise only
+    /// their head: `Conseil constitutionnel`, `Assemblée nationale`, `Cour
+    /// des comptes`, `Presidenza del consiglio`: a capitalised head inside
+    /// a sentence, then one or two adjectives, or a link and a noun.
+    fn romance(&self, ctx: &Ctx<'_>, heads: &[Option<usize>], k: usize) -> Option<usize> {
+        if !matches!(ctx.lang.code(), "fr" | "es" | "it" | "pt") || ctx.toks[k].initial {
+            return None;
+        }
+        let head = heads[k]?;
+        let lower = |j: usize| {
+            ctx.toks.get(j).filter(|t| !t.cap && !t.digit && !t.hyphen_before).map(|_| ctx.word(j))
+        };
+        let adjective = |w: &str| {
+            self.romance_adjective.iter().any(|e| w.ends_with(e.as_str()) && w.len() > e.len() + 2)
+        };
+        let next = lower(head + 1).filter(|_| ctx.toks[head].space_after)?;
+        let mut last = if adjective(next) {
+            head + 1
+        } else if self.links.contains(next) && ctx.toks[head + 1].space_after {
+            let noun = lower(head + 2)?;
+            (!self.links.contains(noun) && noun.chars().count() > 3).then_some(head + 2)?
+        } else {
+            return None;
+        };
+        if ctx.toks[last].space_after && lower(last + 1).is_some_and(adjective) {
+            last += 1;
+        }
+        Some(last)
+    }
+}
+
+/// A word of a name: capitalised or an acronym, no function word, no
+/// role, title or speech cue; a head noun always is one.
+fn name_word(ctx: &Ctx<'_>, heads: &[Option<usize>], k: usize) -> bool {
+    let t = ctx.toks[k];
+    if heads[k].is_some() {
+        return true;
+    }
+    (t.cap || (t.digit && k > 0))
+        && !ctx.stop[k]
+        && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | TITLE | SPEECH) == 0)
+}
