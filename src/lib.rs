@@ -17,6 +17,7 @@ pub mod parallel;
 pub mod render;
 pub mod report;
 pub mod state;
+pub mod store;
 pub mod synth;
 pub mod text;
 pub mod tui;
