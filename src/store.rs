@@ -39,6 +39,7 @@
 mod codec;
 mod db;
 mod error;
+mod import;
 mod indexes;
 mod library;
 mod marks;
@@ -47,6 +48,7 @@ mod schema;
 pub mod version;
 
 pub use error::{Result, StoreError};
+pub use import::{ParsedFile, Synced, parse_file, sync};
 pub use indexes::SavedIndexes;
 pub use library::{DocRow, FileId, Library, Listed, NewFile, Plan, Stored, Verdict, content_hash};
 pub use marks::{JSON_FILE, JSON_IMPORTED, MarkWriter, Marks, Update, What};

@@ -45,6 +45,14 @@ pub(crate) fn open(path: &Path, spec: &Spec) -> Result<Opened> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, &e))?;
     }
+    // A link where the file should be is not followed, nor moved: whoever
+    // put it there meant something by it.
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(StoreError::Unavailable {
+            path: path.to_path_buf(),
+            reason: "a symbolic link, not followed".into(),
+        });
+    }
     match try_open(path, spec) {
         Ok(conn) => Ok(Opened { conn, note: None }),
         Err(Fault::Damaged(reason)) => {

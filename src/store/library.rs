@@ -377,8 +377,9 @@ impl Library {
     }
 
     /// Stores files whole, replacing what was stored for the same paths,
-    /// all in one transaction; returns each file's document rows in order.
-    pub fn put(&mut self, files: &[NewFile<'_>]) -> Result<Vec<Vec<DocRow>>> {
+    /// all in one transaction; returns each file's row and its document
+    /// rows in order.
+    pub fn put(&mut self, files: &[NewFile<'_>]) -> Result<Vec<(FileId, Vec<DocRow>)>> {
         let path = self.path.clone();
         let e = |e| sqlite(&path, e);
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(e)?;
@@ -576,7 +577,10 @@ impl Library {
     }
 }
 
-fn put_file(tx: &rusqlite::Transaction<'_>, file: &NewFile<'_>) -> rusqlite::Result<Vec<DocRow>> {
+fn put_file(
+    tx: &rusqlite::Transaction<'_>,
+    file: &NewFile<'_>,
+) -> rusqlite::Result<(FileId, Vec<DocRow>)> {
     let path = file.listed.path.to_string_lossy();
     let existing: Option<i64> =
         tx.query_row("SELECT id FROM files WHERE path = ?1", [&path], |r| r.get(0)).optional()?;
@@ -624,7 +628,7 @@ fn put_file(tx: &rusqlite::Transaction<'_>, file: &NewFile<'_>) -> rusqlite::Res
         }
         rows.push(row);
     }
-    Ok(rows)
+    Ok((FileId(id), rows))
 }
 
 fn delete_documents(tx: &rusqlite::Transaction<'_>, file: FileId) -> rusqlite::Result<()> {
