@@ -566,7 +566,7 @@ fn two_processes_at_once_both_keep_what_they_wrote() {
 
 #[test]
 fn kill_9_during_an_import_loses_nothing_committed() {
-    let corpus = folder(400);
+    let corpus = folder(600);
     let dir = tempfile::tempdir().unwrap();
     let library = dir.path().join("library.sqlite");
     let mut committed: Vec<String> = Vec::new();
@@ -574,20 +574,36 @@ fn kill_9_during_an_import_loses_nothing_committed() {
     // A different moment each round: early, mid-batch, late.
     let seed = Instant::now().elapsed().subsec_nanos() as u64 ^ u64::from(std::process::id());
     for round in 0..6u64 {
-        let delay = 50 + (seed.wrapping_mul(round + 7) % 900);
+        let delay = seed.wrapping_mul(round + 7) % 400;
         let mut c = child("import", &[&library, corpus.path()])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
         let stdout = c.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
         let reader = std::thread::spawn(move || {
-            BufReader::new(stdout).lines().map_while(Result::ok).collect::<Vec<String>>()
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
         });
+        // Killed a random moment after its first commit of this round (or
+        // when it ends first): mid-batch, between batches, late.
+        let mut lines = Vec::new();
+        while let Ok(line) = rx.recv_timeout(Duration::from_secs(60)) {
+            let first = line.starts_with("committed ") || line == "done";
+            lines.push(line);
+            if first {
+                break;
+            }
+        }
         std::thread::sleep(Duration::from_millis(delay));
         c.kill().unwrap();
         c.wait().unwrap();
-        let lines = reader.join().unwrap();
+        reader.join().unwrap();
+        lines.extend(rx.try_iter());
+        committed
+            .extend(lines.iter().filter_map(|l| l.strip_prefix("committed ").map(String::from)));
         cut_short += usize::from(!lines.iter().any(|l| l == "done"));
         committed
             .extend(lines.iter().filter_map(|l| l.strip_prefix("committed ").map(String::from)));
@@ -614,10 +630,10 @@ fn kill_9_during_an_import_loses_nothing_committed() {
     // What was left is finished by a normal run, and nothing is there twice.
     let mut lib = Library::open(&library).unwrap();
     let synced = sync(&mut lib, corpus.path(), &Extractor::new());
-    assert_eq!(synced.plan.counts().0 + synced.plan.counts().3, 400);
+    assert_eq!(synced.plan.counts().0 + synced.plan.counts().3, 600);
     drop(lib);
-    assert_eq!(count(&library, "select count(*) from files"), 400);
-    assert_eq!(count(&library, "select count(*) from documents"), 400);
+    assert_eq!(count(&library, "select count(*) from files"), 600);
+    assert_eq!(count(&library, "select count(*) from documents"), 600);
 }
 
 #[test]
