@@ -12,7 +12,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use dossier::corpus::{Corpus, collect_sources};
 use dossier::facts::Extractor;
@@ -572,7 +572,8 @@ fn kill_9_during_an_import_loses_nothing_committed() {
     let mut committed: Vec<String> = Vec::new();
     let mut cut_short = 0;
     // A different moment each round: early, mid-batch, late.
-    let seed = Instant::now().elapsed().subsec_nanos() as u64 ^ u64::from(std::process::id());
+    let clock = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+    let seed = u64::from(clock.subsec_nanos()) ^ u64::from(std::process::id());
     for round in 0..6u64 {
         let delay = seed.wrapping_mul(round + 7) % 400;
         let mut c = child("import", &[&library, corpus.path()])

@@ -172,6 +172,11 @@ const SPEC: Spec = Spec {
     disposable: true,
 };
 
+/// A count or offset as SQLite stores it.
+pub(crate) fn int(v: usize) -> i64 {
+    i64::try_from(v).unwrap_or(i64::MAX)
+}
+
 /// Seconds since 1970, now.
 pub(crate) fn now() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs().cast_signed())
@@ -273,7 +278,7 @@ impl Library {
             };
             verdicts.push(verdict);
         }
-        let touched = self.settle_suspects(listed, &known, &suspects, &mut verdicts);
+        let touched = Self::settle_suspects(listed, &known, &suspects, &mut verdicts);
         let mut listed_paths: std::collections::HashSet<&Path> =
             std::collections::HashSet::with_capacity(listed.len());
         listed_paths.extend(listed.iter().map(|l| l.path.as_path()));
@@ -316,7 +321,6 @@ impl Library {
     /// those whose bytes are what was stored are unchanged after all, and
     /// their new time is recorded. Returns those, with their new time.
     fn settle_suspects(
-        &self,
         listed: &[Listed],
         known: &HashMap<PathBuf, FileRow>,
         suspects: &[usize],
@@ -660,8 +664,8 @@ fn insert_document(
     )?;
     stmt.execute(params![
         file.0,
-        ord as i64,
-        part.map(|p| p as i64),
+        int(ord),
+        part.map(int),
         doc.key,
         doc.path,
         doc.lang.code(),
@@ -671,8 +675,8 @@ fn insert_document(
         doc.site,
         doc.url,
         doc.byline,
-        doc.words as i64,
-        doc.body.len() as i64,
+        int(doc.words),
+        int(doc.body.len()),
         hash,
         body_hash,
     ])?;
@@ -710,11 +714,11 @@ fn insert_facts(
         };
         stmt.execute(params![
             row.0,
-            i as i64,
+            int(i),
             f.kind.name(),
             if f.field == crate::facts::Field::Title { "title" } else { "body" },
-            f.span.start as i64,
-            f.span.end as i64,
+            int(f.span.start),
+            int(f.span.end),
             f.text(doc),
             value,
             f.max,

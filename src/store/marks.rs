@@ -17,7 +17,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::db::{self, Spec, sqlite};
 use super::error::{Result, StoreError};
-use super::library::now;
+use super::library::{int, now};
 use super::{schema, version};
 use crate::state::{ArticleState, State};
 
@@ -155,8 +155,8 @@ impl Marks {
                 What::Starred(v) => ("starred = excluded.starred", i64::from(v), 0),
                 What::Place { paragraph, byte } => (
                     "paragraph = excluded.paragraph, byte = excluded.byte",
-                    paragraph as i64,
-                    byte as i64,
+                    int(paragraph),
+                    int(byte),
                 ),
                 What::Last => {
                     tx.execute(
@@ -280,8 +280,8 @@ impl Marks {
                     a.path,
                     a.read,
                     a.starred,
-                    a.paragraph as i64,
-                    a.offset as i64,
+                    int(a.paragraph),
+                    int(a.offset),
                     now
                 ])
                 .map_err(e)?;
