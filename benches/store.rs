@@ -1,1 +1,255 @@
-fn main() {}
+//! The store's budgets, over folders written by the generator
+//! (`dossier::synth`, mixed `.txt`, Markdown, saved pages and JSON) of
+//! 1,000 and 10,000 articles, and of 100,000 when `DOSSIER_BENCH_BIG=1`:
+//!
+//! - `import`: a folder into an empty library, parsed and extracted on
+//!   every core and stored (MB/s of files). Criterion times it at 1,000;
+//!   larger folders are imported once and timed (minutes at 100,000), with
+//!   the database's size beside the text's;
+//! - `second start`: what a start on an unchanged folder reads from the
+//!   library: the listing and its plan, every title and metadata for the
+//!   list, every document's facts, the saved search and entity indexes;
+//! - `one changed`: one file of the folder changed, then the same, with
+//!   that file parsed, extracted and stored and the indexes' delta built;
+//! - `state`: one reading-state change written (one transaction, synced).
+//!
+//! `cargo bench --bench store`; the big folder, by hand:
+//! `DOSSIER_BENCH_BIG=1 cargo bench --bench store -- 100000`.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use dossier::corpus::{Document, collect_sources};
+use dossier::facts::{Extractor, Fact};
+use dossier::index::{EntityIndex, SearchIndex, entities_of};
+use dossier::store::{self, DocRow, Library, Marks, Update, What};
+use dossier::synth::{self, Files};
+
+fn sizes() -> Vec<usize> {
+    let mut sizes = vec![1_000, 10_000];
+    if std::env::var_os("DOSSIER_BENCH_BIG").is_some_and(|v| v == "1") {
+        sizes.push(100_000);
+    }
+    sizes
+}
+
+fn group_for<'a>(
+    c: &'a mut Criterion,
+    name: &str,
+    n: usize,
+) -> criterion::BenchmarkGroup<'a, criterion::measurement::WallTime> {
+    let mut group = c.benchmark_group(name);
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(if n >= 100_000 { 20 } else { 5 }));
+    group
+}
+
+/// A generated folder and a library holding it, with saved indexes.
+struct Setup {
+    folder: tempfile::TempDir,
+    db: tempfile::TempDir,
+    bytes: u64,
+}
+
+impl Setup {
+    fn roots(&self) -> Vec<PathBuf> {
+        vec![self.folder.path().to_path_buf()]
+    }
+
+    fn library(&self) -> PathBuf {
+        self.db.path().join("library.sqlite")
+    }
+}
+
+fn import(library: &Path, roots: &[PathBuf], extractor: &Extractor) -> store::Synced {
+    let mut lib = Library::open(library).expect("library");
+    store::sync(&mut lib, roots, &collect_sources(roots), extractor, |_| {}).expect("import")
+}
+
+/// Every document (with bodies), its row and its facts, read back.
+fn read_all(lib: &Library, synced: &store::Synced) -> (Vec<DocRow>, Vec<Document>, Vec<Vec<Fact>>) {
+    let stored = lib.documents(&synced.files, true).expect("documents");
+    let rows: Vec<DocRow> = stored.iter().map(|s| s.row).collect();
+    let facts = lib.all_facts(&rows).expect("facts");
+    (rows, stored.into_iter().map(|s| s.doc).collect(), facts)
+}
+
+fn size_of(path: &Path) -> u64 {
+    ["", "-wal"]
+        .iter()
+        .filter_map(|ext| {
+            let mut p = path.as_os_str().to_os_string();
+            p.push(ext);
+            std::fs::metadata(p).ok()
+        })
+        .map(|m| m.len())
+        .sum()
+}
+
+fn setup(c: &mut Criterion, n: usize, extractor: &Extractor) -> Setup {
+    let folder = tempfile::tempdir().expect("folder");
+    let bytes = synth::write_folder(folder.path(), n, 0, Files::Mixed).expect("corpus");
+    let db = tempfile::tempdir().expect("db folder");
+    let s = Setup { folder, db, bytes };
+    let roots = s.roots();
+    if n <= 1_000 {
+        let mut group = group_for(c, "import", n);
+        group.throughput(Throughput::Bytes(bytes));
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter_with_setup(
+                || {
+                    let _ = std::fs::remove_file(s.library());
+                    for ext in ["-wal", "-shm"] {
+                        let _ = std::fs::remove_file(format!("{}{ext}", s.library().display()));
+                    }
+                },
+                |()| import(&s.library(), &roots, extractor),
+            );
+        });
+        group.finish();
+    } else {
+        let t = Instant::now();
+        import(&s.library(), &roots, extractor);
+        let secs = t.elapsed().as_secs_f64();
+        eprintln!(
+            "import/{n}: {secs:.1} s, {:.1} MB/s of files",
+            bytes as f64 / 1e6 / secs
+        );
+    }
+    // The indexes, built once and saved as the reader will after its first import.
+    let t = Instant::now();
+    let mut lib = Library::open(&s.library()).expect("library");
+    let synced = import(&s.library(), &roots, extractor);
+    let (rows, docs, facts) = read_all(&lib, &synced);
+    let built = t.elapsed();
+    let t = Instant::now();
+    let search = SearchIndex::build(&docs);
+    let entities = EntityIndex::build(&facts);
+    let index_built = t.elapsed();
+    let t = Instant::now();
+    lib.save_indexes(&rows, &search, &entities).expect("saved");
+    eprintln!(
+        "setup/{n}: read back {:.2} s, indexes built {:.2} s, saved {:.2} s",
+        built.as_secs_f64(),
+        index_built.as_secs_f64(),
+        t.elapsed().as_secs_f64()
+    );
+    drop(lib);
+    // A checkpoint folds the WAL into the file: its size as it stays.
+    let conn = rusqlite::Connection::open(s.library()).expect("open");
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).expect("checkpoint");
+    let sizes: Vec<(String, i64)> = conn
+        .prepare("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC")
+        .and_then(|mut st| st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+        .unwrap_or_default();
+    drop(conn);
+    eprintln!(
+        "size/{n}: library {:.1} MB for {:.1} MB of files ({:.2}x); {}",
+        size_of(&s.library()) as f64 / 1e6,
+        bytes as f64 / 1e6,
+        size_of(&s.library()) as f64 / bytes as f64,
+        sizes
+            .iter()
+            .take(8)
+            .map(|(t, b)| format!("{t} {:.1} MB", *b as f64 / 1e6))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    s
+}
+
+fn second_start(c: &mut Criterion, n: usize, s: &Setup, extractor: &Extractor) {
+    let roots = s.roots();
+    let mut group = group_for(c, "second start", n);
+    group.bench_function(BenchmarkId::new("listing and plan", n), |b| {
+        b.iter(|| import(&s.library(), &roots, extractor).plan.counts());
+    });
+    let synced = import(&s.library(), &roots, extractor);
+    assert_eq!(synced.bytes_parsed, 0, "nothing to parse on a second start");
+    let lib = Library::open(&s.library()).expect("library");
+    group.bench_function(BenchmarkId::new("list: every title and metadata", n), |b| {
+        b.iter(|| lib.documents(black_box(&synced.files), false).expect("docs").len());
+    });
+    let stored = lib.documents(&synced.files, false).expect("docs");
+    let rows: Vec<DocRow> = stored.iter().map(|s| s.row).collect();
+    group.bench_function(BenchmarkId::new("every document's facts", n), |b| {
+        b.iter(|| lib.all_facts(black_box(&rows)).expect("facts").len());
+    });
+    group.bench_function(BenchmarkId::new("search and entity index loaded", n), |b| {
+        b.iter(|| lib.load_indexes(black_box(&rows)).expect("load").expect("saved").missing.len());
+    });
+    group.bench_function(BenchmarkId::new("every body", n), |b| {
+        b.iter(|| lib.documents(black_box(&synced.files), true).expect("docs").len());
+    });
+    group.finish();
+}
+
+/// One file changed: the new text stored, then what a start reads, with
+/// the indexes' delta for that one article.
+fn one_changed(c: &mut Criterion, n: usize, s: &Setup, extractor: &Extractor) {
+    let roots = s.roots();
+    let victim = collect_sources(&roots).sources[n / 2].path.clone();
+    let original = std::fs::read_to_string(&victim).expect("victim");
+    let mut round = 0usize;
+    let mut group = group_for(c, "one changed", n);
+    group.bench_function(BenchmarkId::new("sync, list, facts, indexes", n), |b| {
+        b.iter_with_setup(
+            || {
+                round += 1;
+                let text = format!("{original}\n\nUpdate {round}: talks resumed in Rotterdam.\n");
+                std::fs::write(&victim, text).expect("write");
+            },
+            |()| {
+                let synced = import(&s.library(), &roots, extractor);
+                let lib = Library::open(&s.library()).expect("library");
+                let stored = lib.documents(&synced.files, false).expect("docs");
+                let rows: Vec<DocRow> = stored.iter().map(|s| s.row).collect();
+                let facts = lib.all_facts(&rows).expect("facts");
+                let mut saved = lib.load_indexes(&rows).expect("load").expect("saved");
+                let mut missing = Vec::new();
+                for d in &saved.missing {
+                    let mut doc = stored[d.0].doc.clone();
+                    lib.fill_body(rows[d.0], &mut doc).expect("body");
+                    saved.entities.add_doc(*d, entities_of(&facts[d.0]));
+                    missing.push(doc);
+                }
+                saved.search.set_delta(&missing);
+                (saved.search.doc_count(), facts.len())
+            },
+        );
+    });
+    group.finish();
+    std::fs::write(&victim, original).expect("restore");
+}
+
+fn state_writes(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut marks = Marks::open(&dir.path().join("state.sqlite")).expect("marks");
+    let mut i = 0usize;
+    let mut group = group_for(c, "state", 1);
+    group.bench_function("one mark written and synced", |b| {
+        b.iter(|| {
+            i += 1;
+            let key = format!("{:016x}", i % 100_000);
+            marks.apply(&[Update { key, path: "a.txt".into(), what: What::Read(i % 2 == 0) }])
+        });
+    });
+    group.finish();
+}
+
+fn store(c: &mut Criterion) {
+    let extractor = Extractor::new();
+    for n in sizes() {
+        let s = setup(c, n, &extractor);
+        second_start(c, n, &s, &extractor);
+        one_changed(c, n, &s, &extractor);
+        eprintln!("text/{n}: {:.1} MB", s.bytes as f64 / 1e6);
+    }
+    state_writes(c);
+}
+
+criterion_group!(benches, store);
+criterion_main!(benches);

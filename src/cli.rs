@@ -31,6 +31,11 @@ pub struct Cli {
     #[arg(long)]
     pub print_config: bool,
 
+    /// Print the path of the database that holds the `documents` and
+    /// `facts` tables (for sqlite3 or Datasette), and exit.
+    #[arg(long)]
+    pub db_path: bool,
+
     /// Files and folders of articles to open.
     pub paths: Vec<PathBuf>,
 }

@@ -662,3 +662,17 @@ fn a_full_disk_during_an_import_is_an_error_to_show_not_a_crash() {
     assert_eq!(integrity(&library), "ok");
     assert!(Library::open(&library).is_ok());
 }
+
+#[test]
+fn db_path_prints_where_the_facts_table_is() {
+    let home = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("--db-path")
+        .env("XDG_CACHE_HOME", home.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let printed = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(printed.trim_end(), home.path().join("dossier/library.sqlite").display().to_string());
+    assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 0, "printing creates nothing");
+}
