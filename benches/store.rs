@@ -7,8 +7,10 @@
 //!   larger folders are imported once and timed (minutes at 100,000), with
 //!   the database's size beside the text's;
 //! - `second start`: what a start on an unchanged folder reads from the
-//!   library: the listing and its plan, every title and metadata for the
-//!   list, every document's facts, the saved search and entity indexes;
+//!   library: the list from the library alone (before the folder is
+//!   walked), the listing and its plan, every title and metadata for the
+//!   list, every document's facts, the saved search and entity indexes
+//!   (each; a reader loads them on two threads), every body;
 //! - `one changed`: one file of the folder changed, then the same, with
 //!   that file parsed, extracted and stored and the indexes' delta built;
 //! - `state`: one reading-state change written (one transaction, synced).
@@ -77,6 +79,15 @@ fn read_all(lib: &Library, synced: &store::Synced) -> (Vec<DocRow>, Vec<Document
     (rows, stored.into_iter().map(|s| s.doc).collect(), facts)
 }
 
+/// User and system CPU time of this process so far (Linux), to read an
+/// import's cost apart from the load of a shared machine.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 fn size_of(path: &Path) -> u64 {
     ["", "-wal"]
         .iter()
@@ -111,14 +122,23 @@ fn setup(c: &mut Criterion, n: usize, extractor: &Extractor) -> Setup {
         });
         group.finish();
     } else {
-        let t = Instant::now();
+        let (t, cpu) = (Instant::now(), cpu_seconds());
         import(&s.library(), &roots, extractor);
         let secs = t.elapsed().as_secs_f64();
         eprintln!(
-            "import/{n}: {secs:.1} s, {:.1} MB/s of files",
-            bytes as f64 / 1e6 / secs
+            "import/{n}: {secs:.1} s, {:.1} MB/s of files, {:.1} s of CPU",
+            bytes as f64 / 1e6 / secs,
+            cpu_seconds() - cpu
         );
     }
+    // `cat` of the same files, for scale.
+    let t = Instant::now();
+    let read: usize = collect_sources(&roots)
+        .sources
+        .iter()
+        .map(|src| std::fs::read(&src.path).map_or(0, |b| b.len()))
+        .sum();
+    eprintln!("cat/{n}: {read} bytes in {:.2} s", t.elapsed().as_secs_f64());
     // The indexes, built once and saved as the reader will after its first import.
     let t = Instant::now();
     let mut lib = Library::open(&s.library()).expect("library");
@@ -170,6 +190,15 @@ fn second_start(c: &mut Criterion, n: usize, s: &Setup, extractor: &Extractor) {
     let synced = import(&s.library(), &roots, extractor);
     assert_eq!(synced.bytes_parsed, 0, "nothing to parse on a second start");
     let lib = Library::open(&s.library()).expect("library");
+    let absolute: Vec<PathBuf> =
+        roots.iter().map(|r| std::path::absolute(r).expect("absolute")).collect();
+    group.bench_function(BenchmarkId::new("list before the walk: files and titles", n), |b| {
+        b.iter(|| {
+            let files: Vec<_> =
+                lib.files_under(&absolute).expect("files").into_iter().map(|f| f.0).collect();
+            lib.documents(&files, false).expect("docs").len()
+        });
+    });
     group.bench_function(BenchmarkId::new("list: every title and metadata", n), |b| {
         b.iter(|| lib.documents(black_box(&synced.files), false).expect("docs").len());
     });
@@ -178,8 +207,11 @@ fn second_start(c: &mut Criterion, n: usize, s: &Setup, extractor: &Extractor) {
     group.bench_function(BenchmarkId::new("every document's facts", n), |b| {
         b.iter(|| lib.all_facts(black_box(&rows)).expect("facts").len());
     });
-    group.bench_function(BenchmarkId::new("search and entity index loaded", n), |b| {
-        b.iter(|| lib.load_indexes(black_box(&rows)).expect("load").expect("saved").missing.len());
+    group.bench_function(BenchmarkId::new("search index loaded", n), |b| {
+        b.iter(|| lib.load_search(black_box(&rows)).expect("load").expect("saved").1.len());
+    });
+    group.bench_function(BenchmarkId::new("entity index loaded", n), |b| {
+        b.iter(|| lib.load_entities(black_box(&rows)).expect("load").expect("saved").1.len());
     });
     group.bench_function(BenchmarkId::new("every body", n), |b| {
         b.iter(|| lib.documents(black_box(&synced.files), true).expect("docs").len());

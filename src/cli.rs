@@ -11,6 +11,8 @@ use clap::{Parser, Subcommand};
 /// and folders instead (.txt, .md, .html, .json, .jsonl, RSS/Atom feeds).
 #[derive(Debug, Parser)]
 #[command(name = "dossier", version)]
+// Command-line switches are independent flags, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -118,6 +118,14 @@ fn the_facts_table_answers_sql() {
         .unwrap();
     assert!(!people.is_empty());
     assert!(people.windows(2).all(|w| w[0].1 >= w[1].1));
+    let plan: String = conn
+        .query_row(
+            "explain query plan select value, count(*) from facts where kind = 'person' group by value",
+            [],
+            |r| r.get(3),
+        )
+        .unwrap();
+    assert!(plan.contains("facts_by_kind"), "{plan}");
     // Spans slice the text they name; money is a number with a currency.
     let (text, body_slice): (String, String) = conn
         .query_row(
@@ -673,6 +681,9 @@ fn db_path_prints_where_the_facts_table_is() {
         .unwrap();
     assert!(out.status.success());
     let printed = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(printed.trim_end(), home.path().join("dossier/library.sqlite").display().to_string());
+    assert_eq!(
+        printed.trim_end(),
+        home.path().join("dossier/library.sqlite").display().to_string()
+    );
     assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 0, "printing creates nothing");
 }

@@ -20,6 +20,9 @@ use crate::text::DocId;
 /// commit costs well under a millisecond in WAL mode, and an import cut
 /// short loses at most this much work.
 const BATCH_FILES: usize = 64;
+/// From this many files to parse on, the index of `facts` is dropped
+/// before and built again after.
+const LARGE_IMPORT: usize = 1_000;
 /// The largest file read (the listing skips larger ones already).
 const MAX_FILE_BYTES: u64 = 256 << 20;
 
@@ -100,7 +103,8 @@ pub struct Synced {
 
 /// Brings `library` up to date with `listing` (made from `roots`):
 /// parses, extracts and stores changed and new files, extracts the stale
-/// ones again. `committed` is called after each transaction with the
+/// ones again, and builds the index of `facts` when it is missing.
+/// `committed` is called after each transaction with the
 /// paths it stored. Vanished files are left for the caller
 /// ([`Library::forget`] or [`Library::prune`]).
 pub fn sync(
@@ -126,6 +130,9 @@ pub fn sync(
             _ => None,
         })
         .collect();
+    if todo.len() >= LARGE_IMPORT {
+        library.drop_facts_index()?;
+    }
     store_parsed(
         library,
         &sources,
@@ -143,6 +150,7 @@ pub fn sync(
         .filter_map(|v| if let Verdict::Stale(f) = v { Some(*f) } else { None })
         .collect();
     extract_again(library, &stale, extractor)?;
+    library.index_facts()?;
     let files = files.into_iter().flatten().collect();
     Ok(Synced { plan, sources, files, bytes_parsed })
 }

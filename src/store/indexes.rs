@@ -91,33 +91,59 @@ impl Library {
 
     /// The saved indexes mapped onto the documents of `rows` (article `i`
     /// now is `rows[i]`); `None` when none are saved, or saved by another
-    /// version, or damaged (then build them).
+    /// version, or damaged (then build them). The two can also be loaded
+    /// apart, on two threads with a [`Library::reader`] each.
     pub fn load_indexes(&self, rows: &[DocRow]) -> Result<Option<SavedIndexes>> {
-        let Some(header) = self.saved_header()? else { return Ok(None) };
-        let Some(saved_rows) = read_header(&header) else { return Ok(None) };
-        let now: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.0, i)).collect();
-        let base_map: Vec<Option<DocId>> =
-            saved_rows.iter().map(|r| now.get(r).map(|&i| DocId(i))).collect();
-        let mut search_parts = BlobReader::new(self, "search");
-        let search = match SearchIndex::read_from(&mut search_parts) {
-            Ok(s) if s.doc_count() == saved_rows.len() => s,
-            _ => return search_parts.failed.map_or(Ok(None), |e| Err(self.err(e))),
+        let Some((search, missing)) = self.load_search(rows)? else { return Ok(None) };
+        let Some((entities, _)) = self.load_entities(rows)? else { return Ok(None) };
+        Ok(Some(SavedIndexes { search, entities, missing }))
+    }
+
+    /// The saved search index over `rows`, and the articles it lacks.
+    pub fn load_search(&self, rows: &[DocRow]) -> Result<Option<(Layered, Vec<DocId>)>> {
+        let Some(base) = self.base_map(rows)? else { return Ok(None) };
+        let mut parts = BlobReader::new(self, "search");
+        let search = match SearchIndex::read_from(&mut parts) {
+            Ok(s) if s.doc_count() == base.map.len() => s,
+            _ => return parts.failed.map_or(Ok(None), |e| Err(self.err(e))),
         };
+        Ok(Some((Layered::from_base(search, &base.map), base.missing)))
+    }
+
+    /// The saved entity index renumbered onto `rows`, and the articles it lacks.
+    pub fn load_entities(&self, rows: &[DocRow]) -> Result<Option<(EntityIndex, Vec<DocId>)>> {
+        let Some(base) = self.base_map(rows)? else { return Ok(None) };
         let mut bytes = Vec::new();
-        let mut entity_parts = BlobReader::new(self, "entities");
-        if entity_parts.read_to_end(&mut bytes).is_err() {
-            return entity_parts.failed.map_or(Ok(None), |e| Err(self.err(e)));
+        let mut parts = BlobReader::new(self, "entities");
+        if parts.read_to_end(&mut bytes).is_err() {
+            return parts.failed.map_or(Ok(None), |e| Err(self.err(e)));
         }
         let Some(mut entities) = EntityIndex::from_bytes(&bytes) else { return Ok(None) };
         drop(bytes);
-        entities.remap(|d| base_map.get(d.0).copied().flatten());
+        entities.remap(|d| base.map.get(d.0).copied().flatten());
+        Ok(Some((entities, base.missing)))
+    }
+
+    /// Each saved article's id now (through its row), and the articles now
+    /// that the saved indexes lack.
+    fn base_map(&self, rows: &[DocRow]) -> Result<Option<BaseMap>> {
+        let Some(header) = self.saved_header()? else { return Ok(None) };
+        let Some(saved_rows) = read_header(&header) else { return Ok(None) };
+        let now: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.0, i)).collect();
+        let map: Vec<Option<DocId>> =
+            saved_rows.iter().map(|r| now.get(r).map(|&i| DocId(i))).collect();
         let mut covered = vec![false; rows.len()];
-        for d in base_map.iter().flatten() {
+        for d in map.iter().flatten() {
             covered[d.0] = true;
         }
         let missing = (0..rows.len()).filter(|&i| !covered[i]).map(DocId).collect();
-        Ok(Some(SavedIndexes { search: Layered::from_base(search, &base_map), entities, missing }))
+        Ok(Some(BaseMap { map, missing }))
     }
+}
+
+struct BaseMap {
+    map: Vec<Option<DocId>>,
+    missing: Vec<DocId>,
 }
 
 /// The versions the indexes were built under and the rows they cover.

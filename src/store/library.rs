@@ -211,6 +211,9 @@ impl Library {
     /// file is moved aside ([`Library::note`] says so).
     pub fn open(path: &Path) -> Result<Self> {
         let opened = db::open(path, &SPEC)?;
+        // 32 MB of page cache (2 MB by default): an import touches the same
+        // index pages again and again.
+        opened.conn.execute_batch("PRAGMA cache_size = -32768").map_err(|e| sqlite(path, e))?;
         Ok(Self { conn: opened.conn, path: path.to_path_buf(), note: opened.note })
     }
 
@@ -548,6 +551,41 @@ impl Library {
                 json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default();
             out.extend(pairs.into_iter().map(|(path, message)| Problem { path, message }));
         }
+        Ok(out)
+    }
+
+    /// Builds the index of `facts` by kind and value when it is missing
+    /// (after the first import; a large import drops it first, see
+    /// [`Library::drop_facts_index`]). Minutes of work at most once; the
+    /// reader needs it not, `sqlite3` and Datasette do.
+    pub fn index_facts(&mut self) -> Result<()> {
+        self.conn.execute_batch(schema::FACTS_INDEX).map_err(|e| self.err(e))
+    }
+
+    /// Drops the index of `facts` before a large import: building it once
+    /// afterwards costs less than keeping it up row by row.
+    pub fn drop_facts_index(&mut self) -> Result<()> {
+        self.conn.execute_batch("DROP INDEX IF EXISTS facts_by_kind").map_err(|e| self.err(e))
+    }
+
+    /// The stored files under `roots` (absolute), in the order a listing of
+    /// the roots gives them (path order): what the list can show before the
+    /// folders are walked again. Files vanished since are among them until
+    /// the next [`Library::plan`] says so.
+    pub fn files_under(&self, roots: &[PathBuf]) -> Result<Vec<(FileId, PathBuf)>> {
+        let mut stmt = self.conn.prepare("SELECT id, path FROM files").map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((FileId(r.get(0)?), PathBuf::from(r.get::<_, String>(1)?))))
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, path) = row.map_err(|e| self.err(e))?;
+            if roots.iter().any(|r| path.starts_with(r)) {
+                out.push((id, path));
+            }
+        }
+        // Component by component, as the folder walk sorts each folder.
+        out.sort_by(|a, b| a.1.cmp(&b.1));
         Ok(out)
     }
 
