@@ -15,7 +15,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use dossier::corpus::{Corpus, collect_sources};
-use dossier::facts::Extractor;
+use dossier::facts::{Extractor, Kind};
 use dossier::index::{EntityIndex, Query, SearchIndex, entities_of};
 use dossier::state::{ArticleState, State};
 use dossier::store::{self, Library, MarkWriter, Marks, StoreError, Update, Verdict, What};
@@ -86,6 +86,34 @@ fn a_folder_comes_back_from_the_library_with_every_field_and_fact() {
         assert_eq!(lib.facts(s.row).unwrap(), *f);
     }
     assert!(fresh.docs.iter().any(|d| d.url.is_some()), "the saved pages bring metadata");
+
+    // The corpus facts view's figures, without every article's facts.
+    let figures: Vec<(usize, usize)> = facts
+        .iter()
+        .enumerate()
+        .flat_map(|(d, f)| {
+            f.iter()
+                .enumerate()
+                .filter(|(_, f)| matches!(f.kind, Kind::Money | Kind::Percent))
+                .map(move |(i, _)| (d, i))
+        })
+        .collect();
+    let got: Vec<(usize, usize)> =
+        lib.figures(&rows).unwrap().into_iter().map(|(d, i)| (d.0, i)).collect();
+    assert_eq!(got, figures);
+    assert!(!got.is_empty());
+
+    // Opened through another folder, the keys follow the listing.
+    let mut moved = stored[0].clone();
+    let source = dossier::corpus::Source {
+        path: PathBuf::from("elsewhere/x.txt"),
+        key: "sub/x".into(),
+        display: "elsewhere/x.txt".into(),
+        format: None,
+        bytes: 0,
+    };
+    moved.relabel(&source);
+    assert_eq!((moved.doc.key.as_str(), moved.doc.path.as_str()), ("sub/x", "elsewhere/x.txt"));
     assert!(fresh.docs.iter().any(|d| !d.furniture.is_empty()), "and furniture");
 
     // Without bodies the list has what it needs; a body comes on demand.

@@ -152,6 +152,19 @@ pub struct Stored {
     pub doc: Document,
 }
 
+impl Stored {
+    /// Names the document as the listing now names its file: the key
+    /// (FACTS.md's id) is relative to the folder given on the command line,
+    /// which may not be the one it was stored from.
+    pub fn relabel(&mut self, source: &crate::corpus::Source) {
+        self.doc.key = match self.part {
+            Some(n) => format!("{}#{n}", source.key),
+            None => source.key.clone(),
+        };
+        self.doc.path.clone_from(&source.display);
+    }
+}
+
 /// A stable content hash of a file's bytes (what [`NewFile::hash`] wants).
 pub fn content_hash(bytes: &[u8]) -> u64 {
     version::stable_hash(&[bytes])
@@ -201,9 +214,13 @@ struct FileRow {
     id: FileId,
     size: u64,
     mtime_ns: i64,
-    hash: Option<String>,
-    parse: String,
-    extraction: Option<String>,
+    /// Whether the content hash is known.
+    hashed: bool,
+    /// Whether the parse and extraction versions are this dossier's.
+    parsed_now: bool,
+    extracted_now: bool,
+    /// When last listed (unix seconds).
+    seen: i64,
 }
 
 impl Library {
@@ -258,30 +275,28 @@ impl Library {
     /// as changed; such a file, and every file listed, is recorded as seen.
     pub fn plan(&mut self, roots: &[PathBuf], listed: &[Listed]) -> Result<Plan> {
         let known = self.file_rows()?;
-        let parse = version::parse();
-        let extraction = version::extraction();
         let mut verdicts = Vec::with_capacity(listed.len());
         let mut suspects = Vec::new();
         for (i, file) in listed.iter().enumerate() {
             let verdict = match known.get(&file.path) {
                 None => Verdict::New,
-                Some(row) if row.parse != parse || row.size != file.size => {
-                    Verdict::Changed(row.id)
-                }
+                Some(row) if !row.parsed_now || row.size != file.size => Verdict::Changed(row.id),
                 Some(row) if row.mtime_ns != file.mtime_ns => {
-                    if row.hash.is_some() {
+                    if row.hashed {
                         suspects.push(i);
                     }
                     Verdict::Changed(row.id)
                 }
-                Some(row) if row.extraction.as_deref() == Some(extraction) => {
-                    Verdict::Unchanged(row.id)
-                }
+                Some(row) if row.extracted_now => Verdict::Unchanged(row.id),
                 Some(row) => Verdict::Stale(row.id),
             };
             verdicts.push(verdict);
         }
-        let touched = Self::settle_suspects(listed, &known, &suspects, &mut verdicts);
+        let hashes: Vec<(usize, Option<String>)> = suspects
+            .iter()
+            .map(|&i| (i, known.get(&listed[i].path).and_then(|r| self.stored_hash(r.id))))
+            .collect();
+        let touched = Self::settle_suspects(listed, &known, &hashes, &mut verdicts);
         let mut listed_paths: std::collections::HashSet<&Path> =
             std::collections::HashSet::with_capacity(listed.len());
         listed_paths.extend(listed.iter().map(|l| l.path.as_path()));
@@ -293,31 +308,51 @@ impl Library {
             .map(|(path, row)| (row.id, path.clone()))
             .collect();
         vanished.sort();
-        self.record_seen(&verdicts, &touched)?;
+        let day_ago = now() - 86_400;
+        let stale_seen: Vec<FileId> = listed
+            .iter()
+            .filter_map(|l| known.get(&l.path))
+            .filter(|r| r.seen < day_ago)
+            .map(|r| r.id)
+            .collect();
+        self.record_seen(&stale_seen, &touched)?;
         Ok(Plan { verdicts, vanished })
     }
 
     fn file_rows(&self) -> Result<HashMap<PathBuf, FileRow>> {
+        // The versions are compared here, not copied out: a start reads
+        // every row, and each string copied is an allocation.
         let mut stmt = self
             .conn
-            .prepare("SELECT id, path, size, mtime_ns, hash, parse, extraction FROM files")
+            .prepare(
+                "SELECT id, path, size, mtime_ns, hash IS NOT NULL, parse = ?1, \
+                 extraction IS ?2, seen FROM files",
+            )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([], |r| {
+            .query_map(params![version::parse(), version::extraction()], |r| {
                 Ok((
                     PathBuf::from(r.get::<_, String>(1)?),
                     FileRow {
                         id: FileId(r.get(0)?),
                         size: r.get::<_, i64>(2)?.cast_unsigned(),
                         mtime_ns: r.get(3)?,
-                        hash: r.get(4)?,
-                        parse: r.get(5)?,
-                        extraction: r.get(6)?,
+                        hashed: r.get(4)?,
+                        parsed_now: r.get(5)?,
+                        extracted_now: r.get(6)?,
+                        seen: r.get(7)?,
                     },
                 ))
             })
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    fn stored_hash(&self, file: FileId) -> Option<String> {
+        self.conn
+            .query_row("SELECT hash FROM files WHERE id = ?1", [file.0], |r| r.get(0))
+            .ok()
+            .flatten()
     }
 
     /// Files of the same size but another time: hashed (on every core);
@@ -326,25 +361,23 @@ impl Library {
     fn settle_suspects(
         listed: &[Listed],
         known: &HashMap<PathBuf, FileRow>,
-        suspects: &[usize],
+        suspects: &[(usize, Option<String>)],
         verdicts: &mut [Verdict],
     ) -> Vec<(FileId, i64)> {
         use rayon::prelude::*;
         let same: Vec<(usize, bool)> = suspects
             .par_iter()
-            .map(|&i| {
-                let file = &listed[i];
-                let stored = known.get(&file.path).and_then(|r| r.hash.clone());
+            .map(|(i, stored)| {
+                let file = &listed[*i];
                 let now = hash_file(&file.path, file.size.saturating_add(1)).ok();
-                (i, stored.is_some() && stored == now.map(|h| format!("{h:016x}")))
+                (*i, stored.is_some() && *stored == now.map(|h| format!("{h:016x}")))
             })
             .collect();
-        let extraction = version::extraction();
         let mut touched = Vec::new();
         for (i, same) in same {
             let Some(row) = known.get(&listed[i].path) else { continue };
             if same {
-                verdicts[i] = if row.extraction.as_deref() == Some(extraction) {
+                verdicts[i] = if row.extracted_now {
                     Verdict::Unchanged(row.id)
                 } else {
                     Verdict::Stale(row.id)
@@ -358,29 +391,27 @@ impl Library {
     /// Records the new time of files found unchanged by their bytes, and
     /// when each stored file was last listed (at most once a day, so that a
     /// start does not rewrite every row).
-    fn record_seen(&mut self, verdicts: &[Verdict], touched: &[(FileId, i64)]) -> Result<()> {
+    fn record_seen(&mut self, seen: &[FileId], touched: &[(FileId, i64)]) -> Result<()> {
+        if seen.is_empty() && touched.is_empty() {
+            return Ok(());
+        }
         let now = now();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| sqlite(&self.path, e))?;
+        let path = self.path.clone();
+        let e = |e| sqlite(&path, e);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(e)?;
         {
-            let mut seen = tx
-                .prepare_cached("UPDATE files SET seen = ?2 WHERE id = ?1 AND seen < ?2 - 86400")
-                .map_err(|e| sqlite(&self.path, e))?;
-            for v in verdicts {
-                if let Verdict::Unchanged(f) | Verdict::Stale(f) = v {
-                    seen.execute(params![f.0, now]).map_err(|e| sqlite(&self.path, e))?;
-                }
+            let mut stmt =
+                tx.prepare_cached("UPDATE files SET seen = ?2 WHERE id = ?1").map_err(e)?;
+            for f in seen {
+                stmt.execute(params![f.0, now]).map_err(e)?;
             }
-            let mut touch = tx
-                .prepare_cached("UPDATE files SET mtime_ns = ?2 WHERE id = ?1")
-                .map_err(|e| sqlite(&self.path, e))?;
+            let mut touch =
+                tx.prepare_cached("UPDATE files SET mtime_ns = ?2 WHERE id = ?1").map_err(e)?;
             for (f, mtime) in touched {
-                touch.execute(params![f.0, mtime]).map_err(|e| sqlite(&self.path, e))?;
+                touch.execute(params![f.0, mtime]).map_err(e)?;
             }
         }
-        tx.commit().map_err(|e| sqlite(&self.path, e))
+        tx.commit().map_err(e)
     }
 
     /// Stores files whole, replacing what was stored for the same paths,
@@ -423,30 +454,30 @@ impl Library {
     /// and `furniture` are left empty: the list needs none of them.
     pub fn documents(&self, files: &[FileId], with_bodies: bool) -> Result<Vec<Stored>> {
         let place: HashMap<i64, usize> = files.iter().enumerate().map(|(i, f)| (f.0, i)).collect();
-        let mut buckets: Vec<Vec<(i64, Stored)>> = vec![Vec::new(); files.len()];
         let sql = if with_bodies {
-            "SELECT d.*, b.paragraphs, b.furniture, b.body FROM documents d \
-             LEFT JOIN bodies b ON b.document = d.id"
+            format!(
+                "SELECT {DOC_COLUMNS}, b.paragraphs, b.furniture, b.body FROM documents d \
+                 LEFT JOIN bodies b ON b.document = d.id"
+            )
         } else {
-            "SELECT d.* FROM documents d"
+            format!("SELECT {DOC_COLUMNS} FROM documents d")
         };
-        let mut stmt = self.conn.prepare(sql).map_err(|e| self.err(e))?;
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
         let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        let mut found: Vec<(usize, i64, Stored)> = Vec::with_capacity(files.len());
         while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-            let file: i64 = r.get("file").map_err(|e| self.err(e))?;
+            let file: i64 = r.get(1).map_err(|e| self.err(e))?;
             let Some(&at) = place.get(&file) else { continue };
-            let ord: i64 = r.get("ord").map_err(|e| self.err(e))?;
+            let ord: i64 = r.get(2).map_err(|e| self.err(e))?;
             let mut stored = read_document(r).map_err(|e| self.err(e))?;
             if with_bodies {
-                self.read_body(r, &mut stored.doc, 17)?;
+                self.read_body(r, &mut stored.doc, BODY_COLUMN)?;
             }
-            buckets[at].push((ord, stored));
+            found.push((at, ord, stored));
         }
-        let mut out = Vec::new();
-        for mut bucket in buckets {
-            bucket.sort_by_key(|(ord, _)| *ord);
-            out.extend(bucket.into_iter().map(|(_, s)| s));
-        }
+        // Rows come in insertion order, which is mostly the order wanted.
+        found.sort_by_key(|(at, ord, _)| (*at, *ord));
+        let mut out: Vec<Stored> = found.into_iter().map(|(_, _, s)| s).collect();
         for (i, s) in out.iter_mut().enumerate() {
             s.doc.id = DocId(i);
         }
@@ -534,6 +565,31 @@ impl Library {
             }
         }
         decode(&mut chunk, &mut out)?;
+        Ok(out)
+    }
+
+    /// Every money and percentage fact of the documents of `rows` (article
+    /// `i` is `rows[i]`), as (article, index among its facts), in corpus
+    /// and reading order: the rows of the corpus facts view, without
+    /// holding every article's facts ([`Library::facts`] brings those
+    /// shown).
+    pub fn figures(&self, rows: &[DocRow]) -> Result<Vec<(DocId, usize)>> {
+        let place: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.0, i)).collect();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT document, ord FROM facts WHERE kind IN ('money', 'percent')")
+            .map_err(|e| self.err(e))?;
+        let found = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in found {
+            let (doc, ord) = row.map_err(|e| self.err(e))?;
+            if let (Some(&i), Ok(ord)) = (place.get(&doc), usize::try_from(ord)) {
+                out.push((DocId(i), ord));
+            }
+        }
+        out.sort_unstable();
         Ok(out)
     }
 
@@ -769,38 +825,46 @@ fn insert_facts(
     Ok(())
 }
 
-/// A `documents` row (without the body).
+/// The columns of a `documents` row that [`read_document`] reads, in its order.
+const DOC_COLUMNS: &str = "d.id, d.file, d.ord, d.part, d.key, d.path, d.lang, d.title, \
+     d.has_headline, d.date, d.site, d.url, d.byline, d.words, d.hash, d.body_hash";
+/// Where the body's columns start after [`DOC_COLUMNS`].
+const BODY_COLUMN: usize = 16;
+
+/// A `documents` row (without the body), by column number: a look-up by
+/// name compares every column's name, on every row.
 fn read_document(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
-    let hash: String = r.get("hash")?;
+    let text = |i: usize| -> rusqlite::Result<&str> {
+        r.get_ref(i)?.as_str().map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        })
+    };
     let cached = std::sync::OnceLock::new();
-    if let Ok(h) = u64::from_str_radix(&hash, 16) {
+    if let Ok(h) = u64::from_str_radix(text(14)?, 16) {
         let _ = cached.set(h);
     }
-    let count = |name: &str| -> rusqlite::Result<usize> {
-        Ok(usize::try_from(r.get::<_, i64>(name)?).unwrap_or(0))
-    };
     let doc = Document {
         id: DocId(0),
-        key: r.get("key")?,
-        path: r.get("path")?,
-        lang: lang_of(&r.get::<_, String>("lang")?),
-        title: r.get("title")?,
-        has_headline: r.get("has_headline")?,
+        key: r.get(4)?,
+        path: r.get(5)?,
+        lang: lang_of(text(6)?),
+        title: r.get(7)?,
+        has_headline: r.get(8)?,
         body: String::new(),
         paragraphs: Vec::new(),
         furniture: Vec::new(),
-        words: count("words")?,
-        url: r.get("url")?,
-        date: r.get("date")?,
-        byline: r.get("byline")?,
-        site: r.get("site")?,
+        words: usize::try_from(r.get::<_, i64>(13)?).unwrap_or(0),
+        url: r.get(11)?,
+        date: r.get(9)?,
+        byline: r.get(12)?,
+        site: r.get(10)?,
         hash: cached,
     };
     Ok(Stored {
-        row: DocRow(r.get("id")?),
-        file: FileId(r.get("file")?),
-        part: r.get::<_, Option<i64>>("part")?.and_then(|p| usize::try_from(p).ok()),
-        body_hash: r.get::<_, i64>("body_hash")?.cast_unsigned(),
+        row: DocRow(r.get(0)?),
+        file: FileId(r.get(1)?),
+        part: r.get::<_, Option<i64>>(3)?.and_then(|p| usize::try_from(p).ok()),
+        body_hash: r.get::<_, i64>(15)?.cast_unsigned(),
         doc,
     })
 }
