@@ -49,20 +49,48 @@ fn group_for<'a>(
     group
 }
 
-/// A generated folder and a library holding it, with saved indexes.
+/// A generated folder and a library holding it, with saved indexes: in
+/// temporary folders, or kept in `$DOSSIER_BENCH_KEEP` to be used again by
+/// the next run (the 100,000 take minutes to write and import).
 struct Setup {
-    folder: tempfile::TempDir,
-    db: tempfile::TempDir,
+    folder: PathBuf,
+    db: PathBuf,
     bytes: u64,
+    _temp: Vec<tempfile::TempDir>,
 }
 
 impl Setup {
+    fn new(n: usize) -> (Self, bool) {
+        let (folder, db, temp) = if let Some(keep) = std::env::var_os("DOSSIER_BENCH_KEEP") {
+            let keep = PathBuf::from(keep);
+            (keep.join(format!("corpus-{n}")), keep.join(format!("db-{n}")), Vec::new())
+        } else {
+            let (f, d) = (tempfile::tempdir().expect("folder"), tempfile::tempdir().expect("db"));
+            (f.path().to_path_buf(), d.path().to_path_buf(), vec![f, d])
+        };
+        let kept = folder.join(".done").exists();
+        let bytes = if kept {
+            std::fs::read_to_string(folder.join(".done"))
+                .ok()
+                .and_then(|b| b.trim().parse().ok())
+                .unwrap_or(0)
+        } else {
+            let bytes = synth::write_folder(&folder, n, 0, Files::Mixed).expect("corpus");
+            // A hidden file: the listing skips it.
+            std::fs::write(folder.join(".done"), bytes.to_string()).expect("mark");
+            bytes
+        };
+        std::fs::create_dir_all(&db).expect("db folder");
+        let imported = kept && db.join("library.sqlite").exists();
+        (Self { folder, db, bytes, _temp: temp }, imported)
+    }
+
     fn roots(&self) -> Vec<PathBuf> {
-        vec![self.folder.path().to_path_buf()]
+        vec![self.folder.clone()]
     }
 
     fn library(&self) -> PathBuf {
-        self.db.path().join("library.sqlite")
+        self.db.join("library.sqlite")
     }
 }
 
@@ -101,12 +129,12 @@ fn size_of(path: &Path) -> u64 {
 }
 
 fn setup(c: &mut Criterion, n: usize, extractor: &Extractor) -> Setup {
-    let folder = tempfile::tempdir().expect("folder");
-    let bytes = synth::write_folder(folder.path(), n, 0, Files::Mixed).expect("corpus");
-    let db = tempfile::tempdir().expect("db folder");
-    let s = Setup { folder, db, bytes };
+    let (s, imported) = Setup::new(n);
+    let bytes = s.bytes;
     let roots = s.roots();
-    if n <= 1_000 {
+    if imported {
+        eprintln!("import/{n}: kept from an earlier run");
+    } else if n <= 1_000 {
         let mut group = group_for(c, "import", n);
         group.throughput(Throughput::Bytes(bytes));
         group.bench_function(BenchmarkId::from_parameter(n), |b| {
