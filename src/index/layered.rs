@@ -13,7 +13,7 @@
 //! of the whole corpus again, off the UI thread, and start over from it.
 
 use super::query::Query;
-use super::search::{Counts, Results, SearchIndex, rank};
+use super::search::{Counts, Results, SearchIndex, keep_best, rank};
 use crate::corpus::Document;
 use crate::text::DocId;
 
@@ -104,6 +104,17 @@ impl Layered {
         out
     }
 
+    /// How many articles match, and the best `limit` (id now, hits), best
+    /// first: for a caller whose articles' bodies are not in memory, which
+    /// fetches the bodies of these and finds the hits with
+    /// [`Query::find_in`].
+    pub fn best(&self, query: &Query, limit: usize) -> (usize, Counts) {
+        let mut matched = self.matching(query);
+        let total = matched.len();
+        keep_best(&mut matched, limit);
+        (total, matched)
+    }
+
     /// As [`SearchIndex::search`]: `docs` is the corpus now.
     pub fn search(&self, docs: &[Document], query: &Query, limit: usize) -> Results {
         rank(docs, query, self.matching(query), limit)
@@ -163,6 +174,9 @@ mod tests {
         let whole = SearchIndex::build(&now).search(&now, &q, 10);
         assert_eq!(ids(&got), ids(&whole));
         assert_eq!(got.total, 3);
+        let (total, best) = layered.best(&q, 2);
+        assert_eq!((total, best.len()), (3, 2));
+        assert_eq!(best[0].0 as usize, got.docs[0].doc.0);
         assert_eq!(layered.search(&now, &Query::parse("munchen"), 10).total, 0);
         assert_eq!(layered.doc_count(), 3);
         assert_eq!(layered.tombstones(), 2);

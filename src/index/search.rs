@@ -326,6 +326,13 @@ fn count_leftmost(starts: &Starts, followed: &[bool], len: usize) -> Counts {
 /// counts), best first, with their spans.
 pub(super) fn rank(docs: &[Document], query: &Query, mut matched: Counts, limit: usize) -> Results {
     let total = matched.len();
+    keep_best(&mut matched, limit);
+    let docs = spans_of(docs, query, &matched);
+    Results { total, docs }
+}
+
+/// Keeps the best `limit` of `matched`, best first: most hits, then corpus order.
+pub(super) fn keep_best(matched: &mut Counts, limit: usize) {
     let best_first = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
     // Only the best `limit` need ordering: a selection first, not a full sort.
     if matched.len() > limit {
@@ -333,8 +340,6 @@ pub(super) fn rank(docs: &[Document], query: &Query, mut matched: Counts, limit:
         matched.truncate(limit);
     }
     matched.sort_unstable_by(best_first);
-    let docs = spans_of(docs, query, &matched);
-    Results { total, docs }
 }
 
 /// The hits of `matched` articles with their spans, found on all cores

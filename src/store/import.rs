@@ -114,8 +114,9 @@ pub fn sync(
     extractor: &Extractor,
     mut committed: impl FnMut(&[PathBuf]),
 ) -> Result<Synced> {
+    let cwd = std::env::current_dir().unwrap_or_default();
     let stats: Vec<Option<Listed>> =
-        listing.sources.par_iter().map(|s| Listed::stat(&s.path).ok()).collect();
+        listing.sources.par_iter().map(|s| Listed::stat_from(&cwd, &s.path).ok()).collect();
     let (sources, listed): (Vec<Source>, Vec<Listed>) =
         listing.sources.iter().zip(stats).filter_map(|(s, l)| Some((s.clone(), l?))).unzip();
     let roots: Vec<PathBuf> = roots.iter().filter_map(|r| std::path::absolute(r).ok()).collect();

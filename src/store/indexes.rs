@@ -56,24 +56,8 @@ impl Library {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(e)?;
         tx.execute("DELETE FROM blobs WHERE name IN ('header', 'search', 'entities')", [])
             .map_err(e)?;
-        let mut parts = Parts { tx: &tx, name: "search", part: 0, buf: Vec::new(), failed: None };
-        let written = search.write_to(&mut parts).and_then(|()| parts.flush());
-        if let Some(err) = parts.failed.take() {
-            return Err(sqlite(&path, err));
-        }
-        written.map_err(|err| StoreError::Unavailable {
-            path: path.clone(),
-            reason: err.to_string(),
-        })?;
-        let mut parts = Parts { tx: &tx, name: "entities", part: 0, buf: Vec::new(), failed: None };
-        let written = parts.write_all(&entities.to_bytes()).and_then(|()| parts.flush());
-        if let Some(err) = parts.failed.take() {
-            return Err(sqlite(&path, err));
-        }
-        written.map_err(|err| StoreError::Unavailable {
-            path: path.clone(),
-            reason: err.to_string(),
-        })?;
+        write_blob(&tx, &path, "search", |w| search.write_to(w))?;
+        write_blob(&tx, &path, "entities", |w| w.write_all(&entities.to_bytes()))?;
         // The header last: a save cut short leaves no header, so nothing is read.
         tx.execute("INSERT INTO blobs (name, part, data) VALUES ('header', 0, ?1)", [&header])
             .map_err(e)?;
@@ -144,6 +128,24 @@ impl Library {
 struct BaseMap {
     map: Vec<Option<DocId>>,
     missing: Vec<DocId>,
+}
+
+/// Writes a blob as `PART_BYTES` rows named `name` through `write`.
+fn write_blob(
+    tx: &rusqlite::Transaction<'_>,
+    path: &std::path::Path,
+    name: &'static str,
+    write: impl FnOnce(&mut Parts<'_>) -> std::io::Result<()>,
+) -> Result<()> {
+    let mut parts = Parts { tx, name, part: 0, buf: Vec::new(), failed: None };
+    let written = write(&mut parts).and_then(|()| parts.flush());
+    if let Some(err) = parts.failed.take() {
+        return Err(sqlite(path, err));
+    }
+    written.map_err(|err| StoreError::Unavailable {
+        path: path.to_path_buf(),
+        reason: err.to_string(),
+    })
 }
 
 /// The versions the indexes were built under and the rows they cover.

@@ -8,6 +8,7 @@
 //! at all).
 
 use std::collections::HashMap;
+use std::ffi::{OsStr, OsString};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -47,6 +48,14 @@ impl Listed {
     pub fn stat(path: &Path) -> std::io::Result<Self> {
         let meta = std::fs::metadata(path)?;
         Ok(Self::from_metadata(std::path::absolute(path)?, &meta))
+    }
+
+    /// The same, with a relative `path` taken from `cwd` (asking the system
+    /// for the current folder once, not once a file).
+    pub fn stat_from(cwd: &Path, path: &Path) -> std::io::Result<Self> {
+        let meta = std::fs::metadata(path)?;
+        // Absolute already: `absolute` only tidies it (no system call).
+        Ok(Self::from_metadata(std::path::absolute(cwd.join(path))?, &meta))
     }
 
     pub fn from_metadata(path: PathBuf, meta: &std::fs::Metadata) -> Self {
@@ -165,6 +174,13 @@ impl Stored {
     }
 }
 
+/// Whether `path` is `root` or inside it, comparing bytes.
+fn is_under(path: &OsStr, root: &Path) -> bool {
+    let (path, root) = (path.as_encoded_bytes(), root.as_os_str().as_encoded_bytes());
+    let root = root.strip_suffix(b"/").unwrap_or(root);
+    path.strip_prefix(root).is_some_and(|rest| rest.is_empty() || rest.starts_with(b"/"))
+}
+
 /// A stable content hash of a file's bytes (what [`NewFile::hash`] wants).
 pub fn content_hash(bytes: &[u8]) -> u64 {
     version::stable_hash(&[bytes])
@@ -278,7 +294,7 @@ impl Library {
         let mut verdicts = Vec::with_capacity(listed.len());
         let mut suspects = Vec::new();
         for (i, file) in listed.iter().enumerate() {
-            let verdict = match known.get(&file.path) {
+            let verdict = match known.get(file.path.as_os_str()) {
                 None => Verdict::New,
                 Some(row) if !row.parsed_now || row.size != file.size => Verdict::Changed(row.id),
                 Some(row) if row.mtime_ns != file.mtime_ns => {
@@ -294,24 +310,25 @@ impl Library {
         }
         let hashes: Vec<(usize, Option<String>)> = suspects
             .iter()
-            .map(|&i| (i, known.get(&listed[i].path).and_then(|r| self.stored_hash(r.id))))
+            .map(|&i| {
+                (i, known.get(listed[i].path.as_os_str()).and_then(|r| self.stored_hash(r.id)))
+            })
             .collect();
         let touched = Self::settle_suspects(listed, &known, &hashes, &mut verdicts);
-        let mut listed_paths: std::collections::HashSet<&Path> =
-            std::collections::HashSet::with_capacity(listed.len());
-        listed_paths.extend(listed.iter().map(|l| l.path.as_path()));
+        let listed_paths: std::collections::HashSet<&OsStr> =
+            listed.iter().map(|l| l.path.as_os_str()).collect();
         let mut vanished: Vec<(FileId, PathBuf)> = known
             .iter()
             .filter(|(path, _)| {
-                !listed_paths.contains(path.as_path()) && roots.iter().any(|r| path.starts_with(r))
+                !listed_paths.contains(path.as_os_str()) && roots.iter().any(|r| is_under(path, r))
             })
-            .map(|(path, row)| (row.id, path.clone()))
+            .map(|(path, row)| (row.id, PathBuf::from(path)))
             .collect();
         vanished.sort();
         let day_ago = now() - 86_400;
         let stale_seen: Vec<FileId> = listed
             .iter()
-            .filter_map(|l| known.get(&l.path))
+            .filter_map(|l| known.get(l.path.as_os_str()))
             .filter(|r| r.seen < day_ago)
             .map(|r| r.id)
             .collect();
@@ -319,7 +336,7 @@ impl Library {
         Ok(Plan { verdicts, vanished })
     }
 
-    fn file_rows(&self) -> Result<HashMap<PathBuf, FileRow>> {
+    fn file_rows(&self) -> Result<HashMap<OsString, FileRow>> {
         // The versions are compared here, not copied out: a start reads
         // every row, and each string copied is an allocation.
         let mut stmt = self
@@ -331,8 +348,10 @@ impl Library {
             .map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map(params![version::parse(), version::extraction()], |r| {
+                // Keyed by the path's bytes: hashing a `Path` walks its
+                // components, a hundred thousand times at each start.
                 Ok((
-                    PathBuf::from(r.get::<_, String>(1)?),
+                    OsString::from(r.get::<_, String>(1)?),
                     FileRow {
                         id: FileId(r.get(0)?),
                         size: r.get::<_, i64>(2)?.cast_unsigned(),
@@ -360,7 +379,7 @@ impl Library {
     /// their new time is recorded. Returns those, with their new time.
     fn settle_suspects(
         listed: &[Listed],
-        known: &HashMap<PathBuf, FileRow>,
+        known: &HashMap<OsString, FileRow>,
         suspects: &[(usize, Option<String>)],
         verdicts: &mut [Verdict],
     ) -> Vec<(FileId, i64)> {
@@ -375,7 +394,7 @@ impl Library {
             .collect();
         let mut touched = Vec::new();
         for (i, same) in same {
-            let Some(row) = known.get(&listed[i].path) else { continue };
+            let Some(row) = known.get(listed[i].path.as_os_str()) else { continue };
             if same {
                 verdicts[i] = if row.extracted_now {
                     Verdict::Unchanged(row.id)
@@ -890,4 +909,28 @@ pub(crate) fn lang_of(code: &str) -> Lang {
     let leaked: &'static str = Box::leak(code.to_owned().into_boxed_str());
     codes.push(leaked);
     Lang::from_static(leaked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn under_a_root_is_by_whole_components() {
+        let under = |p: &str, r: &str| is_under(OsStr::new(p), Path::new(r));
+        assert!(under("/news/a.txt", "/news"));
+        assert!(under("/news/a.txt", "/news/"));
+        assert!(under("/news/a.txt", "/news/a.txt"));
+        assert!(!under("/newspaper/a.txt", "/news"));
+        assert!(!under("/news", "/news/a.txt"));
+    }
+
+    #[test]
+    fn language_codes_come_back_as_the_loader_gave_them() {
+        assert_eq!(lang_of("vi"), Lang::VI);
+        assert_eq!(lang_of("fr").code(), "fr");
+        assert_eq!(lang_of("fr"), lang_of("fr"));
+        assert_eq!(lang_of("\u{1b}[31m"), Lang::UNKNOWN);
+        assert_eq!(lang_of("english"), Lang::UNKNOWN);
+    }
 }
