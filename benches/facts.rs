@@ -1,5 +1,5 @@
 //! Fact extraction throughput (MB/s, one thread, so the figure is per core)
-//! over a generated corpus (`dossier::synth::corpus`): 400 articles in
+//! over a generated corpus (`synth::corpus`): 400 articles in
 //! Vietnamese, English, German and Dutch, about 1.3 MB, with varied figures
 //! and people's names woven in. The bar is 20 MB/s per core for
 //! `Extractor::extract` (all kinds).
@@ -9,12 +9,14 @@
 //! about 30 ms; and that build plus the facts of one article, which is what
 //! the first frame waits for.
 
+#[path = "../tests/synth/mod.rs"]
+mod synth;
+
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dossier::facts::Extractor;
-use dossier::synth;
 
 /// Articles in the generated corpus.
 const ARTICLES: usize = 400;

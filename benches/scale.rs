@@ -1,5 +1,5 @@
 //! The scale budgets, over corpora written by the generator
-//! (`dossier::synth`, a mixed folder of `.txt`, `.md`, saved pages and
+//! (`synth`, in `tests/synth/`, a mixed folder of `.txt`, `.md`, saved pages and
 //! JSON) of 1,000 and 10,000 articles, and of 100,000 (about 300 MB) when
 //! `DOSSIER_BENCH_BIG=1` is set:
 //!
@@ -17,6 +17,9 @@
 //! `cargo bench --bench scale`; the big corpus, by hand:
 //! `DOSSIER_BENCH_BIG=1 cargo bench --bench scale -- 100000`.
 
+#[path = "../tests/synth/mod.rs"]
+mod synth;
+
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -24,15 +27,16 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent};
 use dossier::app::App;
-use dossier::app::keymap::parse_keys;
 use dossier::corpus::{Corpus, Document};
 use dossier::facts::{Extractor, Fact};
 use dossier::index::{EntityIndex, SearchIndex};
-use dossier::synth::{self, Files};
+use dossier::keys::parse_keys;
 use dossier::text::DocId;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
+use rayon::prelude::*;
+use synth::Files;
 
 /// A large terminal: every pane shows, and a frame has many cells.
 const SIZE: (u16, u16) = (200, 60);
@@ -65,9 +69,7 @@ impl Folder {
 
 fn facts_of(corpus: &Corpus) -> Vec<Vec<Fact>> {
     let extractor = Extractor::new();
-    let mut facts = Vec::with_capacity(corpus.docs.len());
-    dossier::parallel::map_ordered(&corpus.docs, |d| extractor.extract(d), |_, f| facts.push(f));
-    facts
+    corpus.docs.par_iter().map(|d| extractor.extract(d)).collect()
 }
 
 fn group_for<'a>(
@@ -181,7 +183,7 @@ fn long_article(c: &mut Criterion) {
     group.bench_function(BenchmarkId::new("page down or up, then a frame", bytes), |b| {
         b.iter(|| {
             // Fifty pages down, fifty up, and again: always somewhere new.
-            app.handle_key(if (step / 50) % 2 == 0 { down } else { up });
+            app.handle_key(if (step / 50).is_multiple_of(2) { down } else { up });
             step += 1;
             terminal.draw(|f| dossier::ui::render(&app, f)).expect("draw");
         });

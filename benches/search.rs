@@ -1,14 +1,16 @@
-//! Corpus search on generated corpora (see `dossier::synth`): index build
+//! Corpus search on generated corpora (see `synth`, in `tests/synth/`): index build
 //! time and query latency at 1,000 and 10,000 articles, and at 100,000
 //! (about 300 MB of text) when `DOSSIER_BENCH_BIG=1` is set.
 //!
 //! `cargo bench --bench search`; `DOSSIER_BENCH_BIG=1 cargo bench --bench search -- 100000`.
 
+#[path = "../tests/synth/mod.rs"]
+mod synth;
+
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use dossier::index::{Query, SearchIndex};
-use dossier::synth;
 
 /// What a person types: one word, two words, a phrase, a rare and a common
 /// word, with and without accents, and the short prefix of a first keystroke.

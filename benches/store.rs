@@ -18,6 +18,9 @@
 //! `cargo bench --bench store`; the big folder, by hand:
 //! `DOSSIER_BENCH_BIG=1 cargo bench --bench store -- 100000`.
 
+#[path = "../tests/synth/mod.rs"]
+mod synth;
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -27,7 +30,7 @@ use dossier::corpus::{Document, collect_sources};
 use dossier::facts::{Extractor, Fact};
 use dossier::index::{EntityIndex, SearchIndex, entities_of};
 use dossier::store::{self, DocRow, Library, Marks, Update, What};
-use dossier::synth::{self, Files};
+use synth::Files;
 
 fn sizes() -> Vec<usize> {
     let mut sizes = vec![1_000, 10_000];
@@ -294,7 +297,11 @@ fn state_writes(c: &mut Criterion) {
         b.iter(|| {
             i += 1;
             let key = format!("{:016x}", i % 100_000);
-            marks.apply(&[Update { key, path: "a.txt".into(), what: What::Read(i % 2 == 0) }])
+            marks.apply(&[Update {
+                key,
+                path: "a.txt".into(),
+                what: What::Read(i.is_multiple_of(2)),
+            }])
         });
     });
     group.finish();

@@ -10,8 +10,11 @@
 //! `.txt`, with Markdown, saved web pages and JSON among them (`--txt`: all
 //! `.txt`). The same `N` and seed always write the same files.
 
+#[path = "../tests/synth/mod.rs"]
+mod synth;
+
 use anyhow::{Context, Result, bail};
-use dossier::synth::{self, Files};
+use synth::Files;
 
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);

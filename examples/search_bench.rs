@@ -5,10 +5,12 @@
 //! `search_bench time N QUERY…` builds the index and prints, per query, the
 //! median of 20 runs in milliseconds and the number of matching articles.
 
+#[path = "../tests/synth/mod.rs"]
+mod synth;
+
 use std::time::{Duration, Instant};
 
 use dossier::index::{Query, SearchIndex};
-use dossier::synth;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();

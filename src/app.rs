@@ -1,41 +1,44 @@
-//! The reader's state and the one place it changes: [`App::update`].
-//! Keys reach it through the keymap as [`Action`]s; drawing (in `ui`) only
-//! borrows it.
+//! The reader's state, and the few ways it changes: a key
+//! ([`App::handle_key`], through the layer on top, mostly to the key map
+//! and [`App::update`]), the mouse, a new terminal size, and the work done
+//! off the UI thread (articles, facts, a reload: see `loading`). Drawing
+//! (in `ui`) only borrows it.
 
-pub mod action;
 mod export;
 pub mod facts_view;
 mod jump;
-pub mod keymap;
+mod layer;
 pub mod layout;
 mod list;
 pub mod loading;
 mod persist;
 pub mod reader;
+mod record;
 pub mod search;
 pub mod sidebar;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crossterm::event::{KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
-pub use action::Action;
 pub use facts_view::FactsView;
-use keymap::{Keymap, Lookup};
+pub use layer::{Layer, View};
 pub use layout::Layout;
 pub use list::Filter;
 pub use loading::Changes;
+pub use record::Record;
 
 use crate::config::Config;
 use crate::corpus::{Corpus, Document, Progress};
 use crate::facts::Fact;
 use crate::index::{EntityIndex, SearchIndex};
-use crate::ui::theme::Theme;
-use reader::{VisualLine, WrapCache, line_at};
+pub use crate::keys::Action;
+use crate::keys::{Key, Keymap, Lookup};
+use crate::theme::Theme;
+use reader::{Place, VisualLine, WrapCache, line_at};
 use search::{ArticleSearch, BoxKind, CorpusSearch, TextBox};
-use sidebar::Sidebar;
 
 /// Most rows a title takes in the document list.
 pub const LIST_TITLE_ROWS: usize = 4;
@@ -57,24 +60,15 @@ pub enum Overlay {
     Problems { scroll: usize },
 }
 
-/// What keys apply to: the focused pane, or a full-screen view over them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Context {
-    List,
-    Reader,
-    Sidebar,
-    FactsView,
-}
-
 /// Everything the reader shows, and nothing about how it is drawn.
 // Independent switches (furniture, mouse, highlight, quit, suspend), not a state machine.
 #[allow(clippy::struct_excessive_bools)]
 pub struct App {
     pub corpus: Corpus,
-    /// Facts of each document, by `DocId`.
-    pub facts: Vec<Vec<Fact>>,
-    /// Whether each document's facts are in (they are extracted off the UI thread).
-    pub facts_ready: Vec<bool>,
+    /// What the reader keeps about each article, by `DocId`: always as
+    /// many as `corpus.docs` (appended in `add_batch`, remapped in
+    /// `apply_reload`).
+    pub records: Vec<Record>,
     /// Whether `index` covers every article's facts.
     pub index_ready: bool,
     /// The load under way, if any: its progress for the status line.
@@ -85,7 +79,6 @@ pub struct App {
     pub last_reload: Option<Changes>,
     /// The saved reading state, for articles that arrive later.
     saved: Option<persist::SavedState>,
-    pub sidebars: Vec<Sidebar>,
     /// Which articles name each entity.
     pub index: EntityIndex,
     pub focus: Pane,
@@ -100,12 +93,8 @@ pub struct App {
     pub sort: list::SortKey,
     /// The reader's first visible line of the shown article.
     pub scroll: usize,
-    /// The selected sidebar entry of each article.
-    pub sidebar_selected: Vec<usize>,
     /// The fact jumped to last in the shown article (its current mention).
     pub current_fact: Option<usize>,
-    pub read: Vec<bool>,
-    pub starred: Vec<bool>,
     /// Counts changes worth saving (read, star, place, article).
     pub revision: u64,
     pub show_furniture: bool,
@@ -117,8 +106,6 @@ pub struct App {
     pub layout: Layout,
     /// The shown article, wrapped for the reader's width.
     pub lines: Arc<[VisualLine]>,
-    /// Each article's place, as a width-independent position.
-    positions: Vec<usize>,
     cache: WrapCache,
     /// Where exports go (`$XDG_DATA_HOME/dossier` on Linux); `None`: nowhere.
     pub data_dir: Option<PathBuf>,
@@ -132,7 +119,7 @@ pub struct App {
     pub note: Option<String>,
     /// The key map in force, and the keys typed so far of a longer sequence.
     pub keymap: Keymap,
-    pub pending_keys: Vec<String>,
+    pub pending_keys: Vec<Key>,
     pub theme: Theme,
     /// The text box being typed into, the shown article's search, the
     /// corpus search view and its index (built when first needed).
@@ -148,21 +135,20 @@ pub struct App {
 impl App {
     pub fn new(corpus: Corpus, facts: Vec<Vec<Fact>>, size: Rect) -> Self {
         let n = corpus.docs.len();
-        let sidebars = corpus.docs.iter().zip(&facts).map(|(d, f)| Sidebar::build(d, f)).collect();
         let index = EntityIndex::build(&facts);
+        let records =
+            corpus.docs.iter().zip(facts).map(|(d, f)| Record::with_facts(d, f)).collect();
         let note = (!corpus.problems.is_empty()).then(|| {
             format!("{} file(s) could not be loaded — P shows them", corpus.problems.len())
         });
         let mut app = Self {
             corpus,
-            facts,
-            facts_ready: vec![true; n],
+            records,
             index_ready: true,
             loading: None,
             reload: false,
             last_reload: None,
             saved: None,
-            sidebars,
             index,
             focus: Pane::List,
             overlay: None,
@@ -173,10 +159,7 @@ impl App {
             visible: (0..n).collect(),
             sort: list::SortKey::default(),
             scroll: 0,
-            sidebar_selected: vec![0; n],
             current_fact: None,
-            read: vec![false; n],
-            starred: vec![false; n],
             revision: 0,
             show_furniture: false,
             highlight: true,
@@ -185,7 +168,6 @@ impl App {
             size,
             layout: Layout::default(),
             lines: Arc::from(Vec::new()),
-            positions: vec![0; n],
             cache: WrapCache::default(),
             data_dir: None,
             clipboard: None,
@@ -218,20 +200,28 @@ impl App {
         self.relayout();
     }
 
-    /// What the keys apply to now.
-    pub fn context(&self) -> Context {
-        if self.facts_view.is_some() {
-            return Context::FactsView;
-        }
-        match self.focus {
-            Pane::List => Context::List,
-            Pane::Reader => Context::Reader,
-            Pane::Sidebar => Context::Sidebar,
-        }
-    }
-
     pub fn doc(&self) -> Option<&Document> {
         self.corpus.docs.get(self.selected)
+    }
+
+    /// The record of the shown article.
+    pub fn shown(&self) -> Option<&Record> {
+        self.records.get(self.selected)
+    }
+
+    /// The facts of the shown article (none before they are in).
+    pub fn facts(&self) -> &[Fact] {
+        self.shown().map_or(&[], |r| &r.facts)
+    }
+
+    /// Keeps the shown article's place in its record, before it is left
+    /// or rewrapped.
+    fn keep_place(&mut self) {
+        if let (Some(l), Some(r)) =
+            (self.lines.get(self.scroll), self.records.get_mut(self.selected))
+        {
+            r.position = l.pos;
+        }
     }
 
     pub fn sidebar_visible(&self) -> bool {
@@ -286,7 +276,7 @@ impl App {
         let pos = self
             .lines
             .get(self.scroll)
-            .map_or(self.positions.get(self.selected).copied().unwrap_or(0), |l| l.pos);
+            .map_or(self.shown().map_or(Place::TOP, |r| r.position), |l| l.pos);
         self.load_lines();
         self.scroll = line_at(&self.lines, pos).min(self.max_scroll());
         self.keep_list_selection_visible();
@@ -304,64 +294,64 @@ impl App {
     pub fn select(&mut self, i: usize) {
         let Some(last) = self.corpus.docs.len().checked_sub(1) else { return };
         let i = i.min(last);
-        if let Some(l) = self.lines.get(self.scroll) {
-            self.positions[self.selected] = l.pos;
-        }
+        self.keep_place();
         if i != self.selected {
             self.current_fact = None;
             self.article_search = None;
         }
         self.selected = i;
         self.load_lines();
-        self.scroll = line_at(&self.lines, self.positions[i]).min(self.max_scroll());
+        self.scroll = line_at(&self.lines, self.records[i].position).min(self.max_scroll());
         self.keep_list_selection_visible();
         if self.focus == Pane::Reader {
-            self.read[i] = true;
+            self.records[i].read = true;
         }
     }
 
-    /// Handles a key: an open overlay takes it first, then the keymap.
+    /// Handles a key: the top layer takes it (see [`layer`]).
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.note = None;
         self.revision += 1;
-        if let Some(overlay) = self.overlay {
-            self.overlay_key(overlay, key);
-            return;
+        match self.top() {
+            Layer::Overlay(overlay) => self.overlay_key(overlay, key),
+            Layer::TextBox(kind) => self.box_key(kind, key),
+            Layer::View(_) | Layer::Panes(_) => self.mapped_key(key),
         }
-        if self.text_box.is_some() {
-            self.box_key(key);
-            return;
-        }
-        let Some(name) = keymap::notation(&key) else { return };
-        let mut lookup = self.keymap.lookup(&self.pending_keys, &name, self.context());
+    }
+
+    /// A key through the key map, in the context of the view or pane.
+    fn mapped_key(&mut self, key: KeyEvent) {
+        let Some(key) = Key::from_event(&key) else { return };
+        let mut lookup = self.keymap.lookup(&self.pending_keys, key, self.context());
         if lookup == Lookup::None && !self.pending_keys.is_empty() {
             // A sequence that went nowhere: the key counts on its own.
             self.pending_keys.clear();
-            lookup = self.keymap.lookup(&[], &name, self.context());
+            lookup = self.keymap.lookup(&[], key, self.context());
         }
         match lookup {
             Lookup::Action(action) => {
                 self.pending_keys.clear();
                 self.update(action);
             }
-            Lookup::Pending => self.pending_keys.push(name),
+            Lookup::Pending => self.pending_keys.push(key),
             Lookup::None => {}
         }
     }
 
+    /// An overlay's own keys: it scrolls and closes, and Ctrl-c still quits.
     fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) {
-        let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL)
-            && key.code == crossterm::event::KeyCode::Char('c');
-        let name = keymap::notation(&key).unwrap_or_default();
         let (Overlay::Help { scroll } | Overlay::Problems { scroll }) = overlay;
-        let scroll = match name.as_str() {
-            _ if ctrl_c => return self.update(Action::Quit),
-            "Esc" | "?" | "q" | "P" => return self.overlay = None,
-            "j" | "Down" => scroll + 1,
-            "k" | "Up" => scroll.saturating_sub(1),
-            "g" | "Home" => 0,
-            "Space" | "PgDn" => scroll + 10,
-            "PgUp" => scroll.saturating_sub(10),
+        let Some(key) = Key::from_event(&key) else { return };
+        let close = [Key::plain(KeyCode::Esc), Key::char('?'), Key::char('q'), Key::char('P')];
+        let scroll = match key.code {
+            KeyCode::Char('c') if key.ctrl => return self.update(Action::Quit),
+            _ if close.contains(&key) => return self.overlay = None,
+            _ if key.ctrl || key.alt => scroll,
+            KeyCode::Char('j') | KeyCode::Down => scroll + 1,
+            KeyCode::Char('k') | KeyCode::Up => scroll.saturating_sub(1),
+            KeyCode::Char('g') | KeyCode::Home => 0,
+            KeyCode::Char(' ') | KeyCode::PageDown => scroll + 10,
+            KeyCode::PageUp => scroll.saturating_sub(10),
             _ => scroll,
         };
         self.overlay = Some(match overlay {
@@ -370,14 +360,14 @@ impl App {
         });
     }
 
-    /// Applies one action. Nothing else changes the state.
+    /// Applies one action: what every key bound in the key map does.
     pub fn update(&mut self, action: Action) {
         if self.corpus.docs.is_empty() && !works_without_articles(action) {
             let why = if self.is_loading() { "loading…" } else { "no articles" };
             self.note = Some(why.into());
             return;
         }
-        if self.facts_view.is_some() && self.update_facts_view(action) {
+        if self.top() == Layer::View(View::FactsView) && self.update_facts_view(action) {
             return;
         }
         match action {
@@ -446,13 +436,15 @@ impl App {
             Action::CopyFact => self.copy_fact(),
             Action::ToggleSort | Action::SwitchSection => {}
             Action::ToggleRead => {
-                let read = !self.read[self.selected];
-                self.read[self.selected] = read;
+                let record = &mut self.records[self.selected];
+                record.read = !record.read;
+                let read = record.read;
                 self.note = Some(if read { "marked read" } else { "marked unread" }.into());
             }
             Action::ToggleStar => {
-                let star = !self.starred[self.selected];
-                self.starred[self.selected] = star;
+                let record = &mut self.records[self.selected];
+                record.starred = !record.starred;
+                let star = record.starred;
                 self.note = Some(if star { "starred" } else { "star removed" }.into());
             }
             Action::UnreadOnly => self.toggle_filter(Filter::Unread),
@@ -505,7 +497,7 @@ impl App {
     fn scroll_by(&mut self, lines: isize) {
         self.scroll = self.scroll.saturating_add_signed(lines).min(self.max_scroll());
         if lines > 0 {
-            self.read[self.selected] = true;
+            self.records[self.selected].read = true;
         }
     }
 
@@ -520,10 +512,10 @@ impl App {
                 }
             }
             Pane::Sidebar => {
-                let n = self.sidebars.get(self.selected).map_or(0, |s| s.entries.len());
                 let page = self.reader_height();
-                let sel = &mut self.sidebar_selected[self.selected];
-                *sel = step(*sel, n, action, page);
+                let record = &mut self.records[self.selected];
+                let n = record.sidebar.entries.len();
+                record.sidebar_selected = step(record.sidebar_selected, n, action, page);
                 self.jump_to_entry(0);
             }
             Pane::Reader => {}
@@ -536,9 +528,9 @@ impl App {
         }
         self.focus = pane;
         if pane == Pane::Reader
-            && let Some(read) = self.read.get_mut(self.selected)
+            && let Some(record) = self.records.get_mut(self.selected)
         {
-            *read = true;
+            record.read = true;
         }
         self.relayout();
         // Focusing the sidebar shows where its selected fact stands.
@@ -563,7 +555,7 @@ impl App {
     /// a pane, and in the list selects the article under it.
     pub fn handle_mouse(&mut self, m: MouseEvent) {
         self.revision += 1;
-        if self.overlay.is_some() || self.facts_view.is_some() || self.corpus.docs.is_empty() {
+        if !self.panes_uncovered() || self.corpus.docs.is_empty() {
             return;
         }
         let Some(pane) = self.layout.pane_at(m.column, m.row) else { return };
@@ -622,5 +614,20 @@ pub fn step(sel: usize, n: usize, action: Action, page: usize) -> usize {
         Action::PageUpSelect => sel.saturating_sub(page),
         Action::PageDownSelect => (sel + page).min(last),
         _ => sel,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::App;
+    use crate::corpus::Corpus;
+    use crate::facts::Extractor;
+
+    /// The app for a corpus with its facts, as the headless renderer makes
+    /// it (without importing it: the app sits below the drawing).
+    pub fn app_for(corpus: Corpus, size: (u16, u16)) -> App {
+        let extractor = Extractor::new();
+        let facts = corpus.docs.iter().map(|d| extractor.extract(d)).collect();
+        App::new(corpus, facts, ratatui::layout::Rect::new(0, 0, size.0, size.1))
     }
 }

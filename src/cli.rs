@@ -17,12 +17,21 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Read the configuration from FILE instead of $`XDG_CONFIG_HOME/dossier/config.toml`.
-    #[arg(long, global = true, value_name = "FILE")]
+    // Help text as an attribute: a doc comment would have the lints put
+    // backquotes into the environment variable's name.
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        help = "Read the configuration from FILE instead of $XDG_CONFIG_HOME/dossier/config.toml"
+    )]
     pub config: Option<PathBuf>,
 
-    /// No colours: only bold, reverse and underline (also when `NO_COLOR` is set).
-    #[arg(long, global = true)]
+    #[arg(
+        long,
+        global = true,
+        help = "No colours: only bold, reverse and underline (also when NO_COLOR is set)"
+    )]
     pub no_color: bool,
 
     /// Neither read nor write the reading state.
@@ -83,6 +92,12 @@ impl Cli {
     }
 }
 
+/// The largest screen `render` draws: more than any terminal has (a
+/// terminal filling an 8K display with a small font is about 1900×500).
+/// The screen is held in memory cell by cell, so a size no terminal can
+/// have is refused rather than allocated.
+pub const MAX_SIZE: (u16, u16) = (2000, 1000);
+
 /// Parses `120x40` into (columns, rows).
 pub fn parse_size(s: &str) -> Result<(u16, u16), String> {
     let (w, h) =
@@ -92,6 +107,12 @@ pub fn parse_size(s: &str) -> Result<(u16, u16), String> {
     if w == 0 || h == 0 {
         return Err("the size must be at least 1x1".into());
     }
+    if w > MAX_SIZE.0 || h > MAX_SIZE.1 {
+        return Err(format!(
+            "no terminal is {w}x{h}: the size must be at most {}x{}",
+            MAX_SIZE.0, MAX_SIZE.1
+        ));
+    }
     Ok((w, h))
 }
 
@@ -100,10 +121,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn help_names_the_environment_as_a_shell_does() {
+        use clap::CommandFactory;
+        let help = Cli::command().render_long_help().to_string();
+        assert!(help.contains(" $XDG_CONFIG_HOME/dossier/config.toml\n"), "{help}");
+        assert!(help.contains("(also when NO_COLOR is set)"), "{help}");
+        assert!(!help.contains('`'), "{help}");
+    }
+
+    #[test]
     fn sizes() {
         assert_eq!(parse_size("120x40"), Ok((120, 40)));
         assert!(parse_size("0x3").is_err());
         assert!(parse_size("abc").is_err());
+        assert_eq!(parse_size("2000x1000"), Ok((2000, 1000)));
+        for huge in ["5000x5000", "65535x65535", "2001x10", "10x1001", "70000x1"] {
+            assert!(parse_size(huge).is_err(), "{huge}");
+        }
     }
 
     #[test]

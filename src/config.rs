@@ -14,10 +14,9 @@ use toml::Spanned;
 
 pub use style::{format_style, parse_style};
 
-use crate::app::Action;
-use crate::app::keymap::{Keymap, Scope, parse_key};
 use crate::facts::Kind;
-use crate::ui::theme::Theme;
+use crate::keys::{Action, Keymap, Scope, Sequence};
+use crate::theme::Theme;
 
 /// Everything the configuration decides.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,6 +137,9 @@ pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "dossier").map(|p| p.config_dir().join("config.toml"))
 }
 
+/// A configuration is a page of settings; a larger file is not one.
+const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 impl Config {
     /// Reads `path` if given (it must exist), else the usual file if there
     /// is one, else the defaults. `base` is the theme to start from
@@ -151,10 +153,10 @@ impl Config {
                 None => return Ok(start),
             },
         };
-        let shown = path.display().to_string();
-        match std::fs::read_to_string(&path) {
+        let shown = crate::text::one_line(&path.display().to_string()).into_owned();
+        match crate::bounded::read_to_string(&path, MAX_CONFIG_BYTES) {
             Ok(text) => parse(&text, &shown, start),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(start),
+            Err(e) if e.is_not_found() && !required => Ok(start),
             Err(e) => Err(ConfigError {
                 path: shown,
                 line: 0,
@@ -240,16 +242,11 @@ pub fn parse(text: &str, path: &str, base: Config) -> Result<Config, ConfigError
                 Keys::One(k) => vec![k.clone()],
                 Keys::Many(ks) => ks.clone(),
             };
-            for k in &list {
-                if k.split_whitespace().next().is_none() {
-                    return Err(error(keys.span().start, &key, "an empty key".into()));
-                }
-                for part in k.split_whitespace() {
-                    parse_key(part).map_err(|m| error(keys.span().start, &key, m))?;
-                }
-            }
-            let list =
-                list.iter().map(|k| k.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+            // Parsed here, once: a key press is then compared by value.
+            let list = list
+                .iter()
+                .map(|k| k.parse::<Sequence>().map_err(|m| error(keys.span().start, &key, m)))
+                .collect::<Result<Vec<_>, _>>()?;
             config.keymap.set(scope, action, list);
         }
     }
@@ -297,7 +294,7 @@ pub fn print_default() -> String {
     for scope in Scope::ALL {
         let _ = writeln!(out, "\n[keys.{}]", scope.config_name());
         for b in d.keymap.bindings.iter().filter(|b| b.scope == *scope) {
-            let keys: Vec<String> = b.keys.iter().map(|k| format!("{k:?}")).collect();
+            let keys: Vec<String> = b.keys.iter().map(|k| format!("{:?}", k.to_string())).collect();
             let _ = writeln!(
                 out,
                 "{} = [{}]  # {}",
@@ -341,7 +338,7 @@ mod tests {
             .iter()
             .filter(|b| b.scope == Scope::List && b.action == Action::Down)
             .collect();
-        assert_eq!(list[0].keys, ["J"]);
+        assert_eq!(list[0].keys, ["J".parse().unwrap()]);
     }
 
     #[test]

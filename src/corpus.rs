@@ -1,27 +1,32 @@
 //! Files → [`Document`]s: read, decode, parse the format (text, Markdown,
 //! web page, JSON, feed), clean (page furniture, repeated headline), detect
 //! the language and derive the title. A file that cannot be read or decoded
-//! becomes a [`Problem`] and the others still load; see [`load`] for the
-//! parallel loader and its progress reports.
+//! becomes a [`Problem`] and the others still load; see [`stream`] for the
+//! parallel loader, its limits and its progress reports.
 
 mod clean;
 mod decode;
+mod dedup;
 mod format;
 mod lang;
 mod load;
 mod read;
 mod stream;
 mod title;
+mod workers;
 
 use std::path::{Path, PathBuf};
 
 pub use clean::{Cleaned, Furniture, FurnitureRules, clean, clean_paragraphs};
 pub use decode::DecodeError;
+pub use dedup::{Dedup, article_hash};
 pub use format::{Article, Body, Format, FormatError, Parsed, parse};
 pub use lang::detect as detect_lang;
-pub use load::{Dedup, Progress, body_hash};
-pub use read::{Listing, Source, collect_sources};
-pub use stream::{BATCH_BYTES, BATCH_FILES, Batch, stream};
+pub use load::MAX_ARTICLE_BYTES;
+pub use read::{Listing, MAX_FILE_BYTES, Source, collect_sources};
+pub use stream::{
+    BATCH_BYTES, BATCH_FILES, Batch, FILE_TIME, Options, Order, Progress, stream, stream_with,
+};
 pub use title::{derive_title, shorten};
 
 use crate::text::{self, DocId, Lang, Span};
@@ -144,7 +149,8 @@ fn count_words(s: &str) -> usize {
     s.unicode_words().count()
 }
 
-/// A file that could not be loaded, and why. Shown on screen and on stderr.
+/// A file that could not be loaded, and why. Shown on screen and on stderr,
+/// always on one line: controls and line feeds in a name become symbols.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub path: String,
@@ -153,7 +159,7 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", crate::text::sanitize(&self.path), crate::text::sanitize(&self.message))
+        write!(f, "{}: {}", text::one_line(&self.path), text::one_line(&self.message))
     }
 }
 

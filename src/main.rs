@@ -15,7 +15,7 @@ use dossier::config::Config;
 use dossier::corpus::{Batch, Corpus, Document, collect_sources, stream};
 use dossier::facts::Extractor;
 use dossier::report;
-use dossier::ui::theme::Theme;
+use dossier::theme::Theme;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -11,19 +11,19 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
+use rayon::prelude::*;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
-use crate::app::keymap::parse_keys;
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::facts::Extractor;
+use crate::keys::parse_keys;
 
 /// The reader's state for a corpus: facts extracted, laid out for `size`.
 pub fn app_for(corpus: Corpus, size: (u16, u16)) -> App {
     let extractor = Extractor::new();
-    let mut facts = Vec::with_capacity(corpus.docs.len());
-    crate::parallel::map_ordered(&corpus.docs, |d| extractor.extract(d), |_, f| facts.push(f));
+    let facts = corpus.docs.par_iter().map(|d| extractor.extract(d)).collect();
     let mut app = App::new(corpus, facts, Rect::new(0, 0, size.0, size.1));
     app.data_dir = data_dir();
     app
@@ -69,8 +69,9 @@ pub fn render_configured(
     }
     let buffer = draw(&app)?;
     if let Some(path) = svg {
-        std::fs::write(path, to_svg(&buffer))
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(path, to_svg(&buffer)).with_context(|| {
+            format!("cannot write {}", crate::text::one_line(&path.display().to_string()))
+        })?;
     }
     Ok(to_text(&buffer))
 }

@@ -1,6 +1,9 @@
 //! Value types shared by every stage of the pipeline: byte spans into a
 //! document's body, document ids and language codes, and the one function
-//! that makes foreign text safe to show on a terminal.
+//! that makes foreign text safe to show on a terminal. What a character is
+//! (a word character, CJK, a sentence end) is said once, in [`chars`].
+
+pub mod chars;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -125,6 +128,16 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// [`sanitize`] for a name or message on one line of a diagnostic: a line
+/// feed too is shown as a symbol (`␊`), so that a file name holding one
+/// cannot pass for a line of output of its own.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    match sanitize(s) {
+        Cow::Borrowed(b) if !b.contains('\n') => Cow::Borrowed(b),
+        clean => Cow::Owned(clean.replace('\n', "\u{240a}")),
+    }
 }
 
 fn substitute(c: char) -> char {

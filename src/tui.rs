@@ -1,18 +1,24 @@
 //! The reader in a real terminal: set up and give back the terminal (on
 //! quit, error, panic and SIGTERM/SIGHUP/SIGINT), run the event loop,
 //! suspend on Ctrl-z. The terminal is taken first and the articles load
-//! behind it ([`background`]), so the first frame comes at once.
+//! behind it ([`background`]), so the first frame comes at once. The loop
+//! blocks on one channel: the terminal's events ([`input`]), the workers'
+//! results and the signals all arrive there, so it wakes only when there
+//! is something to do.
 
 mod background;
+mod input;
 
 use std::io::{IsTerminal, Stdout, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use crossterm::clipboard::CopyToClipboard;
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -23,12 +29,11 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::config::Config;
 use crate::state::Store;
-use background::Work;
+use background::{Msg, Work};
+use input::Input;
 
-/// How often the loop looks at the signal flag when no event comes.
-const TICK: Duration = Duration::from_millis(100);
-/// How often it looks for loaded articles and facts while they come.
-const BUSY_TICK: Duration = Duration::from_millis(40);
+/// Longest the event loop spends taking waiting messages before it draws again.
+const RECEIVE_BUDGET: Duration = Duration::from_millis(30);
 /// How often the reading state is saved, at most, while it changes.
 const SAVE_EVERY: Duration = Duration::from_secs(1);
 /// Events handled between two frames at most.
@@ -61,12 +66,15 @@ pub fn run(paths: Vec<std::path::PathBuf>, config: Config, keep_state: bool) -> 
     for signal in [SIGTERM, SIGHUP, SIGINT] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    let mut work = Work::start(paths, &mut app);
+    spawn_signal_waker(work.sender())?;
     let heartbeat = Arc::new(AtomicU64::new(0));
-    spawn_watchdog(Arc::clone(&stop), Arc::clone(&heartbeat));
+    spawn_watchdog(Arc::clone(&stop), Arc::clone(&heartbeat), work.sender());
     install_panic_hook();
     let mut terminal = enter()?;
-    let mut work = Work::start(paths, &mut app);
-    let result = event_loop(&mut terminal, &mut app, &stop, &heartbeat, &mut store, &mut work);
+    let input = Input::spawn(work.sender());
+    let looping = Looping { stop: &stop, heartbeat: &heartbeat, input: &input };
+    let result = event_loop(&mut terminal, &mut app, &looping, &mut store, &mut work);
     leave();
     // Flushed on quit, on error and on signals alike.
     app.record(&mut store.state);
@@ -77,18 +85,26 @@ pub fn run(paths: Vec<std::path::PathBuf>, config: Config, keep_state: bool) -> 
     result.map(|()| ExitCode::SUCCESS)
 }
 
+/// What the event loop watches besides the app: the stop flag (set by a
+/// signal or a lost terminal), the heartbeat the watchdog listens to, and
+/// the thread reading the terminal (paused while the terminal is lent).
+struct Looping<'a> {
+    stop: &'a AtomicBool,
+    heartbeat: &'a AtomicU64,
+    input: &'a Input,
+}
+
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut crate::app::App,
-    stop: &AtomicBool,
-    heartbeat: &AtomicU64,
+    looping: &Looping,
     store: &mut Store,
     work: &mut Work,
 ) -> Result<()> {
     let mut mouse = app.mouse;
     let (mut saved, mut saved_at) = (app.revision, Instant::now());
-    while !app.quit && !stop.load(Ordering::Relaxed) {
-        heartbeat.fetch_add(1, Ordering::Relaxed);
+    while !app.quit && !looping.stop.load(Ordering::Relaxed) {
+        looping.heartbeat.fetch_add(1, Ordering::Relaxed);
         // A terminal that went away without a signal (its window closed
         // under it) can no longer report its size: stop rather than spin.
         if crossterm::terminal::size().is_err() {
@@ -103,29 +119,23 @@ fn event_loop(
             }
             (saved, saved_at) = (app.revision, Instant::now());
         }
-        work.receive(app);
+        work.feed(app);
         work.after_update(app);
         terminal.draw(|f| crate::ui::render(app, f))?;
-        let tick = if work.busy(app) { BUSY_TICK } else { TICK };
-        if !event::poll(tick)? {
-            continue;
-        }
-        // Take the events that are waiting (a bounded number) before drawing
-        // again; a signal ends the loop at once, even when the terminal is
-        // gone and reports events forever.
+        // Block until something comes; wake for a save that is due.
+        let due = (app.revision != saved).then(|| saved_at + SAVE_EVERY);
+        let Some(first) = work.next(due) else { continue };
+        take(first, app, work);
+        // Take what else is waiting (a bounded number, for a bounded time)
+        // before drawing again; a signal ends the loop at once, even when
+        // the terminal is gone and reports events forever.
+        let deadline = Instant::now() + RECEIVE_BUDGET;
         for _ in 0..MAX_EVENTS_PER_FRAME {
-            if stop.load(Ordering::Relaxed) {
+            if app.quit || looping.stop.load(Ordering::Relaxed) || Instant::now() >= deadline {
                 break;
             }
-            match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
-                Event::Mouse(m) => app.handle_mouse(m),
-                Event::Resize(w, h) => app.resize(w, h),
-                _ => {}
-            }
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
-            }
+            let Some(msg) = work.try_next() else { break };
+            take(msg, app, work);
         }
         if let Some(text) = app.clipboard.take() {
             write_clipboard(&text)?;
@@ -139,12 +149,18 @@ fn event_loop(
             }
         }
         if let Some(target) = app.open_source.take() {
+            // The program run has the terminal's input to itself meanwhile.
+            looping.input.pause();
             open_source(app, &target, app.mouse);
+            looping.input.resume();
             terminal.clear()?;
         }
         if app.suspend {
             app.suspend = false;
-            suspend(terminal, app.mouse)?;
+            looping.input.pause();
+            let result = suspend(terminal, app.mouse);
+            looping.input.resume();
+            result?;
             let (w, h) = crossterm::terminal::size()?;
             app.resize(w, h);
         }
@@ -152,14 +168,37 @@ fn event_loop(
     Ok(())
 }
 
+/// Hands one message to the app: the terminal's events here, the workers'
+/// results through [`Work::apply`].
+fn take(msg: Msg, app: &mut crate::app::App, work: &mut Work) {
+    match msg {
+        Msg::Input(Event::Key(key)) if key.kind != KeyEventKind::Release => app.handle_key(key),
+        Msg::Input(Event::Mouse(m)) => app.handle_mouse(m),
+        Msg::Input(Event::Resize(w, h)) => app.resize(w, h),
+        // The stop flag is set already; the message only wakes the loop.
+        Msg::Input(_) | Msg::Stop => {}
+        other => work.apply(app, other),
+    }
+}
+
+/// Wakes the event loop when a signal comes (the flag the signal handler
+/// sets says what to do, but a loop blocked on its channel would not look).
+fn spawn_signal_waker(wake: Sender<Msg>) -> Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        for _ in signals.forever() {
+            if wake.send(Msg::Stop).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
+}
+
 /// Asks the terminal to put `text` on the clipboard (OSC 52); terminals
 /// that do not support it ignore the sequence.
 fn write_clipboard(text: &str) -> Result<()> {
-    use base64::Engine as _;
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    let mut out = std::io::stdout();
-    write!(out, "\x1b]52;c;{encoded}\x07")?;
-    out.flush()?;
+    execute!(std::io::stdout(), CopyToClipboard::to_clipboard_from(text))?;
     Ok(())
 }
 
@@ -176,26 +215,32 @@ fn enter() -> Result<Terminal<CrosstermBackend<Stdout>>> {
     Ok(terminal)
 }
 
-/// Gives the terminal back; safe to call more than once and from a panic.
-/// Ends the process when the event loop is stuck where it cannot see a
-/// signal or a lost terminal: crossterm's input reading spins for ever on a
-/// terminal that has hung up (every read returns nothing at once), so a
-/// SIGHUP or a closed window would leave the reader running. The loop beats
-/// once a round; after a signal, or once the controlling terminal cannot
-/// be opened, a loop silent for [`STUCK_FOR`] means it will not come back.
-/// The reading state is then as the last save left it (a second old at most).
-fn spawn_watchdog(stop: Arc<AtomicBool>, heartbeat: Arc<AtomicU64>) {
+/// Watches over the event loop from a thread of its own. A terminal that
+/// has gone away without a signal (its window closed under it) stops the
+/// loop as a signal would, so the reading state is saved. And it ends the
+/// process when the loop is stuck where it cannot see a signal or a lost
+/// terminal: crossterm's input reading spins for ever on a terminal that
+/// has hung up (every read returns nothing at once), so a SIGHUP or a
+/// closed window could leave the reader running. The loop beats once a
+/// round; after a stop, a loop silent for [`STUCK_FOR`] means it will not
+/// come back. The reading state is then as the last save left it (a second
+/// old at most).
+fn spawn_watchdog(stop: Arc<AtomicBool>, heartbeat: Arc<AtomicU64>, wake: Sender<Msg>) {
     std::thread::spawn(move || {
         let (mut last, mut since) = (heartbeat.load(Ordering::Relaxed), Instant::now());
         loop {
             std::thread::sleep(Duration::from_millis(250));
+            let gone = || std::fs::File::open("/dev/tty").is_err();
+            if !stop.load(Ordering::Relaxed) && gone() {
+                stop.store(true, Ordering::Relaxed);
+                let _ = wake.send(Msg::Stop);
+            }
             let beat = heartbeat.load(Ordering::Relaxed);
             if beat != last {
                 (last, since) = (beat, Instant::now());
                 continue;
             }
-            let gone = || std::fs::File::open("/dev/tty").is_err();
-            if since.elapsed() >= STUCK_FOR && (stop.load(Ordering::Relaxed) || gone()) {
+            if since.elapsed() >= STUCK_FOR && stop.load(Ordering::Relaxed) {
                 leave();
                 std::process::exit(129);
             }
@@ -203,6 +248,7 @@ fn spawn_watchdog(stop: Arc<AtomicBool>, heartbeat: Arc<AtomicU64>) {
     });
 }
 
+/// Gives the terminal back; safe to call more than once and from a panic.
 pub fn leave() {
     let mut out = std::io::stdout();
     let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);

@@ -8,14 +8,13 @@ mod reader;
 mod search;
 mod sidebar;
 mod status;
-pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
-use crate::app::{App, Overlay, Pane};
+use crate::app::{App, Layer, Overlay, Pane, View};
 pub use crate::text::fit;
 
 /// Draws the whole screen. Whatever was drawn, no cell sends a control or
@@ -36,20 +35,36 @@ fn draw_screen(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(fit(msg, usize::from(area.width))), area);
         return;
     }
-    if let Some(view) = &app.corpus_search {
-        let main = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
-        search::draw(app, view, frame, main);
-    } else if let Some(view) = &app.facts_view {
-        let main = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
-        facts_view::draw(app, view, frame, main);
-    } else {
-        draw_panes(app, frame);
-    }
-    status::draw(app, frame, app.layout.status);
-    match app.overlay {
-        Some(Overlay::Help { scroll }) => help::draw_help(app, frame, area, scroll),
-        Some(Overlay::Problems { scroll }) => help::draw_problems(app, frame, area, scroll),
-        None => {}
+    // The layers bottom up: the topmost of the views and the panes (a view
+    // covers the panes, which are then not drawn at all), the status line
+    // unless a text box takes its place, then what lies over them.
+    let layers = app.layers();
+    let main = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+    let status = app.layout.status;
+    let from = layers.iter().position(|l| matches!(l, Layer::View(_) | Layer::Panes(_)));
+    let boxed = layers.iter().any(|l| matches!(l, Layer::TextBox(_)));
+    for (i, layer) in layers.iter().enumerate().take(from.map_or(0, |f| f + 1)).rev() {
+        match *layer {
+            Layer::Panes(_) => draw_panes(app, frame),
+            Layer::View(View::CorpusSearch) => {
+                if let Some(view) = &app.corpus_search {
+                    search::draw(app, view, frame, main);
+                }
+            }
+            Layer::View(View::FactsView) => {
+                if let Some(view) = &app.facts_view {
+                    facts_view::draw(app, view, frame, main);
+                }
+            }
+            Layer::TextBox(kind) => status::draw_box(app, kind, frame, status),
+            Layer::Overlay(Overlay::Help { scroll }) => help::draw_help(app, frame, area, scroll),
+            Layer::Overlay(Overlay::Problems { scroll }) => {
+                help::draw_problems(app, frame, area, scroll);
+            }
+        }
+        if Some(i) == from && !boxed {
+            status::draw(app, frame, status);
+        }
     }
 }
 

@@ -83,7 +83,11 @@ fn duplicates_are_a_note_and_keep_status_0() {
     let out = dossier(&["text", "."], dir.path());
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out), "Same\n\nSame words in both files.\n");
-    assert!(stderr(&out).contains("note: ./b.txt: same text as ./a.txt"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("note: ./b.txt: same title and text as ./a.txt"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use dossier::corpus::{Corpus, Document, collect_sources};
+use dossier::corpus::{Corpus, Document, collect_sources, stream};
 
 fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
     let path = dir.join(name);
@@ -226,7 +226,11 @@ fn a_file_that_vanishes_while_loading_is_a_problem() {
     let listing = collect_sources(&[dir.path().to_path_buf()]);
     assert_eq!(listing.sources.len(), 2);
     std::fs::remove_file(gone).unwrap();
-    let corpus = Corpus::load_listing(listing, |_, _| ControlFlow::Continue(()));
+    let mut corpus = Corpus::default();
+    stream(listing, |batch| {
+        corpus.add(batch);
+        ControlFlow::Continue(())
+    });
     assert_eq!(corpus.docs.len(), 1);
     assert!(corpus.problems[0].path.ends_with("b.txt"));
     assert!(corpus.problems[0].message.starts_with("cannot read"));
@@ -252,32 +256,18 @@ fn identical_articles_load_once_with_a_note() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", "Same Story\n\nThe very same text, twice.");
     write(dir.path(), "b.txt", "Same Story\n\nThe  very same text,\ntwice.");
-    write(dir.path(), "c.jsonl", "{\"title\":\"Copy\",\"body\":\"The very same text, twice.\"}\n");
+    write(
+        dir.path(),
+        "c.jsonl",
+        "{\"title\":\"Same Story\",\"body\":\"The very same text, twice.\"}\n\
+         {\"title\":\"Another Story\",\"body\":\"The very same text, twice.\"}\n",
+    );
     let corpus = load(dir.path());
-    assert_eq!(corpus.docs.len(), 1);
+    assert_eq!(corpus.docs.len(), 2, "the same text under another title is another article");
     assert!(corpus.problems.is_empty());
     assert_eq!(corpus.notes.len(), 2, "{:?}", corpus.notes);
     assert!(corpus.notes[1].path.ends_with("c.jsonl#1"));
     assert!(corpus.notes[1].message.contains("a.txt"));
-}
-
-#[test]
-fn many_files_load_in_path_order_with_progress() {
-    let dir = tempfile::tempdir().unwrap();
-    for i in 0..60 {
-        write(dir.path(), &format!("{i:03}.txt"), format!("Story {i}\n\nBody number {i}."));
-    }
-    let mut reports = Vec::new();
-    let corpus = Corpus::load_with(&[dir.path().to_path_buf()], |so_far, p| {
-        reports.push((so_far.docs.len(), p.files_done, p.files_total));
-        ControlFlow::Continue(())
-    });
-    let keys: Vec<String> = corpus.docs.iter().map(|d| d.key.clone()).collect();
-    let want: Vec<String> = (0..60).map(|i| format!("{i:03}")).collect();
-    assert_eq!(keys, want);
-    assert_eq!(reports.len(), 60);
-    assert_eq!(reports.last(), Some(&(60, 60, 60)));
-    assert!(reports.windows(2).all(|w| w[0].1 < w[1].1));
 }
 
 #[cfg(unix)]
@@ -289,19 +279,6 @@ fn symlink_loops_are_walked_once() {
     let corpus = load(dir.path());
     assert_eq!(corpus.docs.len(), 1);
     assert!(corpus.notes.is_empty() && corpus.problems.is_empty());
-}
-
-#[test]
-fn a_load_can_be_stopped() {
-    let dir = tempfile::tempdir().unwrap();
-    for i in 0..40 {
-        write(dir.path(), &format!("{i:03}.txt"), format!("Story {i}\n\nBody number {i}."));
-    }
-    let corpus = Corpus::load_with(&[dir.path().to_path_buf()], |so_far, _| {
-        if so_far.docs.len() == 5 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
-    });
-    assert_eq!(corpus.docs.len(), 5);
-    assert_eq!(corpus.docs[4].key, "004");
 }
 
 #[test]

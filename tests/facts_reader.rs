@@ -3,10 +3,10 @@
 //! the corpus facts view lists every entity and figure, exports land in the
 //! data directory.
 
-use dossier::app::keymap::parse_keys;
 use dossier::app::{App, Pane};
 use dossier::corpus::Corpus;
 use dossier::facts::Kind;
+use dossier::keys::parse_keys;
 use dossier::render::{app_for, draw, to_text};
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
@@ -46,14 +46,14 @@ fn every_sidebar_fact_jumps_to_a_visible_highlighted_mention() {
     for doc in 0..4 {
         let mut app = app(&"n ".repeat(doc));
         app.focus_pane(Pane::Sidebar);
-        let entries = app.sidebars[doc].entries.len();
+        let entries = app.records[doc].sidebar.entries.len();
         assert!(entries > 0);
         for e in 0..entries {
             if e > 0 {
                 app.handle_key(parse_keys("j").unwrap()[0]);
             }
             let entry = app.selected_entry().unwrap().clone();
-            let fact = &app.facts[doc][entry.mentions[0]];
+            let fact = &app.records[doc].facts[entry.mentions[0]];
             let text = fact.text(&app.corpus.docs[doc]).to_string();
             let buffer = draw(&app).unwrap();
             // The mention's line is on screen, and its first word is drawn reversed there.
@@ -85,10 +85,7 @@ fn facts_are_coloured_by_kind_until_h() {
     let on = app("l");
     let buffer = draw(&on).unwrap();
     let (x, y) = find_in_reader(&on, &buffer, "37%").expect("37% on screen");
-    assert_eq!(
-        buffer[(x, y)].fg,
-        dossier::ui::theme::Theme::default().kind(Kind::Percent).fg.unwrap()
-    );
+    assert_eq!(buffer[(x, y)].fg, dossier::theme::Theme::default().kind(Kind::Percent).fg.unwrap());
     let off = app("l H");
     let buffer = draw(&off).unwrap();
     let (x, y) = find_in_reader(&off, &buffer, "37%").unwrap();
@@ -112,7 +109,8 @@ fn braces_walk_the_facts_in_reading_order() {
 fn enter_cycles_through_the_mentions() {
     // The Vietnamese article says "năm ngoái" three times.
     let mut app = app("Tab Tab");
-    let last_year = app.sidebars[0].entries.iter().position(|e| e.label == "last year").unwrap();
+    let last_year =
+        app.records[0].sidebar.entries.iter().position(|e| e.label == "last year").unwrap();
     for _ in 0..last_year {
         app.handle_key(parse_keys("j").unwrap()[0]);
     }
@@ -133,7 +131,7 @@ fn figures_open_the_article_at_the_mention() {
     assert!(app.facts_view.is_none());
     assert_eq!(app.selected, 3);
     assert_eq!(app.focus, Pane::Reader);
-    let fact = &app.facts[3][app.current_fact.unwrap()];
+    let fact = &app.records[3].facts[app.current_fact.unwrap()];
     assert_eq!(fact.kind, Kind::Money);
 }
 
@@ -175,7 +173,8 @@ fn copy_puts_the_fact_on_the_clipboard() {
 #[test]
 fn filtering_by_united_states_lists_articles_in_three_languages() {
     let mut app = app("Tab Tab");
-    let us = app.sidebars[0]
+    let us = app.records[0]
+        .sidebar
         .entries
         .iter()
         .position(|e| e.label == "United States")

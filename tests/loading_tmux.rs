@@ -92,3 +92,27 @@ fn r_reloads_new_and_changed_files_and_keeps_the_place() {
     t.keys(&["q"]);
     t.wait_until("the reader gone", |s| !s.contains("Story 00001"));
 }
+
+#[test]
+fn a_slow_page_holds_back_no_other_article() {
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let t = Term::start("loading-slow", 120, 40);
+    let dir = t.home.join("pile");
+    std::fs::create_dir_all(&dir).unwrap();
+    // A real but large page, first in path order, that takes seconds to read.
+    let p = "<div class=c><p>Some words of a paragraph, long enough to be text.</p></div>";
+    let page = format!("<html><body>{}</body></html>", p.repeat(25_000));
+    std::fs::write(dir.join("a-big-page.html"), page).unwrap();
+    for i in 0..100 {
+        std::fs::write(dir.join(format!("b{i:05}.txt")), article(i)).unwrap();
+    }
+    t.run(&format!("{} {}", dossier(), dir.display()));
+    // Every article but the page shows while the page is still being read.
+    t.wait_until("the hundred articles listed before the page", |s| {
+        s.contains("Articles 1/100") && s.contains("100/101 files") && s.contains("Story 00000")
+    });
+    t.wait_until_within("the load over", std::time::Duration::from_secs(30), |s| {
+        s.contains("article(s) loaded")
+    });
+    t.keys(&["q"]);
+}

@@ -1,7 +1,7 @@
 //! The README tells the truth: its keys table is the key map's own, and it
 //! shows the two commands a newcomer needs.
 
-use dossier::app::keymap::Keymap;
+use dossier::keys::Keymap;
 
 const README: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
 

@@ -1,8 +1,8 @@
 //! Snapshot tests of whole screens, drawn headless exactly as
 //! `dossier render` draws them, at three sizes and each focus.
 
-use dossier::app::keymap::parse_keys;
 use dossier::corpus::Corpus;
+use dossier::keys::parse_keys;
 use dossier::render::{app_for, draw, render, to_text};
 
 fn screen(size: (u16, u16), keys: &str) -> String {

@@ -1,6 +1,8 @@
 //! Corpus search through the index: every word required, phrases, prefixes,
 //! accent-blind both ways, ranking and limit, spans that slice the text.
 
+mod synth;
+
 use dossier::corpus::{Corpus, Document};
 use dossier::index::{Query, SearchIndex, find_in_text};
 use dossier::text::DocId;
@@ -93,7 +95,7 @@ fn counts_agree_with_in_text_search_on_the_bundled_articles() {
 /// be a phrase found in the text, and no more).
 #[test]
 fn index_agrees_with_a_scan_on_a_generated_corpus() {
-    let docs = dossier::synth::corpus(300);
+    let docs = synth::corpus(300);
     let index = SearchIndex::build(&docs);
     let queries = [
         "trung quoc",

@@ -1,8 +1,8 @@
 //! Search as a person uses it: the box takes keys before the key map, hits
 //! are highlighted and counted, the corpus results open at the hit.
 
-use dossier::app::keymap::parse_keys;
 use dossier::corpus::Corpus;
+use dossier::keys::parse_keys;
 use dossier::render::{app_for, draw, render, to_text};
 use ratatui::style::Modifier;
 

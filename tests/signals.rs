@@ -4,6 +4,8 @@
 //! main screen, the cursor, no mouse reporting), and a signal while
 //! reading leaves the reading state written.
 
+mod synth;
+
 mod common;
 
 use std::path::Path;
@@ -79,7 +81,7 @@ fn a_signal_while_reading_restores_the_terminal_and_saves_the_place() {
 /// A few thousand articles, one file each.
 fn write_folder(dir: &Path, n: usize) {
     std::fs::create_dir_all(dir).unwrap();
-    for doc in dossier::synth::corpus(n) {
+    for doc in synth::corpus(n) {
         let text = format!("{}\n\n{}\n", doc.title, doc.body);
         std::fs::write(dir.join(format!("{}.txt", doc.key)), text).unwrap();
     }

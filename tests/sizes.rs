@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-use dossier::app::keymap::parse_keys;
 use dossier::app::{App, Pane};
 use dossier::corpus::Corpus;
+use dossier::keys::parse_keys;
 use dossier::render::{app_for, draw, to_text};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};

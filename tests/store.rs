@@ -9,6 +9,9 @@
 //! child role (`DOSSIER_STORE_CHILD`), so each child is a real process
 //! with its own connection.
 
+#[path = "synth/mod.rs"]
+mod synth;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -19,7 +22,7 @@ use dossier::facts::{Extractor, Kind};
 use dossier::index::{EntityIndex, Query, SearchIndex, entities_of};
 use dossier::state::{ArticleState, State};
 use dossier::store::{self, Library, MarkWriter, Marks, StoreError, Update, Verdict, What};
-use dossier::synth::{self, Files};
+use synth::Files;
 
 /// A generated folder of `n` articles in every format.
 fn folder(n: usize) -> tempfile::TempDir {
@@ -111,6 +114,7 @@ fn a_folder_comes_back_from_the_library_with_every_field_and_fact() {
         display: "elsewhere/x.txt".into(),
         format: None,
         bytes: 0,
+        identity: None,
     };
     moved.relabel(&source);
     assert_eq!((moved.doc.key.as_str(), moved.doc.path.as_str()), ("sub/x", "elsewhere/x.txt"));
@@ -338,13 +342,13 @@ fn the_reading_state_round_trips_and_prunes() {
 fn state_json_is_imported_once_and_nothing_in_it_is_lost() {
     let dir = tempfile::tempdir().unwrap();
     let mut old = State { version: 1, last: Some("k7".into()), ..State::default() };
-    for i in 0..500 {
+    for i in 0..500_usize {
         old.articles.insert(
             format!("k{i}"),
             ArticleState {
                 path: format!("dir/{i}.txt"),
-                read: i % 2 == 0,
-                starred: i % 7 == 0,
+                read: i.is_multiple_of(2),
+                starred: i.is_multiple_of(7),
                 paragraph: i % 5,
                 offset: i,
             },

@@ -16,9 +16,9 @@ impl App {
             return;
         };
         let Some(doc) = self.doc() else { return };
-        let facts = &self.facts[self.selected];
-        let markdown = markdown(doc, &self.sidebars[self.selected]);
-        let json = crate::report::json_line(doc, facts);
+        let record = &self.records[self.selected];
+        let markdown = markdown(doc, &record.sidebar);
+        let json = crate::report::json_line(doc, &record.facts);
         self.note = Some(match write_export(&dir, &doc.key, &markdown, &json) {
             Ok(base) => format!("exported to {}.md and .json", base.display()),
             Err(e) => format!("export failed: {e}"),

@@ -5,6 +5,7 @@
 use super::{Action, App, Filter, Pane, step};
 use crate::facts::Kind;
 use crate::index::Entity;
+use crate::text::DocId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -26,8 +27,8 @@ pub struct FactsView {
     pub sort: Sort,
     /// Each entity and how many articles name it.
     pub entities: Vec<(Entity, usize)>,
-    /// Each money or percentage fact: (document, fact index).
-    pub figures: Vec<(usize, usize)>,
+    /// Each money or percentage fact: its article, and its index there.
+    pub figures: Vec<(DocId, usize)>,
     pub entity_selected: usize,
     pub figure_selected: usize,
 }
@@ -36,15 +37,16 @@ impl FactsView {
     pub fn new(app: &App) -> Self {
         let entities = app.index.iter().map(|(e, m)| (e.clone(), m.len())).collect();
         let figures = app
-            .facts
+            .records
             .iter()
             .enumerate()
-            .flat_map(|(d, facts)| {
-                facts
+            .flat_map(|(d, record)| {
+                record
+                    .facts
                     .iter()
                     .enumerate()
                     .filter(|(_, f)| matches!(f.kind, Kind::Money | Kind::Percent))
-                    .map(move |(i, _)| (d, i))
+                    .map(move |(i, _)| (DocId(d), i))
             })
             .collect();
         let mut view = Self {
@@ -118,17 +120,19 @@ impl App {
         let Some(view) = self.facts_view.take() else { return };
         match view.section {
             Section::Figures => {
-                let Some(&(doc, fact)) = view.figures.get(view.figure_selected) else { return };
+                let Some(&(DocId(doc), fact)) = view.figures.get(view.figure_selected) else {
+                    return;
+                };
                 self.filters.clear();
                 self.visible = (0..self.corpus.docs.len()).collect();
                 self.select(doc);
                 self.focus_pane(Pane::Reader);
+                let record = &mut self.records[doc];
                 if let Some(entry) =
-                    self.sidebars[doc].entries.iter().position(|e| e.mentions.contains(&fact))
+                    record.sidebar.entries.iter().position(|e| e.mentions.contains(&fact))
                 {
-                    self.sidebar_selected[doc] = entry;
-                    let n =
-                        self.sidebars[doc].entries[entry].mentions.iter().position(|&m| m == fact);
+                    record.sidebar_selected = entry;
+                    let n = record.sidebar.entries[entry].mentions.iter().position(|&m| m == fact);
                     self.jump_to_entry(n.unwrap_or(0));
                 }
             }

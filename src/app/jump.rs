@@ -2,7 +2,7 @@
 //! mention, `Enter` cycles through the mentions, `}`/`{` walk the facts in
 //! reading order, `y` copies one.
 
-use super::reader::Source;
+use super::reader::{Part, Place};
 use super::sidebar::{Entry, label};
 use super::{App, Pane};
 use crate::facts::{Field, Kind};
@@ -10,18 +10,17 @@ use crate::facts::{Field, Kind};
 impl App {
     /// The selected sidebar entry of the shown article.
     pub fn selected_entry(&self) -> Option<&Entry> {
-        let sidebar = self.sidebars.get(self.selected)?;
-        sidebar.entries.get(*self.sidebar_selected.get(self.selected)?)
+        let record = self.shown()?;
+        record.sidebar.entries.get(record.sidebar_selected)
     }
 
     /// The screen line where fact `i` of the shown article begins.
     pub fn fact_line(&self, i: usize) -> Option<usize> {
-        let fact = self.facts.get(self.selected)?.get(i)?;
+        let fact = self.facts().get(i)?;
         match fact.field {
-            Field::Title => self
-                .lines
-                .iter()
-                .position(|l| l.source == Source::Headline && l.end > fact.span.start),
+            Field::Title => {
+                self.lines.iter().position(|l| l.part == Part::Headline && l.end > fact.span.start)
+            }
             Field::Body => self.body_line(fact.span.start),
         }
     }
@@ -36,8 +35,8 @@ impl App {
 
     /// The screen line that shows body offset `offset`.
     pub(super) fn body_line(&self, offset: usize) -> Option<usize> {
-        let after = self.lines.partition_point(|l| l.pos <= offset + 1);
-        (0..after).rev().find(|&l| self.lines[l].source == Source::Body)
+        let after = self.lines.partition_point(|l| l.pos <= Place::body(offset));
+        (0..after).rev().find(|&l| self.lines[l].part == Part::Body)
     }
 
     /// Scrolls so that `line` is on screen, a third of the way down when it
@@ -70,7 +69,7 @@ impl App {
     /// `}`/`{`: the next or previous fact in reading order, from the last
     /// one visited or from the top of the screen.
     pub(super) fn step_fact(&mut self, forward: bool) {
-        let n = self.facts.get(self.selected).map_or(0, Vec::len);
+        let n = self.facts().len();
         if n == 0 {
             self.note = Some("no facts in this article".into());
             return;
@@ -87,9 +86,11 @@ impl App {
             self.note = Some(if forward { "last fact" } else { "first fact" }.into());
             return;
         };
-        let sidebar = &self.sidebars[self.selected];
-        if let Some(entry) = sidebar.entries.iter().position(|e| e.mentions.contains(&target)) {
-            self.sidebar_selected[self.selected] = entry;
+        let record = &mut self.records[self.selected];
+        if let Some(entry) =
+            record.sidebar.entries.iter().position(|e| e.mentions.contains(&target))
+        {
+            record.sidebar_selected = entry;
         }
         self.current_fact = Some(target);
         self.scroll_to_fact(target);
@@ -101,7 +102,7 @@ impl App {
             self.note = Some("no fact selected".into());
             return;
         };
-        let fact = &self.facts[self.selected][entry.mentions[0]];
+        let fact = &self.facts()[entry.mentions[0]];
         let text = fact.text(doc);
         let copied = if fact.kind == Kind::Quote {
             match &fact.speaker {

@@ -109,11 +109,24 @@ mod tests {
 
     #[test]
     fn panes_do_not_overlap_and_fit() {
-        for w in [80, 100, 119, 120, 200, 300] {
-            let l = layout(Rect::new(0, 0, w, 30), Pane::List, true, Widths::default());
-            let rects: Vec<Rect> = [l.list, l.reader, l.sidebar].into_iter().flatten().collect();
-            let total: u16 = rects.iter().map(|r| r.width).sum();
-            assert_eq!(total, w);
+        let asked = [Widths::default(), Widths { list: Some(70), sidebar: Some(90) }];
+        for (w, h) in [(80, 24), (100, 30), (119, 30), (120, 40), (200, 60), (300, 100)] {
+            for (sidebar, widths) in [true, false].into_iter().zip(asked) {
+                let area = Rect::new(0, 0, w, h);
+                let l = layout(area, Pane::List, sidebar, widths);
+                let rects: Vec<Rect> =
+                    [l.list, l.reader, l.sidebar, Some(l.status)].into_iter().flatten().collect();
+                for (i, a) in rects.iter().enumerate() {
+                    assert!(area.contains(a.as_position()) && a.right() <= w && a.bottom() <= h);
+                    for b in &rects[i + 1..] {
+                        assert!(!a.intersects(*b), "{a:?} overlaps {b:?} at {w}x{h}");
+                    }
+                }
+                // Together they fill the screen: no row or column is left out.
+                let cells: u32 =
+                    rects.iter().map(|r| u32::from(r.width) * u32::from(r.height)).sum();
+                assert_eq!(cells, u32::from(w) * u32::from(h), "{w}x{h}");
+            }
         }
     }
 }

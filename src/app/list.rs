@@ -2,7 +2,7 @@
 //! newest cleared first by Esc), where the selection is among them, and how
 //! many rows each article takes.
 
-use super::{App, LIST_TITLE_ROWS, Pane};
+use super::{App, LIST_TITLE_ROWS};
 use crate::index::{Entity, fold};
 use crate::text::DocId;
 use crate::text::Lang;
@@ -38,8 +38,8 @@ impl Filter {
                 app.index.mentions(e.kind, &e.name).iter().any(|m| m.doc == DocId(doc))
             }
             // The open article stays listed until another is chosen.
-            Filter::Unread => !app.read[doc] || doc == app.selected,
-            Filter::Starred => app.starred[doc],
+            Filter::Unread => !app.records[doc].read || doc == app.selected,
+            Filter::Starred => app.records[doc].starred,
             Filter::Title(t) => fuzzy(&fold(t), &fold(&app.corpus.docs[doc].title)),
             Filter::Lang(l) => app.corpus.docs[doc].lang == *l,
         }
@@ -147,7 +147,7 @@ impl App {
         if let Some(at) = self.filters.iter().position(|f| *f == filter) {
             self.filters.remove(at);
             self.refilter();
-        } else if filter == Filter::Starred && !self.starred.contains(&true) {
+        } else if filter == Filter::Starred && !self.records.iter().any(|r| r.starred) {
             self.note = Some("no starred articles (* stars one)".into());
         } else {
             self.push_filter(filter);
@@ -259,10 +259,5 @@ impl App {
             }
         }
         None
-    }
-
-    /// Whether the list pane shows article `doc` as selected.
-    pub fn is_list_focus(&self) -> bool {
-        self.focus == Pane::List && self.facts_view.is_none()
     }
 }

@@ -5,8 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::App;
-use super::sidebar::Sidebar;
+use super::{App, Record};
 use crate::corpus::{Batch, Corpus, Document, Progress};
 use crate::facts::Fact;
 use crate::index::EntityIndex;
@@ -37,7 +36,7 @@ impl App {
 
     /// How many articles still wait for their facts.
     pub fn facts_pending(&self) -> usize {
-        self.facts_ready.iter().filter(|r| !**r).count()
+        self.records.iter().filter(|r| !r.facts_ready).count()
     }
 
     /// A load is under way: the status line shows its progress.
@@ -53,16 +52,10 @@ impl App {
         let was_empty = start == 0;
         for doc in docs {
             debug_assert_eq!(doc.id, DocId(self.corpus.docs.len()));
-            self.sidebars.push(Sidebar::build(&doc, &[]));
+            self.records.push(Record::waiting(&doc));
             self.corpus.docs.push(doc);
         }
         let n = self.corpus.docs.len();
-        self.facts.resize_with(n, Vec::new);
-        self.facts_ready.resize(n, false);
-        self.sidebar_selected.resize(n, 0);
-        self.read.resize(n, false);
-        self.starred.resize(n, false);
-        self.positions.resize(n, 0);
         self.corpus.problems.extend(problems);
         self.corpus.notes.extend(notes);
         if self.loading.is_some() {
@@ -117,11 +110,10 @@ impl App {
     /// The facts of article `id`, extracted off the UI thread.
     pub fn set_facts(&mut self, id: DocId, facts: Vec<Fact>) {
         let i = id.0;
-        let Some(doc) = self.corpus.docs.get(i) else { return };
-        self.sidebars[i] = Sidebar::build(doc, &facts);
-        self.sidebar_selected[i] = self.sidebar_selected[i].min(facts.len());
-        self.facts[i] = facts;
-        self.facts_ready[i] = true;
+        let (Some(doc), Some(record)) = (self.corpus.docs.get(i), self.records.get_mut(i)) else {
+            return;
+        };
+        record.set_facts(doc, facts);
         if i == self.selected {
             // Fact highlights are drawn from the facts: wrap again.
             self.rewrap();
@@ -135,59 +127,42 @@ impl App {
     }
 
     /// Replaces the articles with a reload of the same paths: the same
-    /// article (by path) stays selected at the same place, marks go with
-    /// their article, facts of unchanged articles are kept. Returns the
-    /// articles whose facts are to be extracted again.
+    /// article (by path) stays selected at the same place, its record (marks,
+    /// place, and facts when unchanged) goes with it. Returns the articles
+    /// whose facts are to be extracted again.
     pub fn apply_reload(&mut self, new: Corpus) -> Vec<DocId> {
-        if let Some(l) = self.lines.get(self.scroll) {
-            self.positions[self.selected] = l.pos;
-        }
+        self.keep_place();
         let old = std::mem::replace(&mut self.corpus, new);
         let by_label: HashMap<String, usize> =
             old.docs.iter().enumerate().map(|(i, d)| (d.label(), i)).collect();
-        let n = self.corpus.docs.len();
+        let mut old_records: Vec<Option<Record>> =
+            std::mem::take(&mut self.records).into_iter().map(Some).collect();
         let mut changes = Changes::default();
-        let mut matched = vec![false; old.docs.len()];
-        let mut facts = Vec::with_capacity(n);
-        let mut sidebars = Vec::with_capacity(n);
-        let (mut ready, mut read, mut starred) = (vec![false; n], vec![false; n], vec![false; n]);
-        let (mut positions, mut sidebar_selected) = (vec![0; n], vec![0; n]);
         let mut todo = Vec::new();
         let mut selected = None;
         for (i, doc) in self.corpus.docs.iter().enumerate() {
-            let Some(&j) = by_label.get(&doc.label()) else {
-                changes.added += 1;
-                facts.push(Vec::new());
-                sidebars.push(Sidebar::build(doc, &[]));
-                todo.push(DocId(i));
-                continue;
-            };
-            matched[j] = true;
-            (read[i], starred[i]) = (self.read[j], self.starred[j]);
-            positions[i] = self.positions[j].min(doc.body.len() + 1);
-            if j == self.selected {
-                selected = Some(i);
-            }
-            if same(doc, &old.docs[j]) && self.facts_ready[j] {
-                facts.push(std::mem::take(&mut self.facts[j]));
-                sidebars.push(std::mem::take(&mut self.sidebars[j]));
-                ready[i] = true;
-                sidebar_selected[i] = self.sidebar_selected[j];
-            } else {
-                if !same(doc, &old.docs[j]) {
-                    changes.changed += 1;
+            let found = by_label.get(&doc.label()).and_then(|&j| Some((j, old_records[j].take()?)));
+            let record = match found {
+                None => {
+                    changes.added += 1;
+                    Record::waiting(doc)
                 }
-                facts.push(Vec::new());
-                sidebars.push(Sidebar::build(doc, &[]));
+                Some((j, record)) => {
+                    if j == self.selected {
+                        selected = Some(i);
+                    }
+                    let unchanged = same(doc, &old.docs[j]);
+                    changes.changed += usize::from(!unchanged);
+                    record.reloaded(doc, unchanged)
+                }
+            };
+            if !record.facts_ready {
                 todo.push(DocId(i));
             }
+            self.records.push(record);
         }
-        changes.gone = matched.iter().filter(|m| !**m).count();
-        self.facts = facts;
-        self.sidebars = sidebars;
-        self.facts_ready = ready;
-        (self.read, self.starred, self.positions) = (read, starred, positions);
-        self.sidebar_selected = sidebar_selected;
+        changes.gone = old_records.iter().filter(|r| r.is_some()).count();
+        let n = self.corpus.docs.len();
         self.index_ready = false;
         self.search_index = None;
         self.corpus_search = None;
@@ -217,9 +192,8 @@ impl App {
         }
         self.selected = keep;
         self.load_lines();
-        self.scroll =
-            super::reader::line_at(&self.lines, self.positions.get(keep).copied().unwrap_or(0))
-                .min(self.max_scroll());
+        let position = self.shown().map_or(super::reader::Place::TOP, |r| r.position);
+        self.scroll = super::reader::line_at(&self.lines, position).min(self.max_scroll());
         self.keep_list_selection_visible();
         self.loading = None;
         self.note = Some(changes.to_string());
@@ -236,7 +210,7 @@ fn same(a: &Document, b: &Document) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::app_for;
+    use crate::app::tests::app_for;
 
     fn doc(path: &str, title: &str, body: &str) -> Document {
         Document::from_text(DocId(0), path.into(), path.into(), &format!("{title}\n\n{body}"))
@@ -267,7 +241,7 @@ mod tests {
         c.id = DocId(2);
         app.add_batch(Batch { docs: vec![c], ..Batch::default() });
         assert_eq!((app.selected, app.visible.len()), (1, 3));
-        assert!(!app.facts_ready[2] && app.is_loading());
+        assert!(!app.records[2].facts_ready && app.is_loading());
         app.set_facts(DocId(2), Vec::new());
         assert_eq!(app.facts_pending(), 2);
         app.finish_loading();
@@ -293,8 +267,8 @@ mod tests {
         assert_eq!(app.last_reload, Some(Changes { added: 1, changed: 1, gone: 1 }));
         assert_eq!(app.note.as_deref(), Some("reloaded: 1 new, 1 changed, 1 gone"));
         assert_eq!(app.corpus.docs[app.selected].path, "b");
-        assert!(app.starred[2] && !app.starred[0]);
+        assert!(app.records[2].starred && !app.records[0].starred);
         assert_eq!(todo, [DocId(0), DocId(1)]);
-        assert!(app.facts_ready[2]);
+        assert!(app.records[2].facts_ready);
     }
 }

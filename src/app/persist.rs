@@ -3,7 +3,7 @@
 //! (so it survives another terminal width).
 
 use super::App;
-use super::reader::line_at;
+use super::reader::{Place, line_at};
 use crate::state::{ArticleState, State, content_hash};
 
 /// The reading state read at start, kept for articles still to arrive.
@@ -16,11 +16,11 @@ pub struct SavedState {
 
 impl App {
     /// The width-independent place in article `doc`.
-    fn place(&self, doc: usize) -> usize {
+    fn place(&self, doc: usize) -> Place {
         if doc == self.selected {
-            self.lines.get(self.scroll).map_or(0, |l| l.pos)
+            self.lines.get(self.scroll).map_or(Place::TOP, |l| l.pos)
         } else {
-            self.positions[doc]
+            self.records[doc].position
         }
     }
 
@@ -42,13 +42,14 @@ impl App {
             let doc = &self.corpus.docs[i];
             let hash = content_hash(doc);
             let Some(entry) = saved.state.articles.get(&hash) else { continue };
-            self.read[i] = entry.read;
-            self.starred[i] = entry.starred;
-            self.positions[i] = match doc.paragraphs.get(entry.paragraph) {
+            let record = &mut self.records[i];
+            record.read = entry.read;
+            record.starred = entry.starred;
+            record.position = match doc.paragraphs.get(entry.paragraph) {
                 Some(p) if entry.paragraph > 0 || entry.offset > 0 => {
-                    p.start + entry.offset.min(p.len()) + 1
+                    Place::body(p.start + entry.offset.min(p.len()))
                 }
-                _ => 0,
+                _ => Place::TOP,
             };
             if saved.state.last.as_deref() == Some(hash.as_str()) {
                 last = Some(i);
@@ -59,15 +60,16 @@ impl App {
         let Some(target) = last.filter(|_| untouched) else {
             if untouched && shown_is_new {
                 // The article shown has just taken its saved place.
-                self.scroll =
-                    line_at(&self.lines, self.positions[self.selected]).min(self.max_scroll());
+                self.scroll = line_at(&self.lines, self.records[self.selected].position)
+                    .min(self.max_scroll());
             }
             return;
         };
         // Re-read the place of the article shown at start, then go to the last one.
-        self.scroll = line_at(&self.lines, self.positions[self.selected]).min(self.max_scroll());
+        self.scroll =
+            line_at(&self.lines, self.records[self.selected].position).min(self.max_scroll());
         self.select(target);
-        self.scroll = line_at(&self.lines, self.positions[target]).min(self.max_scroll());
+        self.scroll = line_at(&self.lines, self.records[target].position).min(self.max_scroll());
     }
 
     /// Whether a load is under way and no key has been pressed since the
@@ -81,21 +83,22 @@ impl App {
         for (i, doc) in self.corpus.docs.iter().enumerate() {
             let hash = content_hash(doc);
             let pos = self.place(i);
-            let (paragraph, offset) = match pos.checked_sub(1) {
+            let (paragraph, offset) = match pos.offset() {
                 None => (0, 0),
                 Some(off) => {
                     let p = doc.paragraphs.partition_point(|s| s.start <= off).saturating_sub(1);
                     (p, off.saturating_sub(doc.paragraphs.get(p).map_or(0, |s| s.start)))
                 }
             };
-            let untouched = !self.read[i] && !self.starred[i] && pos == 0;
+            let record = &self.records[i];
+            let untouched = !record.read && !record.starred && pos == Place::TOP;
             if untouched && !state.articles.contains_key(&hash) {
                 continue;
             }
             let entry = ArticleState {
                 path: doc.path.clone(),
-                read: self.read[i],
-                starred: self.starred[i],
+                read: record.read,
+                starred: record.starred,
                 paragraph,
                 offset,
             };
@@ -110,9 +113,10 @@ impl App {
 
 #[cfg(test)]
 mod tests {
-    use crate::app::keymap::parse_keys;
+    use crate::app::reader::Place;
+    use crate::app::tests::app_for;
     use crate::corpus::Corpus;
-    use crate::render::app_for;
+    use crate::keys::parse_keys;
     use crate::state::State;
 
     fn keys(app: &mut crate::app::App, keys: &str) {
@@ -131,13 +135,13 @@ mod tests {
         let mut again = app_for(Corpus::bundled(), (90, 30));
         again.restore(&state);
         assert_eq!(again.selected, 2);
-        assert!(again.starred[2] && again.read[2]);
+        assert!(again.records[2].starred && again.records[2].read);
         let line = &again.lines[again.scroll];
         let doc = &again.corpus.docs[2];
         // The same paragraph, at or just before the same words.
-        let para_of = |pos: usize| doc.paragraphs.partition_point(|s| s.start < pos);
+        let para_of = |pos: Place| doc.paragraphs.partition_point(|s| Place::body(s.start) <= pos);
         let before = app.lines[app.scroll].pos;
-        assert!(before > 1, "scrolled into the article");
+        assert!(before > Place::body(0), "scrolled into the article");
         assert_eq!(para_of(line.pos), para_of(before));
         assert!(line.pos <= before);
     }

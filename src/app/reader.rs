@@ -9,9 +9,40 @@ use std::sync::Arc;
 use crate::corpus::Document;
 use crate::wrap::wrap;
 
-/// Where a line's text comes from.
+/// A place in an article that does not depend on the width: its top (the
+/// headline, above any body text), or a byte offset into the body. Kept
+/// when the article is wrapped again, saved as the reading place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Place(
+    /// 0 for the top, the body offset plus one after it, so that the top
+    /// comes before offset 0 (a headline line and the body's first line
+    /// are different places).
+    usize,
+);
+
+impl Place {
+    /// The top of the article.
+    pub const TOP: Place = Place(0);
+
+    /// Byte `offset` of the body.
+    pub const fn body(offset: usize) -> Self {
+        Place(offset + 1)
+    }
+
+    /// The body offset, or `None` at the top.
+    pub const fn offset(self) -> Option<usize> {
+        self.0.checked_sub(1)
+    }
+
+    /// The body offset, the top counting as the body's start.
+    pub const fn offset_or_start(self) -> usize {
+        self.0.saturating_sub(1)
+    }
+}
+
+/// Which part of the article a line shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
+pub enum Part {
     Headline,
     Body,
     /// Furniture line `i` of the document.
@@ -22,24 +53,22 @@ pub enum Source {
 /// One screen row of the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VisualLine {
-    pub source: Source,
+    pub part: Part,
     /// Byte range into the headline, body or furniture line.
     pub start: usize,
     pub end: usize,
-    /// A position in the article that does not depend on the width (a body
-    /// offset, shifted by one so the headline comes first), used to keep
-    /// the place when the article is wrapped again.
-    pub pos: usize,
+    /// Where the line stands in the article, whatever the width.
+    pub pos: Place,
 }
 
 impl VisualLine {
     pub fn text<'d>(&self, doc: &'d Document) -> &'d str {
         let range = self.start..self.end;
-        match self.source {
-            Source::Headline => doc.title.get(range),
-            Source::Body => doc.body.get(range),
-            Source::Furniture(i) => doc.furniture.get(i).and_then(|f| f.line.get(range)),
-            Source::Blank => None,
+        match self.part {
+            Part::Headline => doc.title.get(range),
+            Part::Body => doc.body.get(range),
+            Part::Furniture(i) => doc.furniture.get(i).and_then(|f| f.line.get(range)),
+            Part::Blank => None,
         }
         .unwrap_or("")
     }
@@ -48,21 +77,26 @@ impl VisualLine {
 /// Wraps a whole article for a text width.
 pub fn build_lines(doc: &Document, width: usize, furniture: bool) -> Vec<VisualLine> {
     let mut lines = Vec::new();
-    let blank = |pos| VisualLine { source: Source::Blank, start: 0, end: 0, pos };
+    let blank = |pos| VisualLine { part: Part::Blank, start: 0, end: 0, pos };
     if doc.has_headline {
         for r in wrap(&doc.title, width) {
-            lines.push(VisualLine { source: Source::Headline, start: r.start, end: r.end, pos: 0 });
+            lines.push(VisualLine {
+                part: Part::Headline,
+                start: r.start,
+                end: r.end,
+                pos: Place::TOP,
+            });
         }
-        lines.push(blank(0));
+        lines.push(blank(Place::TOP));
     }
-    let furniture_before = |i: usize, lines: &mut Vec<VisualLine>, pos: usize| {
+    let furniture_before = |i: usize, lines: &mut Vec<VisualLine>, pos: Place| {
         if !furniture {
             return;
         }
         for (fi, f) in doc.furniture.iter().enumerate().filter(|(_, f)| f.before == i) {
             for r in wrap(&f.line, width) {
                 lines.push(VisualLine {
-                    source: Source::Furniture(fi),
+                    part: Part::Furniture(fi),
                     start: r.start,
                     end: r.end,
                     pos,
@@ -72,40 +106,72 @@ pub fn build_lines(doc: &Document, width: usize, furniture: bool) -> Vec<VisualL
         }
     };
     for (i, span) in doc.paragraphs.iter().enumerate() {
-        furniture_before(i, &mut lines, span.start + 1);
+        furniture_before(i, &mut lines, Place::body(span.start));
         let text = span.get(&doc.body);
         for r in wrap(text, width) {
             let (start, end) = (span.start + r.start, span.start + r.end);
-            lines.push(VisualLine { source: Source::Body, start, end, pos: start + 1 });
+            lines.push(VisualLine { part: Part::Body, start, end, pos: Place::body(start) });
         }
-        lines.push(blank(span.end + 1));
+        lines.push(blank(Place::body(span.end)));
     }
-    furniture_before(doc.paragraphs.len(), &mut lines, doc.body.len() + 1);
-    while lines.last().is_some_and(|l| l.source == Source::Blank) {
+    furniture_before(doc.paragraphs.len(), &mut lines, Place::body(doc.body.len()));
+    while lines.last().is_some_and(|l| l.part == Part::Blank) {
         lines.pop();
     }
     lines
 }
 
-/// Wrapped articles, by (document, width, furniture shown).
+/// Most wrapped articles kept: the ones read lately, at the widths the
+/// window had lately. Enough for stepping back and forth through articles
+/// and resizing; older ones are wrapped again when asked for.
+const CACHED: usize = 64;
+
+/// An article, a text width, and whether furniture is shown.
+type WrapKey = (usize, usize, bool);
+
+/// Wrapped articles, by (document, width, furniture shown): the
+/// [`CACHED`] used last.
 #[derive(Debug, Default)]
 pub struct WrapCache {
-    map: HashMap<(usize, usize, bool), Arc<[VisualLine]>>,
+    map: HashMap<WrapKey, (Arc<[VisualLine]>, u64)>,
+    /// Counts look-ups, to tell which entry was used least lately.
+    clock: u64,
 }
 
 impl WrapCache {
     pub fn get(&mut self, doc: &Document, width: usize, furniture: bool) -> Arc<[VisualLine]> {
-        self.map
-            .entry((doc.id.0, width, furniture))
-            .or_insert_with(|| build_lines(doc, width, furniture).into())
-            .clone()
+        self.clock += 1;
+        let key = (doc.id.0, width, furniture);
+        if let Some((lines, used)) = self.map.get_mut(&key) {
+            *used = self.clock;
+            return Arc::clone(lines);
+        }
+        if self.map.len() >= CACHED {
+            // A scan of a few dozen entries, only when an article is wrapped anew.
+            let oldest = self.map.iter().min_by_key(|(_, (_, used))| *used).map(|(k, _)| *k);
+            if let Some(oldest) = oldest {
+                self.map.remove(&oldest);
+            }
+        }
+        let lines: Arc<[VisualLine]> = build_lines(doc, width, furniture).into();
+        self.map.insert(key, (Arc::clone(&lines), self.clock));
+        lines
+    }
+
+    /// How many wrapped articles are kept.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
     }
 }
 
 /// The line that holds a width-independent position: the last one that
 /// starts at or before it (the first of the lines that share its position,
 /// so the headline and furniture above a paragraph stay in view).
-pub fn line_at(lines: &[VisualLine], pos: usize) -> usize {
+pub fn line_at(lines: &[VisualLine], pos: Place) -> usize {
     let mut at = lines.partition_point(|l| l.pos <= pos).saturating_sub(1);
     while at > 0 && lines[at - 1].pos == lines[at].pos {
         at -= 1;
@@ -130,6 +196,22 @@ mod tests {
     }
 
     #[test]
+    fn the_cache_keeps_the_articles_used_last() {
+        let docs = Corpus::bundled().docs;
+        let mut cache = WrapCache::default();
+        let first = cache.get(&docs[0], 40, false);
+        // Every width a window ever had would otherwise stay in memory.
+        for width in 20..20 + 2 * CACHED {
+            cache.get(&docs[1], width, false);
+            cache.get(&docs[0], 40, false);
+        }
+        assert_eq!(cache.len(), CACHED);
+        assert!(Arc::ptr_eq(&first, &cache.get(&docs[0], 40, false)), "the one in use stays");
+        let widths_kept = (20..20 + 2 * CACHED).filter(|w| cache.map.contains_key(&(1, *w, false)));
+        assert_eq!(widths_kept.count(), CACHED - 1);
+    }
+
+    #[test]
     fn positions_never_go_back() {
         for doc in &Corpus::bundled().docs {
             let lines = build_lines(doc, 40, true);
@@ -138,8 +220,9 @@ mod tests {
             assert!(
                 lines[at].pos == lines[10].pos && (at == 0 || lines[at - 1].pos < lines[at].pos)
             );
-            assert_eq!(line_at(&lines, 0), 0);
-            assert_eq!(line_at(&lines, lines[10].pos + 1), at);
+            assert_eq!(line_at(&lines, Place::TOP), 0);
+            let just_after = Place::body(lines[10].pos.offset_or_start() + 1);
+            assert_eq!(line_at(&lines, just_after), at);
         }
     }
 }

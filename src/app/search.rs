@@ -42,9 +42,9 @@ pub struct ArticleSearch {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultRow {
     /// An article and how many hits it has.
-    Article { doc: usize, count: usize },
+    Article { doc: DocId, count: usize },
     /// One hit in an article's body, and its place among the article's hits.
-    Hit { doc: usize, span: Span, nth: usize },
+    Hit { doc: DocId, span: Span, nth: usize },
 }
 
 /// The corpus search view.
@@ -56,7 +56,7 @@ pub struct CorpusSearch {
     /// The selected row (always a hit row when there is one).
     pub selected: usize,
     /// Each listed article's body hits, for opening at one.
-    hits: Vec<(usize, Vec<Span>)>,
+    hits: Vec<(DocId, Vec<Span>)>,
 }
 
 impl App {
@@ -87,8 +87,7 @@ impl App {
     }
 
     /// A key while a text box is open: it takes every key it can.
-    pub(super) fn box_key(&mut self, key: KeyEvent) {
-        let Some(kind) = self.text_box.as_ref().map(|b| b.kind) else { return };
+    pub(super) fn box_key(&mut self, kind: BoxKind, key: KeyEvent) {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Char('c') if ctrl => self.quit = true,
@@ -166,7 +165,7 @@ impl App {
         let Some(doc) = self.doc() else { return };
         let hits =
             if query.trim().is_empty() { Vec::new() } else { find_in_text(query, &doc.body) };
-        let top = self.lines.get(self.scroll).map_or(0, |l| l.pos.saturating_sub(1));
+        let top = self.lines.get(self.scroll).map_or(0, |l| l.pos.offset_or_start());
         let current = hits.iter().position(|h| h.start >= top).unwrap_or(0);
         self.article_search = Some(ArticleSearch { query: query.to_string(), hits, current });
         self.show_hit();
@@ -215,7 +214,7 @@ impl App {
         let results = index.search(&self.corpus.docs, &query, RESULT_LIMIT);
         view.total = results.total;
         for hit in results.docs {
-            let doc = hit.doc.0;
+            let doc = hit.doc;
             view.rows.push(ResultRow::Article { doc, count: hit.count });
             for (nth, span) in hit.body.iter().take(HITS_PER_ARTICLE).enumerate() {
                 view.rows.push(ResultRow::Hit { doc, span: *span, nth });
@@ -256,7 +255,7 @@ impl App {
         let query = self.text_box.take().map(|b| b.text).unwrap_or_default();
         self.filters.clear();
         self.visible = (0..self.corpus.docs.len()).collect();
-        self.select(doc);
+        self.select(doc.0);
         self.focus_pane(Pane::Reader);
         self.article_search = Some(ArticleSearch { query, hits, current: nth });
         self.show_hit();
@@ -265,12 +264,5 @@ impl App {
     /// The corpus search's text box (open while the view is).
     pub fn corpus_query(&self) -> Option<&str> {
         self.text_box.as_ref().filter(|b| b.kind == BoxKind::Corpus).map(|b| b.text.as_str())
-    }
-
-    /// The document a corpus result row belongs to.
-    pub fn result_doc(row: &ResultRow) -> DocId {
-        match *row {
-            ResultRow::Article { doc, .. } | ResultRow::Hit { doc, .. } => DocId(doc),
-        }
     }
 }

@@ -4,25 +4,6 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-const COLORS: &[(&str, Color)] = &[
-    ("black", Color::Black),
-    ("red", Color::Red),
-    ("green", Color::Green),
-    ("yellow", Color::Yellow),
-    ("blue", Color::Blue),
-    ("magenta", Color::Magenta),
-    ("cyan", Color::Cyan),
-    ("gray", Color::Gray),
-    ("darkgray", Color::DarkGray),
-    ("lightred", Color::LightRed),
-    ("lightgreen", Color::LightGreen),
-    ("lightyellow", Color::LightYellow),
-    ("lightblue", Color::LightBlue),
-    ("lightmagenta", Color::LightMagenta),
-    ("lightcyan", Color::LightCyan),
-    ("white", Color::White),
-];
-
 const MODIFIERS: &[(&str, Modifier)] = &[
     ("bold", Modifier::BOLD),
     ("dim", Modifier::DIM),
@@ -59,18 +40,11 @@ pub fn parse_style(s: &str) -> Result<Style, String> {
     Ok(style)
 }
 
+/// A colour by ratatui's names (`cyan`, `darkgray`, `light-red`, `grey`),
+/// `#rrggbb` or a palette index (`208`).
 fn parse_color(s: &str) -> Result<Color, String> {
-    let lower = s.to_lowercase();
-    if let Some((_, c)) = COLORS.iter().find(|(n, _)| *n == lower) {
-        return Ok(*c);
-    }
-    if let Some(hex) = lower.strip_prefix('#')
-        && hex.len() == 6
-        && let Ok(n) = u32::from_str_radix(hex, 16)
-    {
-        return Ok(Color::Rgb((n >> 16) as u8, (n >> 8) as u8, n as u8));
-    }
-    Err(format!("unknown colour {s:?} (a name such as cyan or darkgray, or #rrggbb)"))
+    s.parse::<Color>()
+        .map_err(|_| format!("unknown colour {s:?} (a name such as cyan or darkgray, or #rrggbb)"))
 }
 
 /// A style as the configuration writes it.
@@ -90,11 +64,9 @@ pub fn format_style(style: Style) -> String {
     if words.is_empty() { "default".into() } else { words.join(" ") }
 }
 
+/// A colour as [`parse_color`] reads it: `darkgray`, `#ff8800`.
 fn format_color(c: Color) -> String {
-    match c {
-        Color::Rgb(r, g, b) => format!("#{r:02x}{g:02x}{b:02x}"),
-        other => COLORS.iter().find(|(_, k)| *k == other).map_or("default", |(n, _)| n).to_string(),
-    }
+    c.to_string().to_lowercase()
 }
 
 #[cfg(test)]
@@ -110,6 +82,14 @@ mod tests {
             assert_eq!(parse_style(&format_style(style)).unwrap(), style, "{s}");
         }
         assert_eq!(parse_style("default").unwrap(), Style::new());
+        assert_eq!(
+            parse_style("DarkGray on #FF8800").unwrap(),
+            parse_style("darkgray on #ff8800").unwrap()
+        );
+        assert_eq!(
+            format_style(parse_style("lightred on #FF8800").unwrap()),
+            "lightred on #ff8800"
+        );
         assert!(parse_style("blurple").is_err());
         assert!(parse_style("red green").is_err());
         assert!(parse_style("red on").is_err());

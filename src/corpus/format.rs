@@ -102,8 +102,8 @@ pub enum FormatError {
     NotObject(usize),
     #[error("not a feed: {0}")]
     Feed(String),
-    #[error("HTML nested too deeply ({0} levels): not read")]
-    TooDeep(usize),
+    #[error("page too complex ({0}): read as plain text")]
+    TooComplex(String),
     #[error("skipped: not text (binary data)")]
     NotText,
 }
@@ -148,10 +148,10 @@ pub fn parse(bytes: &[u8], format: Option<Format>) -> Parsed {
     match format {
         Format::Text => Parsed::one(Article::raw(text)),
         Format::Markdown => Parsed::one(markdown::parse(&text)),
-        Format::Html => match html::parse(&text) {
-            Ok(article) => Parsed::one(article),
-            Err(e) => Parsed::failed(e),
-        },
+        Format::Html => {
+            let (article, error) = html::parse(&text);
+            Parsed { articles: vec![(None, article)], errors: error.into_iter().collect() }
+        }
         Format::Json => json::parse(&text),
         Format::JsonLines => json::parse_lines(&text),
         Format::Feed => feed::parse(&text),

@@ -1,17 +1,26 @@
 //! Paths → the list of files to load: files as named, folders walked
-//! recursively in path order, hidden entries and symlink loops skipped.
-//! Every regular file in a folder is a source, its format named by its
-//! extension or (when the extension is unknown) sniffed once it is read.
+//! recursively in path order, hidden entries skipped. Every regular file in
+//! a folder is a source, its format named by its extension or (when the
+//! extension is unknown) sniffed once it is read.
+//!
+//! Symbolic links inside a folder are followed only to a regular file or a
+//! folder inside one of the folders named on the command line: a pile of
+//! downloaded articles must not lead dossier to read, show or export other
+//! files of the person's (`/etc`, `..`, `/proc`, a device). Any other link
+//! is left out with a note. A file named on the command line is read as
+//! named, link or not, if it is a regular file.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::Problem;
 use super::format::Format;
+use crate::bounded::Identity;
 
-/// Files larger than this are not articles (a disk image, a video) and are
-/// not read into memory.
-pub const MAX_FILE_BYTES: u64 = 256 << 20;
+/// Files larger than this are not articles (a disk image, a video, a
+/// database dump) and are not read: at this size a file still loads in a
+/// few seconds.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// One file to load.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +35,8 @@ pub struct Source {
     pub format: Option<Format>,
     /// Its size when listed, for progress reports.
     pub bytes: u64,
+    /// The file it was when listed: one swapped since is not read.
+    pub identity: Option<Identity>,
 }
 
 /// What a set of paths holds: the files to load, the entries that cannot
@@ -44,90 +55,124 @@ const ASSET_EXTENSIONS: [&str; 10] =
 
 /// Expands files and folders into sources; what cannot be used is a problem.
 pub fn collect_sources(paths: &[PathBuf]) -> Listing {
-    let mut listing = Listing::default();
+    let roots: Vec<PathBuf> =
+        paths.iter().filter(|p| p.is_dir()).filter_map(|p| p.canonicalize().ok()).collect();
+    let mut walker = Walker { roots, ..Walker::default() };
     for path in paths {
         let display = path.display().to_string();
         match std::fs::metadata(path) {
-            Err(e) => listing
-                .problems
-                .push(Problem { path: display, message: format!("cannot open: {e}") }),
-            Ok(meta) if meta.is_dir() => {
-                let mut seen = HashSet::new();
-                walk(path, path, &mut seen, &mut listing);
-            }
-            Ok(meta) => listing.add_file(path, strip_extension(&file_name(path)), &meta),
+            Err(e) => walker.problem(display, format!("cannot open: {e}")),
+            Ok(meta) if meta.is_dir() => walker.walk(path, path),
+            Ok(meta) => walker.add_file(path, strip_extension(&file_name(path)), &meta),
         }
     }
-    listing
+    walker.listing
 }
 
-impl Listing {
+/// The state of one listing: the folders named, and the folders and files
+/// met so far (a file or folder reached twice is listed once).
+#[derive(Default)]
+struct Walker {
+    roots: Vec<PathBuf>,
+    dirs: HashSet<PathBuf>,
+    files: HashSet<Identity>,
+    listing: Listing,
+}
+
+impl Walker {
+    fn problem(&mut self, path: String, message: String) {
+        self.listing.problems.push(Problem { path, message });
+    }
+
+    fn note(&mut self, path: String, message: &str) {
+        self.listing.notes.push(Problem { path, message: message.into() });
+    }
+
     fn add_file(&mut self, path: &Path, key: String, meta: &std::fs::Metadata) {
         let display = path.display().to_string();
         if is_asset(path) {
-            self.notes.push(Problem { path: display, message: "skipped: a web page asset".into() });
-            return;
+            return self.note(display, "skipped: a web page asset");
         }
-        match check_file(meta) {
-            Ok(()) => self.sources.push(Source {
-                key,
-                display,
-                format: Format::from_path(path),
-                bytes: meta.len(),
-                path: path.to_path_buf(),
-            }),
-            Err(message) => self.problems.push(Problem { path: display, message }),
+        if let Err(message) = check_file(meta) {
+            return self.problem(display, message);
         }
+        let identity = Identity::of(meta);
+        if let Some(id) = identity
+            && !self.files.insert(id)
+        {
+            return self.note(display, "skipped: the same file as one listed before");
+        }
+        self.listing.sources.push(Source {
+            key,
+            display,
+            format: Format::from_path(path),
+            bytes: meta.len(),
+            path: path.to_path_buf(),
+            identity,
+        });
     }
-}
 
-fn walk(root: &Path, dir: &Path, seen: &mut HashSet<PathBuf>, listing: &mut Listing) {
-    // A folder reached twice (through a symlink) is a loop or a repeat.
-    if let Ok(real) = dir.canonicalize()
-        && !seen.insert(real)
-    {
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => {
-            listing.problems.push(Problem {
-                path: dir.display().to_string(),
-                message: format!("cannot list: {e}"),
-            });
+    fn walk(&mut self, root: &Path, dir: &Path) {
+        // A folder reached twice (through a symlink) is a loop or a repeat.
+        if let Ok(real) = dir.canonicalize()
+            && !self.dirs.insert(real)
+        {
             return;
         }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    paths.sort();
-    let pages: Vec<String> = paths
-        .iter()
-        .filter(|p| matches!(Format::from_path(p), Some(Format::Html)))
-        .map(|p| strip_extension(&file_name(p)))
-        .collect();
-    for path in &paths {
-        let name = file_name(path);
-        if name.starts_with('.') {
-            continue;
-        }
-        let display = path.display().to_string();
-        match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() && is_page_assets(&name, &pages) => {
-                listing.notes.push(Problem {
-                    path: display,
-                    message: "skipped: the files of a saved web page".into(),
-                });
+        let entries = match std::fs::read_dir(dir) {
+            Ok(rd) => rd,
+            Err(e) => return self.problem(dir.display().to_string(), format!("cannot list: {e}")),
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        paths.sort();
+        let pages: Vec<String> = paths
+            .iter()
+            .filter(|p| matches!(Format::from_path(p), Some(Format::Html)))
+            .map(|p| strip_extension(&file_name(p)))
+            .collect();
+        for path in &paths {
+            let name = file_name(path);
+            if name.starts_with('.') {
+                continue;
             }
-            Ok(meta) if meta.is_dir() => walk(root, path, seen, listing),
-            Ok(meta) => {
+            let display = path.display().to_string();
+            let meta = match self.entry(path) {
+                Ok(Some(meta)) => meta,
+                Ok(None) => {
+                    self.note(display, "skipped: a link to somewhere outside the folders named");
+                    continue;
+                }
+                // A dangling symlink, or an entry gone since the listing.
+                Err(e) => {
+                    self.problem(display, format!("cannot open: {e}"));
+                    continue;
+                }
+            };
+            if meta.is_dir() && is_page_assets(&name, &pages) {
+                self.note(display, "skipped: the files of a saved web page");
+            } else if meta.is_dir() {
+                self.walk(root, path);
+            } else {
                 let rel = path.strip_prefix(root).unwrap_or(path);
-                listing.add_file(path, strip_extension(&rel.to_string_lossy()), &meta);
+                self.add_file(path, strip_extension(&rel.to_string_lossy()), &meta);
             }
-            // A dangling symlink, or an entry gone since the listing.
-            Err(e) => listing
-                .problems
-                .push(Problem { path: display, message: format!("cannot open: {e}") }),
         }
+    }
+
+    /// What a folder's entry is: the entry itself, or for a symbolic link
+    /// what it leads to, if that lies inside a folder named on the command
+    /// line (`None` if not).
+    fn entry(&self, path: &Path) -> std::io::Result<Option<std::fs::Metadata>> {
+        let meta = std::fs::symlink_metadata(path)?;
+        if !meta.file_type().is_symlink() {
+            return Ok(Some(meta));
+        }
+        let target = path.canonicalize()?;
+        if !self.roots.iter().any(|root| target.starts_with(root)) {
+            return Ok(None);
+        }
+        // Inside, but a FIFO or a device: refused as such by `add_file`.
+        std::fs::metadata(&target).map(Some)
     }
 }
 
@@ -149,14 +194,18 @@ fn is_asset(path: &Path) -> bool {
         .is_some_and(|e| ASSET_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
 }
 
-/// Only regular files of a sane size are read: a FIFO or a device would
-/// block or never end.
+/// Only regular files of a sane size are listed: a FIFO or a device would
+/// block or never end. (Checked again on the open handle when read.)
 fn check_file(meta: &std::fs::Metadata) -> Result<(), String> {
     if !meta.is_file() {
         return Err("skipped: not a regular file".into());
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(format!("skipped: too large ({} MB)", meta.len() >> 20));
+        return Err(format!(
+            "skipped: too large ({} MB; the limit is {} MB)",
+            meta.len() >> 20,
+            MAX_FILE_BYTES >> 20
+        ));
     }
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! A title for an article that opens without a headline: its first
 //! sentence, shortened at a word boundary.
 
+use crate::text::chars::ends_sentence;
+
 /// Titles longer than this (in characters) are shortened with `…`.
 pub const TITLE_MAX_CHARS: usize = 90;
 
@@ -12,16 +14,9 @@ pub fn derive_title(body: &str) -> String {
 }
 
 fn first_sentence(s: &str) -> &str {
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if matches!(c, '.' | '!' | '?' | '。' | '！' | '？') {
-            let next = chars.peek().map(|&(_, n)| n);
-            if next.is_none_or(char::is_whitespace) || matches!(c, '。' | '！' | '？') {
-                return s.get(..i + c.len_utf8()).unwrap_or(s);
-            }
-        }
-    }
-    s
+    s.char_indices()
+        .find(|&(i, c)| ends_sentence(s, i, c))
+        .map_or(s, |(i, c)| s.get(..i + c.len_utf8()).unwrap_or(s))
 }
 
 /// Cuts `s` to at most `max` characters at a word boundary, adding `…`.

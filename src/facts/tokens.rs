@@ -4,57 +4,17 @@
 //! lists matched only where words start), [`WordSet`] (a fast word set),
 //! word-boundary, case and word-shape helpers.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::text::Span;
 
+pub use crate::text::chars::{is_cjk, is_word_char};
+/// The Fx hash of rustc, for word sets and maps.
+pub use rustc_hash::FxHasher;
+
 /// A set of words with a fast, non-cryptographic hash (the words are our
 /// own lexicons, so no one can pick collisions).
-pub type WordSet = HashSet<String, BuildHasherDefault<FxHasher>>;
-
-/// The Fx hash of rustc: one multiply per eight bytes.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    /// The end mark of a `str` key: one step, not a slice.
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+pub type WordSet = rustc_hash::FxHashSet<String>;
 
 /// One word: a run of letters and digits (with inner apostrophes, as in
 /// `O'Brien`), its shape, and what stands right before and after it.
@@ -93,6 +53,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut boundary_initial = true;
     while let Some((i, c)) = iter.next() {
         if !is_word_char(c) {
+            // A word after any of these counts as sentence-initial (its
+            // capital is no evidence of a name). Looser on purpose than
+            // `text::chars::ends_sentence`: no space is needed after the
+            // stop, and quote marks, colons and bullets count too; the
+            // facts found depend on it, so it stays as it is.
             if matches!(c, '.' | '!' | '?' | '\n' | '“' | '„' | '"' | '«' | '»' | '「' | ':' | '•')
             {
                 boundary_initial = true;
@@ -339,23 +304,6 @@ pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     let last = text.get(..end).and_then(|s| s.chars().next_back());
     let open_right = !after.is_some_and(is_word_char) || last.is_some_and(|c| !is_word_char(c));
     !before.is_some_and(is_word_char) && open_right
-}
-
-/// A letter or digit. Fast for ASCII, Latin and Vietnamese letters, which
-/// make up most of the text; other scripts ask the Unicode tables.
-#[inline]
-pub fn is_word_char(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
-        '\0'..='\u{7f}' | '\u{d7}' | '\u{f7}' => false,
-        '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => true,
-        _ => c.is_alphanumeric(),
-    }
-}
-
-/// Chinese, Japanese and Korean characters.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
 }
 
 /// The case forms a lexicon word should match in: as written, lower case,

@@ -8,9 +8,6 @@
 //! past that is at position 65,535, which phrase search never counts (the
 //! in-article search still finds them).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::words::for_each_word;
 use crate::corpus::Document;
 
@@ -30,31 +27,10 @@ pub struct Built {
     pub positions: Vec<u16>,
 }
 
-/// A small multiplicative hash: the maps here hold short words and are hit
-/// tens of millions of times during a build, where `SipHash`'s resistance to
-/// crafted keys buys nothing.
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let word = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+/// The maps here hold short words and are hit tens of millions of times
+/// during a build, where `SipHash`'s resistance to crafted keys buys
+/// nothing: the Fx hash of rustc.
+type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// One worker's share of the corpus, words as ids local to the worker.
 #[derive(Default)]

@@ -1,5 +1,6 @@
 //! The sentence a span stands in, for the figures table.
 
+use crate::text::chars::ends_sentence;
 use crate::text::{Span, ceil_char_boundary, floor_char_boundary};
 
 /// How far a sentence is looked for on each side of a span, in bytes.
@@ -15,25 +16,17 @@ pub fn sentence_around(body: &str, span: Span) -> Span {
     let start = before
         .char_indices()
         .rev()
-        .find(|&(i, c)| c == '\n' || (is_end(c) && followed_by_space(before, i, c)))
+        .find(|&(i, c)| c == '\n' || ends_sentence(before, i, c))
         .map_or(from, |(i, c)| from + i + c.len_utf8());
     let to = ceil_char_boundary(body, span.end.saturating_add(REACH));
     let after = body.get(span.end..to).unwrap_or("");
     let end = after
         .char_indices()
-        .find(|&(i, c)| c == '\n' || (is_end(c) && followed_by_space(after, i, c)))
+        .find(|&(i, c)| c == '\n' || ends_sentence(after, i, c))
         .map_or(to.max(span.end), |(i, c)| span.end + i + if c == '\n' { 0 } else { c.len_utf8() });
     let text = body.get(start..end).unwrap_or("");
     let lead = text.len() - text.trim_start().len();
     Span::new(start + lead, end.max(start + lead))
-}
-
-fn is_end(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '。' | '！' | '？')
-}
-
-fn followed_by_space(s: &str, i: usize, c: char) -> bool {
-    s.get(i + c.len_utf8()..).and_then(|r| r.chars().next()).is_none_or(char::is_whitespace)
 }
 
 #[cfg(test)]
@@ -48,6 +41,16 @@ mod tests {
         assert!(s.start <= at && at + 4 <= s.end, "{s:?}");
         assert!(s.end - s.start <= 2 * REACH + 8, "{s:?}");
         assert!(!s.get(&body).is_empty());
+    }
+
+    #[test]
+    fn a_full_width_stop_ends_a_sentence_without_a_space() {
+        let body = "阿里巴巴宣布。云业务增长百分之三十。最后";
+        let at = body.find("云").unwrap();
+        assert_eq!(
+            sentence_around(body, Span::new(at, at + 3)).get(body),
+            "云业务增长百分之三十。"
+        );
     }
 
     #[test]

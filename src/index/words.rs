@@ -7,18 +7,8 @@
 use std::ops::Range;
 
 use super::fold::fold_char;
-
-/// Whether `c` (already folded) is part of a word.
-#[inline]
-pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
-}
-
-/// Scripts written without spaces: each character is a word.
-#[inline]
-fn stands_alone(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}')
-}
+pub use crate::text::chars::is_word_char;
+use crate::text::chars::written_without_spaces as stands_alone;
 
 /// The byte ranges of the words in `folded`.
 pub fn word_ranges(folded: &str) -> Vec<Range<usize>> {

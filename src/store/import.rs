@@ -4,7 +4,6 @@
 //! each file in it whole); the stale files' stored documents are
 //! extracted again. What is unchanged is not touched.
 
-use std::io::Read;
 use std::path::PathBuf;
 use std::sync::mpsc;
 
@@ -12,7 +11,7 @@ use rayon::prelude::*;
 
 use super::error::Result;
 use super::library::{FileId, Library, Listed, NewFile, Plan, Verdict, content_hash};
-use crate::corpus::{Document, Listing, Problem, Source, parse};
+use crate::corpus::{Document, Listing, MAX_FILE_BYTES, Problem, Source, parse};
 use crate::facts::{Extractor, Fact};
 use crate::text::DocId;
 
@@ -23,8 +22,6 @@ const BATCH_FILES: usize = 64;
 /// From this many files to parse on, the index of `facts` is dropped
 /// before and built again after.
 const LARGE_IMPORT: usize = 1_000;
-/// The largest file read (the listing skips larger ones already).
-const MAX_FILE_BYTES: u64 = 256 << 20;
 
 /// One file read, parsed and extracted: what [`Library::put`] stores.
 #[derive(Debug)]
@@ -53,18 +50,20 @@ impl ParsedFile {
 /// be read is a file of no documents and one problem.
 pub fn parse_file(source: &Source, listed: Listed, extractor: &Extractor) -> ParsedFile {
     let problem = |message: String| Problem { path: source.display.clone(), message };
-    let mut bytes = Vec::new();
-    let read = std::fs::File::open(&source.path)
-        .and_then(|f| f.take(MAX_FILE_BYTES).read_to_end(&mut bytes));
-    if let Err(e) = read {
-        return ParsedFile {
-            listed,
-            hash: None,
-            docs: Vec::new(),
-            facts: Vec::new(),
-            problems: vec![problem(format!("cannot read: {e}"))],
-        };
-    }
+    // Bounded, and only the file listed: one swapped since is not read.
+    let bytes = match crate::bounded::read_expecting(&source.path, MAX_FILE_BYTES, source.identity)
+    {
+        Ok(b) => b,
+        Err(e) => {
+            return ParsedFile {
+                listed,
+                hash: None,
+                docs: Vec::new(),
+                facts: Vec::new(),
+                problems: vec![problem(e.to_string())],
+            };
+        }
+    };
     let hash = Some(content_hash(&bytes));
     let parsed = parse(&bytes, source.format);
     drop(bytes);

@@ -154,7 +154,8 @@ pub struct Stored {
     pub file: FileId,
     /// The `N` of `key#N` in a file of several articles.
     pub part: Option<usize>,
-    /// [`crate::corpus::body_hash`] of its body, to load a repeat once.
+    /// [`crate::corpus::article_hash`] of its title and body, to load a
+    /// repeat once.
     pub body_hash: u64,
     /// The document; `body`, `paragraphs` and `furniture` are empty when
     /// asked for without bodies ([`Library::fill_body`] brings them).
@@ -769,7 +770,7 @@ fn insert_document(
     doc: &Document,
 ) -> rusqlite::Result<DocRow> {
     let hash = crate::state::content_hash(doc);
-    let body_hash = crate::corpus::body_hash(&doc.body).cast_signed();
+    let body_hash = crate::corpus::article_hash(&doc.title, &doc.body).cast_signed();
     let mut stmt = tx.prepare_cached(
         "INSERT INTO documents (file, ord, part, key, path, lang, title, has_headline, date, \
          site, url, byline, words, bytes, hash, body_hash) \

@@ -32,7 +32,7 @@ CREATE TABLE documents (
     words        INTEGER NOT NULL,
     bytes        INTEGER NOT NULL,    -- length of the body
     hash         TEXT NOT NULL,       -- key of the reading state (marks.key)
-    body_hash    INTEGER NOT NULL     -- identity of the text, to load a repeat once
+    body_hash    INTEGER NOT NULL     -- identity of title and text, to load a repeat once
 );
 CREATE INDEX documents_by_file ON documents(file, ord);
 CREATE TABLE bodies (

@@ -1,24 +1,24 @@
 //! The reader's work off the UI thread: loading the paths batch by batch,
 //! extracting each article's facts (the shown one first) and then the
 //! entity index, and reloading on `r`. Results come back to the event
-//! loop as [`Msg`]s; it hands them to the app between frames.
+//! loop as [`Msg`]s, on the channel it blocks on (the terminal's events
+//! and the signals come the same way); it hands them to the app between
+//! frames.
 
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
 use crate::app::App;
-use crate::corpus::{Batch, Corpus, Document, collect_sources, stream};
+use crate::corpus::{Batch, Corpus, Document, Options, collect_sources, stream_with};
 use crate::facts::{Extractor, Fact};
 use crate::index::{Entity, EntityIndex, entities_of};
 use crate::text::DocId;
 
-/// Longest the event loop spends taking results before it draws again.
-const RECEIVE_BUDGET: Duration = Duration::from_millis(30);
 /// Articles extracted between two looks at what the screen wants first.
 const FACTS_CHUNK: usize = 16;
 /// Articles handed to the extractor and not yet back: it is fed from the
@@ -26,8 +26,12 @@ const FACTS_CHUNK: usize = 16;
 /// waits in its queue.
 const IN_FLIGHT: usize = 4 * FACTS_CHUNK;
 
-/// What the workers send the event loop.
+/// What the other threads send the event loop.
 pub enum Msg {
+    /// A key, the mouse, a new size: from the thread that reads the terminal.
+    Input(crossterm::event::Event),
+    /// A signal came, or the terminal has gone: the loop ends.
+    Stop,
     Batch(Batch),
     Loaded,
     /// Facts of some articles, from the extractor of a generation (a
@@ -90,53 +94,63 @@ impl Work {
         work
     }
 
-    /// Whether anything still runs (the loop then wakes more often).
-    pub fn busy(&self, app: &App) -> bool {
-        app.is_loading() || !app.index_ready || self.reloading
+    /// Where other threads send the event loop their messages.
+    pub fn sender(&self) -> Sender<Msg> {
+        self.tx.clone()
     }
 
-    /// Hands what the workers sent to the app, for a bounded time.
-    pub fn receive(&mut self, app: &mut App) {
-        let deadline = Instant::now() + RECEIVE_BUDGET;
-        while Instant::now() < deadline {
-            let Ok(msg) = self.rx.try_recv() else { break };
-            match msg {
-                Msg::Batch(batch) => app.add_batch(batch),
-                Msg::Loaded => {
-                    app.finish_loading();
-                    let _ = self.jobs.send(Job::Loaded);
-                }
-                Msg::Facts(generation, facts) if generation == self.generation => {
-                    self.in_flight = self.in_flight.saturating_sub(facts.len());
-                    for (id, f) in facts {
-                        app.set_facts(id, f);
-                    }
-                }
-                Msg::Index(generation, index) if generation == self.generation => {
-                    app.set_index(index);
-                }
-                Msg::ReloadProgress(p) => app.loading = Some(p),
-                Msg::Reloaded(corpus) => {
-                    self.reloading = false;
-                    let todo = app.apply_reload(corpus);
-                    self.restart_extractor(app, &todo);
-                }
-                Msg::Facts(..) | Msg::Index(..) => {}
-            }
+    /// Waits for the next message, until `deadline` if there is one;
+    /// `None` when the deadline passed.
+    pub fn next(&self, deadline: Option<Instant>) -> Option<Msg> {
+        match deadline {
+            None => self.rx.recv().ok(),
+            Some(at) => self.rx.recv_timeout(at.saturating_duration_since(Instant::now())).ok(),
         }
-        self.feed(app);
+    }
+
+    /// A message already waiting, if any.
+    pub fn try_next(&self) -> Option<Msg> {
+        self.rx.try_recv().ok()
+    }
+
+    /// Hands a worker's message to the app (the terminal's events and
+    /// `Stop` are the event loop's).
+    pub fn apply(&mut self, app: &mut App, msg: Msg) {
+        match msg {
+            Msg::Batch(batch) => app.add_batch(batch),
+            Msg::Loaded => {
+                app.finish_loading();
+                let _ = self.jobs.send(Job::Loaded);
+            }
+            Msg::Facts(generation, facts) if generation == self.generation => {
+                self.in_flight = self.in_flight.saturating_sub(facts.len());
+                for (id, f) in facts {
+                    app.set_facts(id, f);
+                }
+            }
+            Msg::Index(generation, index) if generation == self.generation => {
+                app.set_index(index);
+            }
+            Msg::ReloadProgress(p) => app.loading = Some(p),
+            Msg::Reloaded(corpus) => {
+                self.reloading = false;
+                let todo = app.apply_reload(corpus);
+                self.restart_extractor(app, &todo);
+            }
+            Msg::Facts(..) | Msg::Index(..) | Msg::Input(_) | Msg::Stop => {}
+        }
     }
 
     /// Hands the extractor the next articles, a few at a time, and tells
     /// it when every article has been handed over.
-    fn feed(&mut self, app: &App) {
+    pub fn feed(&mut self, app: &App) {
         if self.ended {
             return;
         }
         let docs = &app.corpus.docs;
         let mut chunk = Vec::new();
         while self.in_flight + chunk.len() < IN_FLIGHT && self.next < docs.len() {
-            if !app.facts_ready.get(self.next).copied().unwrap_or(false) {
+            if !app.records.get(self.next).is_some_and(|r| r.facts_ready) {
                 chunk.push(docs[self.next].clone());
             }
             self.next += 1;
@@ -164,7 +178,7 @@ impl Work {
             }
         }
         let shown = app.selected;
-        if !app.facts_ready.get(shown).copied().unwrap_or(true) && self.asked_first != Some(shown) {
+        if app.shown().is_some_and(|r| !r.facts_ready) && self.asked_first != Some(shown) {
             self.asked_first = Some(shown);
             // Handed over now unless the feed already has (the extractor skips a second copy).
             // (Not counted in flight: a count a little low only lets the queue grow by one.)
@@ -183,9 +197,9 @@ impl Work {
         // A reload hands over everything at once (usually a few articles).
         (self.next, self.in_flight, self.ended) = (app.corpus.docs.len(), 0, true);
         let _ = self.jobs.send(Job::Loaded);
-        let known = (0..app.corpus.docs.len())
-            .filter(|&i| app.facts_ready[i])
-            .map(|i| (DocId(i), app.facts[i].clone()))
+        let known = (app.records.iter().enumerate())
+            .filter(|(_, r)| r.facts_ready)
+            .map(|(i, r)| (DocId(i), r.facts.clone()))
             .collect();
         let docs = todo.iter().map(|id| app.corpus.docs[id.0].clone()).collect();
         let _ = self.jobs.send(Job::Known(known));
@@ -207,7 +221,7 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
         if paths.is_empty() {
             let _ = send(Batch { docs: Corpus::bundled().docs, ..Batch::default() });
         } else {
-            stream(collect_sources(&paths), send);
+            stream_with(collect_sources(&paths), Options::reader(), send);
         }
         let _ = tx.send(Msg::Loaded);
     });
@@ -220,11 +234,10 @@ fn spawn_reloader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
         if paths.is_empty() {
             corpus = Corpus::bundled();
         } else {
-            stream(collect_sources(&paths), |batch| {
-                corpus.docs.extend(batch.docs);
-                corpus.problems.extend(batch.problems);
-                corpus.notes.extend(batch.notes);
-                if tx.send(Msg::ReloadProgress(batch.progress)).is_ok() {
+            stream_with(collect_sources(&paths), Options::reader(), |batch| {
+                let progress = batch.progress;
+                corpus.add(batch);
+                if tx.send(Msg::ReloadProgress(progress)).is_ok() {
                     ControlFlow::Continue(())
                 } else {
                     ControlFlow::Break(())

@@ -93,9 +93,9 @@ fn figures(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
         .enumerate()
         .skip(skip)
         .take(usize::from(inner.height))
-        .map(|(i, &(d, f))| {
+        .map(|(i, &(crate::text::DocId(d), f))| {
             let doc = &app.corpus.docs[d];
-            let fact = &app.facts[d][f];
+            let fact = &app.records[d].facts[f];
             let text = match fact.field {
                 crate::facts::Field::Body => &doc.body,
                 crate::facts::Field::Title => &doc.title,

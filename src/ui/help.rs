@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 use super::{centered, fit};
 use crate::app::App;
-use crate::app::keymap::display_sequence;
 use crate::facts::Kind;
 
 /// The help screen's rows: where, keys, action — straight from the key table.
@@ -19,7 +18,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         app.theme.heading,
     )];
     for b in &keymap.bindings {
-        let keys: Vec<String> = b.keys.iter().map(|k| display_sequence(k)).collect();
+        let keys: Vec<String> = b.keys.iter().map(crate::keys::Sequence::display).collect();
         lines.push(Line::from(vec![
             Span::styled(format!("{:<13} ", b.scope.label()), app.theme.dim),
             Span::styled(format!("{:<22} ", keys.join(", ")), app.theme.key),

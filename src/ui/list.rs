@@ -11,7 +11,7 @@ use crate::app::{App, Pane};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let docs = &app.corpus.docs;
-    let unread = app.visible.iter().filter(|&&d| !app.read[d]).count();
+    let unread = app.visible.iter().filter(|&&d| !app.records[d].read).count();
     let mut title =
         format!(" Articles {}/{} · {unread} unread ", app.list_position() + 1, app.visible.len());
     if !app.filters.is_empty() {
@@ -42,8 +42,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 0 => Span::styled(
                     format!(
                         "{}{} ",
-                        if app.read[i] { ' ' } else { '●' },
-                        if app.starred[i] { '★' } else { ' ' }
+                        if app.records[i].read { ' ' } else { '●' },
+                        if app.records[i].starred { '★' } else { ' ' }
                     ),
                     app.theme.unread,
                 ),
@@ -81,7 +81,7 @@ pub fn group(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -9,11 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{fit, pane_block};
-use crate::app::reader::{Source, VisualLine};
+use crate::app::reader::{Part, VisualLine};
 use crate::app::{App, Pane};
 use crate::facts::{Fact, Field, Kind};
 use crate::text::Span as TextSpan;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(doc) = app.doc() else {
@@ -35,11 +35,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .take(usize::from(inner.height))
         .map(|l| {
             let text = l.text(doc);
-            match l.source {
-                Source::Headline => marks.line(l, text, Field::Title, app.theme.headline),
-                Source::Body => marks.line(l, text, Field::Body, Style::new()),
-                Source::Furniture(_) => Line::styled(text, app.theme.furniture),
-                Source::Blank => Line::raw(""),
+            match l.part {
+                Part::Headline => marks.line(l, text, Field::Title, app.theme.headline),
+                Part::Body => marks.line(l, text, Field::Body, Style::new()),
+                Part::Furniture(_) => Line::styled(text, app.theme.furniture),
+                Part::Blank => Line::raw(""),
             }
         })
         .collect();
@@ -77,13 +77,13 @@ struct Marks<'a> {
 impl<'a> Marks<'a> {
     fn new(app: &'a App) -> Self {
         let (selected, current) = app.marked_facts();
-        let facts = app.facts.get(app.selected).map_or(&[][..], Vec::as_slice);
+        let facts = app.facts();
         let (hits, current_hit) = app
             .article_search
             .as_ref()
             .map_or((&[][..], None), |s| (s.hits.as_slice(), Some(s.current)));
         debug_assert!(facts.is_sorted_by_key(|f| (f.field == Field::Body, f.span.start)));
-        let longest = app.sidebars.get(app.selected).map_or(0, |s| s.longest);
+        let longest = app.shown().map_or(0, |r| r.sidebar.longest);
         Self {
             theme: &app.theme,
             facts,

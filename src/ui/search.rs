@@ -49,7 +49,7 @@ pub fn draw(app: &App, view: &CorpusSearch, frame: &mut Frame, area: Rect) {
 fn row_line<'a>(app: &App, row: &ResultRow, width: usize, selected: bool) -> Line<'a> {
     match *row {
         ResultRow::Article { doc, count } => {
-            let d = &app.corpus.docs[doc];
+            let d = &app.corpus.docs[doc.0];
             let meta = format!(" · {} · {count} hit{}", d.lang, if count == 1 { "" } else { "s" });
             let title = fit(&d.title, width.saturating_sub(meta.chars().count()));
             Line::from(vec![
@@ -58,7 +58,7 @@ fn row_line<'a>(app: &App, row: &ResultRow, width: usize, selected: bool) -> Lin
             ])
         }
         ResultRow::Hit { doc, span, .. } => {
-            let body = &app.corpus.docs[doc].body;
+            let body = &app.corpus.docs[doc.0].body;
             let (text, hit) = snippet(body, span, width.saturating_sub(4));
             let before = text.get(..hit.start).unwrap_or("").to_string();
             let mark = text.get(hit.clone()).unwrap_or("").to_string();

@@ -25,13 +25,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let width = usize::from(inner.width);
     let meta = format!("{} · {} words · {} min", doc.lang, group(doc.words), doc.reading_minutes());
     let mut lines = vec![Line::styled(fit(&meta, width), app.theme.dim)];
-    let sidebar = &app.sidebars[app.selected];
-    if !app.facts_ready.get(app.selected).copied().unwrap_or(true) {
+    let Some(record) = app.shown() else { return };
+    let sidebar = &record.sidebar;
+    if !record.facts_ready {
         lines.push(Line::styled("extracting facts…", app.theme.dim));
     } else if sidebar.rows.is_empty() {
         lines.push(Line::styled("No facts found", app.theme.dim));
     }
-    let selected = app.sidebar_selected[app.selected];
+    let selected = record.sidebar_selected;
     let focused = app.focus == Pane::Sidebar;
     let room = usize::from(inner.height).saturating_sub(lines.len());
     for row in plan(sidebar, selected, room) {

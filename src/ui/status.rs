@@ -12,17 +12,13 @@ use unicode_width::UnicodeWidthStr;
 use super::fit;
 use super::list::group;
 use crate::app::App;
-use crate::app::search::{ArticleSearch, BoxKind, TextBox};
+use crate::app::search::{ArticleSearch, BoxKind};
 
 const HINTS: &[(&str, &str)] =
     &[("Tab", "pane"), ("n/p", "article"), ("f", "facts"), ("?", "help"), ("q", "quit")];
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
-    if let Some(b) = &app.text_box {
-        draw_box(app, b, frame, area);
-        return;
-    }
     let mut left = match app.doc() {
         Some(doc) => format!(
             " {}/{} · {} · {} words · {}% ",
@@ -44,7 +40,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let _ = write!(left, "· /{} {} ", s.query, counter(s));
     }
     if !app.pending_keys.is_empty() {
-        let _ = write!(left, "· {}… ", app.pending_keys.join(" "));
+        let keys: Vec<String> = app.pending_keys.iter().map(ToString::to_string).collect();
+        let _ = write!(left, "· {}… ", keys.join(" "));
     }
     if let Some(note) = &app.note {
         left.push_str("· ");
@@ -91,8 +88,9 @@ fn counter(s: &ArticleSearch) -> String {
 
 /// The text box in place of the status line: what it is for, the text with
 /// a cursor, and what it finds.
-fn draw_box(app: &App, b: &TextBox, frame: &mut Frame, area: Rect) {
-    let (prompt, found) = match b.kind {
+pub fn draw_box(app: &App, kind: BoxKind, frame: &mut Frame, area: Rect) {
+    let text = app.text_box.as_ref().map_or("", |b| b.text.as_str());
+    let (prompt, found) = match kind {
         BoxKind::Article => ("/", app.article_search.as_ref().map(counter).unwrap_or_default()),
         BoxKind::Corpus => (
             "search all: ",
@@ -100,13 +98,13 @@ fn draw_box(app: &App, b: &TextBox, frame: &mut Frame, area: Rect) {
         ),
         BoxKind::Title => ("filter titles: ", format!("{} article(s)", app.visible.len())),
     };
-    let hint = match b.kind {
+    let hint = match kind {
         BoxKind::Corpus => "  ↑/↓ choose · Enter open · Esc close",
         _ => "  Enter keep · Esc clear",
     };
     let line = Line::from(vec![
         Span::styled(format!(" {prompt}"), app.theme.key),
-        Span::raw(format!("{}▏", b.text)),
+        Span::raw(format!("{text}▏")),
         Span::raw(format!("  {found}")),
         Span::styled(hint, app.theme.dim),
     ]);

@@ -11,6 +11,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 pub mod hostile;
+pub mod score;
 
 /// Terminal tests in one binary take this lock, so they run one at a time.
 pub static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());

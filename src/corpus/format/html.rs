@@ -13,25 +13,29 @@ use super::{Article, Body, FormatError, collapse_whitespace, iso_date, non_empty
 /// `og:title` ("Storm hits coast | The Daily Planet").
 const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
 
+mod scan;
+
 /// Deeper than any real page nests its elements. Readability walks the tree
-/// recursively and scores ancestors, so a hostile page nested deeper would
-/// overflow the stack or take minutes; it gets the plain-text reading instead.
+/// recursively and scores ancestors, so a page nested deeper would overflow
+/// the stack or take minutes; it gets the plain reading instead.
 const MAX_DEPTH: usize = 500;
 
-/// Nesting the tag count may show before the page is not parsed at all:
-/// the HTML parser's scope checks grow with the square of the depth, so a
-/// page of 20 000 nested `<div>`s would take a minute.
-const MAX_TAG_DEPTH: usize = 2000;
-
-/// Reads a decoded web page.
-pub fn parse(html: &str) -> Result<Article, FormatError> {
-    let tag_depth = tag_depth(html);
-    if tag_depth > MAX_TAG_DEPTH {
-        return Err(FormatError::TooDeep(tag_depth));
+/// Reads a decoded web page. A page the parser cannot be given in good
+/// time (see [`scan`]) is read as plain text, and the error says so.
+pub fn parse(html: &str) -> (Article, Option<FormatError>) {
+    if let Err(why) = scan::check(html) {
+        let (title, paragraphs) = scan::plain_text(html, is_block);
+        let article =
+            Article { title, body: Body::Paragraphs(paragraphs), ..Article::raw(String::new()) };
+        return (article, Some(FormatError::TooComplex(why.to_string())));
     }
     let dom = Dom::from(html);
-    if depth(&dom.root()) > MAX_DEPTH {
-        return Ok(whole_page(&dom, None));
+    // Reopened formatting elements can still make the tree many times the
+    // page's tags, and Readability's time goes with the tree.
+    let elements = dom.tree.len();
+    if elements > html.len() / 2 + 1000 || depth(&dom.root()) > MAX_DEPTH {
+        let why = format!("{elements} elements from {} bytes of markup", html.len());
+        return (whole_page(&dom, None), Some(FormatError::TooComplex(why)));
     }
     let h1s: Vec<String> =
         dom.select("h1").nodes().iter().take(8).map(|n| collapse_whitespace(&n.text())).collect();
@@ -45,53 +49,20 @@ pub fn parse(html: &str) -> Result<Article, FormatError> {
         Readability::with_document(dom, None, Some(Config::default())).and_then(|mut r| r.parse());
     let Ok(page) = readable else {
         // Readability found no article (a tiny or odd page): the whole body.
-        return Ok(whole_page(&Dom::from(html), canonical));
+        return (whole_page(&Dom::from(html), canonical), None);
     };
     let site = page.site_name.as_deref().and_then(non_empty);
     let title = headline(&page.title, site.as_deref(), &h1s);
     let content = Dom::fragment(page.content);
-    Ok(Article {
+    let article = Article {
         title,
         body: Body::Paragraphs(paragraphs(&content.root())),
         url: canonical.or_else(|| page.url.as_deref().and_then(non_empty)),
         date: page.published_time.as_deref().and_then(iso_date),
         byline: page.byline.as_deref().and_then(non_empty),
         site,
-    })
-}
-
-/// Elements that need no end tag, or whose end tag is often left out: they
-/// do not deepen the nesting a tag count sees.
-const UNNESTED: [&str; 22] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option",
-];
-
-/// The deepest nesting of start and end tags, counted on the raw text (an
-/// upper bound of sorts, cheap and linear).
-fn tag_depth(html: &str) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    for piece in html.split('<').skip(1) {
-        let (closing, rest) = match piece.strip_prefix('/') {
-            Some(rest) => (true, rest),
-            None => (false, piece),
-        };
-        let name: String = rest
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name.is_empty() || UNNESTED.contains(&name.as_str()) {
-            continue;
-        }
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else if !piece.split('>').next().is_some_and(|tag| tag.ends_with('/')) {
-            depth += 1;
-            deepest = deepest.max(depth);
-        }
-    }
-    deepest
+    };
+    (article, None)
 }
 
 /// Every paragraph of the page's body, and the `<title>` (or first `<h1>`).
@@ -104,13 +75,11 @@ fn whole_page(dom: &Dom, url: Option<String>) -> Article {
 }
 
 /// The paragraphs of an HTML fragment (a feed item's content, a JSON
-/// field holding HTML).
+/// field holding HTML). One the parser cannot be given in good time is
+/// read without a tree, which for a fragment gives the same paragraphs.
 pub fn fragment_paragraphs(html: &str) -> Vec<String> {
-    if tag_depth(html) > MAX_TAG_DEPTH {
-        // Too deep to parse in good time: the text between the tags.
-        let text: String =
-            html.split('<').map(|p| p.split_once('>').map_or(p, |(_, t)| t)).collect();
-        return non_empty(&text).into_iter().collect();
+    if scan::check(html).is_err() {
+        return scan::plain_text(html, is_block).1;
     }
     paragraphs(&Dom::fragment(html).root())
 }
@@ -217,6 +186,10 @@ const BLOCKS: [&str; 38] = [
     "tbody",
 ];
 
+fn is_block(name: &str) -> bool {
+    BLOCKS.contains(&name)
+}
+
 /// Elements whose text is never article text.
 const SKIPPED: [&str; 8] =
     ["script", "style", "noscript", "template", "svg", "head", "select", "textarea"];
@@ -312,7 +285,7 @@ fn enter<'a>(node: &NodeRef<'a>, out: &mut Paragraphs, stack: &mut Vec<Step<'a>>
             push_children(stack);
         }
         _ => {
-            let block = BLOCKS.contains(&name);
+            let block = is_block(name);
             if block {
                 out.flush();
                 stack.push(Step::Leave(true));
@@ -350,10 +323,15 @@ mod tests {
     }
 
     #[test]
-    fn nesting_is_counted_on_the_raw_tags() {
-        assert_eq!(tag_depth("<div><p>a<br>b<img src=x/></div><div><b>c</b></div>"), 2);
-        assert_eq!(tag_depth(&"<div>".repeat(5000)), 5000);
-        assert!(matches!(parse(&"<span>".repeat(3000)), Err(FormatError::TooDeep(3000))));
+    fn a_page_too_complex_for_the_parser_is_read_as_plain_text() {
+        let page = format!("<title>Deep</title>{}<p>Words.</p>", "<span>".repeat(3000));
+        let (a, e) = parse(&page);
+        assert_eq!(a.title.as_deref(), Some("Deep"));
+        assert_eq!(a.body, Body::Paragraphs(vec!["Words.".into()]));
+        assert_eq!(
+            e.map(|e| e.to_string()).as_deref(),
+            Some("page too complex (elements nested more than 256 deep): read as plain text")
+        );
     }
 
     #[test]
@@ -363,11 +341,12 @@ mod tests {
     }
 
     #[test]
-    fn deep_but_sane_nesting_reads_without_readability() {
-        let page = format!("<title>Deep</title>{}<p>Words.</p>", "<b>".repeat(1500));
-        let a = parse(&page).unwrap();
+    fn deep_but_sane_nesting_reads_with_readability() {
+        let page = format!("<title>Deep</title>{}<p>Words.</p>", "<b>".repeat(200));
+        let (a, e) = parse(&page);
         assert_eq!(a.title.as_deref(), Some("Deep"));
         assert_eq!(a.body, Body::Paragraphs(vec!["Words.".into()]));
+        assert!(e.is_none());
     }
 
     #[test]

@@ -6,9 +6,15 @@
 //! plus one article in 500 of about fifty pages (150 KB).
 //! Article `i` of a seed is the same whatever the size of the corpus it is
 //! part of.
+//!
+//! Not part of the library: tests, benchmarks and examples include this
+//! file (`mod synth;` here, `#[path = "../tests/synth/mod.rs"]` from
+//! `benches/` and `examples/`), each using a part of it.
 
-use crate::corpus::{Corpus, Document};
-use crate::text::{DocId, Lang};
+#![allow(dead_code)]
+
+use dossier::corpus::{Corpus, Document};
+use dossier::text::{DocId, Lang};
 
 /// A name rare enough to test a rare word: about one article in 2,000.
 pub const RARE_NAME: &str = "Quách Zwanenburg";
@@ -37,9 +43,9 @@ const FAMILY: [&str; 16] = [
 ];
 
 /// One article in this many is a long one.
-const LONG_EVERY: usize = 500;
+pub const LONG_EVERY: usize = 500;
 /// The length of a long article: about fifty pages of 3,000 bytes.
-const LONG_BYTES: usize = 150_000;
+pub const LONG_BYTES: usize = 150_000;
 
 /// Each language's sentences, how its text names a source and a place, and
 /// places to name.
@@ -182,7 +188,7 @@ fn article(i: usize, seed: u64, pools: &[Pool]) -> Document {
         len += para.len() + 2;
         paragraphs.push(para);
     }
-    let title = crate::corpus::shorten(paragraphs.first().map_or("", String::as_str), 80);
+    let title = dossier::corpus::shorten(paragraphs.first().map_or("", String::as_str), 80);
     document(i, pool.lang, title, &paragraphs)
 }
 
@@ -206,25 +212,17 @@ fn vary_numbers(sentence: &str, rng: &mut Rng, out: &mut String) {
 }
 
 fn document(i: usize, lang: Lang, title: String, paragraphs: &[String]) -> Document {
-    let (body, spans) = crate::corpus::join_paragraphs(paragraphs);
+    let (body, spans) = dossier::corpus::join_paragraphs(paragraphs);
     let words = body.split_whitespace().count();
-    Document {
-        id: DocId(i),
-        key: format!("gen{i:06}"),
-        path: format!("gen/{i:06}.txt"),
-        lang,
-        title,
-        has_headline: false,
-        body,
-        paragraphs: spans,
-        furniture: Vec::new(),
-        words,
-        url: None,
-        date: None,
-        byline: None,
-        site: None,
-        hash: std::sync::OnceLock::new(),
-    }
+    // Outside the library a document is made through its constructor (it
+    // keeps a private cache), then given the generated article's fields.
+    let mut doc =
+        Document::from_text(DocId(i), format!("gen{i:06}"), format!("gen/{i:06}.txt"), "");
+    (doc.lang, doc.title, doc.has_headline, doc.body, doc.paragraphs) =
+        (lang, title, false, body, spans);
+    (doc.furniture, doc.words) = (Vec::new(), words);
+    (doc.url, doc.date, doc.byline, doc.site) = (None, None, None, None);
+    doc
 }
 
 /// How [`write_folder`] stores articles.
@@ -315,58 +313,4 @@ fn html_page(doc: &Document, paragraphs: &[&str], date: &str) -> String {
          <footer><p>© Example News</p><a href=\"/privacy\">Privacy</a></footer></body></html>\n",
         lang = doc.lang.code(),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn deterministic_and_in_four_languages() {
-        let a = corpus(40);
-        let b = corpus(8);
-        assert_eq!(a[5].body, b[5].body);
-        let langs: Vec<_> = a.iter().take(4).map(|d| d.lang.code()).collect();
-        assert_eq!(langs, ["vi", "en", "de", "nl"]);
-        let bytes: usize = a.iter().map(|d| d.body.len()).sum();
-        assert!((1_000..12_000).contains(&(bytes / a.len())), "{}", bytes / a.len());
-        assert_ne!(corpus_seeded(8, 1)[5].body, a[5].body, "another seed, another corpus");
-        for d in &a {
-            for s in &d.paragraphs {
-                assert!(!s.get(&d.body).is_empty());
-            }
-        }
-    }
-
-    #[test]
-    fn a_mixed_folder_loads_back_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        let n = 40;
-        write_folder(dir.path(), n, 7, Files::Mixed).unwrap();
-        let corpus = Corpus::open(&[dir.path().to_path_buf()]);
-        assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
-        assert_eq!(corpus.docs.len(), n);
-        let exts: std::collections::BTreeSet<String> = corpus
-            .docs
-            .iter()
-            .filter_map(|d| d.path.rsplit('.').next().map(str::to_string))
-            .collect();
-        assert_eq!(exts.into_iter().collect::<Vec<_>>(), ["html", "json", "md", "txt"]);
-        let made = corpus_seeded(n, 7);
-        for (doc, want) in corpus.docs.iter().zip(&made) {
-            assert_eq!(doc.title, want.title, "{}", doc.path);
-            // A saved page keeps its date line above the text, as Readability does.
-            assert!(doc.body.ends_with(&want.body), "{}", doc.path);
-            assert!(doc.body.len() < want.body.len() + 20, "{}", doc.path);
-        }
-    }
-
-    #[test]
-    fn one_article_in_five_hundred_is_fifty_pages_long() {
-        let docs = corpus(LONG_EVERY);
-        let long: Vec<usize> =
-            docs.iter().filter(|d| d.body.len() >= LONG_BYTES).map(|d| d.id.0).collect();
-        assert_eq!(long, [LONG_EVERY - 1]);
-        assert!(docs.iter().take(LONG_EVERY - 1).all(|d| d.body.len() < 20_000));
-    }
 }

@@ -1,16 +1,19 @@
-//! The one table of key bindings, and the key notation it is written in
-//! (the notation of `dossier render --keys` and, later, the configuration):
-//! a character stands for itself (`j`, `G`, `?`), named keys are `Enter Esc
-//! Tab BackTab Space Up Down Left Right PgUp PgDn Home End Backspace Delete
-//! Insert F1`…`F12`, and modifiers are written `C-x` (Ctrl) and `A-x` (Alt).
-//! Only this module looks at key codes.
+//! The one table of key bindings: which keys reach which [`Action`] in
+//! which [`Context`], the defaults, and the changes the configuration makes.
 
 use std::fmt::Write as _;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use super::Context;
 use super::action::Action;
+use super::notation::{Key, Sequence};
+
+/// What keys apply to: the focused pane, or a full-screen view over them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    List,
+    Reader,
+    Sidebar,
+    FactsView,
+}
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,12 +80,11 @@ impl Scope {
     }
 }
 
-/// Keys bound to one action in one scope; a key may be a sequence of keys
-/// separated by spaces (`g g`).
+/// Keys bound to one action in one scope; each may be a sequence (`g g`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub scope: Scope,
-    pub keys: Vec<String>,
+    pub keys: Vec<Sequence>,
     pub action: Action,
 }
 
@@ -183,7 +185,7 @@ impl Default for Keymap {
             .iter()
             .map(|d| Binding {
                 scope: d.scope,
-                keys: d.keys.iter().map(|k| (*k).to_string()).collect(),
+                keys: d.keys.iter().map(|k| k.parse().expect("a default key parses")).collect(),
                 action: d.action,
             })
             .collect();
@@ -195,27 +197,23 @@ impl Keymap {
     /// The meaning of `key` after `pending` in a context. An exact binding
     /// wins (the narrowest scope first); a binding that starts with these
     /// keys makes them pending.
-    pub fn lookup(&self, pending: &[String], key: &str, ctx: Context) -> Lookup {
-        let mut seq: Vec<&str> = pending.iter().map(String::as_str).collect();
-        seq.push(key);
+    pub fn lookup(&self, pending: &[Key], key: Key, ctx: Context) -> Lookup {
+        let n = pending.len();
+        // Whether a sequence starts with the pending keys and then `key`.
+        let starts = |seq: &Sequence| seq.0.len() > n && seq.0[..n] == *pending && seq.0[n] == key;
         let applicable = || self.bindings.iter().filter(|b| b.scope.applies(ctx));
         let exact = applicable()
-            .filter(|b| b.keys.iter().any(|k| k.split_whitespace().eq(seq.iter().copied())))
+            .filter(|b| b.keys.iter().any(|k| k.0.len() == n + 1 && starts(k)))
             .min_by_key(|b| b.scope.rank());
         if let Some(b) = exact {
             return Lookup::Action(b.action);
         }
-        let longer = applicable().any(|b| {
-            b.keys.iter().any(|k| {
-                let parts: Vec<&str> = k.split_whitespace().collect();
-                parts.len() > seq.len() && parts.iter().zip(&seq).all(|(a, b)| a == b)
-            })
-        });
+        let longer = applicable().any(|b| b.keys.iter().any(|k| k.0.len() > n + 1 && starts(k)));
         if longer { Lookup::Pending } else { Lookup::None }
     }
 
     /// The keys bound to an action in a scope (replacing the defaults).
-    pub fn set(&mut self, scope: Scope, action: Action, keys: Vec<String>) {
+    pub fn set(&mut self, scope: Scope, action: Action, keys: Vec<Sequence>) {
         // Any other action that had one of these keys in this scope loses it.
         for b in self.bindings.iter_mut().filter(|b| b.scope == scope && b.action != action) {
             b.keys.retain(|k| !keys.contains(k));
@@ -232,8 +230,7 @@ impl Keymap {
     pub fn markdown_table(&self) -> String {
         let mut out = String::from("| where | keys | action |\n|---|---|---|\n");
         for b in &self.bindings {
-            let keys: Vec<String> =
-                b.keys.iter().map(|k| format!("`{}`", display_sequence(k))).collect();
+            let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.display())).collect();
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |",
@@ -246,171 +243,67 @@ impl Keymap {
     }
 }
 
-/// The action a single key stands for with the default key map.
-pub fn lookup(key: &KeyEvent, ctx: Context) -> Option<Action> {
-    match Keymap::default().lookup(&[], &notation(key)?, ctx) {
-        Lookup::Action(a) => Some(a),
-        _ => None,
-    }
-}
-
-const NAMED: &[(&str, KeyCode)] = &[
-    ("Enter", KeyCode::Enter),
-    ("Esc", KeyCode::Esc),
-    ("Tab", KeyCode::Tab),
-    ("BackTab", KeyCode::BackTab),
-    ("Space", KeyCode::Char(' ')),
-    ("Up", KeyCode::Up),
-    ("Down", KeyCode::Down),
-    ("Left", KeyCode::Left),
-    ("Right", KeyCode::Right),
-    ("PgUp", KeyCode::PageUp),
-    ("PgDn", KeyCode::PageDown),
-    ("Home", KeyCode::Home),
-    ("End", KeyCode::End),
-    ("Backspace", KeyCode::Backspace),
-    ("Delete", KeyCode::Delete),
-    ("Insert", KeyCode::Insert),
-];
-
-/// A key event in the notation of the table, or `None` for keys it cannot
-/// name (media keys and the like).
-pub fn notation(key: &KeyEvent) -> Option<String> {
-    let base = match key.code {
-        KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::F(n) => format!("F{n}"),
-        code => NAMED.iter().find(|(_, k)| *k == code)?.0.to_string(),
-    };
-    let mut out = String::new();
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        out.push_str("C-");
-    }
-    if key.modifiers.contains(KeyModifiers::ALT) {
-        out.push_str("A-");
-    }
-    out.push_str(&base);
-    Some(out)
-}
-
-/// Parses one key in the notation (`j`, `C-d`, `Enter`, `F5`).
-pub fn parse_key(s: &str) -> Result<KeyEvent, String> {
-    let mut modifiers = KeyModifiers::NONE;
-    let mut rest = s;
-    loop {
-        if let Some(r) = rest.strip_prefix("C-").filter(|r| !r.is_empty()) {
-            modifiers |= KeyModifiers::CONTROL;
-            rest = r;
-        } else if let Some(r) = rest.strip_prefix("A-").filter(|r| !r.is_empty()) {
-            modifiers |= KeyModifiers::ALT;
-            rest = r;
-        } else {
-            break;
-        }
-    }
-    let mut chars = rest.chars();
-    let code = match (chars.next(), chars.next()) {
-        (Some(c), None) => KeyCode::Char(c),
-        _ => {
-            if let Some((_, code)) = NAMED.iter().find(|(name, _)| *name == rest) {
-                *code
-            } else if let Some(n) = rest
-                .strip_prefix('F')
-                .and_then(|n| n.parse::<u8>().ok())
-                .filter(|n| (1..=12).contains(n))
-            {
-                KeyCode::F(n)
-            } else {
-                return Err(format!(
-                    "unknown key {s:?} (try a character, C-x, A-x, Enter, Esc, Tab, Space, Up, PgDn, F1…)"
-                ));
-            }
-        }
-    };
-    if code == KeyCode::BackTab {
-        modifiers |= KeyModifiers::SHIFT;
-    }
-    Ok(KeyEvent::new(code, modifiers))
-}
-
-/// Parses whitespace-separated keys.
-pub fn parse_keys(s: &str) -> Result<Vec<KeyEvent>, String> {
-    s.split_whitespace().map(parse_key).collect()
-}
-
-/// How a key is shown to people: `Ctrl-c`, `↓`, `Shift-Tab`.
-pub fn display(key: &str) -> String {
-    if let Some(rest) = key.strip_prefix("C-") {
-        return format!("Ctrl-{}", display(rest));
-    }
-    if let Some(rest) = key.strip_prefix("A-") {
-        return format!("Alt-{}", display(rest));
-    }
-    match key {
-        "Up" => "↑".into(),
-        "Down" => "↓".into(),
-        "Left" => "←".into(),
-        "Right" => "→".into(),
-        "BackTab" => "Shift-Tab".into(),
-        other => other.into(),
-    }
-}
-
-/// A key sequence as people read it: `g g`, `Ctrl-x Ctrl-s`.
-pub fn display_sequence(keys: &str) -> String {
-    keys.split_whitespace().map(display).collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn notation_round_trips() {
-        for s in [
-            "j", "G", "?", "/", "C-c", "C-d", "A-x", "Enter", "Esc", "Tab", "BackTab", "Space",
-            "PgDn", "F5", "Up",
-        ] {
-            let key = parse_key(s).unwrap();
-            assert_eq!(notation(&key).as_deref(), Some(s), "{s}");
+    fn key(s: &str) -> Key {
+        s.parse().unwrap()
+    }
+
+    fn keys(s: &[&str]) -> Vec<Sequence> {
+        s.iter().map(|k| k.parse().unwrap()).collect()
+    }
+
+    /// The action a single key stands for with the default key map.
+    fn lookup(k: &str, ctx: Context) -> Option<Action> {
+        match Keymap::default().lookup(&[], key(k), ctx) {
+            Lookup::Action(a) => Some(a),
+            _ => None,
         }
-        assert!(parse_key("Foo").is_err());
-        assert!(parse_key("F13").is_err());
     }
 
     #[test]
     fn narrow_scope_wins() {
-        let j = parse_key("j").unwrap();
-        assert_eq!(lookup(&j, Context::List), Some(Action::Down));
-        assert_eq!(lookup(&j, Context::Reader), Some(Action::ScrollDown));
-        assert_eq!(lookup(&parse_key("n").unwrap(), Context::Sidebar), None);
-        assert_eq!(lookup(&parse_key("C-c").unwrap(), Context::Sidebar), Some(Action::Quit));
-        assert_eq!(
-            lookup(&parse_key("Tab").unwrap(), Context::FactsView),
-            Some(Action::SwitchSection)
-        );
+        assert_eq!(lookup("j", Context::List), Some(Action::Down));
+        assert_eq!(lookup("j", Context::Reader), Some(Action::ScrollDown));
+        assert_eq!(lookup("n", Context::Sidebar), None);
+        assert_eq!(lookup("C-c", Context::Sidebar), Some(Action::Quit));
+        assert_eq!(lookup("Tab", Context::FactsView), Some(Action::SwitchSection));
     }
 
     #[test]
     fn sequences_wait_for_their_next_key() {
         let mut map = Keymap::default();
-        map.set(Scope::List, Action::First, vec!["g g".into()]);
-        assert_eq!(map.lookup(&[], "g", Context::List), Lookup::Pending);
-        assert_eq!(map.lookup(&["g".into()], "g", Context::List), Lookup::Action(Action::First));
-        assert_eq!(map.lookup(&["g".into()], "x", Context::List), Lookup::None);
+        map.set(Scope::List, Action::First, keys(&["g g"]));
+        assert_eq!(map.lookup(&[], key("g"), Context::List), Lookup::Pending);
+        assert_eq!(map.lookup(&[key("g")], key("g"), Context::List), Lookup::Action(Action::First));
+        assert_eq!(map.lookup(&[key("g")], key("x"), Context::List), Lookup::None);
         // The reader keeps its own `g`.
-        assert_eq!(map.lookup(&[], "g", Context::Reader), Lookup::Action(Action::Top));
+        assert_eq!(map.lookup(&[], key("g"), Context::Reader), Lookup::Action(Action::Top));
     }
 
     #[test]
     fn rebinding_moves_a_key() {
         let mut map = Keymap::default();
-        map.set(Scope::List, Action::Down, vec!["J".into()]);
-        assert_eq!(map.lookup(&[], "j", Context::List), Lookup::None);
-        assert_eq!(map.lookup(&[], "J", Context::List), Lookup::Action(Action::Down));
-        map.set(Scope::List, Action::Down, vec!["j".into(), "Down".into()]);
-        assert_eq!(map, Keymap { bindings: map.bindings.clone() });
-        assert_eq!(map.lookup(&[], "j", Context::List), Lookup::Action(Action::Down));
+        map.set(Scope::List, Action::Down, keys(&["J"]));
+        assert_eq!(map.lookup(&[], key("j"), Context::List), Lookup::None);
+        assert_eq!(map.lookup(&[], key("J"), Context::List), Lookup::Action(Action::Down));
+        assert_ne!(map, Keymap::default());
+        // Binding the default keys again gives the default map back.
+        map.set(Scope::List, Action::Down, keys(&["j", "Down"]));
+        assert_eq!(map, Keymap::default());
+        assert_eq!(map.lookup(&[], key("j"), Context::List), Lookup::Action(Action::Down));
+    }
+
+    #[test]
+    fn a_key_taken_by_another_action_leaves_the_first() {
+        let mut map = Keymap::default();
+        map.set(Scope::List, Action::Open, keys(&["j"]));
+        assert_eq!(map.lookup(&[], key("j"), Context::List), Lookup::Action(Action::Open));
+        assert_eq!(map.lookup(&[], key("Down"), Context::List), Lookup::Action(Action::Down));
+        let down = map.bindings.iter().find(|b| b.scope == Scope::List && b.action == Action::Down);
+        assert_eq!(down.map(|b| b.keys.clone()), Some(keys(&["Down"])));
     }
 
     #[test]

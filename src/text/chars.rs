@@ -1,0 +1,91 @@
+//! What a character is to every stage of the pipeline, said once: a word
+//! character, the scripts written without spaces (CJK), and where a
+//! sentence ends. Titles (`corpus`), the fact finders (`facts`) and search
+//! (`index`) all ask here.
+
+/// A letter or digit. Fast for ASCII, Latin and Vietnamese letters, which
+/// make up most of the text; other scripts ask the Unicode tables.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' | '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Chinese, Japanese and Korean characters: Han ideographs, kana and Hangul
+/// syllables. A word of these scripts takes particles straight after it
+/// (`서울에서`, `中国的`), so a lexicon match in them needs no boundary.
+#[inline]
+pub fn is_cjk(c: char) -> bool {
+    is_hangul(c)
+        || matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Hangul syllables. Korean, unlike Chinese and Japanese, puts spaces
+/// between its words.
+#[inline]
+pub fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{ac00}'..='\u{d7af}')
+}
+
+/// Han and kana: the scripts written without spaces between words, where
+/// each character has to count as a word of its own to be found at all.
+#[inline]
+pub fn written_without_spaces(c: char) -> bool {
+    is_cjk(c) && !is_hangul(c)
+}
+
+/// Full stops and marks that can end a sentence: `.`, `!`, `?` and their
+/// full-width forms.
+#[inline]
+pub fn is_sentence_stop(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '。' | '！' | '？')
+}
+
+/// Whether `c`, found at byte `i` of `s`, ends a sentence: a stop followed
+/// by white space or by the end of `s` (not the point of `2.7` or
+/// `dossier.txt`), or a full-width stop, which needs no space after it.
+pub fn ends_sentence(s: &str, i: usize, c: char) -> bool {
+    if !is_sentence_stop(c) {
+        return false;
+    }
+    let full_width = matches!(c, '。' | '！' | '？');
+    full_width
+        || s.get(i + c.len_utf8()..).and_then(|r| r.chars().next()).is_none_or(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_characters_are_letters_and_digits_in_any_script() {
+        for c in ['a', 'Z', '7', 'ố', 'ß', 'Ж', '中', 'ㅎ', '한', '٣'] {
+            assert!(is_word_char(c), "{c}");
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c}");
+        }
+        for c in [' ', '-', '’', '×', '÷', '。', '\u{a0}'] {
+            assert!(!is_word_char(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn cjk_holds_hangul_and_only_han_and_kana_go_without_spaces() {
+        assert!(is_cjk('中') && is_cjk('の') && is_cjk('カ') && is_cjk('한'));
+        assert!(written_without_spaces('中') && written_without_spaces('の'));
+        assert!(!written_without_spaces('한') && !written_without_spaces('a'));
+        assert!(!is_cjk('a') && !is_cjk('ố'));
+    }
+
+    #[test]
+    fn a_sentence_ends_at_a_stop_before_a_space() {
+        let s = "Revenue rose 2.7 percent. Then 中国。下";
+        let ends: Vec<usize> =
+            s.char_indices().filter(|&(i, c)| ends_sentence(s, i, c)).map(|(i, _)| i).collect();
+        assert_eq!(ends, [s.find(". ").unwrap(), s.find('。').unwrap()]);
+        assert!(ends_sentence("Done.", 4, '.'));
+    }
+}
