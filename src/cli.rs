@@ -42,8 +42,8 @@ pub struct Cli {
     #[arg(long)]
     pub print_config: bool,
 
-    /// Print the path of the database that holds the `documents` and
-    /// `facts` tables (for sqlite3 or Datasette), and exit.
+    /// Print the path of the database that holds the documents and facts
+    /// tables (for sqlite3 or Datasette), and exit.
     #[arg(long)]
     pub db_path: bool,
 
