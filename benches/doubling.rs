@@ -143,7 +143,7 @@ fn fill(bytes: usize, sentence: impl Fn(usize) -> String) -> String {
     while text.len() < bytes {
         text.push_str(&sentence(i));
         i += 1;
-        if i % 10 == 0 {
+        if i.is_multiple_of(10) {
             text.push_str("\n\n");
         }
     }

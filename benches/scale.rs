@@ -183,7 +183,7 @@ fn long_article(c: &mut Criterion) {
     group.bench_function(BenchmarkId::new("page down or up, then a frame", bytes), |b| {
         b.iter(|| {
             // Fifty pages down, fifty up, and again: always somewhere new.
-            app.handle_key(if (step / 50) % 2 == 0 { down } else { up });
+            app.handle_key(if (step / 50).is_multiple_of(2) { down } else { up });
             step += 1;
             terminal.draw(|f| dossier::ui::render(&app, f)).expect("draw");
         });

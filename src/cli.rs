@@ -11,6 +11,8 @@ use clap::{Parser, Subcommand};
 /// and folders instead (.txt, .md, .html, .json, .jsonl, RSS/Atom feeds).
 #[derive(Debug, Parser)]
 #[command(name = "dossier", version)]
+// Command-line switches are independent flags, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -39,6 +41,11 @@ pub struct Cli {
     /// Print the complete default configuration, commented, and exit.
     #[arg(long)]
     pub print_config: bool,
+
+    /// Print the path of the database that holds the documents and facts
+    /// tables (for sqlite3 or Datasette), and exit.
+    #[arg(long)]
+    pub db_path: bool,
 
     /// Files and folders of articles to open.
     pub paths: Vec<PathBuf>,

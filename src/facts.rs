@@ -23,6 +23,9 @@ use serde::Serialize;
 use crate::corpus::Document;
 use crate::text::{Lang, Span};
 
+/// Bump on any change to what [`Extractor::extract`] returns: the store re-extracts facts made under another.
+pub const VERSION: u32 = 1;
+
 /// The kinds of fact, in the order the sidebar shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 #[serde(rename_all = "lowercase")]

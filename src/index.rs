@@ -18,6 +18,7 @@
 mod build;
 mod entities;
 pub mod fold;
+pub mod layered;
 mod query;
 mod search;
 mod sentence;
@@ -26,6 +27,7 @@ pub mod words;
 
 pub use entities::{Entity, EntityIndex, Mentions, entities_of};
 pub use fold::{Folded, fold, fold_mapped};
+pub use layered::Layered;
 pub use query::{Phrase, Query, find_in_text};
 pub use search::{DocHits, Results, SearchIndex};
 pub use sentence::sentence_around;

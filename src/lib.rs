@@ -18,6 +18,7 @@ pub mod keys;
 pub mod render;
 pub mod report;
 pub mod state;
+pub mod store;
 pub mod text;
 pub mod theme;
 pub mod tui;

@@ -6,7 +6,7 @@ use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Parser;
 use rayon::prelude::*;
 
@@ -31,6 +31,11 @@ fn main() -> ExitCode {
 fn run(cli: &Cli) -> Result<ExitCode> {
     if cli.print_config {
         print!("{}", dossier::config::print_default());
+        return Ok(ExitCode::SUCCESS);
+    }
+    if cli.db_path {
+        let path = dossier::store::db_path().context("no home directory to keep a database in")?;
+        println!("{}", path.display());
         return Ok(ExitCode::SUCCESS);
     }
     let theme = if cli.monochrome() { Theme::monochrome() } else { Theme::default() };

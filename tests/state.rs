@@ -12,7 +12,11 @@ fn state(n: usize) -> State {
     for i in 0..n {
         s.articles.insert(
             format!("{i:016x}"),
-            ArticleState { path: format!("a{i}.txt"), read: i % 2 == 0, ..Default::default() },
+            ArticleState {
+                path: format!("a{i}.txt"),
+                read: i.is_multiple_of(2),
+                ..Default::default()
+            },
         );
     }
     s

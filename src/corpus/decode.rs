@@ -121,7 +121,7 @@ fn looks_binary(text: &str) -> bool {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(DecodeError::OddUtf16);
     }
     let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));

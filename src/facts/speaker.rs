@@ -208,10 +208,10 @@ impl Scene<'_> {
             return None;
         }
         let prev_sentence = sentence_start(self.text, sent.saturating_sub(1), para);
-        if prev_sentence < sent {
-            if let Some(s) = self.said_in(Span::new(prev_sentence, sent), false) {
-                return self.name(s, quote.start);
-            }
+        if prev_sentence < sent
+            && let Some(s) = self.said_in(Span::new(prev_sentence, sent), false)
+        {
+            return self.name(s, quote.start);
         }
         let only_quote =
             self.text.get(para..quote.start).is_some_and(|h| h.chars().all(|c| !is_word_char(c)));

@@ -2,6 +2,8 @@
 //! its canonical value (so `Mỹ`, `US` and `Verenigde Staten` are one
 //! `United States`), to the articles and facts that mention it.
 
+mod persist;
+
 use std::collections::HashMap;
 
 use crate::facts::{Fact, Kind, Value};

@@ -11,6 +11,8 @@
 //! spans of the hits are computed from the text only for the articles
 //! returned.
 
+mod persist;
+
 use std::ops::Range;
 
 use super::build::{self, per_core};
@@ -97,17 +99,7 @@ impl SearchIndex {
     /// The articles of `docs` (the corpus this index was built from) that
     /// hold every phrase of `query`, best first, at most `limit` with spans.
     pub fn search(&self, docs: &[Document], query: &Query, limit: usize) -> Results {
-        let mut matched = self.matching(query);
-        let total = matched.len();
-        let best_first = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
-        // Only the best `limit` need ordering: a selection first, not a full sort.
-        if matched.len() > limit {
-            matched.select_nth_unstable_by(limit, best_first);
-            matched.truncate(limit);
-        }
-        matched.sort_unstable_by(best_first);
-        let docs = spans_of(docs, query, &matched);
-        Results { total, docs }
+        rank(docs, query, self.matching(query), limit)
     }
 
     /// Every article holding all phrases, with the sum of their hits.
@@ -328,6 +320,26 @@ fn count_leftmost(starts: &Starts, followed: &[bool], len: usize) -> Counts {
             (count > 0).then_some((*d, count))
         })
         .collect()
+}
+
+/// The best `limit` of `matched` (articles of `docs` with their hit
+/// counts), best first, with their spans.
+pub(super) fn rank(docs: &[Document], query: &Query, mut matched: Counts, limit: usize) -> Results {
+    let total = matched.len();
+    keep_best(&mut matched, limit);
+    let docs = spans_of(docs, query, &matched);
+    Results { total, docs }
+}
+
+/// Keeps the best `limit` of `matched`, best first: most hits, then corpus order.
+pub(super) fn keep_best(matched: &mut Counts, limit: usize) {
+    let best_first = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    // Only the best `limit` need ordering: a selection first, not a full sort.
+    if matched.len() > limit {
+        matched.select_nth_unstable_by(limit, best_first);
+        matched.truncate(limit);
+    }
+    matched.sort_unstable_by(best_first);
 }
 
 /// The hits of `matched` articles with their spans, found on all cores

@@ -257,10 +257,10 @@ pub fn graph() -> BTreeMap<Module, BTreeSet<Module>> {
         let code = code_only(&std::fs::read_to_string(file).unwrap());
         let targets = edges.entry(module.clone()).or_default();
         for path in paths(&code) {
-            if let Some(target) = resolve(module, &path, &modules) {
-                if target != *module {
-                    targets.insert(target);
-                }
+            if let Some(target) = resolve(module, &path, &modules)
+                && target != *module
+            {
+                targets.insert(target);
             }
         }
     }

@@ -56,10 +56,10 @@ impl Declension {
     pub fn adjective(&self, word: &str, gender: char) -> String {
         let Some(list) = self.endings.get(&gender) else { return word.to_string() };
         for (from, to) in list {
-            if let Some(stem) = word.strip_suffix(from.as_str()) {
-                if stem.chars().count() >= 2 {
-                    return format!("{stem}{to}");
-                }
+            if let Some(stem) = word.strip_suffix(from.as_str())
+                && stem.chars().count() >= 2
+            {
+                return format!("{stem}{to}");
             }
         }
         word.to_string()
