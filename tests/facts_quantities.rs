@@ -384,3 +384,49 @@ fn chinese_and_japanese() {
     check("ja", Kind::Money, &["売上高は[money:1兆円=1000000000000 JPY]"]);
     check("en", Kind::Money, &["a loss of [money:Rs 500 crore=5000000000 INR]"]);
 }
+
+/// Issue: `31. Februar 2024` became `2024-02-31`; a day the calendar does
+/// not have is no date, in any notation.
+#[test]
+fn impossible_dates_are_not_dates() {
+    check(
+        "de",
+        Kind::Date,
+        &[
+            "Am 31. Februar 2024 und am [date:29. Februar 2024=2024-02-29]",
+            "Frist bis 30.02.2025, Zahlung am [date:28.02.2025=2025-02-28]",
+        ],
+    );
+    check(
+        "en",
+        Kind::Date,
+        &[
+            "due 29/2/2023 or [date:2/28/2023=2023-02-28], then [date:on April 30=April 30]",
+            "April 31 and June 31st",
+        ],
+    );
+    check("vi", Kind::Date, &["ký ngày 30/2 và [date:ngày 29/2=February 29]"]);
+    check("fr", Kind::Date, &["le 31 avril 2024 et le [date:30 avril 2024=2024-04-30]"]);
+    check("es", Kind::Date, &["el 31 de junio de 2023 y el [date:1 de julio de 2023=2023-07-01]"]);
+}
+
+/// Issue: an amount that overflowed became `"value": null` in JSON and
+/// `USD inf tn` in the sidebar, and two different overflows merged. A
+/// number a double cannot hold exactly is no amount.
+#[test]
+fn amounts_too_large_to_hold_are_not_money() {
+    let nines = "9".repeat(400);
+    let long_a = format!("a debt of ${nines} and {nines} USD");
+    let cases = [
+        long_a.as_str(),
+        "$123456789012345678 and $123456789012345679 are not amounts",
+        "a [money:$12 trillion=12000000000000 USD] debt and [money:$1,000,000,000,000=1000000000000 USD]",
+    ];
+    check("en", Kind::Money, &cases);
+    check(
+        "vi",
+        Kind::Money,
+        &["nợ 10 triệu tỷ tỷ tỷ đồng và [money:5 nghìn tỷ đồng=5000000000000 VND]"],
+    );
+    check("de", Kind::Percent, &[&format!("um {nines} Prozent und um [percent:5 Prozent=5]")]);
+}

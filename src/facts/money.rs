@@ -5,11 +5,12 @@
 //! ISO 4217 code. Currencies come from `assets/facts/currencies.toml`.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use regex::{Captures, Regex};
 use serde::Deserialize;
 
-use super::number::{Amount, LEXICON, SP, alternation, whole_word};
+use super::number::{Amount, Lexicon, SP, alternation, whole_word};
 use super::{Fact, Input, Kind, Value};
 use crate::text::Span;
 
@@ -45,6 +46,7 @@ const OF: &str = r"(?:[ \u{a0}](?i:de|di)[ \u{a0}]|[ \u{a0}](?i:d)['’])";
 
 /// Compiled once per extractor.
 pub struct Rules {
+    lex: Arc<Lexicon>,
     re: Regex,
     /// Sign or code before the amount → ISO code (case-sensitive).
     before: HashMap<String, String>,
@@ -53,7 +55,7 @@ pub struct Rules {
 }
 
 impl Rules {
-    pub fn new() -> Self {
+    pub fn new(lex: Arc<Lexicon>) -> Self {
         let file: File = toml::from_str(include_str!("../../assets/facts/currencies.toml"))
             .expect("currencies.toml parses");
         let mut before = HashMap::new();
@@ -77,8 +79,9 @@ impl Rules {
             before.insert(code.clone(), code.clone());
             after.insert(code.to_lowercase(), code.clone());
         }
-        let re = Regex::new(&pattern(&before, &codes, &names, &weak, &large)).expect("money regex");
-        Self { re, before, after }
+        let re = Regex::new(&pattern(&lex, &before, &codes, &names, &weak, &large))
+            .expect("money regex");
+        Self { lex, re, before, after }
     }
 
     pub fn find(&self, input: Input<'_>) -> Vec<Fact> {
@@ -100,7 +103,7 @@ impl Rules {
     /// The fact of one match, or `None` when it runs into a word
     /// (`$5 millionaires`) or a weak currency name (`pounds`) has no magnitude.
     fn fact(&self, caps: &Captures<'_>, input: Input<'_>) -> Option<Fact> {
-        let lex = &*LEXICON;
+        let lex = &*self.lex;
         if let Some(pre) = caps.name("pre") {
             let a = lex.amount(caps, "a", input.lang)?;
             let mut b = lex.amount(caps, "b", input.lang);
@@ -116,7 +119,7 @@ impl Rules {
             if !whole_word(input.text, pre.start(), end) {
                 return None;
             }
-            return Some(Self::build(pre.start(), end, a, b, self.before.get(pre.as_str())?));
+            return Self::build(pre.start(), end, a, b, self.before.get(pre.as_str())?);
         }
         let a = lex.amount(caps, "c", input.lang)?;
         let b = lex.amount(caps, "d", input.lang);
@@ -138,32 +141,36 @@ impl Rules {
             return None;
         }
         let code = self.after.get(&cur.as_str().to_lowercase())?;
-        Some(Self::build(a.start, cur.end(), a, b, code))
+        Self::build(a.start, cur.end(), a, b, code)
     }
 
-    fn build(start: usize, end: usize, a: Amount, b: Option<Amount>, code: &str) -> Fact {
+    /// The fact, or `None` when an amount is too large to hold.
+    fn build(start: usize, end: usize, a: Amount, b: Option<Amount>, code: &str) -> Option<Fact> {
         // `5–7 Mrd. Euro`: the magnitude of the upper bound counts for both.
         let a = match b {
             Some(b) if a.magnitude.is_none() => Amount { magnitude: b.magnitude, ..a },
             _ => a,
         };
+        if !a.held() || b.is_some_and(|b| !b.held()) {
+            return None;
+        }
         let mut fact = Fact::new(Kind::Money, Span::new(start, end), Value::Number(a.total()));
         fact.max = b.map(Amount::total);
         fact.currency = Some(code.to_string());
-        fact
+        Some(fact)
     }
 }
 
 /// The money regex: `PRE amount (RANGE PRE? amount)?` or
 /// `amount (RANGE amount)? (space | of) CURRENCY`.
 fn pattern(
+    lex: &Lexicon,
     before: &HashMap<String, String>,
     codes: &[String],
     names: &[String],
     weak: &[String],
     large: &[String],
 ) -> String {
-    let lex = &*LEXICON;
     let pre = alternation(before.keys().map(String::as_str));
     let code = alternation(codes.iter().map(String::as_str));
     let name = alternation(names.iter().map(String::as_str));
@@ -201,7 +208,7 @@ mod tests {
     use crate::text::Lang;
 
     fn money(text: &str, lang: Lang) -> Vec<(String, f64, String)> {
-        let rules = Rules::new();
+        let rules = Rules::new(Arc::new(Lexicon::load()));
         rules
             .find(Input { text, lang, field: Field::Body })
             .into_iter()

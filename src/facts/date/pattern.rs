@@ -2,7 +2,7 @@
 //! order the leftmost-first engine should prefer them when two start at
 //! the same place (a month with its year before a month alone).
 
-use super::super::number::{LEXICON, alternation};
+use super::super::number::{Lexicon, alternation};
 use super::lexicon::{File, list, words_of};
 
 /// Years 1900–2100.
@@ -13,7 +13,7 @@ const S: &str = r"[ \u{a0}]";
 /// four (see [`TEMPLATES_FROM_END`]). Group names are read by `date.rs` and
 /// are unique across shapes, so that all of them can be joined into one
 /// regex.
-pub fn build(f: &File) -> Vec<String> {
+pub fn build(f: &File, lex: &Lexicon) -> Vec<String> {
     let keep = list(&f.cues.keep);
     let drop = list(&f.cues.drop);
     let months = words_of(&f.months);
@@ -22,7 +22,7 @@ pub fn build(f: &File) -> Vec<String> {
     let shapes = [
         format!("(?P<iso>(?P<iy>{YEAR})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9]))"),
         format!(
-            "(?P<num>(?:(?i:ngày){S})?(?P<nd>[0-3]?[0-9])[./](?P<nm>[01]?[0-9])[./](?P<ny>{YEAR}))"
+            "(?P<num>(?:(?i:ngày){S})?(?P<nd>[0-3]?[0-9])[./](?P<nm>[0-3]?[0-9])[./](?P<ny>{YEAR}))"
         ),
         format!("(?P<vdm>(?i:ngày){S}(?P<vdd>[0-3]?[0-9])/(?P<vdmm>1[0-2]|0?[1-9]))"),
         format!(
@@ -68,7 +68,7 @@ pub fn build(f: &File) -> Vec<String> {
         ),
     ];
     let mut shapes = shapes.to_vec();
-    shapes.extend(templates(f));
+    shapes.extend(templates(f, lex));
     shapes.extend([
         format!("(?P<rel>(?i:{}))", alternation(f.relative.keys().map(String::as_str))),
         format!("(?P<fis>(?i:{}))(?:{S}(?P<fisy>{YEAR}))?", list(&f.periods.fiscal)),
@@ -97,12 +97,12 @@ fn period(f: &File) -> String {
 
 /// Each template of the TOML as `(?P<tI>…)`, its `{n}` and `{unit}` as
 /// groups `tInK` and `tIuK` (a template may hold either twice).
-fn templates(f: &File) -> Vec<String> {
+fn templates(f: &File, lex: &Lexicon) -> Vec<String> {
     // `the next 12 to 18 months`: a range of counts, in digits only (the
     // words twice over would double this large regex).
     let numbers = format!(
         "[0-9]+(?:(?:[-–]|{S}(?:to|bis|tot|à|a|đến|až|até){S})[0-9]+)?|{}",
-        LEXICON.word_or_article_pattern()
+        lex.word_or_article_pattern()
     );
     let units = alternation(f.units.values().flatten().map(String::as_str));
     let mut out = Vec::new();
