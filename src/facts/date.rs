@@ -14,8 +14,9 @@
 mod lexicon;
 mod normal;
 mod pattern;
+mod vague;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::number::{Lexicon, is_word_char, whole_word};
@@ -38,6 +39,8 @@ pub struct Rules {
     shapes: Scanner,
     /// The index range of the template shapes.
     templates_at: std::ops::Range<usize>,
+    /// The index of the time-of-day shape (the last).
+    time_at: usize,
     months: HashMap<String, String>,
     vi_months: HashMap<String, String>,
     weekdays: HashMap<String, String>,
@@ -47,6 +50,12 @@ pub struct Rules {
     relative: HashMap<String, String>,
     positions: HashMap<String, String>,
     templates: Vec<String>,
+    /// Vague counts (`few`, `enkele`, `vài`).
+    few: HashSet<String>,
+    /// `last`, `vergangenen`, `scorso` → last/next/this.
+    relative_before: HashMap<String, String>,
+    relative_after: HashMap<String, String>,
+    vague: vague::Words,
 }
 
 impl Rules {
@@ -56,16 +65,26 @@ impl Rules {
         let first_template = shapes.len() - pattern::TEMPLATES_FROM_END - f.template.len();
         let mut months = lexicon::lookup(&f.months);
         months.extend(lexicon::lookup(&f.month_abbreviations));
+        let mut units = lexicon::lookup(&f.units);
+        units.extend(lexicon::lookup(&f.units_plural));
+        let lower = |m: &HashMap<String, String>| {
+            m.iter().map(|(k, v)| (collapse(k), v.clone())).collect::<HashMap<_, _>>()
+        };
         Self {
             lex,
             shapes: Scanner::new(&shapes),
             templates_at: first_template..first_template + f.template.len(),
+            time_at: shapes.len() - 1,
             months,
             vi_months: lexicon::exact_lookup(&f.vi_months),
             weekdays: lexicon::lookup(&f.weekdays),
             weekdays_exact: lexicon::exact_lookup(&f.weekdays_exact),
             ordinals: f.ordinals.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect(),
-            units: lexicon::lookup(&f.units),
+            units,
+            few: f.vague.few.iter().map(|w| collapse(w)).collect(),
+            relative_before: lower(&f.relative_words.before),
+            relative_after: lower(&f.relative_words.after),
+            vague: vague::Words::new(&f),
             relative: f.relative.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
             positions: f.positions.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
             templates: f.template.into_iter().map(|t| t.value).collect(),
@@ -98,18 +117,25 @@ impl Rules {
                 continue;
             }
             let Some((pid, end)) = self.shapes.match_at(text, here) else { continue };
-            if end == here || !whole_word(text, here, end) {
+            if end == here || !whole_word(text, here, end) || numbered(text, here) {
                 continue;
             }
             // A match read as no date (`about 1950`, `this may`) is skipped
             // whole, so that a part of it is not taken for a date instead.
+            // A time that is no time (`v 19` before `19. století`) hides
+            // nothing: its lead word may start another shape's number.
             let found = text.get(here..end).unwrap_or("");
-            if let Some((start, value)) = self.shape(found, pid.as_usize(), input.lang) {
-                let span = Span::new(here + start, end);
-                facts.push(Fact::new(Kind::Date, span, Value::Text(value)));
+            match self.shape(found, pid.as_usize(), input.lang) {
+                Some((start, value)) => {
+                    let span = Span::new(here + start, end);
+                    facts.push(Fact::new(Kind::Date, span, Value::Text(value)));
+                }
+                None if pid.as_usize() == self.time_at => continue,
+                None => {}
             }
             pos = end;
         }
+        join_weekdays(text, &mut facts);
         facts
     }
 
@@ -120,6 +146,9 @@ impl Rules {
         self.shapes.read(found, pid, |caps| {
             if self.templates_at.contains(&i) {
                 return self.read_template(caps, i - self.templates_at.start, lang);
+            }
+            if let Some(found) = self.vague.read(caps, lang) {
+                return Some(found);
             }
             self.read(caps, lang)
         })
@@ -169,15 +198,36 @@ impl Rules {
         }
         if let Some(m) = g("cm") {
             let month = self.month(g("cmm")?)?;
-            return Some((if g("cmk").is_some() { m.start() } else { g("cmm")?.start() }, month));
+            let cue = g("cmk").or_else(|| g("cmr"));
+            let relative = cue.and_then(|k| self.relative_before.get(&collapse(k.as_str())));
+            let value = relative.map_or_else(|| month.clone(), |r| format!("{r} {month}"));
+            return Some((if cue.is_some() { m.start() } else { g("cmm")?.start() }, value));
+        }
+        if g("mr").is_some() {
+            let month = self.month(g("mrm")?)?;
+            let relative = self.relative_after.get(&collapse(g("mra")?.as_str()))?;
+            return Some((start, format!("{relative} {month}")));
         }
         if g("wd").is_some() {
-            let w = g("wdw")?.as_str();
-            let day =
-                self.weekdays.get(&w.to_lowercase()).or_else(|| self.weekdays_exact.get(w))?;
-            return Some((start, day.clone()));
+            return Some((start, self.weekday(c)?));
         }
         self.read_period(c, start).or_else(|| self.read_relative(c, start))
+    }
+
+    /// `Thursday`, `last Saturday`, or the day after the weekday
+    /// (`nesta terça-feira (16/07)` → `July 16`).
+    fn weekday(&self, c: &Captures<'_>) -> Option<String> {
+        let g = |name: &str| c.name(name);
+        if let Some(d) = g("wdd") {
+            let (day, month) = (num(Some(d))?, num(g("wdm"))?);
+            return day_month(g("wdy"), month, day);
+        }
+        let w = g("wdw")?.as_str();
+        let day = self.weekdays.get(&w.to_lowercase()).or_else(|| self.weekdays_exact.get(w))?;
+        let relative = g("wdr")
+            .and_then(|r| self.relative_before.get(&collapse(r.as_str())))
+            .or_else(|| g("wda").and_then(|r| self.relative_after.get(&collapse(r.as_str()))));
+        Some(relative.map_or_else(|| day.clone(), |r| format!("{r} {day}")))
     }
 
     /// Quarters, halves and fiscal years.
@@ -244,9 +294,28 @@ impl Rules {
     /// A relative span with a count (`the next 12 months`).
     fn read_template(&self, c: &Captures<'_>, i: usize, lang: Lang) -> Option<(usize, String)> {
         let g = |name: &str| c.name(name);
-        let n = (0..2).find_map(|k| g(&format!("t{i}n{k}")))?;
-        let unit = (0..2).find_map(|k| g(&format!("t{i}u{k}")));
-        Some((0, self.template_value(self.templates.get(i)?, n.as_str(), unit, lang)?))
+        let n = (0..2).find_map(|k| g(&format!("t{i}n{k}")));
+        let unit = (0..2).find_map(|k| g(&format!("t{i}u{k}"))).or_else(|| g(&format!("t{i}p0")));
+        let template = self.templates.get(i)?;
+        let value = match n {
+            Some(n) if self.few.contains(&collapse(n.as_str())) => {
+                self.unit_value(&template.replace("{n}", "few"), unit, 2.0)?
+            }
+            Some(n) => self.template_value(template, n.as_str(), unit, lang)?,
+            // `the past months`: a span without a count.
+            None => self.unit_value(&template.replace("{n} ", ""), unit, 2.0)?,
+        };
+        Some((0, value))
+    }
+
+    /// A template without a number: `{unit}` named, plural unless `n` is 1.
+    fn unit_value(&self, template: &str, unit: Option<Match<'_>>, n: f64) -> Option<String> {
+        let unit = match unit {
+            Some(u) => self.units.get(&collapse(u.as_str()))?.clone(),
+            None => "month".into(),
+        };
+        let unit = if (n - 1.0).abs() < f64::EPSILON { unit } else { format!("{unit}s") };
+        Some(template.replace("{unit}", &unit))
     }
 
     /// Relative spans, year mentions and bare years.
@@ -316,6 +385,38 @@ impl Rules {
         }
         self.months.get(&word.to_lowercase()).cloned()
     }
+}
+
+/// Whether the match at `at` continues a number with a slash or hyphen
+/// (`Lei 576/2021`, `ISO 9001-2015`): an identifier, not a date.
+fn numbered(text: &str, at: usize) -> bool {
+    let mut before = text.get(..at).unwrap_or("").chars().rev();
+    matches!(before.next(), Some('/' | '-')) && before.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// A weekday followed by the date it names (`Sunday, August 2, 2015`,
+/// `Montag, den 5. März`) is one mention, with the date's value. One pass
+/// over the facts in order.
+fn join_weekdays(text: &str, facts: &mut Vec<Fact>) {
+    let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
+    for f in facts.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            let gap = text.get(prev.span.end..f.span.start).unwrap_or("x");
+            let weekday =
+                matches!(&prev.value, Value::Text(v) if normal::WEEKDAYS.contains(&v.as_str()));
+            let day = matches!(&f.value, Value::Text(v) if v.chars().any(|c| c.is_ascii_digit()));
+            if weekday
+                && day
+                && matches!(gap.trim(), "," | ", den" | ", le" | ", el" | ", the" | "-" | "–")
+            {
+                prev.span.end = f.span.end;
+                prev.value = f.value;
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    *facts = out;
 }
 
 /// Drops the dates that stand inside an amount or a percentage

@@ -18,6 +18,9 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+pub const WEEKDAYS: [&str; 7] =
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
 /// `2024年3月5日`, `2024年3月`, `2024年`, `3月5日`.
 pub fn cjk_date(
     year: Option<Match<'_>>,
