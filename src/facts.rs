@@ -218,6 +218,7 @@ impl Extractor {
         for f in &mut facts {
             f.field = input.field;
         }
+        self.money.by_country(&mut facts, input.text);
         date::drop_overlapped(&mut facts);
         facts.sort_by_key(|f| (f.span.start, f.kind));
         facts

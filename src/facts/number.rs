@@ -128,13 +128,19 @@ impl Lexicon {
     /// magnitude (`twee miljard`, `a billion`: never a word alone). Group
     /// names start with `p`: `{p}n` digits, `{p}w` words, `{p}m` magnitude.
     pub fn amount_pattern(&self, p: &str) -> String {
+        self.amount_pattern_joined(p, SP)
+    }
+
+    /// [`Self::amount_pattern`] with `sep` between the number and its
+    /// magnitude (money also takes a hyphen: `20-Milliarden-Euro-Programm`).
+    pub fn amount_pattern_joined(&self, p: &str, sep: &str) -> String {
         let (mag, short, words) = (
             self.magnitude_pattern(),
             self.short_magnitude_pattern(),
             self.word_or_article_pattern(),
         );
         format!(
-            "(?:(?P<{p}n>{DIGITS})(?:{SP}(?P<{p}m>{mag})|(?P<{p}s>{short}))?\
+            "(?:(?P<{p}n>{DIGITS})(?:{sep}(?P<{p}m>{mag})|(?P<{p}s>{short}))?\
              |(?P<{p}w>{words})[ \\u{{a0}}](?P<{p}x>{mag}))"
         )
     }
