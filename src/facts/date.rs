@@ -61,8 +61,9 @@ pub struct Rules {
 impl Rules {
     pub fn new(lex: Arc<Lexicon>) -> Self {
         let f = lexicon::load();
-        let shapes = pattern::build(&f, &lex);
-        let first_template = shapes.len() - pattern::TEMPLATES_FROM_END - f.template.len();
+        let templates = pattern::templates(&f, &lex);
+        let shapes = pattern::build(&f, &templates);
+        let first_template = shapes.len() - pattern::TEMPLATES_FROM_END - templates.len();
         let mut months = lexicon::lookup(&f.months);
         months.extend(lexicon::lookup(&f.month_abbreviations));
         let mut units = lexicon::lookup(&f.units);
@@ -73,7 +74,7 @@ impl Rules {
         Self {
             lex,
             shapes: Scanner::new(&shapes),
-            templates_at: first_template..first_template + f.template.len(),
+            templates_at: first_template..first_template + templates.len(),
             time_at: shapes.len() - 1,
             months,
             vi_months: lexicon::exact_lookup(&f.vi_months),
@@ -87,7 +88,7 @@ impl Rules {
             vague: vague::Words::new(&f),
             relative: f.relative.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
             positions: f.positions.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
-            templates: f.template.into_iter().map(|t| t.value).collect(),
+            templates: templates.into_iter().map(|(_, value)| value).collect(),
         }
     }
 
@@ -142,6 +143,11 @@ impl Rules {
     /// The shape `i` that matched `found`, read: the offset of the mention
     /// in `found` and its normal form.
     fn shape(&self, found: &str, i: usize, lang: Lang) -> Option<(usize, String)> {
+        // A relative phrase is the whole match: a look-up, no groups to read
+        // (the most frequent shape, and among the largest regexes).
+        if i == self.templates_at.end {
+            return self.relative.get(&collapse(found)).map(|v| (0, v.clone()));
+        }
         let pid = regex_automata::PatternID::new(i).ok()?;
         self.shapes.read(found, pid, |caps| {
             if self.templates_at.contains(&i) {

@@ -108,7 +108,7 @@ impl Rules {
             .into_iter()
             .map(|a| Ambiguous { words: a.words.iter().map(|w| w.to_lowercase()).collect(), ..a })
             .collect();
-        Self { lex, re, ambiguous, before, after }
+        Self { lex, re, before, ambiguous, after }
     }
 
     pub fn find(&self, input: Input<'_>) -> Vec<Fact> {

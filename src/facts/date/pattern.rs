@@ -14,11 +14,11 @@ const HOUR: &str = "(?:[01]?[0-9]|2[0-3])";
 const MINUTES: &str = "[0-5][0-9]";
 const S: &str = r"[ \u{a0}]";
 
-/// Every date shape, in order of preference; the templates come last but
-/// four (see [`TEMPLATES_FROM_END`]). Group names are read by `date.rs` and
+/// Every date shape, in order of preference; the templates (`templates`,
+/// in that order) come last but [`TEMPLATES_FROM_END`]. Group names are read by `date.rs` and
 /// are unique across shapes, so that all of them can be joined into one
 /// regex.
-pub fn build(f: &File, lex: &Lexicon) -> Vec<String> {
+pub fn build(f: &File, templates: &[(String, String)]) -> Vec<String> {
     let keep = list(&f.cues.keep);
     let drop = list(&f.cues.drop);
     let months = words_of(&f.months);
@@ -84,7 +84,7 @@ pub fn build(f: &File, lex: &Lexicon) -> Vec<String> {
     ];
     let mut shapes = shapes.to_vec();
     shapes.extend([decade(f), century(f), holiday(f)]);
-    shapes.extend(templates(f, lex));
+    shapes.extend(templates.iter().map(|(p, _)| p.clone()));
     shapes.extend([
         format!("(?P<rel>(?i:{}))", alternation(f.relative.keys().map(String::as_str))),
         format!("(?P<fis>(?i:{}))(?:{S}(?P<fisy>{YEAR}))?", list(&f.periods.fiscal)),
@@ -158,13 +158,15 @@ fn holiday(f: &File) -> String {
 fn time(f: &File) -> String {
     let t = &f.times;
     let (lead, marks, weak, parts) = (list(&t.lead), list(&t.marks), list(&t.weak), list(&t.parts));
+    // Each branch needs a mark, minutes or a part of the day: a bare number
+    // must not reach the reader (it would at every digit of the text).
     format!(
-        "(?P<tm>(?:(?P<tml>(?i:{lead})){S})?(?P<th>{HOUR})\
-         (?:(?P<tsep>[:.h])(?P<tmin>{MINUTES}))?\
-         (?:{S}?(?P<tmk>(?i:{marks}|am|pm))\
-         |{S}(?P<tmw>(?i:{weak}))(?:{S}(?P<tmin2>{MINUTES})(?:{S}(?i:phút))?)?\
-         |)\
-         (?:{S}(?P<tmp>(?i:{parts})))?)"
+        "(?P<tm>(?:(?P<tml>(?i:{lead})){S})?(?P<th>{HOUR})(?:\
+         (?P<tsep>[:.h])(?P<tmin>{MINUTES})(?:{S}?(?P<tmk>(?i:{marks}|am|pm)))?\
+         |{S}?(?P<tmk2>(?i:{marks}|am|pm))\
+         |{S}?(?P<tmw>(?i:{weak}))(?:{S}(?P<tmin2>{MINUTES})(?:{S}(?i:phút))?)?)\
+         (?:{S}(?P<tmp>(?i:{parts})))?\
+         |(?:(?P<tml2>(?i:{lead})){S})?(?P<th2>{HOUR}){S}(?P<tmp2>(?i:{parts})))"
     )
 }
 
@@ -179,10 +181,14 @@ fn period(f: &File) -> String {
     )
 }
 
-/// Each template of the TOML as `(?P<tI>…)`, its `{n}` and `{unit}` as
-/// groups `tInK` and `tIuK` (a template may hold either twice), `{units}`
-/// (plural units only) as `tIp0`.
-fn templates(f: &File, lex: &Lexicon) -> Vec<String> {
+/// The templates of the TOML, merged where they differ only in the words
+/// around one count and unit (`the past {n} {unit}`, `den vergangenen {n}
+/// {unit}` → `(?:the past|den vergangenen) {n} {unit}`, one value): every
+/// copy of the count and unit alternations costs thousands of NFA states,
+/// and so `Extractor::new` time. Each as `(?P<tI>…)`, its `{n}` and
+/// `{unit}` as groups `tInK` and `tIuK` (a template may hold either twice),
+/// `{units}` (plural units only) as `tIp0`; returned with its value.
+pub fn templates(f: &File, lex: &Lexicon) -> Vec<(String, String)> {
     // `the next 12 to 18 months`: a range of counts, in digits only (the
     // words twice over would double this large regex); or a vague count.
     let few = list(&f.vague.few);
@@ -193,8 +199,8 @@ fn templates(f: &File, lex: &Lexicon) -> Vec<String> {
     let units = alternation(f.units.values().flatten().map(String::as_str));
     let plural = alternation(f.units_plural.values().flatten().map(String::as_str));
     let mut out = Vec::new();
-    for (i, t) in f.template.iter().enumerate() {
-        let mut p = t.pattern.replace(' ', S);
+    for (i, (pattern, value)) in merged(f).into_iter().enumerate() {
+        let mut p = pattern.replace(' ', S);
         for k in 0.. {
             if !p.contains("{n}") {
                 break;
@@ -209,7 +215,47 @@ fn templates(f: &File, lex: &Lexicon) -> Vec<String> {
         }
         // `{units}`: plurals only, for spans that may have no count.
         p = p.replace("{units}", &format!("(?P<t{i}p0>{plural})"));
-        out.push(format!("(?P<t{i}>(?i:{p}))"));
+        out.push((format!("(?P<t{i}>(?i:{p}))"), value));
     }
     out
+}
+
+/// The shapes templates share: words before `{n} {unit}`, words after it,
+/// or words before an optional count and a plural unit.
+const BEFORE: &str = " {n} {unit}";
+const AFTER: &str = "{n} {unit} ";
+const OPTIONAL: &str = " (?:{n} )?{units}";
+
+/// The TOML templates grouped by shape and value, in order of first
+/// appearance; a template of another shape stays alone.
+fn merged(f: &File) -> Vec<(String, String)> {
+    let mut groups: Vec<(u8, String, Vec<String>)> = Vec::new();
+    for t in &f.template {
+        let (p, v) = (t.pattern.as_str(), &t.value);
+        let once = p.matches("{n}").count() <= 1;
+        let (shape, words) = match () {
+            () if once && p.ends_with(BEFORE) => (1, p.strip_suffix(BEFORE)),
+            () if once && p.starts_with(AFTER) => (2, p.strip_prefix(AFTER)),
+            () if p.ends_with(OPTIONAL) => (3, p.strip_suffix(OPTIONAL)),
+            () => (0, Some(p)),
+        };
+        let words = words.unwrap_or(p).to_string();
+        match groups.iter_mut().find(|(s, value, _)| shape != 0 && *s == shape && value == v) {
+            Some((_, _, all)) => all.push(words),
+            None => groups.push((shape, v.clone(), vec![words])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(shape, value, words)| {
+            let any = format!("(?:{})", words.join("|"));
+            let pattern = match shape {
+                1 => format!("{any}{BEFORE}"),
+                2 => format!("{AFTER}{any}"),
+                3 => format!("{any}{OPTIONAL}"),
+                _ => words.concat(),
+            };
+            (pattern, value)
+        })
+        .collect()
 }

@@ -77,7 +77,12 @@ impl Words {
         if let Some(w) = ["decw1", "decw2", "decw3"].iter().find_map(|n| g(n)) {
             return self.decades.get(&w.as_str().to_lowercase()).cloned();
         }
-        let n = ["decn1", "decn2", "decn3", "decn4"].iter().find_map(|n| g(n))?.as_str();
+        let m = ["decn1", "decn2", "decn3", "decn4"].iter().find_map(|n| g(n))?;
+        // `80s` alone is an age (`in their 80s`); `the 80s`, `'80s` a decade.
+        if m.as_str().len() == 2 && g("decn1").is_some() && c.all()?.start() == m.start() {
+            return None;
+        }
+        let n = m.as_str();
         match n.len() {
             4 => Some(format!("{n}s")),
             // Two digits: this century's first decades, else the last one's.
@@ -92,9 +97,9 @@ impl Words {
     /// lead, minutes or a part of the day, and `am`/`pm` count in English.
     fn time(&self, c: &Captures<'_>, lang: Lang) -> Option<(usize, String)> {
         let g = |name: &str| c.name(name);
-        let lead = g("tml").map(|m| m.as_str().to_lowercase());
-        let mark = g("tmk").map(|m| m.as_str().to_lowercase());
-        let part = g("tmp").map(|m| m.as_str().to_lowercase());
+        let lead = g("tml").or_else(|| g("tml2")).map(|m| m.as_str().to_lowercase());
+        let mark = g("tmk").or_else(|| g("tmk2")).map(|m| m.as_str().to_lowercase());
+        let part = g("tmp").or_else(|| g("tmp2")).map(|m| m.as_str().to_lowercase());
         let minutes = g("tmin").or_else(|| g("tmin2"));
         let sep = g("tsep").map_or("", |m| m.as_str());
         if matches!(mark.as_deref(), Some("am" | "pm")) && lang != Lang::EN {
@@ -117,7 +122,7 @@ impl Words {
         if !valid {
             return None;
         }
-        let mut hour: u32 = g("th")?.as_str().parse().ok()?;
+        let mut hour: u32 = g("th").or_else(|| g("th2"))?.as_str().parse().ok()?;
         let min: u32 = minutes.map_or(Some(0), |m| m.as_str().parse().ok())?;
         let pm = [&mark, &part].iter().any(|w| w.as_ref().is_some_and(|w| self.pm.contains(w)));
         let am = [&mark, &part].iter().any(|w| matches!(w.as_deref(), Some("a.m." | "am")));
@@ -145,9 +150,9 @@ fn roman(s: &str) -> Option<u32> {
     let mut total = 0;
     for (i, v) in values.iter().enumerate() {
         if values.get(i + 1).is_some_and(|next| next > v) {
-            total -= *v as i64;
+            total -= i64::from(*v);
         } else {
-            total += *v as i64;
+            total += i64::from(*v);
         }
     }
     u32::try_from(total).ok()
