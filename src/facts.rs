@@ -174,10 +174,11 @@ impl Default for Extractor {
 impl Extractor {
     /// Parses the embedded lexicons and compiles every rule.
     pub fn new() -> Self {
+        let numbers = std::sync::Arc::new(number::Lexicon::load());
         Self {
-            money: money::Rules::new(),
-            percent: percent::Rules::new(),
-            date: date::Rules::new(),
+            money: money::Rules::new(numbers.clone()),
+            percent: percent::Rules::new(numbers.clone()),
+            date: date::Rules::new(numbers),
             names: names::Rules::new(),
             place: place::Rules::new(),
             quote: quote::Rules::new(),
@@ -218,6 +219,7 @@ impl Extractor {
         for f in &mut facts {
             f.field = input.field;
         }
+        self.money.by_country(&mut facts, input.text);
         date::drop_overlapped(&mut facts);
         facts.sort_by_key(|f| (f.span.start, f.kind));
         facts

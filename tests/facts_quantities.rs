@@ -384,3 +384,278 @@ fn chinese_and_japanese() {
     check("ja", Kind::Money, &["売上高は[money:1兆円=1000000000000 JPY]"]);
     check("en", Kind::Money, &["a loss of [money:Rs 500 crore=5000000000 INR]"]);
 }
+
+/// Issue: `31. Februar 2024` became `2024-02-31`; a day the calendar does
+/// not have is no date, in any notation.
+#[test]
+fn impossible_dates_are_not_dates() {
+    check(
+        "de",
+        Kind::Date,
+        &[
+            "Am 31. Februar 2024 und am [date:29. Februar 2024=2024-02-29]",
+            "Frist bis 30.02.2025, Zahlung am [date:28.02.2025=2025-02-28]",
+        ],
+    );
+    check(
+        "en",
+        Kind::Date,
+        &[
+            "due 29/2/2023 or [date:2/28/2023=2023-02-28], then [date:on April 30=April 30]",
+            "April 31 and June 31st",
+        ],
+    );
+    check("vi", Kind::Date, &["ký ngày 30/2 và [date:ngày 29/2=February 29]"]);
+    check("fr", Kind::Date, &["le 31 avril 2024 et le [date:30 avril 2024=2024-04-30]"]);
+    check("es", Kind::Date, &["el 31 de junio de 2023 y el [date:1 de julio de 2023=2023-07-01]"]);
+}
+
+/// Issue: an amount that overflowed became `"value": null` in JSON and
+/// `USD inf tn` in the sidebar, and two different overflows merged. A
+/// number a double cannot hold exactly is no amount.
+#[test]
+fn amounts_too_large_to_hold_are_not_money() {
+    let nines = "9".repeat(400);
+    let long_a = format!("a debt of ${nines} and {nines} USD");
+    let cases = [
+        long_a.as_str(),
+        "$123456789012345678 and $123456789012345679 are not amounts",
+        "a [money:$12 trillion=12000000000000 USD] debt and [money:$1,000,000,000,000=1000000000000 USD]",
+    ];
+    check("en", Kind::Money, &cases);
+    check(
+        "vi",
+        Kind::Money,
+        &["nợ 10 triệu tỷ tỷ tỷ đồng và [money:5 nghìn tỷ đồng=5000000000000 VND]"],
+    );
+    check("de", Kind::Percent, &[&format!("um {nines} Prozent und um [percent:5 Prozent=5]")]);
+}
+
+/// Decades and centuries, in words or digits, in each language's way.
+#[test]
+fn decades_and_centuries() {
+    check(
+        "en",
+        Kind::Date,
+        &[
+            "prices of [date:the 1990s=1990s], [date:the late 1880s=1880s] and [date:the '80s=1980s], since [date:the 19th century=19th century]",
+        ],
+    );
+    check(
+        "de",
+        Kind::Date,
+        &[
+            "[date:die Neunzigerjahre=1990s], in [date:den 80er-Jahren=1980s] und [date:19. Jahrhundert=19th century]",
+        ],
+    );
+    check("nl", Kind::Date, &["in [date:de jaren tachtig=1980s] en in [date:de jaren 1930=1930s]"]);
+    check(
+        "fr",
+        Kind::Date,
+        &["[date:les années 1980=1980s] et le [date:XIXe siècle=19th century]"],
+    );
+    check("es", Kind::Date, &["en [date:los años 80=1980s] y el [date:siglo XIX=19th century]"]);
+    check("pt", Kind::Date, &["[date:nos anos 1990=1990s]"]);
+    check("it", Kind::Date, &["[date:negli anni '90=1990s] e [date:negli anni Settanta=1970s]"]);
+    check("cs", Kind::Date, &["v [date:90. letech=1990s] a v [date:devadesátých letech=1990s]"]);
+    check("pl", Kind::Date, &["[date:w latach trzydziestych ubiegłego wieku=1930s]"]);
+    check("vi", Kind::Date, &["từ [date:thập niên 1990=1990s] đến [date:những năm 80=1980s]"]);
+}
+
+/// Periods relative to now, with or without a count.
+#[test]
+fn relative_periods() {
+    check(
+        "en",
+        Kind::Date,
+        &[
+            "in [date:the coming weeks=next weeks] and [date:next month=next month]",
+            "over [date:the past few days=past few days], [date:a decade later=a decade later]",
+            "profit in [date:the third quarter=Q3] and [date:last August=last August]",
+        ],
+    );
+    check(
+        "nl",
+        Kind::Date,
+        &[
+            "in [date:het afgelopen kwartaal=last quarter] en [date:de laatste maanden=past months], [date:enkele weken tevoren=few weeks earlier]",
+        ],
+    );
+    check(
+        "de",
+        Kind::Date,
+        &["in [date:den kommenden Wochen=next weeks] und [date:vergangenen Samstag=last Saturday]"],
+    );
+    check(
+        "fr",
+        Kind::Date,
+        &["[date:ces derniers mois=past months] et [date:samedi dernier=last Saturday]"],
+    );
+    check(
+        "es",
+        Kind::Date,
+        &["[date:en los últimos meses=past months] y [date:agosto pasado=last August]"],
+    );
+    check(
+        "it",
+        Kind::Date,
+        &["[date:tre anni fa=3 years ago] e [date:La scorsa notte=last night]"],
+    );
+    check(
+        "pl",
+        Kind::Date,
+        &["[date:18 lat temu=18 years ago] i [date:w ubiegłą sobotę=last Saturday]"],
+    );
+    check(
+        "vi",
+        Kind::Date,
+        &["[date:trong vài tháng qua=past few months], [date:một thập kỷ sau đó=a decade later]"],
+    );
+    check(
+        "pt",
+        Kind::Date,
+        &["[date:na última semana=last week] e [date:nos últimos meses=past months]"],
+    );
+}
+
+/// Holidays, in each language, case as written.
+#[test]
+fn holidays() {
+    check("de", Kind::Date, &["an [date:Weihnachten=Christmas] und zu [date:Ostern=Easter]"]);
+    check("en", Kind::Date, &["before [date:Thanksgiving=Thanksgiving] and [date:Easter=Easter]"]);
+    check("vi", Kind::Date, &["dịp [date:Tết=Tết] và [date:Giáng sinh=Christmas]"]);
+    check("fr", Kind::Date, &["à [date:Noël=Christmas] et à [date:Pâques=Easter]"]);
+    check("pl", Kind::Date, &["na [date:Boże Narodzenie=Christmas]"]);
+}
+
+/// Times of day in each language's notation; a count of hours is none.
+#[test]
+fn times_of_day() {
+    check("de", Kind::Date, &["[date:um 14.30 Uhr=14:30] begann es, es dauerte 3 Stunden"]);
+    check("vi", Kind::Date, &["[date:lúc 9 giờ sáng=09:00], trong 24 giờ"]);
+    check("fr", Kind::Date, &["[date:à 14h30=14:30] ou [date:vers 7 heures du soir=19:00]"]);
+    check(
+        "en",
+        Kind::Date,
+        &["[date:at 2:30 p.m.=14:30] and [date:7 am=07:00], a 3-2 win, 14.30 points"],
+    );
+    check("nl", Kind::Date, &["[date:net voor 7 uur ‘s morgens=07:00], na drie uur wachten"]);
+    check("pl", Kind::Date, &["[date:tuż przed godziną 7 rano=07:00]"]);
+    check("pt", Kind::Date, &["[date:às 10h30=10:30]"]);
+}
+
+/// Vietnamese day/month with a slash, with or without a time-of-day word.
+#[test]
+fn vietnamese_day_month() {
+    check(
+        "vi",
+        Kind::Date,
+        &[
+            "[date:ngày 5/3=March 5], [date:sáng 12/4=April 12] và [date:chiều 30/9=September 30], tỷ lệ 3/4",
+        ],
+    );
+}
+
+/// A weekday is a date, and takes the date that follows it.
+#[test]
+fn weekdays_and_their_dates() {
+    check(
+        "en",
+        Kind::Date,
+        &["[date:Sunday, August 2, 2015=2015-08-02] and [date:on Monday=Monday]"],
+    );
+    check(
+        "pt",
+        Kind::Date,
+        &["[date:nesta terça-feira (16/07)=July 16] e [date:nesta terça-feira, 16/07=July 16]"],
+    );
+    check(
+        "de",
+        Kind::Date,
+        &["[date:am Donnerstag=Thursday] und [date:Montag, 5. März 2024=2024-03-05]"],
+    );
+    check("es", Kind::Date, &["[date:el lunes=Monday] y [date:el pasado sábado=last Saturday]"]);
+}
+
+/// Date words that are also other words, present references, identifiers.
+#[test]
+fn date_precision_traps() {
+    check(
+        "en",
+        Kind::Date,
+        &[
+            "Theresa May said prices may rise; today is busy",
+            "the law 576/2021 and ISO 9001-2015 and 1500 people",
+            "in their 80s they met in [date:1889=1889]",
+        ],
+    );
+    check("de", Kind::Date, &["heute und jetzt feiert ein Neunziger"]);
+    check("vi", Kind::Date, &["hôm nay và ngày hôm nay"]);
+    check("nl", Kind::Date, &["vandaag en nu, momenteel"]);
+    check("pt", Kind::Date, &["o Projeto de Lei 576/2021, a segunda proposta e a quinta colocada"]);
+}
+
+/// Historical and less common currencies, with declined names.
+#[test]
+fn money_currencies_of_many_countries() {
+    check(
+        "de",
+        Kind::Money,
+        &["[money:5 Millionen D-Mark=5000000 DEM] und [money:20 Cent=0.2 EUR]"],
+    );
+    check("es", Kind::Money, &["[money:300 millones de pesetas=300000000 ESP]"]);
+    check(
+        "fr",
+        Kind::Money,
+        &[
+            "En France, le projet a coûté [money:5 millions de francs=5000000 FRF] à Paris, France.",
+            "[money:20 centimes=0.2 EUR] le litre",
+        ],
+    );
+    check("de", Kind::Money, &["Die Schweiz zahlt [money:5 Millionen Franken=5000000 CHF]"]);
+    check(
+        "cs",
+        Kind::Money,
+        &["[money:jednoho milionu korun=1000000 CZK] a [money:3 tys. Kč=3000 CZK]"],
+    );
+    check(
+        "pl",
+        Kind::Money,
+        &[
+            "[money:5 mln zł=5000000 PLN], [money:3 mld dolarów=3000000000 USD], [money:20 groszy=0.2 PLN]",
+        ],
+    );
+    check(
+        "pt",
+        Kind::Money,
+        &["[money:R$ 2,3 bilhões=2300000000 BRL] e [money:10 mil reais=10000 BRL]"],
+    );
+    check(
+        "it",
+        Kind::Money,
+        &["[money:5 miliardi di lire=5000000000 ITL] e [money:10 mila euro=10000 EUR]"],
+    );
+    check("ro", Kind::Money, &["[money:500 lei=500 RON] și [money:5 milioane de lei=5000000 RON]"]);
+    check("hu", Kind::Money, &["[money:300 millió forint=300000000 HUF]"]);
+}
+
+/// German compounds of number, magnitude and currency; things that only
+/// look like money.
+#[test]
+fn money_compounds_and_look_alikes() {
+    check(
+        "de",
+        Kind::Money,
+        &[
+            "das [money:20-Milliarden-Euro=20000000000 EUR]-Programm und ein [money:5-Euro=5 EUR]-Schein",
+        ],
+    );
+    check(
+        "en",
+        Kind::Money,
+        &[
+            "RON95 petrol and 1.5 million pounds of lead, [money:3 billion pounds=3000000000 GBP]",
+            "[money:50 cents=0.5 USD] a litre",
+        ],
+    );
+}

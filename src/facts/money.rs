@@ -5,18 +5,28 @@
 //! ISO 4217 code. Currencies come from `assets/facts/currencies.toml`.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use regex::{Captures, Regex};
 use serde::Deserialize;
 
-use super::number::{Amount, LEXICON, SP, alternation, whole_word};
+use super::number::{Amount, Lexicon, SP, alternation, whole_word};
 use super::{Fact, Input, Kind, Value};
 use crate::text::Span;
 
 #[derive(Deserialize)]
 struct File {
     currency: Vec<Currency>,
+    ambiguous: Vec<Ambiguous>,
     codes: Codes,
+}
+
+/// A currency name several countries use (`francs`).
+#[derive(Deserialize)]
+struct Ambiguous {
+    words: Vec<String>,
+    default: String,
+    countries: HashMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -28,6 +38,13 @@ struct Currency {
     weak: Vec<String>,
     #[serde(default)]
     large: Vec<String>,
+    /// The worth of one in whole units: `0.01` for cents and centimes.
+    #[serde(default = "one")]
+    unit: f64,
+}
+
+fn one() -> f64 {
+    1.0
 }
 
 #[derive(Deserialize)]
@@ -43,17 +60,24 @@ const RANGE: &str =
 /// (`millions de dollars`, `milliards d'euros`).
 const OF: &str = r"(?:[ \u{a0}](?i:de|di)[ \u{a0}]|[ \u{a0}](?i:d)['’])";
 
+/// Between a number, its magnitude and its currency: a space, or a hyphen
+/// in a German compound (`20-Milliarden-Euro-Programm`).
+const JOIN: &str = r"[ \u{a0}\u{202f}-]?";
+
 /// Compiled once per extractor.
 pub struct Rules {
+    lex: Arc<Lexicon>,
     re: Regex,
     /// Sign or code before the amount → ISO code (case-sensitive).
     before: HashMap<String, String>,
-    /// Name, sign or code after the amount, lower-cased → ISO code.
-    after: HashMap<String, String>,
+    ambiguous: Vec<Ambiguous>,
+    /// Name, sign or code after the amount, lower-cased → ISO code and
+    /// the worth of one (`cents` → USD, 0.01).
+    after: HashMap<String, (String, f64)>,
 }
 
 impl Rules {
-    pub fn new() -> Self {
+    pub fn new(lex: Arc<Lexicon>) -> Self {
         let file: File = toml::from_str(include_str!("../../assets/facts/currencies.toml"))
             .expect("currencies.toml parses");
         let mut before = HashMap::new();
@@ -66,7 +90,7 @@ impl Rules {
                 before.insert(b.clone(), c.code.clone());
             }
             for a in c.after.iter().chain(&c.weak).chain(&c.large) {
-                after.insert(a.to_lowercase(), c.code.clone());
+                after.insert(a.to_lowercase(), (c.code.clone(), c.unit));
             }
             names.extend(c.after.iter().cloned());
             weak.extend(c.weak.iter().cloned());
@@ -75,10 +99,16 @@ impl Rules {
         codes.extend(file.codes.list);
         for code in &codes {
             before.insert(code.clone(), code.clone());
-            after.insert(code.to_lowercase(), code.clone());
+            after.entry(code.to_lowercase()).or_insert((code.clone(), 1.0));
         }
-        let re = Regex::new(&pattern(&before, &codes, &names, &weak, &large)).expect("money regex");
-        Self { re, before, after }
+        let re = Regex::new(&pattern(&lex, &before, &codes, &names, &weak, &large))
+            .expect("money regex");
+        let ambiguous = file
+            .ambiguous
+            .into_iter()
+            .map(|a| Ambiguous { words: a.words.iter().map(|w| w.to_lowercase()).collect(), ..a })
+            .collect();
+        Self { lex, re, before, ambiguous, after }
     }
 
     pub fn find(&self, input: Input<'_>) -> Vec<Fact> {
@@ -97,10 +127,34 @@ impl Rules {
         facts
     }
 
+    /// Gives an amount in a currency name several countries use (`francs`)
+    /// the currency of the country `facts` name most as places (`France`
+    /// → FRF), or the name's default. Linear in the facts.
+    pub fn by_country(&self, facts: &mut [Fact], text: &str) {
+        for a in &self.ambiguous {
+            let mut counts: HashMap<&str, usize> = HashMap::new();
+            for f in facts.iter().filter(|f| f.kind == Kind::Place) {
+                if let super::Value::Text(v) = &f.value {
+                    if let Some(code) = a.countries.get(v) {
+                        *counts.entry(code.as_str()).or_default() += 1;
+                    }
+                }
+            }
+            let best = counts.into_iter().max_by_key(|(code, n)| (*n, *code == a.default));
+            let code = best.map_or(a.default.as_str(), |(code, _)| code).to_string();
+            for f in facts.iter_mut().filter(|f| f.kind == Kind::Money) {
+                let last = f.span.get(text).rsplit([' ', '\u{a0}', '-']).next().unwrap_or("");
+                if a.words.contains(&last.to_lowercase()) {
+                    f.currency = Some(code.clone());
+                }
+            }
+        }
+    }
+
     /// The fact of one match, or `None` when it runs into a word
     /// (`$5 millionaires`) or a weak currency name (`pounds`) has no magnitude.
     fn fact(&self, caps: &Captures<'_>, input: Input<'_>) -> Option<Fact> {
-        let lex = &*LEXICON;
+        let lex = &*self.lex;
         if let Some(pre) = caps.name("pre") {
             let a = lex.amount(caps, "a", input.lang)?;
             let mut b = lex.amount(caps, "b", input.lang);
@@ -113,10 +167,11 @@ impl Rules {
                 b = None;
             }
             let end = b.map_or(a.end, |b| b.end);
-            if !whole_word(input.text, pre.start(), end) {
+            if !whole_word(input.text, pre.start(), end) || glued_code(input.text, pre.end()) {
                 return None;
             }
-            return Some(Self::build(pre.start(), end, a, b, self.before.get(pre.as_str())?));
+            let code = self.before.get(pre.as_str())?;
+            return Self::build(pre.start(), end, a, b, (code, 1.0));
         }
         let a = lex.amount(caps, "c", input.lang)?;
         let b = lex.amount(caps, "d", input.lang);
@@ -125,7 +180,7 @@ impl Rules {
         }
         let cur = ["code", "name", "weak", "large"].iter().find_map(|g| caps.name(g))?;
         let magnitude = b.map_or(a.magnitude, |b| b.magnitude);
-        if caps.name("weak").is_some() && magnitude.is_none() {
+        if caps.name("weak").is_some() && (magnitude.is_none() || of_after(input.text, cur.end())) {
             return None;
         }
         if caps.name("large").is_some() && magnitude.is_none() && a.number < 1000.0 {
@@ -137,33 +192,44 @@ impl Rules {
         if !whole_word(input.text, a.start, cur.end()) {
             return None;
         }
-        let code = self.after.get(&cur.as_str().to_lowercase())?;
-        Some(Self::build(a.start, cur.end(), a, b, code))
+        let (code, unit) = self.after.get(&cur.as_str().to_lowercase())?;
+        Self::build(a.start, cur.end(), a, b, (code, *unit))
     }
 
-    fn build(start: usize, end: usize, a: Amount, b: Option<Amount>, code: &str) -> Fact {
+    /// The fact, or `None` when an amount is too large to hold.
+    fn build(
+        start: usize,
+        end: usize,
+        a: Amount,
+        b: Option<Amount>,
+        (code, unit): (&str, f64),
+    ) -> Option<Fact> {
         // `5–7 Mrd. Euro`: the magnitude of the upper bound counts for both.
         let a = match b {
             Some(b) if a.magnitude.is_none() => Amount { magnitude: b.magnitude, ..a },
             _ => a,
         };
-        let mut fact = Fact::new(Kind::Money, Span::new(start, end), Value::Number(a.total()));
-        fact.max = b.map(Amount::total);
+        if !a.held() || b.is_some_and(|b| !b.held()) {
+            return None;
+        }
+        let worth = |x: Amount| round_cents(x.total() * unit);
+        let mut fact = Fact::new(Kind::Money, Span::new(start, end), Value::Number(worth(a)));
+        fact.max = b.map(worth);
         fact.currency = Some(code.to_string());
-        fact
+        Some(fact)
     }
 }
 
 /// The money regex: `PRE amount (RANGE PRE? amount)?` or
 /// `amount (RANGE amount)? (space | of) CURRENCY`.
 fn pattern(
+    lex: &Lexicon,
     before: &HashMap<String, String>,
     codes: &[String],
     names: &[String],
     weak: &[String],
     large: &[String],
 ) -> String {
-    let lex = &*LEXICON;
     let pre = alternation(before.keys().map(String::as_str));
     let code = alternation(codes.iter().map(String::as_str));
     let name = alternation(names.iter().map(String::as_str));
@@ -172,16 +238,38 @@ fn pattern(
     let (a, b, c, d) = (
         lex.amount_pattern("a"),
         lex.amount_pattern("b"),
-        lex.amount_pattern("c"),
-        lex.amount_pattern("d"),
+        lex.amount_pattern_joined("c", JOIN),
+        lex.amount_pattern_joined("d", JOIN),
     );
     let and = &lex.and_pattern;
     let amounts =
         format!("(?i:{c})(?:(?:{RANGE}|[ \\u{{a0}}](?P<and2>(?i:{and}))[ \\u{{a0}}])(?i:{d}))?");
     format!(
         "(?P<pre>{pre}){SP}(?i:{a})(?:(?:{RANGE}|[ \\u{{a0}}](?P<and1>(?i:{and}))[ \\u{{a0}}])(?P<pre2>{pre})?{SP}(?i:{b}))?\
-         |{amounts}(?:(?P<of>{OF})|{SP})(?:(?P<code>{code})|(?P<name>(?i:{name}))|(?P<weak>(?i:{weak}))|(?P<large>(?i:{large})))"
+         |{amounts}(?:(?P<of>{OF})|{JOIN})(?:(?P<code>{code})|(?P<name>(?i:{name}))|(?P<weak>(?i:{weak}))|(?P<large>(?i:{large})))"
     )
+}
+
+/// An ISO code glued to the digits after it (`RON95` is a petrol grade,
+/// `USD5` nobody writes): codes take a space, signs need none (`$5`, `Rs500`).
+fn glued_code(text: &str, pre_end: usize) -> bool {
+    let pre = text.get(..pre_end).unwrap_or("");
+    let code = pre.len() >= 3
+        && pre.get(pre.len() - 3..).is_some_and(|c| c.bytes().all(|b| b.is_ascii_uppercase()));
+    code && text.get(pre_end..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether `of` follows (`1.5 million pounds of lead` weighs).
+fn of_after(text: &str, end: usize) -> bool {
+    // Past a bracket that closes around the amount: `[1.5 million pounds] of`.
+    let rest = text.get(end..).unwrap_or("").trim_start_matches([']', ')']);
+    let word = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+    matches!(word.as_str(), "of" | "de" | "di" | "van" | "von")
+}
+
+/// Cents worth rounded to the cent (`0.07 * 100` is not `7.000000000000001`).
+fn round_cents(x: f64) -> f64 {
+    if x.abs() < 1e12 { (x * 100.0).round() / 100.0 } else { x }
 }
 
 /// The word before `start`, lower-cased.
@@ -201,7 +289,7 @@ mod tests {
     use crate::text::Lang;
 
     fn money(text: &str, lang: Lang) -> Vec<(String, f64, String)> {
-        let rules = Rules::new();
+        let rules = Rules::new(Arc::new(Lexicon::load()));
         rules
             .find(Input { text, lang, field: Field::Body })
             .into_iter()

@@ -2,13 +2,12 @@
 //! dates: the digit pattern and its reading (`16,8` vs `2.7`, `1.000` vs
 //! `1,000`, `1 000`), magnitude words (`tỷ`, `Mrd.`, `bn`, `亿`) and
 //! spelled-out numbers (`twee`, `zwei`, `hai`), all from
-//! `assets/facts/numbers.toml`, parsed once.
-
-use std::collections::HashMap;
-use std::sync::LazyLock;
+//! `assets/facts/numbers.toml`, parsed once by [`Lexicon::load`] in
+//! `Extractor::new` and shared by the rules that read numbers.
 
 use regex::Captures;
 use serde::Deserialize;
+use std::collections::HashMap;
 
 use crate::text::Lang;
 
@@ -55,24 +54,24 @@ pub struct Lexicon {
     pub and_pattern: String,
 }
 
-/// Parsed once, on first use.
-pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let file: File = toml::from_str(include_str!("../../assets/facts/numbers.toml"))
-        .expect("numbers.toml parses");
-    let lower =
-        |m: HashMap<String, f64>| m.into_iter().map(|(k, v)| (k.to_lowercase(), v)).collect();
-    Lexicon {
-        magnitudes: file.magnitudes.into_iter().map(|(lang, m)| (lang, lower(m))).collect(),
-        short_magnitudes: file.short_magnitudes,
-        words: lower(file.words),
-        articles: lower(file.articles),
-        percent_units: file.percent.units,
-        and_pattern: alternation(file.ranges.and.iter().map(String::as_str)),
-        between: file.ranges.between,
-    }
-});
-
 impl Lexicon {
+    /// Parses the embedded `numbers.toml`.
+    pub fn load() -> Self {
+        let file: File = toml::from_str(include_str!("../../assets/facts/numbers.toml"))
+            .expect("numbers.toml parses");
+        let lower =
+            |m: HashMap<String, f64>| m.into_iter().map(|(k, v)| (k.to_lowercase(), v)).collect();
+        Lexicon {
+            magnitudes: file.magnitudes.into_iter().map(|(lang, m)| (lang, lower(m))).collect(),
+            short_magnitudes: file.short_magnitudes,
+            words: lower(file.words),
+            articles: lower(file.articles),
+            percent_units: file.percent.units,
+            and_pattern: alternation(file.ranges.and.iter().map(String::as_str)),
+            between: file.ranges.between,
+        }
+    }
+
     /// Long magnitude words of all languages, as a regex alternation.
     pub fn magnitude_pattern(&self) -> String {
         alternation(self.magnitudes.values().flat_map(HashMap::keys).map(String::as_str))
@@ -129,13 +128,19 @@ impl Lexicon {
     /// magnitude (`twee miljard`, `a billion`: never a word alone). Group
     /// names start with `p`: `{p}n` digits, `{p}w` words, `{p}m` magnitude.
     pub fn amount_pattern(&self, p: &str) -> String {
+        self.amount_pattern_joined(p, SP)
+    }
+
+    /// [`Self::amount_pattern`] with `sep` between the number and its
+    /// magnitude (money also takes a hyphen: `20-Milliarden-Euro-Programm`).
+    pub fn amount_pattern_joined(&self, p: &str, sep: &str) -> String {
         let (mag, short, words) = (
             self.magnitude_pattern(),
             self.short_magnitude_pattern(),
             self.word_or_article_pattern(),
         );
         format!(
-            "(?:(?P<{p}n>{DIGITS})(?:{SP}(?P<{p}m>{mag})|(?P<{p}s>{short}))?\
+            "(?:(?P<{p}n>{DIGITS})(?:{sep}(?P<{p}m>{mag})|(?P<{p}s>{short}))?\
              |(?P<{p}w>{words})[ \\u{{a0}}](?P<{p}x>{mag}))"
         )
     }
@@ -170,6 +175,13 @@ impl Amount {
     pub fn total(self) -> f64 {
         round(self.number * self.magnitude.unwrap_or(1.0))
     }
+
+    /// Whether the total can be held as a value: finite and at most
+    /// [`MAX_AMOUNT`] (`10 triệu tỷ tỷ` or a hundred digits is no amount).
+    pub fn held(self) -> bool {
+        let total = self.total();
+        total.is_finite() && total.abs() <= MAX_AMOUNT
+    }
 }
 
 /// Rounds away the noise of `2.7 * 1e9`.
@@ -196,7 +208,28 @@ pub fn parse_digits(token: &str, lang: Lang) -> Option<f64> {
             _ => {}
         }
     }
+    if significant_digits(&plain) > MAX_DIGITS {
+        return None;
+    }
     plain.parse().ok()
+}
+
+/// The most significant digits a number may have: a double holds fifteen
+/// exactly, so two different numbers of at most fifteen never become one
+/// value (and none becomes `inf`). No figure in the news needs more.
+const MAX_DIGITS: usize = 15;
+
+/// The largest amount that is money (a hundred quintillion: more than any
+/// currency ever printed, and still an exact whole number when written out).
+pub const MAX_AMOUNT: f64 = 1e20;
+
+fn significant_digits(plain: &str) -> usize {
+    let digits: String = plain.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_start_matches('0');
+    // Zeros that end a whole number are a magnitude, not precision
+    // (`1000000000000000000` is one significant digit).
+    let digits = if plain.contains('.') { digits } else { digits.trim_end_matches('0') };
+    digits.len()
 }
 
 /// Which of `.` and `,` is the decimal mark in `s`, if either.
@@ -287,7 +320,7 @@ mod tests {
 
     #[test]
     fn magnitudes_depend_on_the_language() {
-        let lex = &*LEXICON;
+        let lex = Lexicon::load();
         assert_eq!(lex.magnitude("billion", Lang::EN), Some(1e9));
         assert_eq!(lex.magnitude("billion", Lang::from_static("fr")), Some(1e12));
         assert_eq!(lex.magnitude("Mrd.", Lang::DE), Some(1e9));

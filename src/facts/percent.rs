@@ -4,9 +4,11 @@
 //! ranges (`30 bis 50 Prozent`, `30-50%`, `30%–50%`) as one fact with `max`.
 //! `5% to 10%` is two facts: a change from one to the other, not a range.
 
+use std::sync::Arc;
+
 use regex::{Captures, Regex};
 
-use super::number::{DIGITS, LEXICON, SP, alternation, is_word_char, whole_word};
+use super::number::{DIGITS, Lexicon, SP, alternation, is_word_char, whole_word};
 use super::{Fact, Input, Kind, Value};
 use crate::text::Span;
 
@@ -15,12 +17,12 @@ const RANGE_WORDS: &str = "to|bis|tot|à|a|au|al|đến|tới|až|até|og|till";
 
 /// Compiled once per extractor.
 pub struct Rules {
+    lex: Arc<Lexicon>,
     re: Regex,
 }
 
 impl Rules {
-    pub fn new() -> Self {
-        let lex = &*LEXICON;
+    pub fn new(lex: Arc<Lexicon>) -> Self {
         let num = format!("{DIGITS}|(?i:{})", lex.word_pattern());
         let units = alternation(lex.percent_units.iter().map(String::as_str));
         let and = &lex.and_pattern;
@@ -30,7 +32,7 @@ impl Rules {
              |[ \\u{{a0}}](?i:{and})[ \\u{{a0}}](?:(?i:el|la|the)[ \\u{{a0}}])?(?P<d>{num}))?\
              {SP}(?P<unit>(?i:{units}))"
         );
-        Self { re: Regex::new(&pattern).expect("percent regex") }
+        Self { re: Regex::new(&pattern).expect("percent regex"), lex }
     }
 
     pub fn find(&self, input: Input<'_>) -> Vec<Fact> {
@@ -38,7 +40,7 @@ impl Rules {
         let mut pos = 0;
         while let Some(caps) = self.re.captures_at(input.text, pos) {
             let m = caps.get(0).expect("group 0");
-            if let Some(fact) = fact(&caps, input) {
+            if let Some(fact) = fact(&self.lex, &caps, input) {
                 facts.push(fact);
                 pos = m.end();
             } else {
@@ -49,8 +51,7 @@ impl Rules {
     }
 }
 
-fn fact(caps: &Captures<'_>, input: Input<'_>) -> Option<Fact> {
-    let lex = &*LEXICON;
+fn fact(lex: &Lexicon, caps: &Captures<'_>, input: Input<'_>) -> Option<Fact> {
     let a = caps.name("a")?;
     let unit = caps.name("unit")?;
     // A sign counts only when it does not join two numbers (`30-50%`) or a
@@ -87,7 +88,7 @@ mod tests {
     use crate::text::Lang;
 
     fn percents(text: &str, lang: Lang) -> Vec<(String, f64, Option<f64>)> {
-        Rules::new()
+        Rules::new(Arc::new(Lexicon::load()))
             .find(Input { text, lang, field: Field::Body })
             .into_iter()
             .map(|f| {

@@ -21,6 +21,49 @@ pub struct File {
     pub template: Vec<Template>,
     pub relative: HashMap<String, String>,
     pub positions: HashMap<String, String>,
+    pub units_plural: HashMap<String, Vec<String>>,
+    pub decades: Decades,
+    pub centuries: Centuries,
+    pub vague: Vague,
+    pub holidays: HashMap<String, Vec<String>>,
+    pub relative_words: RelativeWords,
+    pub times: Times,
+}
+
+#[derive(Deserialize)]
+pub struct Decades {
+    pub articles: Vec<String>,
+    pub lead: Vec<String>,
+    pub after: Vec<String>,
+    pub years_after: Vec<String>,
+    pub century_after: Vec<String>,
+    pub words: HashMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+pub struct Vague {
+    pub few: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct Centuries {
+    pub after: Vec<String>,
+    pub before: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct RelativeWords {
+    pub before: HashMap<String, String>,
+    pub after: HashMap<String, String>,
+}
+
+#[derive(Deserialize)]
+pub struct Times {
+    pub lead: Vec<String>,
+    pub marks: Vec<String>,
+    pub weak: Vec<String>,
+    pub pm: Vec<String>,
+    pub parts: Vec<String>,
 }
 
 #[derive(Deserialize)]

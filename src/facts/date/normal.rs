@@ -18,6 +18,9 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+pub const WEEKDAYS: [&str; 7] =
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
 /// `2024年3月5日`, `2024年3月`, `2024年`, `3月5日`.
 pub fn cjk_date(
     year: Option<Match<'_>>,
@@ -45,16 +48,32 @@ pub fn month_index(name: &str) -> Option<u32> {
     MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
 }
 
+/// `2024-03-05`, or `None` for a day the calendar does not have
+/// (`31. Februar 2024`, `29/2/2023`: not a date at all).
 pub fn ymd(year: &str, month: u32, day: u32) -> Option<String> {
-    ((1..=12).contains(&month) && (1..=31).contains(&day))
-        .then(|| format!("{year}-{month:02}-{day:02}"))
+    let y: u32 = year.parse().ok()?;
+    (day >= 1 && day <= days_in(month, Some(y))).then(|| format!("{year}-{month:02}-{day:02}"))
 }
 
+/// `March 5` without a year (February may have 29 days), or with one.
 pub fn day_month(year: Option<Match<'_>>, month: u32, day: u32) -> Option<String> {
     match year {
         Some(y) => ymd(y.as_str(), month, day),
-        None => ((1..=31).contains(&day))
+        None => (day >= 1 && day <= days_in(month, None))
             .then(|| format!("{} {day}", month_number(month).unwrap_or_default())),
+    }
+}
+
+/// Days in `month` (1–12; 0 for any other) of `year`, or of a leap year
+/// when the year is not known.
+fn days_in(month: u32, year: Option<u32>) -> u32 {
+    let leap = year.is_none_or(|y| y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
     }
 }
 
