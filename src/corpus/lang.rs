@@ -241,7 +241,7 @@ fn by_function_words(sample: &str) -> Weights {
             }
         }
         found += 1;
-        if found % 8 == 0 && weights.leads_by_far() {
+        if found.is_multiple_of(8) && weights.leads_by_far() {
             break;
         }
     }

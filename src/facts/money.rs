@@ -134,10 +134,10 @@ impl Rules {
         for a in &self.ambiguous {
             let mut counts: HashMap<&str, usize> = HashMap::new();
             for f in facts.iter().filter(|f| f.kind == Kind::Place) {
-                if let super::Value::Text(v) = &f.value {
-                    if let Some(code) = a.countries.get(v) {
-                        *counts.entry(code.as_str()).or_default() += 1;
-                    }
+                if let super::Value::Text(v) = &f.value
+                    && let Some(code) = a.countries.get(v)
+                {
+                    *counts.entry(code.as_str()).or_default() += 1;
                 }
             }
             let best = counts.into_iter().max_by_key(|(code, n)| (*n, *code == a.default));
