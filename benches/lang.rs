@@ -1,14 +1,15 @@
 //! Language detection per article (one thread): the function-word step
 //! with the trigram model behind it (`corpus::detect_lang`), beside the
 //! trigram model alone on the same sample, over the generated corpus
-//! (`dossier::synth::corpus`) and over one-sentence texts.
+//! (`synth::corpus`) and over one-sentence texts.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dossier::corpus::detect_lang;
-use dossier::synth;
+#[path = "../tests/synth/mod.rs"]
+mod synth;
 
 const ARTICLES: usize = 400;
 
