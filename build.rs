@@ -20,7 +20,37 @@ mod packed {
 
 const GAZETTEER: &str = "assets/facts/places.tsv";
 
+/// What decides a parsed document, and what decides its facts: the store
+/// (`src/store/version.rs`) keeps a hash of each beside every row, so that a
+/// change to any of these files — code or lexicon — parses or extracts
+/// again, and nobody has to remember to bump a number.
+const PARSE_SOURCES: [&str; 4] =
+    ["src/corpus", "src/corpus.rs", "assets/furniture.toml", "assets/languages.toml"];
+const EXTRACTION_SOURCES: [&str; 3] = ["src/facts", "src/facts.rs", "assets/facts"];
+
 fn main() {
+    for (var, roots) in [
+        ("DOSSIER_PARSE_SOURCES", &PARSE_SOURCES[..]),
+        ("DOSSIER_EXTRACTION_SOURCES", &EXTRACTION_SOURCES[..]),
+    ] {
+        let mut files = Vec::new();
+        for root in roots {
+            println!("cargo::rerun-if-changed={root}");
+            collect(PathBuf::from(root), &mut files);
+        }
+        files.sort();
+        // FNV-1a over each file's path and bytes: stable on every machine.
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for file in &files {
+            let bytes = fs::read(file).expect("a source file is readable");
+            let name = file.to_string_lossy();
+            for b in name.as_bytes().iter().chain(&(bytes.len() as u64).to_le_bytes()).chain(&bytes)
+            {
+                hash = (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        println!("cargo::rustc-env={var}={hash:016x}");
+    }
     println!("cargo::rerun-if-changed={GAZETTEER}");
     println!("cargo::rerun-if-changed=src/facts/place/packed.rs");
     let tsv = fs::read_to_string(GAZETTEER).expect("assets/facts/places.tsv is readable");
@@ -66,4 +96,15 @@ fn main() {
     heads.sort_unstable();
     heads.dedup();
     fs::write(out.join("place_heads.txt"), heads.join("\n")).expect("OUT_DIR is writable");
+}
+
+/// Every file under `path` (or `path` itself), in no particular order.
+fn collect(path: PathBuf, files: &mut Vec<PathBuf>) {
+    if path.is_dir() {
+        for entry in fs::read_dir(&path).expect("a source folder is readable") {
+            collect(entry.expect("a source folder is readable").path(), files);
+        }
+    } else if path.is_file() {
+        files.push(path);
+    }
 }

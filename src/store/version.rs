@@ -4,9 +4,11 @@
 //!   rebuilt (the library) or migrated (the reading state); a file of a
 //!   higher one was written by a newer dossier and is left alone.
 //! - The parse and extraction versions ([`parse`], [`extraction`]): a hash
-//!   of what decides a stored document (the crate version and the
-//!   furniture rules) and what decides its facts (the crate version,
-//!   [`crate::facts::VERSION`] and every lexicon under `assets/facts/`).
+//!   of what decides a stored document (the crate version and every file of
+//!   `src/corpus`, the furniture rules and the language lexicon) and what
+//!   decides its facts (the crate version, [`crate::facts::VERSION`] and
+//!   every file of `src/facts` and `assets/facts`). `build.rs` hashes those
+//!   files, so any change to them, code or lexicon, counts.
 //!   A file parsed under another parse version is read again; a document
 //!   whose facts were extracted under another extraction version keeps its
 //!   parsed text and is only extracted again.
@@ -23,20 +25,6 @@ pub const STATE_SCHEMA: i64 = 1;
 /// Written into both files' headers (`PRAGMA application_id`): "doss".
 pub const APPLICATION_ID: i64 = 0x646f_7373;
 
-/// Every lexicon of the fact engine, by name: a change to any of them
-/// changes the extraction version. A test checks that the list holds
-/// every file of `assets/facts/`.
-pub(crate) const FACT_ASSETS: [(&str, &[u8]); 6] = [
-    ("currencies.toml", include_bytes!("../../assets/facts/currencies.toml")),
-    ("dates.toml", include_bytes!("../../assets/facts/dates.toml")),
-    ("numbers.toml", include_bytes!("../../assets/facts/numbers.toml")),
-    ("orgs.toml", include_bytes!("../../assets/facts/orgs.toml")),
-    ("people.toml", include_bytes!("../../assets/facts/people.toml")),
-    ("places.toml", include_bytes!("../../assets/facts/places.toml")),
-];
-
-const FURNITURE: &[u8] = include_bytes!("../../assets/furniture.toml");
-
 /// A stable hash (SipHash-1-3, fixed keys): the same bytes give the same
 /// value on every machine and every build.
 pub fn stable_hash(parts: &[&[u8]]) -> u64 {
@@ -50,17 +38,14 @@ pub fn stable_hash(parts: &[&[u8]]) -> u64 {
 
 static PARSE: LazyLock<String> = LazyLock::new(|| {
     let schema = SCHEMA.to_le_bytes();
-    format!("{:016x}", stable_hash(&[env!("CARGO_PKG_VERSION").as_bytes(), &schema, FURNITURE]))
+    let sources = env!("DOSSIER_PARSE_SOURCES").as_bytes();
+    format!("{:016x}", stable_hash(&[env!("CARGO_PKG_VERSION").as_bytes(), &schema, sources]))
 });
 
 static EXTRACTION: LazyLock<String> = LazyLock::new(|| {
     let facts = crate::facts::VERSION.to_le_bytes();
-    let mut parts: Vec<&[u8]> = vec![env!("CARGO_PKG_VERSION").as_bytes(), &facts];
-    for (name, bytes) in &FACT_ASSETS {
-        parts.push(name.as_bytes());
-        parts.push(bytes);
-    }
-    format!("{:016x}", stable_hash(&parts))
+    let sources = env!("DOSSIER_EXTRACTION_SOURCES").as_bytes();
+    format!("{:016x}", stable_hash(&[env!("CARGO_PKG_VERSION").as_bytes(), &facts, sources]))
 });
 
 /// The version of parsing: what a stored document was made by.
@@ -76,18 +61,6 @@ pub fn extraction() -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_lexicon_counts_in_the_extraction_version() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/facts");
-        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        on_disk.sort();
-        let listed: Vec<&str> = FACT_ASSETS.iter().map(|(n, _)| *n).collect();
-        assert_eq!(on_disk, listed, "add the new lexicon to FACT_ASSETS");
-    }
 
     #[test]
     fn versions_are_stable_hex() {
