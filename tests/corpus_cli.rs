@@ -112,3 +112,47 @@ fn facts_json_ids_count_articles_inside_a_file() {
         .collect();
     assert_eq!(ids, ["feed#1", "feed#2"]);
 }
+
+fn ids(out: &Output) -> Vec<String> {
+    stdout(out)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn files_that_would_share_an_id_keep_their_extension_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let item = |t: &str| {
+        format!("<item><title>{t}</title><description>{t} text here.</description></item>")
+    };
+    std::fs::write(
+        dir.path().join("feed.rss"),
+        format!(
+            "<rss version=\"2.0\"><channel><title>F</title>{}{}</channel></rss>",
+            item("One"),
+            item("Two")
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("feed.atom"),
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>A</title><entry><title>Three</title>\
+         <id>x</id><updated>2024-01-01T00:00:00Z</updated><content>Three text here.</content></entry></feed>",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("e.txt"), "Plain\n\nA plain article.").unwrap();
+    std::fs::write(dir.path().join("e.json"), r#"{"title":"Json","body":"A JSON article."}"#)
+        .unwrap();
+    std::fs::write(dir.path().join("solo.md"), "# Solo\n\nAlone with its name.").unwrap();
+    let out = dossier(&["facts", "--json", "."], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut got = ids(&out);
+    got.sort();
+    assert_eq!(got, ["e.json", "e.txt", "feed.atom#1", "feed.rss#1", "feed.rss#2", "solo"]);
+}

@@ -33,10 +33,11 @@ fn write_export(dir: &Path, key: &str, markdown: &str, json: &str) -> std::io::R
         .chars()
         .map(|c| if c.is_alphanumeric() || "-_.".contains(c) { c } else { '_' })
         .collect();
-    let base = dir.join(name);
-    std::fs::write(base.with_extension("md"), markdown)?;
-    std::fs::write(base.with_extension("json"), format!("{json}\n"))?;
-    Ok(base)
+    // Appended, not `with_extension`: a key such as `e.txt` or `feed.rss#1`
+    // keeps its dots, so that `e.txt` and `e.json` export apart.
+    std::fs::write(dir.join(format!("{name}.md")), markdown)?;
+    std::fs::write(dir.join(format!("{name}.json")), format!("{json}\n"))?;
+    Ok(dir.join(name))
 }
 
 /// The sidebar as a Markdown document.
@@ -69,4 +70,26 @@ pub fn markdown(doc: &Document, sidebar: &Sidebar) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_that_differ_by_their_extension_export_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        for key in ["e.txt", "e.json", "feed.rss#1", "feed.atom#1", "sub/e"] {
+            write_export(dir.path(), key, key, "{}").unwrap();
+        }
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| Path::new(n).extension().is_some_and(|e| e == "md"))
+            .collect();
+        names.sort();
+        assert_eq!(names, ["e.json.md", "e.txt.md", "feed.atom_1.md", "feed.rss_1.md", "sub_e.md"]);
+        let md = std::fs::read_to_string(dir.path().join("e.txt.md")).unwrap();
+        assert_eq!(md, "e.txt");
+    }
 }

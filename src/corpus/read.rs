@@ -10,7 +10,7 @@
 //! is left out with a note. A file named on the command line is read as
 //! named, link or not, if it is a regular file.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::Problem;
@@ -66,7 +66,38 @@ pub fn collect_sources(paths: &[PathBuf]) -> Listing {
             Ok(meta) => walker.add_file(path, strip_extension(&file_name(path)), &meta),
         }
     }
+    unique_keys(&mut walker.listing.sources);
     walker.listing
+}
+
+/// Keys stay as FACTS.md defines them unless two files would give the same
+/// one (`feed.rss` and `feed.atom`, `e.txt` and `e.json`): then each of
+/// those files keeps its extension in its key (`feed.rss`, `feed.atom`).
+/// Files that still share a key (the same name named in two folders) take
+/// their path as given.
+fn unique_keys(sources: &mut [Source]) {
+    let with_extension = |s: &Source| match s.path.extension() {
+        Some(ext) => format!("{}.{}", s.key, ext.to_string_lossy()),
+        _ => s.key.clone(),
+    };
+    let repeated = |sources: &[Source]| {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for s in sources {
+            *seen.entry(s.key.as_str()).or_default() += 1;
+        }
+        seen.into_iter().filter(|&(_, n)| n > 1).map(|(k, _)| k.to_string()).collect::<HashSet<_>>()
+    };
+    let clashes = repeated(sources);
+    if clashes.is_empty() {
+        return;
+    }
+    for s in sources.iter_mut().filter(|s| clashes.contains(&s.key)) {
+        s.key = with_extension(s);
+    }
+    let clashes = repeated(sources);
+    for s in sources.iter_mut().filter(|s| clashes.contains(&s.key)) {
+        s.key.clone_from(&s.display);
+    }
 }
 
 /// The state of one listing: the folders named, and the folders and files
@@ -234,6 +265,27 @@ mod tests {
         assert!(is_page_assets("Storm hits coast-Dateien", &pages));
         assert!(!is_page_assets("Storm hits coast 2", &pages));
         assert!(!is_page_assets("archive", &pages));
+    }
+
+    #[test]
+    fn keys_are_unique() {
+        let source = |path: &str, key: &str| Source {
+            path: PathBuf::from(path),
+            key: key.into(),
+            display: path.into(),
+            format: None,
+            bytes: 0,
+            identity: None,
+        };
+        let mut sources = [
+            source("a/e.txt", "e"),
+            source("b/e.txt", "e"),
+            source("e.json", "e"),
+            source("f.md", "f"),
+        ];
+        unique_keys(&mut sources);
+        let keys: Vec<&str> = sources.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys, ["a/e.txt", "b/e.txt", "e.json", "f"]);
     }
 
     #[test]
