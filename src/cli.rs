@@ -92,6 +92,29 @@ impl Cli {
     }
 }
 
+/// Every path named must exist: the reader and `render` refuse one that
+/// does not, naming it, rather than open an empty screen.
+pub fn check_paths(paths: &[PathBuf]) -> Result<(), String> {
+    for path in paths {
+        if let Err(e) = std::fs::metadata(path) {
+            return Err(format!(
+                "{}: cannot open: {e}",
+                crate::text::one_line(&path.display().to_string())
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// What `text` and `facts` say when the paths named hold no article.
+pub fn no_articles(paths: &[PathBuf]) -> String {
+    let names: Vec<String> = paths
+        .iter()
+        .map(|p| crate::text::one_line(&p.display().to_string()).into_owned())
+        .collect();
+    format!("no articles found in {}", names.join(", "))
+}
+
 /// The largest screen `render` draws: more than any terminal has (a
 /// terminal filling an 8K display with a small font is about 1900×500).
 /// The screen is held in memory cell by cell, so a size no terminal can

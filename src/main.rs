@@ -49,6 +49,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Some(Command::Facts { json, ref paths }) => facts(json, paths),
         Some(Command::Text { ref paths }) => text(paths),
         Some(Command::Render { size, ref keys, ref svg, ref paths }) => {
+            dossier::cli::check_paths(paths).map_err(anyhow::Error::msg)?;
             let config = match config() {
                 Ok(c) => c,
                 Err(code) => return Ok(code),
@@ -60,6 +61,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
+            dossier::cli::check_paths(&cli.paths).map_err(anyhow::Error::msg)?;
             // An invalid configuration stops dossier before the terminal is touched.
             let config = match config() {
                 Ok(c) => c,
@@ -94,8 +96,10 @@ fn stream_docs(
 ) -> std::io::Result<bool> {
     let listing = (!paths.is_empty()).then(|| collect_sources(paths));
     let mut problems = false;
+    let mut found = false;
     let mut result = Ok(());
     let mut on_batch = |batch: Batch| {
+        found |= !batch.docs.is_empty();
         for p in &batch.problems {
             eprintln!("dossier: {p}");
         }
@@ -113,6 +117,11 @@ fn stream_docs(
         None => {
             let _ = on_batch(Batch { docs: Corpus::bundled().docs, ..Batch::default() });
         }
+    }
+    // Said only when nothing else was: a file that failed was named already.
+    if !found && !problems && result.is_ok() {
+        eprintln!("dossier: {}", dossier::cli::no_articles(paths));
+        problems = true;
     }
     result.map(|()| problems)
 }

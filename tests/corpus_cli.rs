@@ -156,3 +156,24 @@ fn files_that_would_share_an_id_keep_their_extension_in_it() {
     got.sort();
     assert_eq!(got, ["e.json", "e.txt", "feed.atom#1", "feed.rss#1", "feed.rss#2", "solo"]);
 }
+
+#[test]
+fn render_refuses_a_path_that_does_not_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dossier(&["render", "--size", "60x10", "gone/away.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("gone/away.txt: cannot open"), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn text_and_facts_on_a_folder_without_articles_say_so_with_status_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    for args in [&["text", "empty"][..], &["facts", "empty"], &["facts", "--json", "empty"]] {
+        let out = dossier(args, dir.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&out), "dossier: no articles found in empty\n", "{args:?}");
+        assert_eq!(stdout(&out), "", "{args:?}");
+    }
+}

@@ -35,3 +35,14 @@ fn a_mixed_folder_shows_its_problems_and_reads_the_good_articles() {
     t.keys(&["q"]);
     t.wait_until("the reader gone", |s| !s.contains("could not be loaded"));
 }
+
+#[test]
+fn a_path_that_does_not_exist_is_an_error_naming_it() {
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let t = Term::start("missing", 100, 20);
+    t.run(&format!("{} no-such-folder; echo status=$?", dossier()));
+    let screen = t.wait_until("the exit status", |s| s.lines().any(|l| l.starts_with("status=")));
+    assert!(screen.contains("dossier: no-such-folder: cannot open"), "{screen}");
+    assert!(screen.contains("status=2"), "{screen}");
+    assert!(!screen.contains("Articles"), "{screen}");
+}
