@@ -109,6 +109,16 @@ impl Document {
         }
     }
 
+    /// A field of the article's header, when the source gives it.
+    pub fn header(&self, field: HeaderField) -> Option<&str> {
+        match field {
+            HeaderField::Byline => self.byline.as_deref(),
+            HeaderField::Date => self.date.as_deref(),
+            HeaderField::Site => self.site.as_deref(),
+            HeaderField::Url => self.url.as_deref(),
+        }
+    }
+
     /// The path, with `#N` for an article inside a file that holds several.
     pub fn label(&self) -> String {
         match self.key.rsplit_once('#') {
@@ -125,6 +135,40 @@ impl Document {
     /// The text of paragraph `i`.
     pub fn paragraph(&self, i: usize) -> &str {
         self.paragraphs.get(i).map_or("", |s| s.get(&self.body))
+    }
+}
+
+/// What an article's header shows above its text, in this order: who
+/// wrote it, when, where it appeared and its address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HeaderField {
+    Byline,
+    Date,
+    Site,
+    Url,
+}
+
+impl HeaderField {
+    pub const ALL: [HeaderField; 4] = [Self::Byline, Self::Date, Self::Site, Self::Url];
+
+    /// Its name on screen and in `dossier text`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Byline => "By",
+            Self::Date => "Date",
+            Self::Site => "Site",
+            Self::Url => "URL",
+        }
+    }
+
+    /// Its key in `dossier facts --json`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Byline => "byline",
+            Self::Date => "date",
+            Self::Site => "site",
+            Self::Url => "url",
+        }
     }
 }
 

@@ -147,6 +147,7 @@ fn text(paths: &[PathBuf]) -> Result<ExitCode> {
             }
             first = false;
             writeln!(out, "{}\n", doc.title)?;
+            write!(out, "{}", report::header_text(doc))?;
             if !doc.body.is_empty() {
                 writeln!(out, "{}", doc.body)?;
             }

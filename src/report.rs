@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
-use crate::corpus::Document;
+use crate::corpus::{Document, HeaderField};
 use crate::facts::{Fact, Field, Kind, Value};
 
 /// One article's line of `dossier facts --json`.
@@ -16,6 +16,9 @@ struct DocLine<'a> {
     path: &'a str,
     lang: &'a str,
     title: &'a str,
+    /// The article's header (byline, date, site, url) when the source gives it.
+    #[serde(flatten)]
+    header: Map<String, Json>,
     facts: Vec<Json>,
 }
 
@@ -71,9 +74,28 @@ pub fn json_line(doc: &Document, facts: &[Fact]) -> String {
         path: &doc.path,
         lang: doc.lang.code(),
         title: &doc.title,
+        header: HeaderField::ALL
+            .into_iter()
+            .filter_map(|f| Some((f.key().to_string(), Json::from(doc.header(f)?))))
+            .collect(),
         facts: facts.iter().map(|f| fact_json(doc, f)).collect(),
     };
     serde_json::to_string(&line).expect("a document serialises")
+}
+
+/// The article's header as `dossier text` prints it under the title: one
+/// `Label: value` line a field, then a blank line; nothing without fields.
+pub fn header_text(doc: &Document) -> String {
+    let mut out = String::new();
+    for field in HeaderField::ALL {
+        if let Some(value) = doc.header(field) {
+            let _ = writeln!(out, "{}: {}", field.label(), crate::text::one_line(value));
+        }
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
 }
 
 /// A readable table of one document's facts, grouped by kind.

@@ -2,6 +2,7 @@
 //! same [`render`] feeds a real terminal and `TestBackend`.
 
 mod facts_view;
+mod header;
 mod help;
 mod list;
 mod reader;

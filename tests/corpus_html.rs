@@ -292,3 +292,84 @@ fn blog_post_without_its_widgets_and_comments() {
         ],
     );
 }
+
+/// Runs the binary on one page written into a fresh folder.
+fn dossier_on_page(args: &[&str], name: &str, page: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), page).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .arg(name)
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A page whose byline paragraph Readability keeps (the metadata names the
+/// author), with an advertisement and sign-up lines inside the article.
+const COAST: &str = r#"<!doctype html><html><head><title>Harbour reopens after storm | The Coast Times</title>
+<meta property="og:site_name" content="The Coast Times">
+<meta name="author" content="Jane Marlow">
+<meta property="article:published_time" content="2024-03-05T10:00:00Z">
+<link rel="canonical" href="https://coast.example/harbour-reopens">
+</head><body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<article><h1>Harbour reopens after storm</h1>
+<p class="byline">By Jane Marlow</p>
+<p>The harbour reopened on Monday after a week of repairs, the port authority said. Ships queued outside the breakwater for most of the morning while pilots guided them in one by one.</p>
+<div class="ad ad-inline"><p>Try our premium newsletter for just $1 a week</p></div>
+<p>Fishermen said the damage was worse than in any storm they could remember. Repairs cost the town about $2 million, and the council expects to pay for them from its reserves.</p>
+<p>Sign up for our daily briefing</p>
+<p>Click here to subscribe</p>
+<p>The port authority plans to raise the sea wall by a metre next year, a project it says will cost 14 million dollars in total.</p>
+</article></body></html>
+"#;
+
+#[test]
+fn the_byline_is_in_the_header_not_the_body() {
+    let doc = load_page("coast.html", COAST.as_bytes());
+    assert_eq!(doc.byline.as_deref(), Some("Jane Marlow"));
+    assert_absent(&doc, &["By Jane Marlow"]);
+    assert!(doc.paragraph(0).starts_with("The harbour reopened on Monday"), "{}", doc.body);
+    let doc = load_page("herald.html", HERALD.as_bytes());
+    assert_absent(&doc, &["By Maria Lindqvist", "Maria Lindqvist · 5 March"]);
+}
+
+#[test]
+fn facts_json_and_text_carry_the_header() {
+    let json = dossier_on_page(&["facts", "--json"], "herald.html", HERALD);
+    let line: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(line["byline"], "Maria Lindqvist");
+    assert_eq!(line["date"], "2024-03-05");
+    assert_eq!(line["site"], "The Coastal Herald");
+    assert_eq!(line["url"], "https://herald.example/news/seafront-rebuild");
+    let text = dossier_on_page(&["text"], "herald.html", HERALD);
+    assert!(
+        text.starts_with(
+            "Harbour city votes to rebuild its flooded seafront\n\nBy: Maria Lindqvist\n\
+             Date: 2024-03-05\nSite: The Coastal Herald\n\
+             URL: https://herald.example/news/seafront-rebuild\n\nThe city council"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_reading_pane_shows_the_header_above_the_text() {
+    let screen =
+        dossier_on_page(&["render", "--size", "110x30", "--keys", "l"], "herald.html", HERALD);
+    let rows: Vec<&str> = screen.lines().collect();
+    let at = |s: &str| {
+        rows.iter().position(|r| r.contains(s)).unwrap_or_else(|| panic!("{s:?}:\n{screen}"))
+    };
+    assert!(rows[at("By    Maria Lindqvist")].contains("By    Maria Lindqvist"));
+    let by = at("By    Maria Lindqvist");
+    assert!(rows[by + 1].contains("Date  2024-03-05"), "{screen}");
+    assert!(rows[by + 2].contains("Site  The Coastal Herald"), "{screen}");
+    assert!(
+        rows[by + 3].contains("URL   https://herald.example/news/seafront-rebuild"),
+        "{screen}"
+    );
+    assert!(by < at("The city council of Portmarrow"), "{screen}");
+}

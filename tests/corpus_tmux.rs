@@ -46,3 +46,26 @@ fn a_path_that_does_not_exist_is_an_error_naming_it() {
     assert!(screen.contains("status=2"), "{screen}");
     assert!(!screen.contains("Articles"), "{screen}");
 }
+
+#[test]
+fn the_reader_shows_the_article_header_above_the_text() {
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let t = Term::start("header", 120, 30);
+    let dir = t.home.join("notes");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("ferry.md"),
+        "---\ntitle: Ferry Strike Ends\nauthor: Ann Berg\ndate: 2024-05-02\n\
+         url: https://news.example/ferry\n---\n\nThe ferry strike ended after talks.\n",
+    )
+    .unwrap();
+    t.run(&format!("{} {}", dossier(), dir.display()));
+    let screen = t.wait_for("The ferry strike ended");
+    let rows: Vec<&str> = screen.lines().collect();
+    let row = |s: &str| rows.iter().position(|r| r.contains(s)).unwrap_or(usize::MAX);
+    assert!(row("By    Ann Berg") < row("Date  2024-05-02"), "{screen}");
+    assert!(row("Date  2024-05-02") < row("URL   https://news.example/ferry"), "{screen}");
+    assert!(row("URL   https://news.example/ferry") < row("The ferry strike ended"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_gone("Ferry Strike Ends");
+}

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::corpus::Document;
+use crate::corpus::{Document, HeaderField};
 use crate::wrap::wrap;
 
 /// A place in an article that does not depend on the width: its top (the
@@ -44,6 +44,8 @@ impl Place {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     Headline,
+    /// A line of the article's header (byline, date, site, address).
+    Header(HeaderField),
     Body,
     /// Furniture line `i` of the document.
     Furniture(usize),
@@ -66,6 +68,7 @@ impl VisualLine {
         let range = self.start..self.end;
         match self.part {
             Part::Headline => doc.title.get(range),
+            Part::Header(field) => doc.header(field).and_then(|t| t.get(range)),
             Part::Body => doc.body.get(range),
             Part::Furniture(i) => doc.furniture.get(i).and_then(|f| f.line.get(range)),
             Part::Blank => None,
@@ -89,6 +92,7 @@ pub fn build_lines(doc: &Document, width: usize, furniture: bool) -> Vec<VisualL
         }
         lines.push(blank(Place::TOP));
     }
+    header_lines(doc, width, &mut lines);
     let furniture_before = |i: usize, lines: &mut Vec<VisualLine>, pos: Place| {
         if !furniture {
             return;
@@ -119,6 +123,26 @@ pub fn build_lines(doc: &Document, width: usize, furniture: bool) -> Vec<VisualL
         lines.pop();
     }
     lines
+}
+
+/// Columns before a header field's value, for its label (`Date`).
+pub const HEADER_LABEL_WIDTH: usize = 6;
+
+/// The article's header under the headline: one field a line (wrapped
+/// after its label), a blank line after them.
+fn header_lines(doc: &Document, width: usize, lines: &mut Vec<VisualLine>) {
+    let mut any = false;
+    for field in HeaderField::ALL {
+        let Some(value) = doc.header(field) else { continue };
+        for r in wrap(value, width.saturating_sub(HEADER_LABEL_WIDTH).max(1)) {
+            let part = Part::Header(field);
+            lines.push(VisualLine { part, start: r.start, end: r.end, pos: Place::TOP });
+        }
+        any = true;
+    }
+    if any {
+        lines.push(VisualLine { part: Part::Blank, start: 0, end: 0, pos: Place::TOP });
+    }
 }
 
 /// Most wrapped articles kept: the ones read lately, at the widths the
@@ -193,6 +217,30 @@ mod tests {
             |lines: &[VisualLine]| lines.iter().any(|l| l.text(doc).contains("Lesen Sie auch"));
         assert!(!has(&hidden));
         assert!(has(&shown));
+    }
+
+    #[test]
+    fn the_header_stands_under_the_headline() {
+        let mut doc = Corpus::bundled().docs[1].clone();
+        doc.byline = Some("Jane Marlow".into());
+        doc.url = Some(format!("https://example.com/{}", "long-path/".repeat(8)));
+        let lines = build_lines(&doc, 40, false);
+        let parts: Vec<Part> =
+            lines.iter().map(|l| l.part).take_while(|p| *p != Part::Body).collect();
+        let headline = parts.iter().filter(|p| **p == Part::Headline).count();
+        assert_eq!(parts[headline + 1], Part::Header(HeaderField::Byline));
+        assert_eq!(lines[headline + 1].text(&doc), "Jane Marlow");
+        let url: String = lines
+            .iter()
+            .filter(|l| l.part == Part::Header(HeaderField::Url))
+            .map(|l| l.text(&doc))
+            .collect();
+        assert_eq!(Some(url.as_str()), doc.url.as_deref(), "the address whole, wrapped");
+        assert_eq!(parts.last(), Some(&Part::Blank));
+        assert!(lines.iter().all(|l| l.part != Part::Header(HeaderField::Site)));
+        let header = lines.iter().filter(|l| matches!(l.part, Part::Header(_)));
+        assert!(header.clone().count() > 2);
+        assert!(header.into_iter().all(|l| l.end - l.start <= 40 - HEADER_LABEL_WIDTH));
     }
 
     #[test]

@@ -177,6 +177,43 @@ pub fn iso_date(s: &str) -> Option<String> {
     Some(s.to_string())
 }
 
+/// Words that stand before an author's name in a byline, in the languages
+/// dossier reads.
+const BY_WORDS: [&str; 12] =
+    ["by", "von", "door", "par", "por", "di", "da", "av", "af", "przez", "od", "bởi"];
+
+/// Drops a byline standing as one of the first paragraphs (`By Jane
+/// Marlow`, `Von Jane Marlow`, `Jane Marlow, Reporter`) when the source
+/// gives the byline apart: it is shown in the article's header instead.
+pub fn drop_byline(paragraphs: &mut Vec<String>, byline: Option<&str>) {
+    let Some(byline) = byline else { return };
+    let name = strip_by_word(byline).to_lowercase();
+    if name.chars().count() < 3 {
+        return;
+    }
+    let is_byline = |p: &str| {
+        let rest = strip_by_word(p).to_lowercase();
+        rest.strip_prefix(name.as_str()).is_some_and(|tail| {
+            let tail = tail.trim_start_matches([',', ' ', '|', '·', '-', '–', '—']);
+            // At most a role or a date after the name, never a sentence.
+            tail.chars().count() <= 40 && !tail.contains(". ")
+        })
+    };
+    if let Some(i) = paragraphs.iter().take(3).position(|p| is_byline(p)) {
+        paragraphs.remove(i);
+    }
+}
+
+/// A byline without the word before the name (`By `, `Von `) or a colon.
+fn strip_by_word(s: &str) -> &str {
+    let s = s.trim();
+    let s = s.strip_prefix("Author:").or_else(|| s.strip_prefix("Autor:")).unwrap_or(s).trim();
+    match s.split_once(' ') {
+        Some((word, rest)) if BY_WORDS.contains(&word.to_lowercase().as_str()) => rest.trim(),
+        _ => s,
+    }
+}
+
 /// Whitespace runs (newlines included) become one space; ends trimmed.
 pub fn collapse_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -199,6 +236,27 @@ mod tests {
         assert_eq!(iso_date("Tue, 05 Mar 2024 10:00:00 GMT").as_deref(), Some("2024-03-05"));
         assert_eq!(iso_date("yesterday").as_deref(), Some("yesterday"));
         assert_eq!(iso_date(" "), None);
+    }
+
+    #[test]
+    fn bylines_leave_the_body() {
+        let body = |ps: &[&str]| ps.iter().map(|p| (*p).to_string()).collect::<Vec<_>>();
+        for (byline, first) in [
+            ("Jane Marlow", "By Jane Marlow"),
+            ("By Jane Marlow", "By Jane Marlow"),
+            ("Jane Marlow", "Von Jane Marlow, Reporterin"),
+            ("Jane Marlow", "Jane Marlow"),
+        ] {
+            let mut ps = body(&[first, "The harbour reopened."]);
+            drop_byline(&mut ps, Some(byline));
+            assert_eq!(ps, ["The harbour reopened."], "{byline} / {first}");
+        }
+        let mut ps = body(&["Jane Marlow said the harbour reopened. Ships queued.", "More."]);
+        drop_byline(&mut ps, Some("Jane Marlow"));
+        assert_eq!(ps.len(), 2, "a sentence about the author stays");
+        let mut ps = body(&["By Jane Marlow"]);
+        drop_byline(&mut ps, None);
+        assert_eq!(ps.len(), 1);
     }
 
     #[test]

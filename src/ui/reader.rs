@@ -37,6 +37,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let text = l.text(doc);
             match l.part {
                 Part::Headline => marks.line(l, text, Field::Title, app.theme.headline),
+                Part::Header(field) => super::header::line(app, field, l, text),
                 Part::Body => marks.line(l, text, Field::Body, Style::new()),
                 Part::Furniture(_) => Line::styled(text, app.theme.furniture),
                 Part::Blank => Line::raw(""),

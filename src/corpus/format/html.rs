@@ -54,12 +54,15 @@ pub fn parse(html: &str) -> (Article, Option<FormatError>) {
     let site = page.site_name.as_deref().and_then(non_empty);
     let title = headline(&page.title, site.as_deref(), &h1s);
     let content = Dom::fragment(page.content);
+    let byline = page.byline.as_deref().and_then(non_empty);
+    let mut body = paragraphs(&content.root());
+    super::drop_byline(&mut body, byline.as_deref());
     let article = Article {
         title,
-        body: Body::Paragraphs(paragraphs(&content.root())),
+        body: Body::Paragraphs(body),
         url: canonical.or_else(|| page.url.as_deref().and_then(non_empty)),
         date: page.published_time.as_deref().and_then(iso_date),
-        byline: page.byline.as_deref().and_then(non_empty),
+        byline,
         site,
     };
     (article, None)
