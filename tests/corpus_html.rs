@@ -373,3 +373,39 @@ fn the_reading_pane_shows_the_header_above_the_text() {
     );
     assert!(by < at("The city council of Portmarrow"), "{screen}");
 }
+
+#[test]
+fn an_inline_advertisement_is_no_text_and_no_fact() {
+    let doc = load_page("coast.html", COAST.as_bytes());
+    assert_absent(&doc, &["Try our premium newsletter", "$1 a week"]);
+    assert!(doc.furniture.iter().all(|f| !f.line.contains("premium")), "{:?}", doc.furniture);
+    let json = dossier_on_page(&["facts", "--json"], "coast.html", COAST);
+    assert!(!json.contains("\"$1\""), "{json}");
+    assert!(json.contains("\"$2 million\""), "{json}");
+}
+
+#[test]
+fn sign_up_prompts_and_see_also_links_are_furniture() {
+    let doc = load_page("coast.html", COAST.as_bytes());
+    let hidden: Vec<&str> = doc.furniture.iter().map(|f| f.line.as_str()).collect();
+    assert_eq!(hidden, ["Sign up for our daily briefing", "Click here to subscribe"]);
+    assert_absent(&doc, &["Sign up for", "Click here"]);
+    let page = |lang: &str, extra: &str| {
+        format!(
+            "<html lang=\"{lang}\"><head><title>T</title></head><body><article><h1>T</h1>\
+             <p>{}</p><p>{extra}</p><p>{}</p></article></body></html>",
+            "Eerste alinea van het artikel, lang genoeg om tekst te zijn. ".repeat(4),
+            "Tweede alinea van het artikel, ook lang genoeg om tekst te zijn. ".repeat(4),
+        )
+    };
+    for (lang, extra) in [
+        ("nl", "Zie ook: Gemeente stemt over nieuwe zeedijk"),
+        ("de", "Siehe auch: Hafen wieder offen"),
+        ("de", "Jetzt abonnieren und keinen Artikel verpassen"),
+        ("fr", "Abonnez-vous à notre lettre d'information"),
+    ] {
+        let doc = load_page("p.html", page(lang, extra).as_bytes());
+        assert_absent(&doc, &[extra]);
+        assert!(doc.furniture.iter().any(|f| f.line == extra), "{extra}: {:?}", doc.furniture);
+    }
+}

@@ -13,6 +13,7 @@ use super::{Article, Body, FormatError, collapse_whitespace, iso_date, non_empty
 /// `og:title` ("Storm hits coast | The Daily Planet").
 const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
 
+mod ads;
 mod scan;
 
 /// Deeper than any real page nests its elements. Readability walks the tree
@@ -39,6 +40,7 @@ pub fn parse(html: &str) -> (Article, Option<FormatError>) {
     }
     let h1s: Vec<String> =
         dom.select("h1").nodes().iter().take(8).map(|n| collapse_whitespace(&n.text())).collect();
+    ads::remove(&dom);
     let canonical = dom
         .select("link[rel=canonical]")
         .nodes()
@@ -49,7 +51,9 @@ pub fn parse(html: &str) -> (Article, Option<FormatError>) {
         Readability::with_document(dom, None, Some(Config::default())).and_then(|mut r| r.parse());
     let Ok(page) = readable else {
         // Readability found no article (a tiny or odd page): the whole body.
-        return (whole_page(&Dom::from(html), canonical), None);
+        let dom = Dom::from(html);
+        ads::remove(&dom);
+        return (whole_page(&dom, canonical), None);
     };
     let site = page.site_name.as_deref().and_then(non_empty);
     let title = headline(&page.title, site.as_deref(), &h1s);
