@@ -7,7 +7,10 @@ use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
 use crate::corpus::{Document, HeaderField};
+
+mod table;
 use crate::facts::{Fact, Field, Kind, Value};
+pub use table::table;
 
 /// One article's line of `dossier facts --json`.
 #[derive(Serialize)]
@@ -96,42 +99,4 @@ pub fn header_text(doc: &Document) -> String {
         out.push('\n');
     }
     out
-}
-
-/// A readable table of one document's facts, grouped by kind.
-pub fn table(doc: &Document, facts: &[Fact]) -> String {
-    let mut out = String::new();
-    let key = crate::text::sanitize(&doc.key).replace('\n', " ");
-    let _ = writeln!(out, "{key} [{}] {}", doc.lang, crate::text::sanitize(&doc.title));
-    for kind in Kind::ALL {
-        let of_kind: Vec<&Fact> = facts.iter().filter(|f| f.kind == kind).collect();
-        if of_kind.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "  {} ({})", kind.heading(), of_kind.len());
-        for f in of_kind {
-            let text = crate::text::sanitize(f.text(doc)).replace('\n', " ");
-            let _ = writeln!(out, "    {:<40} {}", text, describe(f));
-        }
-    }
-    out
-}
-
-/// The normalised value and extra fields of a fact, for the table.
-fn describe(f: &Fact) -> String {
-    let mut parts = Vec::new();
-    match (&f.value, &f.currency) {
-        (Value::Number(n), Some(c)) => {
-            parts.push(format!("{c} {}", crate::facts::format_number(*n)));
-        }
-        (Value::None, _) => {}
-        _ => parts.push(f.value_text()),
-    }
-    if let Some(max) = f.max {
-        parts.push(format!("to {}", crate::facts::format_number(max)));
-    }
-    for extra in [&f.role, &f.org, &f.speaker].into_iter().flatten() {
-        parts.push(extra.clone());
-    }
-    parts.join(" · ")
 }

@@ -177,3 +177,25 @@ fn text_and_facts_on_a_folder_without_articles_say_so_with_status_2() {
         assert_eq!(stdout(&out), "", "{args:?}");
     }
 }
+
+#[test]
+fn the_facts_table_has_one_row_per_fact_and_quotes_beside_their_speaker() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Alibaba Cuts Jobs\n\nAlibaba said on Monday it would cut jobs. Analysts at Daiwa \
+         expect Alibaba to save money. \"We are making the company leaner and faster,\" \
+         said Daniel Zhang, the chairman of Alibaba.",
+    )
+    .unwrap();
+    let out = dossier(&["facts", "a.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let table = stdout(&out);
+    let alibaba: Vec<&str> =
+        table.lines().filter(|l| l.trim_start().starts_with("Alibaba")).collect();
+    assert_eq!(alibaba.len(), 1, "one row:\n{table}");
+    assert!(alibaba[0].trim_start().starts_with("Alibaba ×4"), "{table}");
+    let quote = table.lines().find(|l| l.contains("leaner")).unwrap();
+    assert!(quote.trim_start().starts_with('“'), "{table}");
+    assert!(quote.trim_end().ends_with("  Daniel Zhang"), "{table}");
+}
