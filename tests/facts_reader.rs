@@ -148,6 +148,9 @@ fn export_writes_markdown_and_json_to_the_data_directory() {
     app.handle_key(parse_keys("x").unwrap()[0]);
     let md = std::fs::read_to_string(dir.join("exports/000_6dc0939844a5efd4.md")).unwrap();
     assert!(md.contains("CNY 16.8 bn"), "{md}");
+    // Quotes whole, not cut to the sidebar's width.
+    let quote = md.lines().find(|l| l.starts_with("- “Mặc dù mất đi")).expect(&md);
+    assert!(quote.chars().count() > 100 && !quote.contains('…'), "{md}");
     let json: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(dir.join("exports/000_6dc0939844a5efd4.json")).unwrap(),
     )

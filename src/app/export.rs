@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::App;
 use super::sidebar::Sidebar;
 use crate::corpus::Document;
-use crate::facts::Kind;
+use crate::facts::{Fact, Kind};
 
 impl App {
     pub(super) fn export(&mut self) {
@@ -17,7 +17,7 @@ impl App {
         };
         let Some(doc) = self.doc() else { return };
         let record = &self.records[self.selected];
-        let markdown = markdown(doc, &record.sidebar);
+        let markdown = markdown(doc, &record.sidebar, &record.facts);
         let json = crate::report::json_line(doc, &record.facts);
         self.note = Some(match write_export(&dir, &doc.key, &markdown, &json) {
             Ok(base) => format!("exported to {}.md and .json", base.display()),
@@ -40,8 +40,9 @@ fn write_export(dir: &Path, key: &str, markdown: &str, json: &str) -> std::io::R
     Ok(dir.join(name))
 }
 
-/// The sidebar as a Markdown document.
-pub fn markdown(doc: &Document, sidebar: &Sidebar) -> String {
+/// The sidebar as a Markdown document. Quotes are written whole (the
+/// sidebar shows them cut to its width).
+pub fn markdown(doc: &Document, sidebar: &Sidebar, facts: &[Fact]) -> String {
     let mut out =
         format!("# {}\n\n`{}` · {} · {} words\n", doc.title, doc.path, doc.lang, doc.words);
     for kind in Kind::ALL {
@@ -51,7 +52,14 @@ pub fn markdown(doc: &Document, sidebar: &Sidebar) -> String {
         }
         let _ = write!(out, "\n## {} ({})\n\n", kind.heading(), entries.len());
         for e in entries {
-            let _ = write!(out, "- {}", e.label);
+            match e.mentions.first().and_then(|&i| facts.get(i)) {
+                Some(f) if kind == Kind::Quote => {
+                    let _ = write!(out, "- “{}”", crate::text::one_line(f.text(doc)));
+                }
+                _ => {
+                    let _ = write!(out, "- {}", e.label);
+                }
+            }
             if let Some(w) = &e.written {
                 let _ = write!(out, " ({w})");
             }
@@ -75,6 +83,21 @@ pub fn markdown(doc: &Document, sidebar: &Sidebar) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_are_written_whole() {
+        let docs = crate::corpus::Corpus::bundled().docs;
+        let doc = &docs[1];
+        let facts = crate::facts::Extractor::new().extract(doc);
+        let sidebar = Sidebar::build(doc, &facts);
+        let md = markdown(doc, &sidebar, &facts);
+        let quotes: Vec<&Fact> = facts.iter().filter(|f| f.kind == Kind::Quote).collect();
+        assert!(!quotes.is_empty());
+        for q in quotes {
+            assert!(q.text(doc).chars().count() > 48, "a quote longer than the sidebar shows");
+            assert!(md.contains(&format!("- “{}”", q.text(doc))), "{md}");
+        }
+    }
 
     #[test]
     fn keys_that_differ_by_their_extension_export_apart() {
