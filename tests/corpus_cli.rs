@@ -199,3 +199,26 @@ fn the_facts_table_has_one_row_per_fact_and_quotes_beside_their_speaker() {
     assert!(quote.trim_start().starts_with('“'), "{table}");
     assert!(quote.trim_end().ends_with("  Daniel Zhang"), "{table}");
 }
+
+#[test]
+fn nearly_right_input_reads_json_summaries_and_keeps_markdown_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.json"),
+        r#"{"articles":[{"title":"Port Deal","description":"The port signed a deal.","content":""},
+            {"webTitle":"Rail Plan","fields":{"bodyText":"The rail plan passed."}}]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.md"),
+        "# Shopping\n\nWhat to buy:\n\n- bread\n- milk\n- eggs\n\nThat is all.\n",
+    )
+    .unwrap();
+    let out = dossier(&["text", "."], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "Port Deal\n\nThe port signed a deal.\n\x0c\nRail Plan\n\nThe rail plan passed.\n\x0c\n\
+         Shopping\n\nWhat to buy:\n\n• bread\n• milk\n• eggs\n\nThat is all.\n"
+    );
+}

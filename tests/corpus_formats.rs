@@ -129,7 +129,8 @@ fn markdown_json_jsonl_and_feeds_load_with_ids() {
     }
     let md = doc(&corpus, "notes/post");
     assert_eq!(md.title, "Rates rise again");
-    assert_eq!(md.body, "The central bank raised its key rate to 4%.\n\n• one\n\n• two");
+    // A list stays a list: its items on lines of one paragraph.
+    assert_eq!(md.body, "The central bank raised its key rate to 4%.\n\n• one\n• two");
     let first = doc(&corpus, "dump#1");
     assert_eq!(first.url.as_deref(), Some("https://a.example/1"));
     assert_eq!(first.date.as_deref(), Some("2024-02-01"));

@@ -121,9 +121,18 @@ pub fn clean_paragraphs(
     paragraphs: &[String],
     rules: &FurnitureRules,
 ) -> Cleaned {
+    // White space collapsed; only a list (a paragraph whose every line is
+    // an item, as Markdown gives them) keeps its lines.
     let one_line = |s: &str| {
         let text = nfc(s);
-        sanitize(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+        let lines: Vec<String> = text
+            .split('\n')
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect();
+        let joiner =
+            if lines.len() > 1 && lines.iter().all(|l| is_list_item(l)) { "\n" } else { " " };
+        sanitize(&lines.join(joiner)).into_owned()
     };
     let headline = headline.map(one_line).filter(|h| !h.is_empty());
     let mut out = Cleaned { headline, ..Cleaned::default() };
@@ -145,6 +154,14 @@ pub fn clean_paragraphs(
         }
     }
     out
+}
+
+/// A line that is a list's item: `• …`, `◦ …` or `12. …`.
+fn is_list_item(line: &str) -> bool {
+    let numbered = line.split_once(". ").is_some_and(|(n, _)| {
+        !n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit())
+    });
+    numbered || line.starts_with("• ") || line.starts_with("◦ ")
 }
 
 /// Plain text from a structured source split into paragraphs, the way a

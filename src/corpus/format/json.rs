@@ -9,9 +9,11 @@ use serde_json::Value;
 use super::{Article, Body, FormatError, Parsed, html, iso_date, non_empty};
 use crate::corpus::clean::split_paragraphs;
 
-const TITLE: [&str; 3] = ["title", "headline", "name"];
-/// (`content_html`, `content_text`: JSON Feed.)
-const BODY: [&str; 11] = [
+const TITLE: [&str; 5] = ["title", "headline", "name", "webTitle", "heading"];
+/// The names feeds, scrapers and news APIs give an article's text
+/// (`content_html`, `content_text`: JSON Feed; `articleBody`: schema.org;
+/// `bodyText`: the Guardian; `selftext`: Reddit; `maintext`: news-please).
+const BODY: [&str; 24] = [
     "body",
     "text",
     "content",
@@ -21,13 +23,39 @@ const BODY: [&str; 11] = [
     "article",
     "article_body",
     "articleBody",
+    "article_text",
+    "articleText",
+    "body_text",
+    "bodyText",
+    "body_html",
     "full_text",
+    "fulltext",
+    "full_content",
     "maintext",
+    "main_text",
+    "plain_text",
+    "text_content",
+    "contents",
+    "story",
+    "selftext",
 ];
-/// Shorter texts, used only when no body field is present.
-const SUMMARY: [&str; 3] = ["description", "summary", "abstract"];
-const URL: [&str; 4] = ["url", "link", "href", "source_url"];
-const DATE: [&str; 10] = [
+/// Shorter texts, used only when no body field holds text (`lead_paragraph`:
+/// the New York Times; `snippet`, `excerpt`, `teaser`: search and CMS APIs).
+const SUMMARY: [&str; 9] = [
+    "description",
+    "summary",
+    "abstract",
+    "lead_paragraph",
+    "lead",
+    "lede",
+    "excerpt",
+    "snippet",
+    "teaser",
+];
+/// Objects some APIs nest an article's fields in (the Guardian's `fields`).
+const NESTED: [&str; 2] = ["fields", "attributes"];
+const URL: [&str; 7] = ["url", "link", "href", "source_url", "webUrl", "web_url", "permalink"];
+const DATE: [&str; 14] = [
     "date",
     "published",
     "date_published",
@@ -36,13 +64,20 @@ const DATE: [&str; 10] = [
     "date_publish",
     "datePublished",
     "pubDate",
+    "pub_date",
+    "publication_date",
+    "published_date",
+    "webPublicationDate",
     "created_at",
     "updated",
 ];
 const AUTHOR: [&str; 4] = ["author", "authors", "byline", "creator"];
 const SITE: [&str; 5] = ["site", "site_name", "source", "publisher", "source_domain"];
 /// Keys under which an object wraps its array of articles.
-const LISTS: [&str; 6] = ["articles", "items", "entries", "data", "results", "posts"];
+const LISTS: [&str; 8] =
+    ["articles", "items", "entries", "data", "results", "posts", "docs", "stories"];
+/// Objects an API wraps its list in (`{"response": {"results": […]}}`).
+const WRAPPERS: [&str; 3] = ["response", "data", "result"];
 
 /// A `.json` file: one article, or a list of them.
 pub fn parse(text: &str) -> Parsed {
@@ -52,12 +87,10 @@ pub fn parse(text: &str) -> Parsed {
     };
     let list = match value {
         Value::Array(items) => items,
-        Value::Object(ref map) if first(map, &BODY).is_none() => {
-            match LISTS.iter().find_map(|k| map.get(*k).and_then(Value::as_array)) {
-                Some(items) => items.clone(),
-                None => return one(&value),
-            }
-        }
+        Value::Object(ref map) if body_text(map).is_none() => match list_in(map) {
+            Some(items) => items.clone(),
+            None => return one(&value),
+        },
         _ => return one(&value),
     };
     let mut parsed = Parsed::default();
@@ -79,6 +112,29 @@ pub fn parse_lines(text: &str) -> Parsed {
         }
     }
     parsed
+}
+
+/// The array of articles an object holds, directly or in a wrapper.
+fn list_in(map: &serde_json::Map<String, Value>) -> Option<&Vec<Value>> {
+    LISTS.iter().find_map(|k| map.get(*k).and_then(Value::as_array)).or_else(|| {
+        WRAPPERS
+            .iter()
+            .filter_map(|k| map.get(*k)?.as_object())
+            .find_map(|inner| LISTS.iter().find_map(|k| inner.get(*k).and_then(Value::as_array)))
+    })
+}
+
+/// The article's text: the first body field that holds any, else the first
+/// summary field, looked for in the object and in the objects it nests
+/// its fields in.
+fn body_text(map: &serde_json::Map<String, Value>) -> Option<String> {
+    let nested = NESTED.iter().filter_map(|k| map.get(*k)?.as_object());
+    let maps: Vec<&serde_json::Map<String, Value>> = std::iter::once(map).chain(nested).collect();
+    [&BODY[..], &SUMMARY[..]].into_iter().find_map(|keys| {
+        maps.iter().find_map(|m| {
+            keys.iter().filter_map(|k| m.get(*k)).filter_map(text_of).find(|t| !t.trim().is_empty())
+        })
+    })
 }
 
 fn one(value: &Value) -> Parsed {
@@ -107,8 +163,7 @@ fn json_error(e: &serde_json::Error, line_offset: usize) -> FormatError {
 fn article(value: &Value, n: usize) -> Result<Article, FormatError> {
     let Value::Object(map) = value else { return Err(FormatError::NotObject(n)) };
     let title = first(map, &TITLE).and_then(text_of).and_then(|t| non_empty(&t));
-    let text = first(map, &BODY).or_else(|| first(map, &SUMMARY)).and_then(text_of);
-    let paragraphs = match text {
+    let paragraphs = match body_text(map) {
         Some(t) if html::looks_like_html(&t) => html::fragment_paragraphs(&t),
         Some(t) => split_paragraphs(&t),
         None => Vec::new(),
@@ -139,7 +194,10 @@ fn text_of(v: &Value) -> Option<String> {
             let parts: Vec<String> = items.iter().filter_map(text_of).collect();
             (!parts.is_empty()).then(|| parts.join("\n\n"))
         }
-        Value::Object(map) => map.get("text").or_else(|| map.get("value")).and_then(text_of),
+        // `{"text": …}`, WordPress's `{"rendered": …}`, the NYT's `{"main": …}`.
+        Value::Object(map) => {
+            ["text", "value", "rendered", "main"].iter().find_map(|k| map.get(*k)).and_then(text_of)
+        }
         _ => None,
     }
 }
@@ -189,6 +247,38 @@ mod tests {
         let (n, a) = &p.articles[0];
         assert_eq!((*n, a.date.as_deref()), (Some(1), Some("2024-07-01")));
         assert_eq!(a.body, Body::Paragraphs(vec!["Hello there.".into()]));
+    }
+
+    #[test]
+    fn the_text_fields_of_feeds_and_news_apis() {
+        let body = |json: &str| {
+            let p = parse(json);
+            assert!(p.errors.is_empty(), "{json}: {:?}", p.errors);
+            p.articles.into_iter().map(|(_, a)| a.body).collect::<Vec<_>>()
+        };
+        let one = |t: &str| vec![Body::Paragraphs(vec![t.to_string()])];
+        for (json, text) in [
+            (r#"{"title":"A","description":"In the description."}"#, "In the description."),
+            (r#"[{"title":"B","summary":"In the summary."}]"#, "In the summary."),
+            (r#"{"title":"C","content":"","description":"Empty content."}"#, "Empty content."),
+            (r#"{"title":"D","story":"A story."}"#, "A story."),
+            (r#"{"title":"E","selftext":"Reddit."}"#, "Reddit."),
+            (
+                r#"{"title":{"rendered":"F"},"content":{"rendered":"<p>WordPress.</p>"}}"#,
+                "WordPress.",
+            ),
+            (r#"{"webTitle":"G","fields":{"bodyText":"The Guardian."}}"#, "The Guardian."),
+            (
+                r#"{"response":{"docs":[{"headline":{"main":"H"},"lead_paragraph":"The Times."}]}}"#,
+                "The Times.",
+            ),
+            (r#"{"title":"I","excerpt":"An excerpt."}"#, "An excerpt."),
+        ] {
+            assert_eq!(body(json), one(text), "{json}");
+        }
+        let p = parse(r#"{"webTitle":"G","webUrl":"https://g","fields":{"bodyText":"x"}}"#);
+        assert_eq!(p.articles[0].1.title.as_deref(), Some("G"));
+        assert_eq!(p.articles[0].1.url.as_deref(), Some("https://g"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Markdown → an [`Article`] of plain paragraphs (pulldown-cmark): markup
-//! dropped, links shown by their text, list items as `•` lines, code blocks
-//! line by line. A heading that opens the file is the title; front matter
+//! dropped, links shown by their text, a list as one paragraph of `•`
+//! lines (`◦` for a nested list's), code blocks line by line. A heading that opens the file is the title; front matter
 //! (`---` … `---`) gives title, date, author and url when present.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -46,24 +46,34 @@ pub fn parse(text: &str) -> Article {
                 heading_level = None;
                 out.flush();
             }
+            // A list stays a list: its items are the lines of one paragraph.
             Event::Start(Tag::List(start)) => {
-                out.flush();
+                if lists.is_empty() {
+                    out.flush();
+                }
                 lists.push(start);
             }
             Event::End(TagEnd::List(_)) => {
                 lists.pop();
+                if lists.is_empty() {
+                    out.flush();
+                }
             }
             Event::Start(Tag::Item) => {
-                out.flush();
+                out.current.push('\n');
+                let nested = lists.len() > 1;
                 let marker = match lists.last_mut() {
                     Some(Some(n)) => {
                         *n += 1;
                         format!("{}. ", *n - 1)
                     }
+                    _ if nested => "◦ ".to_string(),
                     _ => "• ".to_string(),
                 };
                 out.current.push_str(&marker);
             }
+            // A loose list's item holds paragraphs: they stay on its line.
+            Event::End(TagEnd::Paragraph) if !lists.is_empty() => out.text(" "),
             Event::Start(Tag::TableCell) => out.current.push(' '),
             Event::Start(Tag::Image { .. }) => out.skip += 1,
             Event::End(TagEnd::Image) => out.skip = out.skip.saturating_sub(1),
@@ -72,11 +82,7 @@ pub fn parse(text: &str) -> Article {
             Event::HardBreak
             | Event::Rule
             | Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Item
-                | TagEnd::TableRow
-                | TagEnd::TableHead
-                | TagEnd::BlockQuote(_),
+                TagEnd::Paragraph | TagEnd::TableRow | TagEnd::TableHead | TagEnd::BlockQuote(_),
             ) => out.flush(),
             _ => {}
         }
@@ -117,11 +123,18 @@ impl Blocks {
         }
     }
 
+    /// Ends the paragraph: white space collapsed within each of its lines
+    /// (a list's items), empty lines and empty items dropped.
     fn flush(&mut self) {
-        let p = super::collapse_whitespace(&self.current);
+        let lines: Vec<String> = self
+            .current
+            .split('\n')
+            .map(super::collapse_whitespace)
+            .filter(|l| !l.is_empty() && l != "•" && l != "◦")
+            .collect();
         self.current.clear();
-        if !p.is_empty() && p != "•" {
-            self.done.push(p);
+        if !lines.is_empty() {
+            self.done.push(lines.join("\n"));
         }
     }
 }
@@ -142,14 +155,34 @@ mod tests {
             Body::Paragraphs(
                 [
                     "Some bold and a link wrapped.",
-                    "• one",
-                    "• two",
-                    "1. first",
-                    "2. second",
+                    "• one\n• two",
+                    "1. first\n2. second",
                     "Part two",
                     "quoted",
                     "code a",
                     "code b",
+                ]
+                .map(String::from)
+                .to_vec()
+            )
+        );
+    }
+
+    #[test]
+    fn a_list_stays_one_paragraph_of_lines() {
+        let a = parse(
+            "Before.\n\n* tight one\n* tight two\n  * nested\n* three\n\nMiddle.\n\n\
+             - loose one\n\n  more of one\n\n- loose two\n\nAfter.\n",
+        );
+        assert_eq!(
+            a.body,
+            Body::Paragraphs(
+                [
+                    "Before.",
+                    "• tight one\n• tight two\n◦ nested\n• three",
+                    "Middle.",
+                    "• loose one more of one\n• loose two",
+                    "After.",
                 ]
                 .map(String::from)
                 .to_vec()
