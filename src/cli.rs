@@ -1,8 +1,10 @@
 //! Command-line arguments (clap) and what they select.
 
+use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
+pub use clap_complete::Shell;
 
 /// A terminal reader for a pile of news articles, with the facts of each
 /// one beside the text.
@@ -83,12 +85,83 @@ pub enum Command {
         /// Files and folders (default: the bundled articles).
         paths: Vec<PathBuf>,
     },
+    /// Print a completion script for SHELL (bash, zsh, fish, elvish,
+    /// powershell); see the README for where it goes.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff); see the README for where it goes.
+    Man,
 }
 
 impl Cli {
     /// Whether to draw without colour: `--no-color`, or `NO_COLOR` set and not empty.
     pub fn monochrome(&self) -> bool {
         self.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+    }
+}
+
+/// The completion script for `shell`, made from the same definition as
+/// the arguments themselves, so that it never falls out of step.
+pub fn completions(shell: Shell) -> Vec<u8> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "dossier", &mut out);
+    out
+}
+
+/// The manual page, in roff, made from the same definition: the command's
+/// synopsis, description and options, then each subcommand's in a
+/// COMMANDS section, so that one page holds them all.
+pub fn man_page() -> Vec<u8> {
+    use clap_mangen::Man;
+    let mut cmd = Cli::command();
+    cmd.build();
+    let mut out = Vec::new();
+    Man::new(cmd.clone()).render_title(&mut out).expect("writing into memory does not fail");
+    let top: [Part; 4] = [
+        Man::render_name_section,
+        Man::render_synopsis_section,
+        Man::render_description_section,
+        Man::render_options_section,
+    ];
+    append_sections(&mut out, &Man::new(cmd.clone()), &top, true);
+    out.extend_from_slice(b".SH COMMANDS\n");
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        let name = sub.get_bin_name().unwrap_or(sub.get_name());
+        out.extend_from_slice(format!(".SS \"{name}\"\n").as_bytes());
+        let parts: [Part; 3] = [
+            Man::render_synopsis_section,
+            Man::render_description_section,
+            Man::render_options_section,
+        ];
+        append_sections(&mut out, &Man::new(sub.clone()), &parts, false);
+    }
+    append_sections(&mut out, &Man::new(cmd), &[Man::render_version_section], true);
+    out
+}
+
+/// One way of rendering a part of a manual page.
+type Part = fn(&clap_mangen::Man, &mut dyn Write) -> std::io::Result<()>;
+
+/// Appends sections of a page, without the preamble each rendering repeats
+/// (the page has it once, from its title); `headings: false` also drops
+/// their `.SH` headings, for a subcommand's parts under its own `.SS`.
+fn append_sections(out: &mut Vec<u8>, man: &clap_mangen::Man, parts: &[Part], headings: bool) {
+    for part in parts {
+        let mut section = Vec::new();
+        part(man, &mut section).expect("writing into memory does not fail");
+        for line in String::from_utf8_lossy(&section).lines() {
+            let preamble = line.starts_with(".ie ") || line.starts_with(".el ");
+            if !preamble && (headings || !line.starts_with(".SH ")) {
+                out.extend_from_slice(line.as_bytes());
+                out.push(b'\n');
+            }
+        }
+        if !headings {
+            out.extend_from_slice(b".PP\n");
+        }
     }
 }
 
@@ -145,7 +218,6 @@ mod tests {
 
     #[test]
     fn help_names_the_environment_as_a_shell_does() {
-        use clap::CommandFactory;
         let help = Cli::command().render_long_help().to_string();
         assert!(help.contains(" $XDG_CONFIG_HOME/dossier/config.toml\n"), "{help}");
         assert!(help.contains("(also when NO_COLOR is set)"), "{help}");

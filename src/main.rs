@@ -48,6 +48,8 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Facts { json, ref paths }) => facts(json, paths),
         Some(Command::Text { ref paths }) => text(paths),
+        Some(Command::Completions { shell }) => print_bytes(&dossier::cli::completions(shell)),
+        Some(Command::Man) => print_bytes(&dossier::cli::man_page()),
         Some(Command::Render { size, ref keys, ref svg, ref paths }) => {
             dossier::cli::check_paths(paths).map_err(anyhow::Error::msg)?;
             let config = match config() {
@@ -70,6 +72,14 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             dossier::tui::run(cli.paths.clone(), config, !cli.no_state)
         }
     }
+}
+
+/// Writes generated text (a completion script, the manual page) to stdout.
+fn print_bytes(bytes: &[u8]) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Loads the corpus and reports every file that did not load on stderr
