@@ -63,9 +63,11 @@ pub enum Command {
         /// Files and folders (default: the bundled articles).
         paths: Vec<PathBuf>,
     },
-    /// Print each article's clean text: the title, a blank line, then one
-    /// paragraph per line with blank lines between; articles are separated
-    /// by a line holding only a form feed.
+    /// Print each article's clean text: the title, a blank line, the
+    /// header when the source gives one (By:, Date:, Site:, URL: lines, a
+    /// blank line), then one paragraph per line (a list's items on lines of
+    /// their own) with blank lines between; articles are separated by a
+    /// line holding only a form feed.
     Text {
         /// Files and folders (default: the bundled articles).
         paths: Vec<PathBuf>,
