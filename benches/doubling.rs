@@ -6,7 +6,8 @@
 //! - pages the HTML parser once took minutes on (`corpus::parse` of a
 //!   saved page or a feed): `<div/>` and `<div></x>` repeated, one element
 //!   with hundreds of thousands of attributes, the same through a feed
-//!   item's escaped description;
+//!   item's escaped description; advertisements and ad-named wrappers
+//!   (taken out before Readability) by the thousand;
 //! - articles dense in what the fact rules look at (`facts::Extractor`):
 //!   repeated names, organisations, runs of capitalised words, dates beside
 //!   percentages.
@@ -68,6 +69,14 @@ fn pages() -> Vec<(&'static str, Page)> {
         }),
         ("page: attributes on one element", |n| {
             format!("<html><body><div{}><p>The end.</p></div>", attributes(5 * n))
+        }),
+        ("page: advertisements repeated", |n| {
+            let ad = "<div class=\"ad ad-inline\"><p>Try it for just $1 a week</p></div>";
+            format!("<html><body><article>{}<p>The end.</p></article>", ad.repeat(n / 8))
+        }),
+        ("page: ad-named wrappers, many nodes", |n| {
+            let wrapper = format!("<div class=\"ad-wrap\">{}</div>", "<i>w</i>".repeat(300));
+            format!("<html><body>{}<p>The end.</p>", wrapper.repeat(n / 300))
         }),
         ("feed: <div/> in a description", |n| feed(&"<div/>".repeat(n))),
         ("feed: attributes in a description", |n| {
