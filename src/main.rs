@@ -40,10 +40,15 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     }
     let theme = if cli.monochrome() { Theme::monochrome() } else { Theme::default() };
     let config = || -> Result<Config, ExitCode> {
-        Config::load(cli.config.as_deref(), theme.clone()).map_err(|e| {
+        let mut config = Config::load(cli.config.as_deref(), theme.clone()).map_err(|e| {
             eprintln!("dossier: {e}");
             ExitCode::from(2)
-        })
+        })?;
+        if cli.monochrome() {
+            // What the configuration colours, `--no-color` still draws without.
+            config.theme = config.theme.without_colour();
+        }
+        Ok(config)
     };
     match cli.command {
         Some(Command::Facts { json, ref paths }) => facts(json, paths),

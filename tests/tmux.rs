@@ -232,6 +232,29 @@ fn no_color_draws_without_colour() {
     t.wait_for("dossier-exit=0");
 }
 
+#[test]
+fn no_color_drops_the_configured_colours_too() {
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let t = Term::start("mono-config", 120, 40);
+    let config = t.home.join("config").join("dossier");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[theme]\nmoney = \"#ff8800\"\nkey = \"red on blue bold\"\n",
+    )
+    .unwrap();
+    t.run(&format!("{} --no-color --no-state; echo dossier-exit=$?", dossier()));
+    t.wait_for("Articles 1/4");
+    t.keys(&["l"]);
+    t.wait_for(" 1/4 · vi ");
+    let screen =
+        String::from_utf8_lossy(&t.tmux(&["capture-pane", "-p", "-e"]).stdout).into_owned();
+    let colour = regex_lite_colour(&screen);
+    assert!(colour.is_none(), "a colour escape {colour:?} under --no-color:\n{screen}");
+    t.keys(&["q"]);
+    t.wait_for("dossier-exit=0");
+}
+
 /// The first SGR parameter list that sets a colour (30–37, 38, 40–47, 48, 90–107).
 fn regex_lite_colour(s: &str) -> Option<String> {
     s.split("\x1b[").skip(1).filter_map(|rest| rest.split_once('m').map(|(p, _)| p)).find_map(
