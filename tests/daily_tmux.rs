@@ -52,3 +52,25 @@ fn r_after_a_file_vanished_shows_the_whole_article() {
     t.keys(&["q"]);
     t.wait_gone("Newcomer");
 }
+
+#[test]
+fn a_filter_that_matches_nothing_shows_an_empty_list_that_says_so() {
+    let _lock = lock();
+    let t = Term::start("daily-empty-filter", 120, 40);
+    t.run(&format!("{} --no-state", dossier()));
+    t.wait_for("Articles 1/4");
+    t.keys(&["/", "z", "z", "z", "z"]);
+    let screen = t.wait_for("no article matches /zzzz");
+    assert!(screen.contains("Articles 0/0 · /zzzz"), "{screen}");
+    assert!(!screen.contains("Alibaba Announces Exit"), "another article is listed:\n{screen}");
+    // Enter keeps the filter, and the list still says why it is empty.
+    t.keys(&["Enter"]);
+    let screen = t.wait_gone("filter titles:");
+    assert!(screen.contains("Articles 0/0 · /zzzz"), "{screen}");
+    assert!(screen.contains("no article matches /zzzz"), "{screen}");
+    t.keys(&["Escape"]);
+    let screen = t.wait_gone("/zzzz");
+    assert!(screen.contains("/4 · 4 unread"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_gone("4 unread");
+}

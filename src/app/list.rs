@@ -168,20 +168,29 @@ impl App {
         self.list_offset = 0;
         match self.visible.first() {
             Some(&first) if !self.visible.contains(&self.selected) => self.select(first),
-            None => {
-                // Nothing passes: the newest filter goes, the list is never empty.
-                let f = self.filters.pop().map(|f| f.label()).unwrap_or_default();
-                self.refilter();
-                self.note = Some(format!("no article is {f}"));
-                return;
-            }
+            // Nothing passes: the list is empty and says so (the reader
+            // keeps the article it shows); Esc takes the filter away.
+            None => {}
             _ => self.keep_list_selection_visible(),
         }
         let n = self.visible.len();
         self.note = Some(match self.filters.last() {
+            Some(_) if n == 0 => self.nothing_listed(),
             Some(f) => format!("{n} article(s) with {} — Esc clears", f.label()),
             None => "filter cleared".into(),
         });
+    }
+
+    /// What the list says when its filters let no article through.
+    pub fn nothing_listed(&self) -> String {
+        let labels: Vec<String> = self.filters.iter().map(Filter::label).collect();
+        format!("no article matches {} — Esc clears", labels.join(" + "))
+    }
+
+    /// The selected article's place among the listed ones, from 1; 0 when
+    /// it is not listed (no article passes the filters).
+    pub fn list_number(&self) -> usize {
+        self.visible.iter().position(|&d| d == self.selected).map_or(0, |at| at + 1)
     }
 
     /// `e`: the list keeps only the articles naming the selected entity.
