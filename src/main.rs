@@ -70,6 +70,13 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 Ok(c) => c,
                 Err(code) => return Ok(code),
             };
+            if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+                eprintln!(
+                    "dossier: the reader needs a terminal that can move the cursor (TERM=dumb cannot); \
+                     run it in a capable terminal, or use `dossier render`, `dossier text` or `dossier facts`"
+                );
+                return Ok(ExitCode::from(2));
+            }
             dossier::tui::run(cli.paths.clone(), config, !cli.no_state)
         }
     }

@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
-use crate::app::{App, Layer, Overlay, Pane, View};
+use crate::app::{App, Layer, Pane, View};
 pub use crate::text::fit;
 
 /// Draws the whole screen. Whatever was drawn, no cell sends a control or
@@ -57,10 +57,7 @@ fn draw_screen(app: &App, frame: &mut Frame) {
                 }
             }
             Layer::TextBox(kind) => status::draw_box(app, kind, frame, status),
-            Layer::Overlay(Overlay::Help { scroll }) => help::draw_help(app, frame, area, scroll),
-            Layer::Overlay(Overlay::Problems { scroll }) => {
-                help::draw_problems(app, frame, area, scroll);
-            }
+            Layer::Overlay(overlay) => help::draw(app, frame, overlay),
         }
         if Some(i) == from && !boxed {
             status::draw(app, frame, status);
@@ -88,11 +85,4 @@ fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
         .border_style(app.theme.border(focused))
         .title(Line::styled(title, app.theme.title(focused)))
-}
-
-/// A rectangle of `width`×`height` centred in `area` (clipped to it).
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
 }

@@ -74,3 +74,151 @@ fn a_filter_that_matches_nothing_shows_an_empty_list_that_says_so() {
     t.keys(&["q"]);
     t.wait_gone("4 unread");
 }
+
+/// Writes the configuration file the reader finds in the test's home.
+fn configure(t: &Term, toml: &str) {
+    let dir = t.home.join("config").join("dossier");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), toml).unwrap();
+}
+
+#[test]
+fn hints_follow_the_key_map_and_ctrl_c_always_quits() {
+    let _lock = lock();
+    let t = Term::start("daily-keys", 120, 40);
+    configure(
+        &t,
+        "[keys.anywhere]\nquit = [\"Q\"]\nhelp = \"F1\"\n[keys.overlay]\nescape = \"x\"\n",
+    );
+    t.run(&format!("{} --no-state; echo dossier-exit=$?", dossier()));
+    let screen = t.wait_for("Articles 1/4");
+    assert!(screen.contains(" Q quit") && screen.contains(" F1 help "), "{screen}");
+    assert!(!screen.contains(" q quit") && !screen.contains(" ? help"), "{screen}");
+    t.keys(&["F1"]);
+    let screen = t.wait_for("Help — x or F1 closes");
+    assert!(screen.contains("Ctrl-c"), "the help shows that Ctrl-c quits:\n{screen}");
+    t.keys(&["x"]);
+    t.wait_gone("Help —");
+    // A text box's hints come from the map too.
+    t.keys(&["/"]);
+    let screen = t.wait_for("filter titles:");
+    assert!(screen.contains("Enter keep") && screen.contains("Esc clear"), "{screen}");
+    t.keys(&["Escape", "q"]);
+    let screen = t.settled();
+    assert!(screen.contains("Articles 1/4"), "q no longer quits:\n{screen}");
+    t.keys(&["C-c"]);
+    t.wait_for("dossier-exit=0");
+
+    // With no key left to quit, Ctrl-c still quits and the status line says so.
+    configure(&t, "[keys.anywhere]\nquit = []\n");
+    t.run("clear");
+    t.run(&format!("{} --no-state; echo dossier-exit=$?", dossier()));
+    let screen = t.wait_for("Articles 1/4");
+    assert!(screen.contains("Ctrl-c quit"), "{screen}");
+    t.keys(&["C-c"]);
+    t.wait_for("dossier-exit=0");
+}
+
+#[test]
+fn a_dumb_terminal_is_told_to_use_a_capable_one() {
+    let _lock = lock();
+    let t = Term::start("daily-dumb", 120, 40);
+    t.run(&format!("TERM=dumb {} --no-state; echo dossier-exit=$?", dossier()));
+    let screen = t.wait_for("dossier-exit=");
+    assert!(screen.contains("dossier-exit=2"), "{screen}");
+    assert!(screen.contains("capable terminal"), "{screen}");
+    assert_eq!(t.display("#{alternate_on}"), "0");
+}
+
+#[test]
+fn configuration_errors_show_control_characters_and_name_the_key() {
+    let dir = std::env::temp_dir().join(format!("dossier-daily-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |toml: &str| {
+        let path = dir.join("config.toml");
+        std::fs::write(&path, toml).unwrap();
+        let out = std::process::Command::new(dossier())
+            .arg("--config")
+            .arg(&path)
+            .args(["render", "--size", "80x24"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        out.stderr
+    };
+    let err = run("[keys.list]\n'do\x1b[2Jwn\x07' = \"x\"\n");
+    assert!(!err.iter().any(|b| b.is_ascii_control() && *b != b'\n'), "{err:?}");
+    let err = run("[reader]\nfurniture = 3\n");
+    let err = String::from_utf8_lossy(&err);
+    assert!(err.contains(":2: reader.furniture: "), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_help_overlay_scrolls_with_the_reader_keys() {
+    let _lock = lock();
+    let t = Term::start("daily-help", 80, 24);
+    t.run(&format!("{} --no-state", dossier()));
+    t.wait_for(" 1/4 · vi ");
+    t.keys(&["?"]);
+    t.wait_for("suspend to the shell");
+    let last = "Sidebar: ×N mentions";
+    for (key, shows) in [
+        ("G", last),
+        ("Home", "suspend to the shell"),
+        ("End", last),
+        ("PgUp", "move the selection"),
+        ("g", "suspend to the shell"),
+        ("C-d", "mouse capture"),
+        ("C-u", "suspend to the shell"),
+        ("PgDn", "star / unstar"),
+    ] {
+        t.keys(&[key]);
+        let screen = t.wait_until(&format!("{key} shows {shows:?}"), |s| s.contains(shows));
+        // Descriptions wrap whole words inside the overlay at 80 columns.
+        assert!(!screen.contains("the newest lis "), "{screen}");
+    }
+    // Up from the bottom moves at once (the scroll stops at the last row).
+    t.keys(&["G"]);
+    t.wait_for(last);
+    let bottom = t.settled();
+    t.keys(&["k"]);
+    t.wait_until("a row up", |s| s != bottom);
+    t.keys(&["q"]);
+    t.wait_gone("Help —");
+    t.keys(&["q"]);
+    t.wait_gone(" 1/4 · vi ");
+}
+
+#[test]
+fn text_prompts_edit_in_place_and_remember_queries() {
+    let _lock = lock();
+    let t = Term::start("daily-prompt", 120, 40);
+    t.run(&format!("{} --no-state", dossier()));
+    t.wait_for(" 1/4 · vi ");
+    t.keys(&["n", "l", "/"]);
+    t.wait_for("Enter keep");
+    for c in ["c", "l", "o", "u", "d"] {
+        t.keys(&[c]);
+    }
+    t.wait_for(" /cloud▏");
+    t.keys(&["Left", "Left", "Left", "X"]);
+    t.wait_for(" /clX▏oud");
+    t.keys(&["Home", "q"]);
+    t.wait_for(" /q▏clXoud");
+    t.keys(&["C-e", "Space", "w", "o", "r", "d", "C-w"]);
+    t.wait_for(" /qclXoud ▏");
+    t.keys(&["C-a", "Delete", "End", "BSpace", "C-b", "Right", "BSpace"]);
+    t.wait_for(" /clXou▏");
+    t.keys(&["C-u", "c", "l", "o", "u", "d", "Enter"]);
+    t.wait_gone("Enter keep");
+    // The query comes back with ↑, and ↓ returns to what was typed.
+    t.keys(&["/", "C-u", "b"]);
+    t.wait_for(" /b▏");
+    t.keys(&["Up"]);
+    t.wait_for(" /cloud▏");
+    t.keys(&["Down"]);
+    t.wait_for(" /b▏");
+    t.keys(&["Escape", "q"]);
+    t.wait_gone(" 2/4 · en ");
+}

@@ -57,9 +57,11 @@ fn reading_the_bundled_articles() {
         "suspend to the shell",
         "next article",
         "show / hide page furniture",
-        "Ctrl-d",
     ];
     t.wait_until("every key in the help", |s| wanted.iter().all(|k| s.contains(k)));
+    // Half a page down, the reader's keys.
+    t.keys(&["C-d"]);
+    t.wait_for("Ctrl-d");
     t.keys(&["Escape"]);
     t.wait_gone("Help — Esc or ? closes");
 

@@ -4,6 +4,7 @@
 
 use super::{App, LIST_TITLE_ROWS};
 use crate::index::{Entity, fold};
+use crate::keys::{Action, Context};
 use crate::text::DocId;
 use crate::text::Lang;
 
@@ -100,6 +101,44 @@ impl App {
             SortKey::Title => self.visible.sort_by_cached_key(|&d| (fold(&docs[d].title), d)),
             SortKey::Language => self.visible.sort_by_key(|&d| (docs[d].lang, d)),
         }
+        if self.reverse_sort {
+            self.visible.reverse();
+        }
+    }
+
+    /// `R`: the list in the opposite order.
+    pub(super) fn reverse_order(&mut self) {
+        self.reverse_sort = !self.reverse_sort;
+        self.refilter();
+        let order = if self.reverse_sort { ", reversed" } else { "" };
+        self.note = Some(format!("sorted by {}{order}", self.sort.label()));
+    }
+
+    /// `A`: every listed article read (newsboat's mark-all-read).
+    pub(super) fn mark_all_read(&mut self) {
+        let mut n = 0;
+        for &d in &self.visible {
+            n += usize::from(!self.records[d].read);
+            self.records[d].read = true;
+        }
+        if self.filters.contains(&Filter::Unread) {
+            self.refilter();
+        }
+        self.note = Some(format!("{n} article(s) marked read"));
+    }
+
+    /// `U`: the next unread article in the list after the selection,
+    /// wrapping to the top; a note when every one is read.
+    pub(super) fn next_unread(&mut self) {
+        let at = self.list_number();
+        let n = self.visible.len();
+        let next = (0..n)
+            .map(|i| self.visible[(at + i) % n])
+            .find(|&d| d != self.selected && !self.records[d].read);
+        match next {
+            Some(d) => self.select(d),
+            None => self.note = Some("no unread article in the list".into()),
+        }
     }
 
     /// `L`: the language filter goes to the next language present, then off.
@@ -148,7 +187,8 @@ impl App {
             self.filters.remove(at);
             self.refilter();
         } else if filter == Filter::Starred && !self.records.iter().any(|r| r.starred) {
-            self.note = Some("no starred articles (* stars one)".into());
+            let key = self.hint_in(Action::ToggleStar, Context::List);
+            self.note = Some(format!("no starred articles ({key} stars one)"));
         } else {
             self.push_filter(filter);
         }
@@ -176,7 +216,7 @@ impl App {
         let n = self.visible.len();
         self.note = Some(match self.filters.last() {
             Some(_) if n == 0 => self.nothing_listed(),
-            Some(f) => format!("{n} article(s) with {} — Esc clears", f.label()),
+            Some(f) => format!("{n} article(s) with {} — {} clears", f.label(), self.esc_hint()),
             None => "filter cleared".into(),
         });
     }
@@ -184,7 +224,12 @@ impl App {
     /// What the list says when its filters let no article through.
     pub fn nothing_listed(&self) -> String {
         let labels: Vec<String> = self.filters.iter().map(Filter::label).collect();
-        format!("no article matches {} — Esc clears", labels.join(" + "))
+        format!("no article matches {} — {} clears", labels.join(" + "), self.esc_hint())
+    }
+
+    /// The key that clears the newest filter, over the list.
+    fn esc_hint(&self) -> String {
+        self.hint_in(Action::Escape, Context::List)
     }
 
     /// The selected article's place among the listed ones, from 1; 0 when
@@ -197,7 +242,8 @@ impl App {
     pub(super) fn filter_by_selected_entity(&mut self) {
         let Some(entry) = self.selected_entry() else { return };
         if !entry.kind.is_entity() {
-            self.note = Some("e filters by people, organisations and places".into());
+            let key = self.hint_in(Action::FilterEntity, Context::Sidebar);
+            self.note = Some(format!("{key} filters by people, organisations and places"));
             return;
         }
         let entity = Entity { kind: entry.kind, name: entry.label.clone() };

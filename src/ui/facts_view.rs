@@ -12,6 +12,7 @@ use crate::app::facts_view::{FactsView, Section, Sort};
 use crate::app::sidebar::label;
 use crate::facts::Kind;
 use crate::index::sentence_around;
+use crate::keys::{Action, Context};
 
 pub fn draw(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
     if area.width >= 100 {
@@ -45,7 +46,15 @@ fn entities(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
         Sort::Count => "by articles",
         Sort::Name => "by name",
     };
-    let b = block(app, format!(" Entities ({}) · {sort} · s sorts ", view.entities.len()), focused);
+    let b = block(
+        app,
+        format!(
+            " Entities ({}) · {sort} · {} sorts ",
+            view.entities.len(),
+            app.hint_in(Action::ToggleSort, Context::FactsView)
+        ),
+        focused,
+    );
     let inner = b.inner(area);
     frame.render_widget(b, area);
     let width = usize::from(inner.width);
@@ -80,7 +89,12 @@ fn figures(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
     let focused = view.section == Section::Figures;
     let b = block(
         app,
-        format!(" Figures ({}) · Enter opens · Tab switches ", view.figures.len()),
+        format!(
+            " Figures ({}) · {} opens · {} switches ",
+            view.figures.len(),
+            app.hint_in(Action::Open, Context::FactsView),
+            app.hint_in(Action::SwitchSection, Context::FactsView)
+        ),
         focused,
     );
     let inner = b.inner(area);
