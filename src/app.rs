@@ -655,6 +655,11 @@ impl App {
                     self.select(i);
                 }
                 self.focus_pane(pane);
+                if pane == Pane::Sidebar
+                    && let Some(r) = self.layout.sidebar
+                {
+                    self.click_sidebar(usize::from(m.row.saturating_sub(r.y + 1)));
+                }
             }
             _ => {}
         }

@@ -222,3 +222,31 @@ fn text_prompts_edit_in_place_and_remember_queries() {
     t.keys(&["Escape", "q"]);
     t.wait_gone(" 2/4 · en ");
 }
+
+/// Clicks the left button at a screen cell (0-based), as an SGR mouse report.
+fn click(t: &Term, column: usize, row: usize) {
+    let (x, y) = (column + 1, row + 1);
+    t.tmux(&["send-keys", "-l", &format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m")]);
+}
+
+#[test]
+fn a_click_on_a_fact_in_the_sidebar_selects_it_and_jumps_there() {
+    let _lock = lock();
+    let t = Term::start("daily-click", 120, 40);
+    t.run(&format!("{} --no-state", dossier()));
+    t.keys(&["l"]);
+    let screen = t.wait_for("United States (Mỹ) ×5");
+    let row = screen.lines().position(|l| l.contains("United States (Mỹ) ×5")).unwrap();
+    // The sidebar is the rightmost quarter of a 120-column screen.
+    click(&t, 100, row);
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("mention 2/5");
+    assert!(screen.contains("Mỹ"), "{screen}");
+    // A click on another fact selects that one.
+    let row = screen.lines().position(|l| l.contains("China (Trung Quốc) ×2")).unwrap();
+    click(&t, 100, row);
+    t.keys(&["Enter"]);
+    t.wait_for("mention 2/2");
+    t.keys(&["q"]);
+    t.wait_gone("mention 2/2");
+}
