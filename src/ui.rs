@@ -77,12 +77,41 @@ fn draw_panes(app: &App, frame: &mut Frame) {
     }
 }
 
-/// A pane's frame, highlighted when it has focus.
+/// A pane's frame, highlighted when it has focus; its title cut with `…`
+/// to the pane's width.
 fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
     let focused = app.focus == pane;
+    let width = app.layout.rect(pane).map_or(usize::MAX, |r| border_room(r));
     Block::new()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
         .border_style(app.theme.border(focused))
-        .title(Line::styled(title, app.theme.title(focused)))
+        .title(Line::styled(fit(&title, width), app.theme.title(focused)))
+}
+
+/// Columns a title has on the top border of `area`, between its corners.
+fn border_room(area: Rect) -> usize {
+    usize::from(area.width.saturating_sub(2))
+}
+
+/// A line of styled spans cut to `width` columns, with `…` where cut.
+fn fit_line(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let w = unicode_width::UnicodeWidthStr::width(span.content.as_ref());
+        if used + w < width {
+            used += w;
+            spans.push(span);
+        } else {
+            // `fit` leaves a column for the `…` it ends with.
+            let room = width - used;
+            spans.push(ratatui::text::Span::styled(fit(&span.content, room), span.style));
+            break;
+        }
+    }
+    Line::from(spans).style(line.style)
 }

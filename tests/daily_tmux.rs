@@ -250,3 +250,22 @@ fn a_click_on_a_fact_in_the_sidebar_selects_it_and_jumps_there() {
     t.keys(&["q"]);
     t.wait_gone("mention 2/2");
 }
+
+#[test]
+fn cut_text_ends_in_an_ellipsis() {
+    let _lock = lock();
+    let t = Term::start("daily-cut", 80, 24);
+    let long = format!("{}.json", "a-file-with-a-very-long-name-".repeat(6));
+    let dir = folder(&t, &[("good.txt", "A good article\n\nIts body.\n"), (&long, "{ not json")]);
+    t.run(&format!("{} --no-state {}", dossier(), dir.display()));
+    let screen = t.wait_for("1 file(s) c…");
+    let top = screen.lines().next().unwrap_or("");
+    // The list's title is cut with a mark, never in the middle of a word without one.
+    assert!(top.contains("Articles 1/1 · 1 unr…"), "{top}");
+    t.keys(&["P"]);
+    let screen = t.wait_for("Files not loaded");
+    let row = screen.lines().find(|l| l.contains("a-file-with")).unwrap_or("");
+    assert!(row.contains("…"), "a problem cut without a mark:\n{screen}");
+    t.keys(&["q", "q"]);
+    t.wait_gone("Articles 1/1");
+}

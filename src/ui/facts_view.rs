@@ -27,12 +27,12 @@ pub fn draw(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn block(app: &App, title: String, focused: bool) -> Block<'static> {
+fn block(app: &App, title: String, focused: bool, area: Rect) -> Block<'static> {
     Block::new()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
         .border_style(app.theme.border(focused))
-        .title(Line::styled(title, app.theme.title(focused)))
+        .title(Line::styled(fit(&title, super::border_room(area)), app.theme.title(focused)))
 }
 
 /// The first row to draw so that `selected` is in a window of `height`.
@@ -54,6 +54,7 @@ fn entities(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
             app.hint_in(Action::ToggleSort, Context::FactsView)
         ),
         focused,
+        area,
     );
     let inner = b.inner(area);
     frame.render_widget(b, area);
@@ -96,6 +97,7 @@ fn figures(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
             app.hint_in(Action::SwitchSection, Context::FactsView)
         ),
         focused,
+        area,
     );
     let inner = b.inner(area);
     frame.render_widget(b, area);

@@ -25,11 +25,12 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             }
             HelpLine::Binding { scope, keys, description } => {
                 let (scope, keys) = row(&scope, &keys);
-                Line::from(vec![
+                let line = Line::from(vec![
                     Span::styled(scope, app.theme.dim),
                     Span::styled(keys, app.theme.key),
                     Span::raw(description),
-                ])
+                ]);
+                super::fit_line(line, width)
             }
             HelpLine::Blank => Line::raw(""),
             HelpLine::Legend => {
@@ -38,7 +39,7 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
                     legend.push(Span::styled(kind.heading(), app.theme.kind(kind)));
                     legend.push(Span::raw(" "));
                 }
-                Line::from(legend)
+                super::fit_line(Line::from(legend), width)
             }
             HelpLine::Note(text) => Line::styled(text, app.theme.dim),
         })
