@@ -79,14 +79,14 @@ fn draw_panes(app: &App, frame: &mut Frame) {
 
 /// A pane's frame, highlighted when it has focus; its title cut with `…`
 /// to the pane's width.
-fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
+fn pane_block(app: &App, pane: Pane, title: &str) -> Block<'static> {
     let focused = app.focus == pane;
-    let width = app.layout.rect(pane).map_or(usize::MAX, |r| border_room(r));
+    let width = app.layout.rect(pane).map_or(usize::MAX, border_room);
     Block::new()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
         .border_style(app.theme.border(focused))
-        .title(Line::styled(fit(&title, width), app.theme.title(focused)))
+        .title(Line::styled(fit(title, width), app.theme.title(focused)))
 }
 
 /// Columns a title has on the top border of `area`, between its corners.

@@ -27,12 +27,12 @@ pub fn draw(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn block(app: &App, title: String, focused: bool, area: Rect) -> Block<'static> {
+fn block(app: &App, title: &str, focused: bool, area: Rect) -> Block<'static> {
     Block::new()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
         .border_style(app.theme.border(focused))
-        .title(Line::styled(fit(&title, super::border_room(area)), app.theme.title(focused)))
+        .title(Line::styled(fit(title, super::border_room(area)), app.theme.title(focused)))
 }
 
 /// The first row to draw so that `selected` is in a window of `height`.
@@ -48,7 +48,7 @@ fn entities(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
     };
     let b = block(
         app,
-        format!(
+        &format!(
             " Entities ({}) · {sort} · {} sorts ",
             view.entities.len(),
             app.hint_in(Action::ToggleSort, Context::FactsView)
@@ -90,7 +90,7 @@ fn figures(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
     let focused = view.section == Section::Figures;
     let b = block(
         app,
-        format!(
+        &format!(
             " Figures ({}) · {} opens · {} switches ",
             view.figures.len(),
             app.hint_in(Action::Open, Context::FactsView),

@@ -23,7 +23,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             labels.join(" + ")
         );
     }
-    let block = pane_block(app, Pane::List, title);
+    let block = pane_block(app, Pane::List, &title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);

@@ -15,7 +15,7 @@ use crate::app::sidebar::{Entry, Planned};
 use crate::app::{App, Pane};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let block = pane_block(app, Pane::Sidebar, " Facts ".into());
+    let block = pane_block(app, Pane::Sidebar, " Facts ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(doc) = app.doc() else { return };
