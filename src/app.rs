@@ -448,10 +448,7 @@ impl App {
             Action::FilterTitle => self.open_box(BoxKind::Title),
             Action::CycleLanguage => self.cycle_language(),
             Action::CycleSort => self.cycle_sort(),
-            Action::OpenSource => {
-                self.open_source =
-                    self.doc().map(|d| d.url.clone().unwrap_or_else(|| d.path.clone()));
-            }
+            Action::OpenSource => self.open_source = self.doc().map(source_of),
             Action::PrevArticle => self.step_article(false),
             Action::ToggleSidebar => self.toggle_sidebar(),
             Action::ToggleFurniture => self.toggle_furniture(),
@@ -666,6 +663,26 @@ impl App {
     }
 }
 
+/// What `o` opens for an article: its URL when it is a web address
+/// (`http://` or `https://` and a host), else the article's own file. The
+/// article does not decide which file of the person's is opened: a `url`
+/// of `~/notes/secret.txt` or `/etc/hostname` opens the article's file.
+fn source_of(doc: &Document) -> String {
+    let web = doc.url.as_deref().filter(|u| {
+        let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+        let rest = ["http://", "https://"]
+            .iter()
+            .find_map(|s| lower.starts_with(s).then(|| u.get(s.len()..).unwrap_or("")));
+        rest.is_some_and(|r| {
+            r.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '[')
+                && !u.chars().any(|c| c.is_control() || c.is_whitespace())
+        })
+    });
+    // The scheme in lower case, as the terminal loop tells a URL by it.
+    web.and_then(|u| u.split_once("://"))
+        .map_or_else(|| doc.path.clone(), |(s, r)| format!("{}://{r}", s.to_ascii_lowercase()))
+}
+
 /// Whether an action makes sense before any article is there (while the
 /// first ones load, or when none could be).
 fn works_without_articles(action: Action) -> bool {
@@ -703,6 +720,29 @@ pub(crate) mod tests {
     use super::App;
     use crate::corpus::Corpus;
     use crate::facts::Extractor;
+
+    #[test]
+    fn o_opens_only_web_addresses() {
+        let mut doc = crate::corpus::Document::from_text(
+            crate::text::DocId(0),
+            "a".into(),
+            "pile/a.json".into(),
+            "Title\n\nBody.",
+        );
+        for (url, opens) in [
+            ("https://example.com/a", "https://example.com/a"),
+            ("HTTP://example.com", "http://example.com"),
+            ("~/notes/secret.txt", "pile/a.json"),
+            ("/etc/hostname", "pile/a.json"),
+            ("file:///etc/passwd", "pile/a.json"),
+            ("http:///etc/passwd", "pile/a.json"),
+            ("https://x.org/a b", "pile/a.json"),
+            ("javascript:alert(1)", "pile/a.json"),
+        ] {
+            doc.url = Some(url.into());
+            assert_eq!(super::source_of(&doc), opens, "{url}");
+        }
+    }
 
     /// The app for a corpus with its facts, as the headless renderer makes
     /// it (without importing it: the app sits below the drawing).

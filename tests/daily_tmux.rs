@@ -269,3 +269,93 @@ fn cut_text_ends_in_an_ellipsis() {
     t.keys(&["q", "q"]);
     t.wait_gone("Articles 1/1");
 }
+
+#[test]
+fn o_opens_web_addresses_in_the_browser_and_anything_else_as_the_articles_file() {
+    let _lock = lock();
+    let t = Term::start("daily-open", 120, 40);
+    let records = r#"[{"title":"Local path","text":"Body one.","url":"/etc/hostname"},
+        {"title":"Home path","text":"Body two.","url":"~/notes/secret.txt"},
+        {"title":"Web page","text":"Body three.","url":"https://example.com/story"}]"#;
+    let dir = folder(&t, &[("feed.json", records)]);
+    let log = t.home.join("opened.log");
+    let opener = t.home.join("opener.sh");
+    std::fs::write(&opener, format!("#!/bin/sh\necho \"$0 $1\" >> {}\n", log.display())).unwrap();
+    let ok = std::process::Command::new("chmod").arg("+x").arg(&opener).status().unwrap();
+    assert!(ok.success());
+    t.run(&format!(
+        "PAGER={o} BROWSER={o} {} --no-state {}",
+        dossier(),
+        dir.display(),
+        o = opener.display()
+    ));
+    t.wait_for("3 article(s) loaded");
+    let file = dir.join("feed.json").display().to_string();
+    let log_after = |n: usize| {
+        let start = std::time::Instant::now();
+        loop {
+            let text = std::fs::read_to_string(&log).unwrap_or_default();
+            if text.lines().count() >= n || start.elapsed() > common::TIMEOUT {
+                return text;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    };
+    t.keys(&["o"]);
+    let text = log_after(1);
+    assert!(text.lines().next().is_some_and(|l| l.ends_with(&format!(" {file}"))), "{text}");
+    t.keys(&["j", "o"]);
+    let text = log_after(2);
+    assert!(text.lines().nth(1).is_some_and(|l| l.ends_with(&format!(" {file}"))), "{text}");
+    t.keys(&["j", "o"]);
+    let text = log_after(3);
+    assert!(
+        text.lines().nth(2).is_some_and(|l| l.ends_with(" https://example.com/story")),
+        "{text}"
+    );
+    assert!(!text.contains("/etc/hostname") && !text.contains("secret"), "{text}");
+    t.keys(&["q"]);
+    t.wait_gone("Web page");
+}
+
+#[test]
+fn newsboat_habits_mark_all_read_next_unread_reverse_and_filter_by_field() {
+    let _lock = lock();
+    let t = Term::start("daily-newsboat", 120, 40);
+    let records = r#"[
+        {"title":"Cloud sales fall","text":"Body a.","site":"Reuters","author":"Ann Lee","date":"2024-01-15"},
+        {"title":"Cloud sales rise","text":"Body b.","site":"Caixin","author":"Bo Wang","date":"2023-12-30"},
+        {"title":"Chips are scarce","text":"Body c.","site":"Reuters","author":"Cy Diaz","date":"2024-02-03"}]"#;
+    let dir = folder(&t, &[("feed.json", records)]);
+    t.run(&format!("{} --no-state {}", dossier(), dir.display()));
+    t.wait_for("3 article(s) loaded");
+    // Filter by fields in the `/` box.
+    t.keys(&["/"]);
+    t.tmux(&["send-keys", "-l", "site:reuters after:2024-01-01 before:2024-02"]);
+    let screen = t.wait_for("Articles 1/1");
+    assert!(
+        screen.contains("Cloud sales fall") && !screen.contains("Chips are scarce"),
+        "{screen}"
+    );
+    t.keys(&["Enter", "Escape"]);
+    t.wait_for("Articles 1/3 · 3 unread");
+    // R reverses the order; U goes to the next unread; A marks all read.
+    t.keys(&["R"]);
+    t.wait_for("reversed");
+    t.keys(&["g", "m"]);
+    t.wait_for("Articles 1/3 · 2 unread");
+    t.keys(&["U"]);
+    t.wait_for("Articles 2/3");
+    t.keys(&["A"]);
+    t.wait_for("2 article(s) marked read");
+    t.wait_for("0 unread");
+    t.keys(&["U"]);
+    t.wait_for("no unread article");
+    // q closes the facts view, then quits.
+    t.keys(&["F"]);
+    t.wait_for("Entities (");
+    t.keys(&["q"]);
+    t.wait_gone("Entities (");
+    t.keys(&["q"]);
+    t.wait_gone("Articles 2/3");
+}
