@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 use super::{App, Overlay};
+use crate::facts::Kind;
 use crate::keys::{Action, Context, Sequence};
 use crate::text::fit;
 
@@ -15,6 +16,8 @@ pub const SCOPE_COLUMNS: usize = 14;
 pub const KEYS_COLUMNS: usize = 22;
 /// Widest the help overlay gets.
 const HELP_WIDTH: u16 = 116;
+/// What the legend of the kinds of fact starts with.
+pub const LEGEND: &str = "Facts in the text: ";
 /// Narrower than this, a description is cut with `…` rather than wrapped.
 const MIN_DESCRIPTION: usize = 16;
 
@@ -30,8 +33,12 @@ pub enum HelpLine {
         description: String,
     },
     Blank,
-    /// The colours of the kinds of fact.
-    Legend,
+    /// The colours of the kinds of fact: a row of them, the first after
+    /// [`LEGEND`].
+    Legend {
+        first: bool,
+        kinds: Vec<Kind>,
+    },
     /// A line of explanation.
     Note(String),
 }
@@ -65,7 +72,23 @@ impl App {
             }
         }
         lines.push(HelpLine::Blank);
-        lines.push(HelpLine::Legend);
+        // The kinds, as many to a row as fit after the legend's words.
+        let mut row: Vec<Kind> = Vec::new();
+        let mut used = LEGEND.width();
+        for kind in Kind::ALL {
+            let w = kind.heading().width() + 1;
+            if !row.is_empty() && used + w > width {
+                lines.push(HelpLine::Legend {
+                    first: !lines.iter().any(|l| matches!(l, HelpLine::Legend { .. })),
+                    kinds: std::mem::take(&mut row),
+                });
+                used = LEGEND.width();
+            }
+            used += w;
+            row.push(kind);
+        }
+        let first = !lines.iter().any(|l| matches!(l, HelpLine::Legend { .. }));
+        lines.push(HelpLine::Legend { first, kinds: row });
         let list = Context::List;
         let notes = [
             format!(

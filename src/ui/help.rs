@@ -7,9 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 use super::fit;
-use crate::app::help::{KEYS_COLUMNS, SCOPE_COLUMNS};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::help::{KEYS_COLUMNS, LEGEND, SCOPE_COLUMNS};
 use crate::app::{App, HelpLine, Overlay};
-use crate::facts::Kind;
 
 /// The help screen's rows for a text width, styled.
 pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
@@ -33,9 +34,10 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 super::fit_line(line, width)
             }
             HelpLine::Blank => Line::raw(""),
-            HelpLine::Legend => {
-                let mut legend = vec![Span::styled("Facts in the text: ", app.theme.dim)];
-                for kind in Kind::ALL {
+            HelpLine::Legend { first, kinds } => {
+                let lead = if first { LEGEND.to_string() } else { " ".repeat(LEGEND.width()) };
+                let mut legend = vec![Span::styled(lead, app.theme.dim)];
+                for kind in kinds {
                     legend.push(Span::styled(kind.heading(), app.theme.kind(kind)));
                     legend.push(Span::raw(" "));
                 }
