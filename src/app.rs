@@ -6,12 +6,14 @@
 
 mod export;
 pub mod facts_view;
+pub mod help;
 mod jump;
 mod layer;
 pub mod layout;
 mod list;
 pub mod loading;
 mod persist;
+mod prompt;
 pub mod reader;
 mod record;
 pub mod search;
@@ -20,10 +22,11 @@ pub mod sidebar;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 pub use facts_view::FactsView;
+pub use help::HelpLine;
 pub use layer::{Layer, View};
 pub use layout::Layout;
 pub use list::Filter;
@@ -35,7 +38,7 @@ use crate::corpus::{Corpus, Document, Progress};
 use crate::facts::Fact;
 use crate::index::{EntityIndex, SearchIndex};
 pub use crate::keys::Action;
-use crate::keys::{Key, Keymap, Lookup};
+use crate::keys::{ALWAYS_QUITS, Context, Key, Keymap, Lookup};
 use crate::theme::Theme;
 use reader::{Place, VisualLine, WrapCache, line_at};
 use search::{ArticleSearch, BoxKind, CorpusSearch, TextBox};
@@ -91,6 +94,8 @@ pub struct App {
     pub filters: Vec<Filter>,
     pub visible: Vec<usize>,
     pub sort: list::SortKey,
+    /// The list's order reversed (`R`).
+    pub reverse_sort: bool,
     /// The reader's first visible line of the shown article.
     pub scroll: usize,
     /// The fact jumped to last in the shown article (its current mention).
@@ -124,6 +129,7 @@ pub struct App {
     /// The text box being typed into, the shown article's search, the
     /// corpus search view and its index (built when first needed).
     pub text_box: Option<TextBox>,
+    histories: prompt::Histories,
     pub article_search: Option<ArticleSearch>,
     pub corpus_search: Option<CorpusSearch>,
     pub search_index: Option<SearchIndex>,
@@ -138,9 +144,7 @@ impl App {
         let index = EntityIndex::build(&facts);
         let records =
             corpus.docs.iter().zip(facts).map(|(d, f)| Record::with_facts(d, f)).collect();
-        let note = (!corpus.problems.is_empty()).then(|| {
-            format!("{} file(s) could not be loaded — P shows them", corpus.problems.len())
-        });
+        let note = None;
         let mut app = Self {
             corpus,
             records,
@@ -158,6 +162,7 @@ impl App {
             filters: Vec::new(),
             visible: (0..n).collect(),
             sort: list::SortKey::default(),
+            reverse_sort: false,
             scroll: 0,
             current_fact: None,
             revision: 0,
@@ -179,6 +184,7 @@ impl App {
             pending_keys: Vec::new(),
             theme: Theme::default(),
             text_box: None,
+            histories: prompt::Histories::default(),
             article_search: None,
             corpus_search: None,
             search_index: None,
@@ -186,7 +192,17 @@ impl App {
             widths: layout::Widths::default(),
         };
         app.relayout();
+        app.note = app.problems_note();
         app
+    }
+
+    /// That files could not be loaded, and the key that lists them.
+    pub(crate) fn problems_note(&self) -> Option<String> {
+        let n = self.corpus.problems.len();
+        (n > 0).then(|| {
+            let key = self.hint_in(Action::Problems, Context::List);
+            format!("{n} file(s) could not be loaded — {key} shows them")
+        })
     }
 
     /// Takes the configuration's key map, theme, layout and reading defaults.
@@ -198,6 +214,9 @@ impl App {
         self.max_text_width = config.max_text_width;
         self.widths = layout::Widths { list: config.list_width, sidebar: config.sidebar_width };
         self.relayout();
+        if self.note.is_some() {
+            self.note = self.problems_note();
+        }
     }
 
     pub fn doc(&self) -> Option<&Document> {
@@ -308,15 +327,40 @@ impl App {
         }
     }
 
-    /// Handles a key: the top layer takes it (see [`layer`]).
+    /// Handles a key: Ctrl-c quits whatever the map says; otherwise the
+    /// top layer takes it (see [`layer`]).
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.note = None;
         self.revision += 1;
+        if Key::from_event(&key) == Some(ALWAYS_QUITS) {
+            self.quit = true;
+            return;
+        }
         match self.top() {
             Layer::Overlay(overlay) => self.overlay_key(overlay, key),
             Layer::TextBox(kind) => self.box_key(kind, key),
             Layer::View(_) | Layer::Panes(_) => self.mapped_key(key),
         }
+    }
+
+    /// The key map's context of the layer on top: what its hints show.
+    pub fn key_context(&self) -> Context {
+        match self.top() {
+            Layer::Overlay(_) => Context::Overlay,
+            Layer::TextBox(kind) => Self::box_context(kind),
+            Layer::View(_) | Layer::Panes(_) => self.context(),
+        }
+    }
+
+    /// How the key for `action` on the layer on top is shown (`q`,
+    /// `Ctrl-c`); `-` when no key reaches it.
+    pub fn hint(&self, action: Action) -> String {
+        self.hint_in(action, self.key_context())
+    }
+
+    /// [`App::hint`] in a given context.
+    pub fn hint_in(&self, action: Action, ctx: Context) -> String {
+        self.keymap.hint(action, ctx).unwrap_or_else(|| "-".into())
     }
 
     /// A key through the key map, in the context of the view or pane.
@@ -338,22 +382,37 @@ impl App {
         }
     }
 
-    /// An overlay's own keys: it scrolls and closes, and Ctrl-c still quits.
+    /// An overlay's keys, through the key map's `overlay` scope (and the
+    /// few keys of `anywhere` that make sense over it): it scrolls and
+    /// closes; its own key (`?` over help, `P` over problems) closes it.
     fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent) {
         let (Overlay::Help { scroll } | Overlay::Problems { scroll }) = overlay;
         let Some(key) = Key::from_event(&key) else { return };
-        let close = [Key::plain(KeyCode::Esc), Key::char('?'), Key::char('q'), Key::char('P')];
-        let scroll = match key.code {
-            KeyCode::Char('c') if key.ctrl => return self.update(Action::Quit),
-            _ if close.contains(&key) => return self.overlay = None,
-            _ if key.ctrl || key.alt => scroll,
-            KeyCode::Char('j') | KeyCode::Down => scroll + 1,
-            KeyCode::Char('k') | KeyCode::Up => scroll.saturating_sub(1),
-            KeyCode::Char('g') | KeyCode::Home => 0,
-            KeyCode::Char(' ') | KeyCode::PageDown => scroll + 10,
-            KeyCode::PageUp => scroll.saturating_sub(10),
+        let Lookup::Action(action) = self.keymap.lookup(&[], key, Context::Overlay) else {
+            return;
+        };
+        let page = self.overlay_page();
+        let scroll = match action {
+            Action::Quit => return self.update(Action::Quit),
+            Action::Suspend => return self.update(Action::Suspend),
+            Action::Escape => return self.overlay = None,
+            Action::Help if matches!(overlay, Overlay::Help { .. }) => return self.overlay = None,
+            Action::Problems if matches!(overlay, Overlay::Problems { .. }) => {
+                return self.overlay = None;
+            }
+            Action::Help => return self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Problems => return self.overlay = Some(Overlay::Problems { scroll: 0 }),
+            Action::ScrollDown => scroll + 1,
+            Action::ScrollUp => scroll.saturating_sub(1),
+            Action::Top => 0,
+            Action::Bottom => usize::MAX,
+            Action::PageDown => scroll + page,
+            Action::PageUp => scroll.saturating_sub(page),
+            Action::HalfPageDown => scroll + page / 2,
+            Action::HalfPageUp => scroll.saturating_sub(page / 2),
             _ => scroll,
         };
+        let scroll = scroll.min(self.overlay_max_scroll(overlay));
         self.overlay = Some(match overlay {
             Overlay::Help { .. } => Overlay::Help { scroll },
             Overlay::Problems { .. } => Overlay::Problems { scroll },
@@ -389,10 +448,7 @@ impl App {
             Action::FilterTitle => self.open_box(BoxKind::Title),
             Action::CycleLanguage => self.cycle_language(),
             Action::CycleSort => self.cycle_sort(),
-            Action::OpenSource => {
-                self.open_source =
-                    self.doc().map(|d| d.url.clone().unwrap_or_else(|| d.path.clone()));
-            }
+            Action::OpenSource => self.open_source = self.doc().map(source_of),
             Action::PrevArticle => self.step_article(false),
             Action::ToggleSidebar => self.toggle_sidebar(),
             Action::ToggleFurniture => self.toggle_furniture(),
@@ -434,7 +490,6 @@ impl App {
             Action::FactsView => self.facts_view = Some(FactsView::new(self)),
             Action::Export => self.export(),
             Action::CopyFact => self.copy_fact(),
-            Action::ToggleSort | Action::SwitchSection => {}
             Action::ToggleRead => {
                 let record = &mut self.records[self.selected];
                 record.read = !record.read;
@@ -447,6 +502,24 @@ impl App {
                 let star = record.starred;
                 self.note = Some(if star { "starred" } else { "star removed" }.into());
             }
+            Action::MarkAllRead => self.mark_all_read(),
+            Action::NextUnread => self.next_unread(),
+            Action::ReverseSort => self.reverse_order(),
+            // The facts view's and the text boxes' own keys (see `prompt`).
+            Action::ToggleSort
+            | Action::SwitchSection
+            | Action::Confirm
+            | Action::Cancel
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::CursorStart
+            | Action::CursorEnd
+            | Action::DeleteBack
+            | Action::DeleteForward
+            | Action::DeleteWord
+            | Action::DeleteToStart
+            | Action::HistoryPrev
+            | Action::HistoryNext => {}
             Action::UnreadOnly => self.toggle_filter(Filter::Unread),
             Action::StarredOnly => self.toggle_filter(Filter::Starred),
         }
@@ -579,10 +652,35 @@ impl App {
                     self.select(i);
                 }
                 self.focus_pane(pane);
+                if pane == Pane::Sidebar
+                    && let Some(r) = self.layout.sidebar
+                {
+                    self.click_sidebar(usize::from(m.row.saturating_sub(r.y + 1)));
+                }
             }
             _ => {}
         }
     }
+}
+
+/// What `o` opens for an article: its URL when it is a web address
+/// (`http://` or `https://` and a host), else the article's own file. The
+/// article does not decide which file of the person's is opened: a `url`
+/// of `~/notes/secret.txt` or `/etc/hostname` opens the article's file.
+fn source_of(doc: &Document) -> String {
+    let web = doc.url.as_deref().filter(|u| {
+        let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+        let rest = ["http://", "https://"]
+            .iter()
+            .find_map(|s| lower.starts_with(s).then(|| u.get(s.len()..).unwrap_or("")));
+        rest.is_some_and(|r| {
+            r.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '[')
+                && !u.chars().any(|c| c.is_control() || c.is_whitespace())
+        })
+    });
+    // The scheme in lower case, as the terminal loop tells a URL by it.
+    web.and_then(|u| u.split_once("://"))
+        .map_or_else(|| doc.path.clone(), |(s, r)| format!("{}://{r}", s.to_ascii_lowercase()))
 }
 
 /// Whether an action makes sense before any article is there (while the
@@ -622,6 +720,29 @@ pub(crate) mod tests {
     use super::App;
     use crate::corpus::Corpus;
     use crate::facts::Extractor;
+
+    #[test]
+    fn o_opens_only_web_addresses() {
+        let mut doc = crate::corpus::Document::from_text(
+            crate::text::DocId(0),
+            "a".into(),
+            "pile/a.json".into(),
+            "Title\n\nBody.",
+        );
+        for (url, opens) in [
+            ("https://example.com/a", "https://example.com/a"),
+            ("HTTP://example.com", "http://example.com"),
+            ("~/notes/secret.txt", "pile/a.json"),
+            ("/etc/hostname", "pile/a.json"),
+            ("file:///etc/passwd", "pile/a.json"),
+            ("http:///etc/passwd", "pile/a.json"),
+            ("https://x.org/a b", "pile/a.json"),
+            ("javascript:alert(1)", "pile/a.json"),
+        ] {
+            doc.url = Some(url.into());
+            assert_eq!(super::source_of(&doc), opens, "{url}");
+        }
+    }
 
     /// The app for a corpus with its facts, as the headless renderer makes
     /// it (without importing it: the app sits below the drawing).

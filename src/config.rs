@@ -170,24 +170,18 @@ impl Config {
 /// Parses a configuration's text over `base`.
 pub fn parse(text: &str, path: &str, base: Config) -> Result<Config, ConfigError> {
     let line_of = |at: usize| text.get(..at).map_or(1, |s| s.matches('\n').count() + 1);
+    // Key names and messages come from the file: shown, never sent as
+    // control sequences to the terminal.
+    let shown = |s: &str| crate::text::one_line(s).into_owned();
     let error = |at: usize, key: &str, message: String| ConfigError {
         path: path.to_string(),
         line: line_of(at),
-        key: key.to_string(),
-        message,
+        key: shown(key),
+        message: shown(&message),
     };
     let file: File = toml::from_str(text).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
-        let key = e
-            .span()
-            .and_then(|s| text.get(s))
-            .unwrap_or("")
-            .split(['=', '\n'])
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_string();
-        error(at, &key, e.message().trim().to_string())
+        error(at, &key_at(text, e.span()), e.message().trim().to_string())
     })?;
     let mut config = base;
     config.furniture = file.reader.furniture.unwrap_or(config.furniture);
@@ -251,6 +245,37 @@ pub fn parse(text: &str, path: &str, base: Config) -> Result<Config, ConfigError
         }
     }
     Ok(config)
+}
+
+/// The dotted key an error of the TOML parser points at: the key of the
+/// line, under the table above it (`reader.furniture` for a wrong value).
+fn key_at(text: &str, span: Option<std::ops::Range<usize>>) -> String {
+    let Some(span) = span else { return String::new() };
+    let at = crate::text::floor_char_boundary(text, span.start);
+    let (before, after) = text.split_at(at);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = after.find('\n').map_or(text.len(), |i| at + i);
+    let line = text.get(line_start..line_end).unwrap_or("");
+    let unquote = |s: &str| s.trim().trim_matches(['"', '\'']).to_string();
+    let name = match line.split_once('=') {
+        Some((key, _)) => unquote(key),
+        None => unquote(line.trim().trim_start_matches('[').trim_end_matches(']')),
+    };
+    if line.trim_start().starts_with('[') {
+        return name;
+    }
+    let table = text
+        .get(..line_start)
+        .unwrap_or("")
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(|l| unquote(l.trim_start_matches('[').trim_end_matches(']')));
+    match table {
+        Some(t) if !name.is_empty() => format!("{t}.{name}"),
+        _ => name,
+    }
 }
 
 /// The complete default configuration, commented: what `--print-config` prints.
@@ -339,6 +364,29 @@ mod tests {
             .filter(|b| b.scope == Scope::List && b.action == Action::Down)
             .collect();
         assert_eq!(list[0].keys, ["J".parse().unwrap()]);
+    }
+
+    #[test]
+    fn errors_show_control_characters_and_name_the_key() {
+        let err = parse_err("[keys.list]\n\"do\x1b[31mwn\x07\" = \"x\"\n");
+        assert!(!err.contains('\x1b') && !err.contains('\x07'), "{err:?}");
+        assert!(err.contains("\u{241b}[31m"), "{err:?}");
+        let err = parse_err("[theme]\n\"\x1b]0;pwned\x07\" = \"red\"\n");
+        assert!(!err.contains('\x1b') && !err.contains('\x07'), "{err:?}");
+        let err = parse_err("[reader]\nfurniture = 3\n");
+        assert!(err.starts_with("config.toml:2: reader.furniture: "), "{err}");
+        let err = parse_err("[reader]\nmax_text_width = \"wide\"\n");
+        assert!(err.starts_with("config.toml:2: reader.max_text_width: "), "{err}");
+    }
+
+    #[test]
+    fn an_empty_quit_leaves_ctrl_c() {
+        let c = parse("[keys.anywhere]\nquit = []\n", "c", Config::default()).unwrap();
+        let ctrl_c = crate::keys::Key::ctrl('c');
+        assert_eq!(
+            c.keymap.lookup(&[], ctrl_c, crate::keys::Context::List),
+            crate::keys::Lookup::Action(Action::Quit)
+        );
     }
 
     #[test]

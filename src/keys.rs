@@ -9,5 +9,5 @@ mod map;
 mod notation;
 
 pub use action::Action;
-pub use map::{Binding, Context, Keymap, Lookup, Scope};
+pub use map::{ALWAYS_QUITS, Binding, Context, Keymap, Lookup, Scope};
 pub use notation::{Key, Sequence, parse_keys};

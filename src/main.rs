@@ -40,10 +40,15 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     }
     let theme = if cli.monochrome() { Theme::monochrome() } else { Theme::default() };
     let config = || -> Result<Config, ExitCode> {
-        Config::load(cli.config.as_deref(), theme.clone()).map_err(|e| {
+        let mut config = Config::load(cli.config.as_deref(), theme.clone()).map_err(|e| {
             eprintln!("dossier: {e}");
             ExitCode::from(2)
-        })
+        })?;
+        if cli.monochrome() {
+            // What the configuration colours, `--no-color` still draws without.
+            config.theme = config.theme.without_colour();
+        }
+        Ok(config)
     };
     match cli.command {
         Some(Command::Facts { json, ref paths }) => facts(json, paths),
@@ -69,6 +74,13 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 Ok(c) => c,
                 Err(code) => return Ok(code),
             };
+            if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+                eprintln!(
+                    "dossier: the reader needs a terminal that can move the cursor (TERM=dumb cannot); \
+                     run it in a capable terminal, or use `dossier render`, `dossier text` or `dossier facts`"
+                );
+                return Ok(ExitCode::from(2));
+            }
             dossier::tui::run(cli.paths.clone(), config, !cli.no_state)
         }
     }

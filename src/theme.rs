@@ -95,6 +95,43 @@ impl Theme {
         }
     }
 
+    /// This theme without any colour (`--no-color`, `NO_COLOR`): each
+    /// element keeps the modifiers it was given, on top of the monochrome
+    /// style, so a configured colour never reaches the screen.
+    #[must_use]
+    pub fn without_colour(mut self) -> Self {
+        let mut mono = Self::monochrome();
+        for (style, base) in self.styles_mut().into_iter().zip(mono.styles_mut()) {
+            let modifiers = Style::new().add_modifier(style.add_modifier);
+            *style = base.patch(modifiers);
+        }
+        self
+    }
+
+    /// Every style of the theme, in a fixed order.
+    fn styles_mut(&mut self) -> Vec<&mut Style> {
+        let mut out = vec![
+            &mut self.border,
+            &mut self.border_focused,
+            &mut self.title_focused,
+            &mut self.selected,
+            &mut self.selected_unfocused,
+            &mut self.dim,
+            &mut self.headline,
+            &mut self.furniture,
+            &mut self.status,
+            &mut self.key,
+            &mut self.heading,
+            &mut self.unread,
+            &mut self.mention,
+            &mut self.current_mention,
+            &mut self.search_hit,
+            &mut self.search_current,
+        ];
+        out.extend(self.kinds.iter_mut());
+        out
+    }
+
     pub fn border(&self, focused: bool) -> Style {
         if focused { self.border_focused } else { self.border }
     }
@@ -109,5 +146,23 @@ impl Theme {
 
     pub fn kind(&self, kind: Kind) -> Style {
         self.kinds[Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_colour_keeps_modifiers_and_drops_every_colour() {
+        let mut theme = Theme::default();
+        theme.kinds[0] = Style::new().fg(Color::Rgb(255, 136, 0)).add_modifier(Modifier::ITALIC);
+        let mono = theme.without_colour();
+        let mut check = mono.clone();
+        for style in check.styles_mut() {
+            assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
+        }
+        assert!(mono.kinds[0].add_modifier.contains(Modifier::ITALIC | Modifier::BOLD));
+        assert_eq!(Theme::default().without_colour().selected, Theme::monochrome().selected);
     }
 }

@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
-use crate::app::{App, Layer, Overlay, Pane, View};
+use crate::app::{App, Layer, Pane, View};
 pub use crate::text::fit;
 
 /// Draws the whole screen. Whatever was drawn, no cell sends a control or
@@ -58,10 +58,7 @@ fn draw_screen(app: &App, frame: &mut Frame) {
                 }
             }
             Layer::TextBox(kind) => status::draw_box(app, kind, frame, status),
-            Layer::Overlay(Overlay::Help { scroll }) => help::draw_help(app, frame, area, scroll),
-            Layer::Overlay(Overlay::Problems { scroll }) => {
-                help::draw_problems(app, frame, area, scroll);
-            }
+            Layer::Overlay(overlay) => help::draw(app, frame, overlay),
         }
         if Some(i) == from && !boxed {
             status::draw(app, frame, status);
@@ -81,19 +78,41 @@ fn draw_panes(app: &App, frame: &mut Frame) {
     }
 }
 
-/// A pane's frame, highlighted when it has focus.
-fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
+/// A pane's frame, highlighted when it has focus; its title cut with `…`
+/// to the pane's width.
+fn pane_block(app: &App, pane: Pane, title: &str) -> Block<'static> {
     let focused = app.focus == pane;
+    let width = app.layout.rect(pane).map_or(usize::MAX, border_room);
     Block::new()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
         .border_style(app.theme.border(focused))
-        .title(Line::styled(title, app.theme.title(focused)))
+        .title(Line::styled(fit(title, width), app.theme.title(focused)))
 }
 
-/// A rectangle of `width`×`height` centred in `area` (clipped to it).
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+/// Columns a title has on the top border of `area`, between its corners.
+fn border_room(area: Rect) -> usize {
+    usize::from(area.width.saturating_sub(2))
+}
+
+/// A line of styled spans cut to `width` columns, with `…` where cut.
+fn fit_line(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let w = unicode_width::UnicodeWidthStr::width(span.content.as_ref());
+        if used + w < width {
+            used += w;
+            spans.push(span);
+        } else {
+            // `fit` leaves a column for the `…` it ends with.
+            let room = width - used;
+            spans.push(ratatui::text::Span::styled(fit(&span.content, room), span.style));
+            break;
+        }
+    }
+    Line::from(spans).style(line.style)
 }

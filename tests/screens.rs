@@ -115,3 +115,26 @@ fn a_bad_file_is_reported_and_the_others_load() {
     let s = render(corpus, (120, 30), "P", None).unwrap();
     assert!(s.contains("b_bad.txt: looks binary"), "{s}");
 }
+
+#[test]
+fn help_wraps_descriptions_at_80_and_120_columns() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        // Half a page at a time to the bottom: every row is seen once.
+        let mut seen = String::new();
+        for pages in 0..12 {
+            let keys = format!("? {}", "C-d ".repeat(pages));
+            let s = screen((w, h), &keys);
+            seen.push_str(&s);
+            assert!(s.lines().next().is_some_and(|l| l.contains("Help — ")), "{s}");
+            // Inside the overlay's double border (the panes show around it).
+            for row in s.lines().skip(1) {
+                let inside = row.split('║').nth(1).unwrap_or("");
+                assert!(!inside.contains('…'), "a description cut at {w} columns:\n{s}");
+            }
+        }
+        // The longest descriptions are on screen whole, over two rows.
+        for piece in ["close the overlay or view", "back to the list", "Organisations"] {
+            assert!(seen.contains(piece), "{piece:?} at {w} columns");
+        }
+    }
+}

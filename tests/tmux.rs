@@ -57,9 +57,11 @@ fn reading_the_bundled_articles() {
         "suspend to the shell",
         "next article",
         "show / hide page furniture",
-        "Ctrl-d",
     ];
     t.wait_until("every key in the help", |s| wanted.iter().all(|k| s.contains(k)));
+    // Half a page down, the reader's keys.
+    t.keys(&["C-d"]);
+    t.wait_for("Ctrl-d");
     t.keys(&["Escape"]);
     t.wait_gone("Help — Esc or ? closes");
 
@@ -228,6 +230,29 @@ fn no_color_draws_without_colour() {
         screen.contains("\x1b[7m") || screen.contains(";7m"),
         "selection and highlights still use reverse video"
     );
+    t.keys(&["q"]);
+    t.wait_for("dossier-exit=0");
+}
+
+#[test]
+fn no_color_drops_the_configured_colours_too() {
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let t = Term::start("mono-config", 120, 40);
+    let config = t.home.join("config").join("dossier");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[theme]\nmoney = \"#ff8800\"\nkey = \"red on blue bold\"\n",
+    )
+    .unwrap();
+    t.run(&format!("{} --no-color --no-state; echo dossier-exit=$?", dossier()));
+    t.wait_for("Articles 1/4");
+    t.keys(&["l"]);
+    t.wait_for(" 1/4 · vi ");
+    let screen =
+        String::from_utf8_lossy(&t.tmux(&["capture-pane", "-p", "-e"]).stdout).into_owned();
+    let colour = regex_lite_colour(&screen);
+    assert!(colour.is_none(), "a colour escape {colour:?} under --no-color:\n{screen}");
     t.keys(&["q"]);
     t.wait_for("dossier-exit=0");
 }

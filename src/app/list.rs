@@ -4,6 +4,7 @@
 
 use super::{App, LIST_TITLE_ROWS};
 use crate::index::{Entity, fold};
+use crate::keys::{Action, Context};
 use crate::text::DocId;
 use crate::text::Lang;
 
@@ -14,8 +15,9 @@ pub enum Filter {
     Entity(Entity),
     Unread,
     Starred,
-    /// Titles that hold the letters typed, in order (folded: `munchen`
-    /// finds `München`).
+    /// What `/` in the list typed: titles that hold the letters typed, in
+    /// order (folded: `munchen` finds `München`), and fields
+    /// (`site:`, `author:`, `after:`, `before:`; see [`TitleQuery`]).
     Title(String),
     Lang(Lang),
 }
@@ -40,10 +42,84 @@ impl Filter {
             // The open article stays listed until another is chosen.
             Filter::Unread => !app.records[doc].read || doc == app.selected,
             Filter::Starred => app.records[doc].starred,
-            Filter::Title(t) => fuzzy(&fold(t), &fold(&app.corpus.docs[doc].title)),
+            Filter::Title(t) => TitleQuery::parse(t).keeps(&app.corpus.docs[doc]),
             Filter::Lang(l) => app.corpus.docs[doc].lang == *l,
         }
     }
+}
+
+/// The list filter's text, read: words of the title, and fields of the
+/// article's metadata. `site:NAME` and `author:NAME` keep articles whose
+/// site (or URL) and byline hold NAME (folded; `"…"` quotes a value with
+/// spaces); `after:DATE` keeps those dated on or after DATE, `before:DATE`
+/// those dated before it (`2024`, `2024-03` or `2024-03-05`; an article
+/// without a date passes neither).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TitleQuery {
+    /// The title's letters, folded.
+    pub words: String,
+    pub site: Vec<String>,
+    pub author: Vec<String>,
+    pub after: Option<String>,
+    pub before: Option<String>,
+}
+
+impl TitleQuery {
+    pub fn parse(text: &str) -> Self {
+        let mut q = Self::default();
+        let mut words = Vec::new();
+        for token in tokens(text) {
+            let field = token.split_once(':').filter(|(_, v)| !v.is_empty());
+            match field {
+                Some(("site", v)) => q.site.push(fold(v)),
+                Some(("author", v)) => q.author.push(fold(v)),
+                Some(("after", v)) => q.after = Some(v.to_string()),
+                Some(("before", v)) => q.before = Some(v.to_string()),
+                _ => words.push(token),
+            }
+        }
+        q.words = fold(&words.join(" "));
+        q
+    }
+
+    pub fn keeps(&self, doc: &crate::corpus::Document) -> bool {
+        let holds = |field: Option<&str>, wanted: &[String]| {
+            wanted.is_empty() || {
+                let have = fold(field.unwrap_or(""));
+                wanted.iter().all(|w| have.contains(w.as_str()))
+            }
+        };
+        let site = [doc.site.as_deref(), doc.url.as_deref()];
+        let date = doc.date.as_deref();
+        fuzzy(&self.words, &fold(&doc.title))
+            && (self.site.is_empty() || site.iter().any(|s| holds(*s, &self.site)))
+            && holds(doc.byline.as_deref(), &self.author)
+            && self.after.as_deref().is_none_or(|a| date.is_some_and(|d| d >= a))
+            && self.before.as_deref().is_none_or(|b| date.is_some_and(|d| d < b))
+    }
+}
+
+/// Whitespace-separated tokens; `"…"` keeps spaces inside one
+/// (`author:"Ann Lee"`).
+fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            c if c.is_whitespace() && !quoted => {
+                if !current.is_empty() {
+                    out.push(std::mem::take(&mut current));
+                }
+            }
+            c => current.push(c),
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
 }
 
 /// Every non-space character of `query` appears in `text`, in order.
@@ -100,6 +176,44 @@ impl App {
             SortKey::Title => self.visible.sort_by_cached_key(|&d| (fold(&docs[d].title), d)),
             SortKey::Language => self.visible.sort_by_key(|&d| (docs[d].lang, d)),
         }
+        if self.reverse_sort {
+            self.visible.reverse();
+        }
+    }
+
+    /// `R`: the list in the opposite order.
+    pub(super) fn reverse_order(&mut self) {
+        self.reverse_sort = !self.reverse_sort;
+        self.refilter();
+        let order = if self.reverse_sort { ", reversed" } else { "" };
+        self.note = Some(format!("sorted by {}{order}", self.sort.label()));
+    }
+
+    /// `A`: every listed article read (newsboat's mark-all-read).
+    pub(super) fn mark_all_read(&mut self) {
+        let mut n = 0;
+        for &d in &self.visible {
+            n += usize::from(!self.records[d].read);
+            self.records[d].read = true;
+        }
+        if self.filters.contains(&Filter::Unread) {
+            self.refilter();
+        }
+        self.note = Some(format!("{n} article(s) marked read"));
+    }
+
+    /// `U`: the next unread article in the list after the selection,
+    /// wrapping to the top; a note when every one is read.
+    pub(super) fn next_unread(&mut self) {
+        let at = self.list_number();
+        let n = self.visible.len();
+        let next = (0..n)
+            .map(|i| self.visible[(at + i) % n])
+            .find(|&d| d != self.selected && !self.records[d].read);
+        match next {
+            Some(d) => self.select(d),
+            None => self.note = Some("no unread article in the list".into()),
+        }
     }
 
     /// `L`: the language filter goes to the next language present, then off.
@@ -148,7 +262,8 @@ impl App {
             self.filters.remove(at);
             self.refilter();
         } else if filter == Filter::Starred && !self.records.iter().any(|r| r.starred) {
-            self.note = Some("no starred articles (* stars one)".into());
+            let key = self.hint_in(Action::ToggleStar, Context::List);
+            self.note = Some(format!("no starred articles ({key} stars one)"));
         } else {
             self.push_filter(filter);
         }
@@ -168,27 +283,42 @@ impl App {
         self.list_offset = 0;
         match self.visible.first() {
             Some(&first) if !self.visible.contains(&self.selected) => self.select(first),
-            None => {
-                // Nothing passes: the newest filter goes, the list is never empty.
-                let f = self.filters.pop().map(|f| f.label()).unwrap_or_default();
-                self.refilter();
-                self.note = Some(format!("no article is {f}"));
-                return;
-            }
+            // Nothing passes: the list is empty and says so (the reader
+            // keeps the article it shows); Esc takes the filter away.
+            None => {}
             _ => self.keep_list_selection_visible(),
         }
         let n = self.visible.len();
         self.note = Some(match self.filters.last() {
-            Some(f) => format!("{n} article(s) with {} — Esc clears", f.label()),
+            Some(_) if n == 0 => self.nothing_listed(),
+            Some(f) => format!("{n} article(s) with {} — {} clears", f.label(), self.esc_hint()),
             None => "filter cleared".into(),
         });
+    }
+
+    /// What the list says when its filters let no article through.
+    pub fn nothing_listed(&self) -> String {
+        let labels: Vec<String> = self.filters.iter().map(Filter::label).collect();
+        format!("no article matches {} — {} clears", labels.join(" + "), self.esc_hint())
+    }
+
+    /// The key that clears the newest filter, over the list.
+    fn esc_hint(&self) -> String {
+        self.hint_in(Action::Escape, Context::List)
+    }
+
+    /// The selected article's place among the listed ones, from 1; 0 when
+    /// it is not listed (no article passes the filters).
+    pub fn list_number(&self) -> usize {
+        self.visible.iter().position(|&d| d == self.selected).map_or(0, |at| at + 1)
     }
 
     /// `e`: the list keeps only the articles naming the selected entity.
     pub(super) fn filter_by_selected_entity(&mut self) {
         let Some(entry) = self.selected_entry() else { return };
         if !entry.kind.is_entity() {
-            self.note = Some("e filters by people, organisations and places".into());
+            let key = self.hint_in(Action::FilterEntity, Context::Sidebar);
+            self.note = Some(format!("{key} filters by people, organisations and places"));
             return;
         }
         let entity = Entity { kind: entry.kind, name: entry.label.clone() };
@@ -259,5 +389,36 @@ impl App {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+    use crate::text::DocId;
+
+    fn doc(title: &str, site: &str, byline: &str, date: &str) -> Document {
+        let mut d =
+            Document::from_text(DocId(0), "k".into(), "k.txt".into(), &format!("{title}\n\nBody."));
+        d.site = Some(site.into());
+        d.byline = Some(byline.into());
+        d.date = (!date.is_empty()).then(|| date.to_string());
+        d
+    }
+
+    #[test]
+    fn the_filter_reads_title_words_and_fields() {
+        let a = doc("Cloud sales fall", "Reuters", "Ann Lee", "2024-03-05");
+        let b = doc("Cloud sales rise", "Caixin", "Bo Wang", "2023-12-30");
+        let undated = doc("Cloud news", "Reuters", "Ann Lee", "");
+        let keeps = |q: &str, d: &Document| TitleQuery::parse(q).keeps(d);
+        assert!(keeps("cloud site:reuters", &a) && !keeps("cloud site:reuters", &b));
+        assert!(keeps("author:\"ann lee\"", &a) && !keeps("author:\"ann lee\"", &b));
+        assert!(keeps("after:2024-01-01", &a) && !keeps("after:2024-01-01", &b));
+        assert!(keeps("before:2024", &b) && !keeps("before:2024", &a));
+        assert!(keeps("after:2024-03 before:2024-04", &a));
+        assert!(!keeps("after:2000", &undated) && keeps("site:reuters", &undated));
+        assert!(keeps("site:", &a) == keeps("site:", &b), "an empty field is a word");
     }
 }

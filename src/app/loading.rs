@@ -100,7 +100,8 @@ impl App {
             progress.mb_per_second()
         );
         if problems > 0 {
-            note = format!("{note}; {problems} file(s) could not be loaded — P shows them");
+            let key = self.hint_in(crate::keys::Action::Problems, crate::keys::Context::List);
+            note = format!("{note}; {problems} file(s) could not be loaded — {key} shows them");
         }
         if self.note.is_none() {
             self.note = Some(note);

@@ -150,11 +150,40 @@ fn header_lines(doc: &Document, width: usize, lines: &mut Vec<VisualLine>) {
 /// and resizing; older ones are wrapped again when asked for.
 const CACHED: usize = 64;
 
-/// An article, a text width, and whether furniture is shown.
-type WrapKey = (usize, usize, bool);
+/// An article by what it is (its path and a hash of what is wrapped: a
+/// reload moves, changes and replaces articles under the same `DocId`), a
+/// text width, and whether furniture is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct WrapKey {
+    path: String,
+    content: u64,
+    width: usize,
+    furniture: bool,
+}
 
-/// Wrapped articles, by (document, width, furniture shown): the
-/// [`CACHED`] used last.
+impl WrapKey {
+    fn new(doc: &Document, width: usize, furniture: bool) -> Self {
+        Self { path: doc.path.clone(), content: fingerprint(doc), width, furniture }
+    }
+}
+
+/// A hash of everything a wrapped article is made of: headline, body,
+/// paragraphs and furniture. The body's part is the hash the reading state
+/// keys on, computed once per document.
+fn fingerprint(doc: &Document) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    crate::state::content_hash(doc).hash(&mut h);
+    doc.has_headline.hash(&mut h);
+    doc.paragraphs.len().hash(&mut h);
+    for f in &doc.furniture {
+        (f.before, &f.line).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Wrapped articles, by (article, width, furniture shown): the [`CACHED`]
+/// used last.
 #[derive(Debug, Default)]
 pub struct WrapCache {
     map: HashMap<WrapKey, (Arc<[VisualLine]>, u64)>,
@@ -165,14 +194,14 @@ pub struct WrapCache {
 impl WrapCache {
     pub fn get(&mut self, doc: &Document, width: usize, furniture: bool) -> Arc<[VisualLine]> {
         self.clock += 1;
-        let key = (doc.id.0, width, furniture);
+        let key = WrapKey::new(doc, width, furniture);
         if let Some((lines, used)) = self.map.get_mut(&key) {
             *used = self.clock;
             return Arc::clone(lines);
         }
         if self.map.len() >= CACHED {
             // A scan of a few dozen entries, only when an article is wrapped anew.
-            let oldest = self.map.iter().min_by_key(|(_, (_, used))| *used).map(|(k, _)| *k);
+            let oldest = self.map.iter().min_by_key(|(_, (_, used))| *used).map(|(k, _)| k.clone());
             if let Some(oldest) = oldest {
                 self.map.remove(&oldest);
             }
@@ -255,8 +284,25 @@ mod tests {
         }
         assert_eq!(cache.len(), CACHED);
         assert!(Arc::ptr_eq(&first, &cache.get(&docs[0], 40, false)), "the one in use stays");
-        let widths_kept = (20..20 + 2 * CACHED).filter(|w| cache.map.contains_key(&(1, *w, false)));
+        let widths_kept = (20..20 + 2 * CACHED)
+            .filter(|w| cache.map.contains_key(&WrapKey::new(&docs[1], *w, false)));
         assert_eq!(widths_kept.count(), CACHED - 1);
+    }
+
+    #[test]
+    fn another_article_under_the_same_id_is_wrapped_anew() {
+        let make = |path: &str, text: &str| {
+            Document::from_text(crate::text::DocId(0), path.into(), path.into(), text)
+        };
+        let short = make("a1.txt", "Short one\n\nTiny body.");
+        let long = make("a2.txt", "Second article\n\nThis body is long enough to wrap.");
+        let edited = make("a1.txt", "Short one\n\nTiny body, now a little longer.");
+        let mut cache = WrapCache::default();
+        cache.get(&short, 40, false);
+        for doc in [&long, &edited] {
+            let lines = cache.get(doc, 40, false);
+            assert_eq!(*lines, *build_lines(doc, 40, false), "{}", doc.path);
+        }
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! step), the corpus search (`S`: results as you type, Enter opens the
 //! article at the hit) and the list's title filter (`/` in the list).
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 
+pub use super::prompt::TextBox;
 use super::{App, Filter, Pane};
 use crate::index::{Query, SearchIndex, find_in_text};
 use crate::text::{DocId, Span};
@@ -16,18 +17,11 @@ const RESULT_LIMIT: usize = 200;
 const HITS_PER_ARTICLE: usize = 5;
 
 /// What a text box is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BoxKind {
     Article,
     Corpus,
     Title,
-}
-
-/// The text box being typed into.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextBox {
-    pub kind: BoxKind,
-    pub text: String,
 }
 
 /// The shown article's search: its hits and the current one.
@@ -82,43 +76,13 @@ impl App {
                 String::new()
             }
         };
-        self.text_box = Some(TextBox { kind, text });
-        self.box_changed();
-    }
-
-    /// A key while a text box is open: it takes every key it can.
-    pub(super) fn box_key(&mut self, kind: BoxKind, key: KeyEvent) {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('c') if ctrl => self.quit = true,
-            KeyCode::Char('u') if ctrl => self.edit(String::clear),
-            KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
-                self.edit(|t| t.push(c));
-            }
-            KeyCode::Backspace => self.edit(|t| {
-                t.pop();
-            }),
-            KeyCode::Esc => self.cancel_box(kind),
-            KeyCode::Enter => self.accept_box(kind),
-            KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown
-                if kind == BoxKind::Corpus =>
-            {
-                self.move_result(key.code);
-            }
-            _ => {}
-        }
-    }
-
-    fn edit(&mut self, change: impl FnOnce(&mut String)) {
-        if let Some(b) = self.text_box.as_mut() {
-            change(&mut b.text);
-        }
+        self.text_box = Some(TextBox::new(kind, text));
         self.box_changed();
     }
 
     /// Searches again for what the box holds.
-    fn box_changed(&mut self) {
-        let Some(TextBox { kind, text }) = self.text_box.clone() else { return };
+    pub(super) fn box_changed(&mut self) {
+        let Some(TextBox { kind, text, .. }) = self.text_box.clone() else { return };
         match kind {
             BoxKind::Article => self.search_article(&text),
             BoxKind::Corpus => self.search_corpus(&text),
@@ -132,7 +96,7 @@ impl App {
         }
     }
 
-    fn cancel_box(&mut self, kind: BoxKind) {
+    pub(super) fn cancel_box(&mut self, kind: BoxKind) {
         self.text_box = None;
         match kind {
             BoxKind::Article => self.article_search = None,
@@ -144,7 +108,7 @@ impl App {
         }
     }
 
-    fn accept_box(&mut self, kind: BoxKind) {
+    pub(super) fn accept_box(&mut self, kind: BoxKind) {
         if kind == BoxKind::Corpus {
             // Enter opens the selected hit; with none, the box stays.
             let view = self.corpus_search.as_ref();
@@ -225,7 +189,7 @@ impl App {
             view.rows.iter().position(|r| matches!(r, ResultRow::Hit { .. })).unwrap_or(0);
     }
 
-    fn move_result(&mut self, code: KeyCode) {
+    pub(super) fn move_result(&mut self, code: KeyCode) {
         let page = self.reader_height().max(2);
         let Some(view) = self.corpus_search.as_mut() else { return };
         let hits: Vec<usize> = view

@@ -92,6 +92,104 @@ impl Sidebar {
     }
 }
 
+/// A row the sidebar will draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Planned {
+    Heading(Kind, usize),
+    Entry(usize),
+    More(usize),
+}
+
+/// Chooses the rows to draw in `room` rows: everything when it fits, else
+/// the first `k` entries of each group (a window around the selected entry
+/// in its group) with the largest `k` that fits, else a window of the flat
+/// list around the selection.
+pub fn plan(sidebar: &Sidebar, selected: usize, room: usize) -> Vec<Planned> {
+    let groups: Vec<(Kind, Vec<usize>)> = Kind::ALL
+        .iter()
+        .map(|&k| {
+            (k, sidebar.rows.iter().filter_map(|r| entry_of(*r, sidebar, k)).collect::<Vec<_>>())
+        })
+        .filter(|(_, e)| !e.is_empty())
+        .collect();
+    let full: usize = groups.iter().map(|(_, e)| e.len() + 1).sum();
+    if full <= room {
+        return groups.iter().flat_map(|(k, e)| group_rows(*k, e, e.len(), selected)).collect();
+    }
+    let cost = |k: usize| -> usize {
+        groups.iter().map(|(_, e)| 1 + e.len().min(k) + usize::from(e.len() > k)).sum()
+    };
+    if let Some(k) = (1..=groups.iter().map(|(_, e)| e.len()).max().unwrap_or(1))
+        .rev()
+        .find(|&k| cost(k) <= room)
+    {
+        return groups.iter().flat_map(|(kind, e)| group_rows(*kind, e, k, selected)).collect();
+    }
+    let flat: Vec<Planned> =
+        groups.iter().flat_map(|(k, e)| group_rows(*k, e, e.len(), selected)).collect();
+    let at = flat.iter().position(|p| *p == Planned::Entry(selected)).unwrap_or(0);
+    let skip = (at + 1).saturating_sub(room);
+    flat.into_iter().skip(skip).take(room).collect()
+}
+
+fn entry_of(row: Row, sidebar: &Sidebar, kind: Kind) -> Option<usize> {
+    match row {
+        Row::Entry(i) if sidebar.entries[i].kind == kind => Some(i),
+        _ => None,
+    }
+}
+
+/// A group's heading and at most `k` of its entries, the selected one among them.
+fn group_rows(kind: Kind, entries: &[usize], k: usize, selected: usize) -> Vec<Planned> {
+    let mut rows = vec![Planned::Heading(kind, entries.len())];
+    let start = match entries.iter().position(|&e| e == selected) {
+        Some(at) if at >= k => at + 1 - k,
+        _ => 0,
+    };
+    rows.extend(entries.iter().skip(start).take(k).map(|&e| Planned::Entry(e)));
+    let hidden = entries.len() - entries.len().min(k);
+    if hidden > 0 {
+        rows.push(Planned::More(hidden));
+    }
+    rows
+}
+
+impl super::App {
+    /// Rows above the facts in the sidebar: the metadata line, and a line
+    /// saying facts are coming or that there are none.
+    pub fn sidebar_header_rows(&self) -> usize {
+        match self.shown() {
+            Some(r) if !r.facts_ready || r.sidebar.rows.is_empty() => 2,
+            Some(_) => 1,
+            None => 0,
+        }
+    }
+
+    /// The sidebar's fact rows for its height: every group stays on
+    /// screen (see [`plan`]). Drawing and the mouse both use it.
+    pub fn sidebar_plan(&self) -> Vec<Planned> {
+        let Some(record) = self.shown() else { return Vec::new() };
+        let inner = self.layout.sidebar.map_or(0, |r| usize::from(r.height.saturating_sub(2)));
+        let room = inner.saturating_sub(self.sidebar_header_rows());
+        plan(&record.sidebar, record.sidebar_selected, room)
+    }
+
+    /// A click on row `row` inside the sidebar: the fact there is selected
+    /// and the reader jumps to it.
+    pub(super) fn click_sidebar(&mut self, row: usize) {
+        let plan = self.sidebar_plan();
+        let Some(Planned::Entry(i)) =
+            row.checked_sub(self.sidebar_header_rows()).and_then(|r| plan.get(r)).copied()
+        else {
+            return;
+        };
+        if let Some(record) = self.records.get_mut(self.selected) {
+            record.sidebar_selected = i;
+        }
+        self.jump_to_entry(0);
+    }
+}
+
 /// The value of a fact in the sidebar's one style.
 pub fn label(doc: &Document, fact: &Fact) -> String {
     match (fact.kind, &fact.value) {

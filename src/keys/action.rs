@@ -41,11 +41,11 @@ macro_rules! actions {
 }
 
 actions! {
-    /// quit
+    /// quit (Ctrl-c always quits, whatever the map says)
     Quit,
     /// suspend to the shell; `fg` redraws
     Suspend,
-    /// help overlay (Esc or `?` closes)
+    /// help overlay (its own key closes it, as does escape)
     Help,
     /// next pane
     NextPane,
@@ -127,9 +127,9 @@ actions! {
     UnreadOnly,
     /// list only starred articles (again: all)
     StarredOnly,
-    /// search in the article (Enter keeps the hits, Esc clears them)
+    /// search in the article (confirming keeps the hits, cancelling clears them)
     SearchArticle,
-    /// search every article (results as you type; Enter opens the hit)
+    /// search every article (results as you type; confirming opens the hit)
     SearchCorpus,
     /// filter the list by title as you type
     FilterTitle,
@@ -139,6 +139,36 @@ actions! {
     PrevHit,
     /// sort the list: path, date, title, language
     CycleSort,
-    /// open the article's source: its URL in $BROWSER, or the file in $PAGER
+    /// open the article's source: an http(s) URL in $BROWSER, else the article's file in $PAGER
     OpenSource,
+    /// mark every listed article read
+    MarkAllRead,
+    /// next unread article in the list (wraps to the top)
+    NextUnread,
+    /// reverse the list's order
+    ReverseSort,
+    /// keep what the box holds (in the corpus search: open the chosen hit)
+    Confirm,
+    /// close the box and undo what it did
+    Cancel,
+    /// cursor a character left
+    CursorLeft,
+    /// cursor a character right
+    CursorRight,
+    /// cursor to the start of the text
+    CursorStart,
+    /// cursor to the end of the text
+    CursorEnd,
+    /// delete the character before the cursor
+    DeleteBack,
+    /// delete the character under the cursor
+    DeleteForward,
+    /// delete the word before the cursor
+    DeleteWord,
+    /// delete everything before the cursor
+    DeleteToStart,
+    /// the query typed before (history)
+    HistoryPrev,
+    /// the query typed after (history), then what was being typed
+    HistoryNext,
 }

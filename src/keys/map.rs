@@ -13,6 +13,24 @@ pub enum Context {
     Reader,
     Sidebar,
     FactsView,
+    /// The help or problems overlay.
+    Overlay,
+    /// A text box (`/`, the list's title filter).
+    Prompt,
+    /// The corpus search's text box, over its results.
+    SearchPrompt,
+}
+
+impl Context {
+    pub const ALL: &[Context] = &[
+        Context::List,
+        Context::Reader,
+        Context::Sidebar,
+        Context::FactsView,
+        Context::Overlay,
+        Context::Prompt,
+        Context::SearchPrompt,
+    ];
 }
 
 /// Where a binding applies.
@@ -24,6 +42,9 @@ pub enum Scope {
     Reader,
     Sidebar,
     FactsView,
+    Overlay,
+    Prompt,
+    SearchPrompt,
 }
 
 impl Scope {
@@ -34,6 +55,9 @@ impl Scope {
         Scope::Reader,
         Scope::Sidebar,
         Scope::FactsView,
+        Scope::Overlay,
+        Scope::Prompt,
+        Scope::SearchPrompt,
     ];
 
     /// The scope's table name in the configuration file (`[keys.list]`).
@@ -45,6 +69,9 @@ impl Scope {
             Scope::Reader => "reader",
             Scope::Sidebar => "sidebar",
             Scope::FactsView => "facts_view",
+            Scope::Overlay => "overlay",
+            Scope::Prompt => "prompt",
+            Scope::SearchPrompt => "search_prompt",
         }
     }
 
@@ -56,25 +83,38 @@ impl Scope {
             Scope::Reader => "reader",
             Scope::Sidebar => "sidebar",
             Scope::FactsView => "facts view",
+            Scope::Overlay => "help, P",
+            Scope::Prompt => "text box",
+            Scope::SearchPrompt => "search all box",
         }
     }
 
-    fn applies(self, ctx: Context) -> bool {
+    /// Whether the scope's keys apply in a context. Text boxes take every
+    /// other key as text, so no wider scope reaches them.
+    pub fn applies(self, ctx: Context) -> bool {
         match self {
-            Scope::Anywhere => true,
+            Scope::Anywhere => !matches!(ctx, Context::Prompt | Context::SearchPrompt),
             Scope::ListAndReader => matches!(ctx, Context::List | Context::Reader),
             Scope::List => ctx == Context::List,
             Scope::Reader => ctx == Context::Reader,
             Scope::Sidebar => ctx == Context::Sidebar,
             Scope::FactsView => ctx == Context::FactsView,
+            Scope::Overlay => ctx == Context::Overlay,
+            Scope::Prompt => matches!(ctx, Context::Prompt | Context::SearchPrompt),
+            Scope::SearchPrompt => ctx == Context::SearchPrompt,
         }
     }
 
     /// Narrower scopes win over wider ones.
     const fn rank(self) -> u8 {
         match self {
-            Scope::List | Scope::Reader | Scope::Sidebar | Scope::FactsView => 0,
-            Scope::ListAndReader => 1,
+            Scope::List
+            | Scope::Reader
+            | Scope::Sidebar
+            | Scope::FactsView
+            | Scope::Overlay
+            | Scope::SearchPrompt => 0,
+            Scope::ListAndReader | Scope::Prompt => 1,
             Scope::Anywhere => 2,
         }
     }
@@ -162,7 +202,40 @@ const DEFAULTS: &[DefaultRow] = &[
     bind(Scope::FactsView, &["Tab", "BackTab"], Action::SwitchSection),
     bind(Scope::FactsView, &["s"], Action::ToggleSort),
     bind(Scope::FactsView, &["Enter"], Action::Open),
+    bind(Scope::FactsView, &["q"], Action::Escape),
+    bind(Scope::ListAndReader, &["A"], Action::MarkAllRead),
+    bind(Scope::ListAndReader, &["U"], Action::NextUnread),
+    bind(Scope::List, &["R"], Action::ReverseSort),
+    bind(Scope::Overlay, &["Esc", "q"], Action::Escape),
+    bind(Scope::Overlay, &["j", "Down"], Action::ScrollDown),
+    bind(Scope::Overlay, &["k", "Up"], Action::ScrollUp),
+    bind(Scope::Overlay, &["Space", "PgDn"], Action::PageDown),
+    bind(Scope::Overlay, &["PgUp"], Action::PageUp),
+    bind(Scope::Overlay, &["C-d"], Action::HalfPageDown),
+    bind(Scope::Overlay, &["C-u"], Action::HalfPageUp),
+    bind(Scope::Overlay, &["g", "Home"], Action::Top),
+    bind(Scope::Overlay, &["G", "End"], Action::Bottom),
+    bind(Scope::Prompt, &["Enter"], Action::Confirm),
+    bind(Scope::Prompt, &["Esc"], Action::Cancel),
+    bind(Scope::Prompt, &["Left", "C-b"], Action::CursorLeft),
+    bind(Scope::Prompt, &["Right", "C-f"], Action::CursorRight),
+    bind(Scope::Prompt, &["Home", "C-a"], Action::CursorStart),
+    bind(Scope::Prompt, &["End", "C-e"], Action::CursorEnd),
+    bind(Scope::Prompt, &["Backspace", "C-h"], Action::DeleteBack),
+    bind(Scope::Prompt, &["Delete", "C-d"], Action::DeleteForward),
+    bind(Scope::Prompt, &["C-w", "A-Backspace"], Action::DeleteWord),
+    bind(Scope::Prompt, &["C-u"], Action::DeleteToStart),
+    bind(Scope::Prompt, &["Up", "C-p"], Action::HistoryPrev),
+    bind(Scope::Prompt, &["Down", "C-n"], Action::HistoryNext),
+    bind(Scope::SearchPrompt, &["Up"], Action::Up),
+    bind(Scope::SearchPrompt, &["Down"], Action::Down),
+    bind(Scope::SearchPrompt, &["PgUp"], Action::PageUpSelect),
+    bind(Scope::SearchPrompt, &["PgDn"], Action::PageDownSelect),
 ];
+
+/// The key that quits whatever the map says: the configuration can add
+/// keys to quit, never take this one away or give it to another action.
+pub const ALWAYS_QUITS: Key = Key::ctrl('c');
 
 /// What a key (after the keys pending before it) means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,7 +295,59 @@ impl Keymap {
             Some(b) => b.keys = keys,
             None => self.bindings.push(Binding { scope, keys, action }),
         }
+        self.keep_ctrl_c();
         self.bindings.retain(|b| !b.keys.is_empty());
+    }
+
+    /// Ctrl-c quits anywhere, and nothing else has it ([`ALWAYS_QUITS`]).
+    fn keep_ctrl_c(&mut self) {
+        let ctrl_c = Sequence(vec![ALWAYS_QUITS]);
+        for b in &mut self.bindings {
+            if !(b.scope == Scope::Anywhere && b.action == Action::Quit) {
+                b.keys.retain(|k| *k != ctrl_c);
+            }
+        }
+        match self
+            .bindings
+            .iter_mut()
+            .find(|b| b.scope == Scope::Anywhere && b.action == Action::Quit)
+        {
+            Some(b) if !b.keys.contains(&ctrl_c) => b.keys.push(ctrl_c),
+            Some(_) => {}
+            None => self.bindings.insert(
+                0,
+                Binding { scope: Scope::Anywhere, keys: vec![ctrl_c], action: Action::Quit },
+            ),
+        }
+    }
+
+    /// The keys that reach `action` in a context, the narrowest scope's
+    /// first: those a person sees in hints (a key a narrower scope takes
+    /// for another action is left out).
+    pub fn keys_for(&self, action: Action, ctx: Context) -> Vec<&Sequence> {
+        let mut bindings: Vec<&Binding> =
+            self.bindings.iter().filter(|b| b.action == action && b.scope.applies(ctx)).collect();
+        bindings.sort_by_key(|b| b.scope.rank());
+        bindings
+            .into_iter()
+            .flat_map(|b| &b.keys)
+            .filter(|seq| self.resolve(seq, ctx) == Lookup::Action(action))
+            .collect()
+    }
+
+    /// How the first key that reaches `action` in a context is shown
+    /// (`q`, `Ctrl-c`), or `None` when no key does.
+    pub fn hint(&self, action: Action, ctx: Context) -> Option<String> {
+        self.keys_for(action, ctx).first().map(|k| k.display())
+    }
+
+    /// What a whole sequence means in a context.
+    fn resolve(&self, seq: &Sequence, ctx: Context) -> Lookup {
+        let mut lookup = Lookup::None;
+        for (i, key) in seq.0.iter().enumerate() {
+            lookup = self.lookup(&seq.0[..i], *key, ctx);
+        }
+        lookup
     }
 
     /// The key table as Markdown rows (`| where | keys | action |`), for the
@@ -273,6 +398,30 @@ mod tests {
     }
 
     #[test]
+    fn ctrl_c_always_quits_and_hints_follow_the_map() {
+        let mut map = Keymap::default();
+        assert_eq!(map.hint(Action::Quit, Context::List).as_deref(), Some("q"));
+        map.set(Scope::Anywhere, Action::Quit, keys(&["Q"]));
+        assert_eq!(map.hint(Action::Quit, Context::List).as_deref(), Some("Q"));
+        assert_eq!(map.lookup(&[], key("C-c"), Context::Reader), Lookup::Action(Action::Quit));
+        assert_eq!(map.lookup(&[], key("q"), Context::Reader), Lookup::None);
+        map.set(Scope::Anywhere, Action::Quit, Vec::new());
+        assert_eq!(map.hint(Action::Quit, Context::List).as_deref(), Some("Ctrl-c"));
+        map.set(Scope::List, Action::Down, keys(&["C-c", "J"]));
+        assert_eq!(map.lookup(&[], key("C-c"), Context::List), Lookup::Action(Action::Quit));
+        // In the overlay, `q` closes; the reader's `g` is not the list's.
+        let map = Keymap::default();
+        assert_eq!(map.hint(Action::Escape, Context::Overlay).as_deref(), Some("Esc"));
+        assert_eq!(map.lookup(&[], key("q"), Context::Overlay), Lookup::Action(Action::Escape));
+        assert_eq!(map.lookup(&[], key("q"), Context::Prompt), Lookup::None);
+        assert_eq!(map.lookup(&[], key("Up"), Context::SearchPrompt), Lookup::Action(Action::Up));
+        assert_eq!(
+            map.lookup(&[], key("Up"), Context::Prompt),
+            Lookup::Action(Action::HistoryPrev)
+        );
+    }
+
+    #[test]
     fn sequences_wait_for_their_next_key() {
         let mut map = Keymap::default();
         map.set(Scope::List, Action::First, keys(&["g g"]));
@@ -312,7 +461,7 @@ mod tests {
         for action in Action::ALL {
             assert!(map.bindings.iter().any(|b| b.action == *action), "{action:?} has no key");
         }
-        for pane in [Context::List, Context::Reader, Context::Sidebar, Context::FactsView] {
+        for &pane in Context::ALL {
             let mut seen = std::collections::HashMap::new();
             for b in map.bindings.iter().filter(|b| b.scope.applies(pane)) {
                 for k in &b.keys {

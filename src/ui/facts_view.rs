@@ -12,6 +12,7 @@ use crate::app::facts_view::{FactsView, Section, Sort};
 use crate::app::sidebar::label;
 use crate::facts::Kind;
 use crate::index::sentence_around;
+use crate::keys::{Action, Context};
 
 pub fn draw(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
     if area.width >= 100 {
@@ -26,12 +27,12 @@ pub fn draw(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn block(app: &App, title: String, focused: bool) -> Block<'static> {
+fn block(app: &App, title: &str, focused: bool, area: Rect) -> Block<'static> {
     Block::new()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
         .border_style(app.theme.border(focused))
-        .title(Line::styled(title, app.theme.title(focused)))
+        .title(Line::styled(fit(title, super::border_room(area)), app.theme.title(focused)))
 }
 
 /// The first row to draw so that `selected` is in a window of `height`.
@@ -45,7 +46,16 @@ fn entities(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
         Sort::Count => "by articles",
         Sort::Name => "by name",
     };
-    let b = block(app, format!(" Entities ({}) · {sort} · s sorts ", view.entities.len()), focused);
+    let b = block(
+        app,
+        &format!(
+            " Entities ({}) · {sort} · {} sorts ",
+            view.entities.len(),
+            app.hint_in(Action::ToggleSort, Context::FactsView)
+        ),
+        focused,
+        area,
+    );
     let inner = b.inner(area);
     frame.render_widget(b, area);
     let width = usize::from(inner.width);
@@ -80,8 +90,14 @@ fn figures(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
     let focused = view.section == Section::Figures;
     let b = block(
         app,
-        format!(" Figures ({}) · Enter opens · Tab switches ", view.figures.len()),
+        &format!(
+            " Figures ({}) · {} opens · {} switches ",
+            view.figures.len(),
+            app.hint_in(Action::Open, Context::FactsView),
+            app.hint_in(Action::SwitchSection, Context::FactsView)
+        ),
         focused,
+        area,
     );
     let inner = b.inner(area);
     frame.render_widget(b, area);

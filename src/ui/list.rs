@@ -13,17 +13,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let docs = &app.corpus.docs;
     let unread = app.visible.iter().filter(|&&d| !app.records[d].read).count();
     let mut title =
-        format!(" Articles {}/{} · {unread} unread ", app.list_position() + 1, app.visible.len());
+        format!(" Articles {}/{} · {unread} unread ", app.list_number(), app.visible.len());
     if !app.filters.is_empty() {
         let labels: Vec<String> = app.filters.iter().map(crate::app::Filter::label).collect();
         title = format!(
             " Articles {}/{} · {} ",
-            app.list_position() + 1,
+            app.list_number(),
             app.visible.len(),
             labels.join(" + ")
         );
     }
-    let block = pane_block(app, Pane::List, title);
+    let block = pane_block(app, Pane::List, &title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -72,6 +72,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     if docs.is_empty() {
         lines.push(Line::styled("no articles loaded", app.theme.dim));
+    } else if app.visible.is_empty() {
+        lines.push(Line::styled(fit(&app.nothing_listed(), width), app.theme.dim));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

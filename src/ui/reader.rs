@@ -17,11 +17,11 @@ use crate::theme::Theme;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(doc) = app.doc() else {
-        frame.render_widget(pane_block(app, Pane::Reader, " Reader ".into()), area);
+        frame.render_widget(pane_block(app, Pane::Reader, " Reader "), area);
         return;
     };
     let title = format!(" {} ", fit(&doc.title, usize::from(area.width.saturating_sub(4))));
-    let block = pane_block(app, Pane::Reader, title);
+    let block = pane_block(app, Pane::Reader, &title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = u16::try_from(app.text_width()).unwrap_or(u16::MAX).min(inner.width);

@@ -23,7 +23,7 @@ pub fn draw(app: &App, view: &CorpusSearch, frame: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
         .border_style(app.theme.border(true))
-        .title(Line::styled(title, app.theme.title(true)));
+        .title(Line::styled(fit(&title, super::border_room(area)), app.theme.title(true)));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);

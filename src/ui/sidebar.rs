@@ -1,7 +1,5 @@
 //! The fact sidebar: a line of metadata, then the article's facts grouped
-//! by kind with a count per group. When everything does not fit, each
-//! group shows its first entries (the selected one always in view) and a
-//! "+N more" line, so every group stays on screen.
+//! by kind with a count per group, as `App::sidebar_plan` lays them out.
 
 use std::fmt::Write as _;
 
@@ -13,12 +11,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::list::group;
 use super::{fit, pane_block};
-use crate::app::sidebar::{Entry, Row, Sidebar};
+use crate::app::sidebar::{Entry, Planned};
 use crate::app::{App, Pane};
-use crate::facts::Kind;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let block = pane_block(app, Pane::Sidebar, " Facts ".into());
+    let block = pane_block(app, Pane::Sidebar, " Facts ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(doc) = app.doc() else { return };
@@ -34,8 +31,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     let selected = record.sidebar_selected;
     let focused = app.focus == Pane::Sidebar;
-    let room = usize::from(inner.height).saturating_sub(lines.len());
-    for row in plan(sidebar, selected, room) {
+    debug_assert_eq!(lines.len(), app.sidebar_header_rows());
+    for row in app.sidebar_plan() {
         lines.push(match row {
             Planned::Heading(kind, count) => Line::styled(
                 fit(&format!("{} ({count})", kind.heading()), width),
@@ -78,66 +75,4 @@ fn entry_line<'a>(app: &App, e: &Entry, width: usize, selected: bool, focused: b
         line = line.patch_style(app.theme.selected(focused));
     }
     line
-}
-
-/// A row the sidebar will draw.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Planned {
-    Heading(Kind, usize),
-    Entry(usize),
-    More(usize),
-}
-
-/// Chooses the rows to draw in `room` rows: everything when it fits, else
-/// the first `k` entries of each group (a window around the selected entry
-/// in its group) with the largest `k` that fits, else a window of the flat
-/// list around the selection.
-fn plan(sidebar: &Sidebar, selected: usize, room: usize) -> Vec<Planned> {
-    let groups: Vec<(Kind, Vec<usize>)> = Kind::ALL
-        .iter()
-        .map(|&k| {
-            (k, sidebar.rows.iter().filter_map(|r| entry_of(*r, sidebar, k)).collect::<Vec<_>>())
-        })
-        .filter(|(_, e)| !e.is_empty())
-        .collect();
-    let full: usize = groups.iter().map(|(_, e)| e.len() + 1).sum();
-    if full <= room {
-        return groups.iter().flat_map(|(k, e)| group_rows(*k, e, e.len(), selected)).collect();
-    }
-    let cost = |k: usize| -> usize {
-        groups.iter().map(|(_, e)| 1 + e.len().min(k) + usize::from(e.len() > k)).sum()
-    };
-    if let Some(k) = (1..=groups.iter().map(|(_, e)| e.len()).max().unwrap_or(1))
-        .rev()
-        .find(|&k| cost(k) <= room)
-    {
-        return groups.iter().flat_map(|(kind, e)| group_rows(*kind, e, k, selected)).collect();
-    }
-    let flat: Vec<Planned> =
-        groups.iter().flat_map(|(k, e)| group_rows(*k, e, e.len(), selected)).collect();
-    let at = flat.iter().position(|p| *p == Planned::Entry(selected)).unwrap_or(0);
-    let skip = (at + 1).saturating_sub(room);
-    flat.into_iter().skip(skip).take(room).collect()
-}
-
-fn entry_of(row: Row, sidebar: &Sidebar, kind: Kind) -> Option<usize> {
-    match row {
-        Row::Entry(i) if sidebar.entries[i].kind == kind => Some(i),
-        _ => None,
-    }
-}
-
-/// A group's heading and at most `k` of its entries, the selected one among them.
-fn group_rows(kind: Kind, entries: &[usize], k: usize, selected: usize) -> Vec<Planned> {
-    let mut rows = vec![Planned::Heading(kind, entries.len())];
-    let start = match entries.iter().position(|&e| e == selected) {
-        Some(at) if at >= k => at + 1 - k,
-        _ => 0,
-    };
-    rows.extend(entries.iter().skip(start).take(k).map(|&e| Planned::Entry(e)));
-    let hidden = entries.len() - entries.len().min(k);
-    if hidden > 0 {
-        rows.push(Planned::More(hidden));
-    }
-    rows
 }

@@ -13,9 +13,45 @@ use super::fit;
 use super::list::group;
 use crate::app::App;
 use crate::app::search::{ArticleSearch, BoxKind};
+use crate::keys::{Action, Context};
 
-const HINTS: &[(&str, &str)] =
-    &[("Tab", "pane"), ("n/p", "article"), ("f", "facts"), ("?", "help"), ("q", "quit")];
+/// The actions hinted at, and what the hint calls them; the keys come
+/// from the key map (`n/p` for a pair).
+const HINTS: &[(&[Action], &str)] = &[
+    (&[Action::NextPane], "pane"),
+    (&[Action::NextArticle, Action::PrevArticle], "article"),
+    (&[Action::ToggleSidebar], "facts"),
+    (&[Action::Help], "help"),
+    (&[Action::Quit], "quit"),
+];
+
+/// The keys of hinted actions (`n/p` for a pair), from the map in a
+/// context, with what the hint calls them; an action no key reaches is
+/// left out.
+fn hint_keys<'a>(
+    app: &App,
+    ctx: Context,
+    pairs: &[(&[Action], &'a str)],
+) -> Vec<(String, &'a str)> {
+    pairs
+        .iter()
+        .filter_map(|(actions, what)| {
+            let keys: Option<Vec<String>> =
+                actions.iter().map(|a| app.keymap.hint(*a, ctx)).collect();
+            keys.map(|k| (k.join("/"), *what))
+        })
+        .collect()
+}
+
+/// The status line's hints: ` key what ` spans, keys highlighted.
+fn hints(app: &App, ctx: Context, pairs: &[(&[Action], &str)]) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (keys, what) in hint_keys(app, ctx, pairs) {
+        spans.push(Span::styled(format!(" {keys}"), app.theme.key));
+        spans.push(Span::raw(format!(" {what} ")));
+    }
+    spans
+}
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
@@ -50,13 +86,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     let left = fit(&left, width);
     let mut spans = vec![Span::raw(left.clone())];
-    let mut hints = Vec::new();
-    for (key, what) in HINTS {
-        hints.push(Span::styled(format!(" {key}"), app.theme.key));
-        hints.push(Span::raw(format!(" {what} ")));
+    // The hints that fit, the first ones given up first (quit and help stay longest).
+    let mut hints = hints(app, app.context(), HINTS);
+    let hints_width = |h: &[Span]| h.iter().map(|s| s.content.width()).sum::<usize>();
+    while !hints.is_empty() && left.width() + hints_width(&hints) >= width {
+        hints.drain(..2);
     }
-    let hints_width: usize = hints.iter().map(|s| s.content.width()).sum();
-    if left.width() + hints_width < width {
+    let hints_width = hints_width(&hints);
+    if !hints.is_empty() {
         spans.push(Span::raw(" ".repeat(width - left.width() - hints_width)));
         spans.extend(hints);
     }
@@ -89,7 +126,6 @@ fn counter(s: &ArticleSearch) -> String {
 /// The text box in place of the status line: what it is for, the text with
 /// a cursor, and what it finds.
 pub fn draw_box(app: &App, kind: BoxKind, frame: &mut Frame, area: Rect) {
-    let text = app.text_box.as_ref().map_or("", |b| b.text.as_str());
     let (prompt, found) = match kind {
         BoxKind::Article => ("/", app.article_search.as_ref().map(counter).unwrap_or_default()),
         BoxKind::Corpus => (
@@ -98,15 +134,26 @@ pub fn draw_box(app: &App, kind: BoxKind, frame: &mut Frame, area: Rect) {
         ),
         BoxKind::Title => ("filter titles: ", format!("{} article(s)", app.visible.len())),
     };
-    let hint = match kind {
-        BoxKind::Corpus => "  ↑/↓ choose · Enter open · Esc close",
-        _ => "  Enter keep · Esc clear",
+    let ctx = app.key_context();
+    let pairs: &[(&[Action], &str)] = match kind {
+        BoxKind::Corpus => &[
+            (&[Action::Up, Action::Down], "choose"),
+            (&[Action::Confirm], "open"),
+            (&[Action::Cancel], "close"),
+        ],
+        _ => &[(&[Action::Confirm], "keep"), (&[Action::Cancel], "clear")],
     };
+    let (before, after) =
+        app.text_box.as_ref().map_or(("", ""), crate::app::search::TextBox::split);
+    let hint: Vec<String> =
+        hint_keys(app, ctx, pairs).into_iter().map(|(k, what)| format!("{k} {what}")).collect();
     let line = Line::from(vec![
         Span::styled(format!(" {prompt}"), app.theme.key),
-        Span::raw(format!("{text}▏")),
+        Span::raw(before.to_string()),
+        Span::raw("▏"),
+        Span::raw(after.to_string()),
         Span::raw(format!("  {found}")),
-        Span::styled(hint, app.theme.dim),
+        Span::styled(format!("  {}", hint.join(" · ")), app.theme.dim),
     ]);
     frame.render_widget(Paragraph::new(line), area);
 }

@@ -50,6 +50,10 @@ impl Term {
             &env("XDG_DATA_HOME", &term.home.join("data")),
             "-e",
             &env("XDG_CACHE_HOME", &term.home.join("cache")),
+            // Else the shell writes its history into the home as the
+            // server ends, after the home is removed.
+            "-e",
+            "HISTFILE=/dev/null",
             "bash --norc --noprofile",
         ]);
         assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
