@@ -177,13 +177,17 @@ pub struct Gazetteer {
 struct Prefixes {
     /// Patterns of three bytes or more, by a hash of their first three.
     three: Vec<u64>,
-    /// Patterns of one or two bytes, by their bytes.
-    short: std::collections::HashSet<Vec<u8>>,
-    /// First bytes of the short patterns.
-    short_first: [bool; 256],
+    /// Patterns of one byte.
+    one: [bool; 256],
+    /// Patterns of two bytes, as bits indexed by both bytes.
+    two: Vec<u64>,
 }
 
 const PREFIX_BITS: usize = 1 << 16;
+
+fn two_index(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
+}
 
 fn prefix_hash(a: u8, b: u8, c: u8) -> usize {
     let h = (u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c)).wrapping_mul(0x9e37_79b1);
@@ -193,8 +197,8 @@ fn prefix_hash(a: u8, b: u8, c: u8) -> usize {
 impl Prefixes {
     fn new<P: AsRef<str>>(patterns: &[P]) -> Self {
         let mut three = vec![0u64; PREFIX_BITS / 64];
-        let mut short = std::collections::HashSet::new();
-        let mut short_first = [false; 256];
+        let mut one = [false; 256];
+        let mut two = vec![0u64; (1 << 16) / 64];
         for p in patterns {
             match p.as_ref().as_bytes() {
                 [a, b, c, ..] => {
@@ -202,13 +206,14 @@ impl Prefixes {
                     three[h / 64] |= 1 << (h % 64);
                 }
                 [] => {}
-                bytes => {
-                    short_first[usize::from(bytes[0])] = true;
-                    short.insert(bytes.to_vec());
+                [a] => one[usize::from(*a)] = true,
+                [a, b] => {
+                    let i = two_index(*a, *b);
+                    two[i / 64] |= 1 << (i % 64);
                 }
             }
         }
-        Self { three, short, short_first }
+        Self { three, one, two }
     }
 
     /// Whether a pattern may start at `at` of `bytes`.
@@ -221,9 +226,11 @@ impl Prefixes {
             }
         }
         let Some(&first) = bytes.get(at) else { return false };
-        self.short_first[usize::from(first)]
-            && (self.short.contains(&bytes[at..=at])
-                || bytes.get(at..at + 2).is_some_and(|two| self.short.contains(two)))
+        self.one[usize::from(first)]
+            || bytes.get(at + 1).is_some_and(|&second| {
+                let i = two_index(first, second);
+                self.two[i / 64] & (1 << (i % 64)) != 0
+            })
     }
 }
 

@@ -11,6 +11,14 @@ pub fn is_word_char(c: char) -> bool {
         'a'..='z' | 'A'..='Z' | '0'..='9' => true,
         '\0'..='\u{7f}' | '\u{d7}' | '\u{f7}' => false,
         '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => true,
+        // Latin-1 signs and punctuation: only these few are letters or numbers.
+        '\u{80}'..='\u{bf}' => {
+            matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼' | '½' | '¾')
+        }
+        // General punctuation (dashes, quotes, spaces) and currency signs.
+        '\u{2000}'..='\u{206f}' | '\u{20a0}'..='\u{20cf}' => false,
+        // Han ideographs and Hangul syllables: letters.
+        '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}' => true,
         _ => c.is_alphanumeric(),
     }
 }
@@ -69,6 +77,15 @@ mod tests {
         }
         for c in [' ', '-', '’', '×', '÷', '。', '\u{a0}'] {
             assert!(!is_word_char(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_fast_ranges_agree_with_the_unicode_tables() {
+        let ranges =
+            [0..=0x24f, 0x1e00..=0x1eff, 0x2000..=0x20cf, 0x4e00..=0x9fff, 0xac00..=0xd7a3];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
