@@ -32,6 +32,10 @@ pub enum Msg {
     Input(crossterm::event::Event),
     /// A signal came, or the terminal has gone: the loop ends.
     Stop,
+    /// SIGTSTP from another process: suspend as on Ctrl-z.
+    Suspend,
+    /// SIGCONT: take the terminal again, whatever was done to it meanwhile.
+    Continue,
     Batch(Batch),
     Loaded,
     /// Facts of some articles, from the extractor of a generation (a
@@ -137,7 +141,12 @@ impl Work {
                 let todo = app.apply_reload(corpus);
                 self.restart_extractor(app, &todo);
             }
-            Msg::Facts(..) | Msg::Index(..) | Msg::Input(_) | Msg::Stop => {}
+            Msg::Facts(..)
+            | Msg::Index(..)
+            | Msg::Input(_)
+            | Msg::Stop
+            | Msg::Suspend
+            | Msg::Continue => {}
         }
     }
 
