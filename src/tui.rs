@@ -9,6 +9,7 @@
 
 mod background;
 mod input;
+mod search_worker;
 
 use std::io::{IsTerminal, Stdout, Write};
 use std::process::ExitCode;

@@ -75,8 +75,10 @@ fn accents_are_ignored_both_ways() {
 #[test]
 fn corpus_results_open_the_article_at_the_hit_with_search_on() {
     let mut app = app_for(Corpus::bundled(), (100, 30));
+    let mut searcher = dossier::app::search::Searcher::default();
     for k in parse_keys("S w a s h i n g t o n s Enter").unwrap() {
         app.handle_key(k);
+        app.answer_here(&mut searcher);
     }
     assert!(app.corpus_search.is_none() && app.text_box.is_none());
     assert_eq!(app.selected, 2);

@@ -92,10 +92,7 @@ pub fn draw_box(app: &App, kind: BoxKind, frame: &mut Frame, area: Rect) {
     let text = app.text_box.as_ref().map_or("", |b| b.text.as_str());
     let (prompt, found) = match kind {
         BoxKind::Article => ("/", app.article_search.as_ref().map(counter).unwrap_or_default()),
-        BoxKind::Corpus => (
-            "search all: ",
-            app.corpus_search.as_ref().map_or(String::new(), |v| format!("{} article(s)", v.total)),
-        ),
+        BoxKind::Corpus => ("search all: ", app.corpus_search_status()),
         BoxKind::Title => ("filter titles: ", format!("{} article(s)", app.visible.len())),
     };
     let hint = match kind {
