@@ -22,7 +22,7 @@ use anyhow::Result;
 use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
@@ -162,7 +162,7 @@ fn event_loop(
             looping.input.pause();
             open_source(app, &target, app.mouse);
             looping.input.resume();
-            terminal.clear()?;
+            redraw_all(terminal)?;
         }
         if app.suspend {
             app.suspend = false;
@@ -243,7 +243,7 @@ fn enter() -> Result<Terminal<CrosstermBackend<Stdout>>> {
         return Err(e.into());
     }
     let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
-    terminal.clear()?;
+    redraw_all(&mut terminal)?;
     Ok(terminal)
 }
 
@@ -360,7 +360,19 @@ fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> Re
 /// (after the terminal was lent), and a full redraw.
 fn reenter(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> Result<()> {
     take_back(mouse)?;
-    terminal.clear()?;
+    redraw_all(terminal)
+}
+
+/// Clears the screen and has the next frame drawn whole. Not ratatui's
+/// `Terminal::clear`, which asks the terminal where its cursor is and
+/// reads the answer from standard input: with the input thread reading
+/// too, either may take the answer, and the wait for it held the loop
+/// (and a cleared screen) while keys were still being read, so that what
+/// was typed for the shell after `q` went to the reader.
+fn redraw_all(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> Result<()> {
+    execute!(std::io::stdout(), Clear(ClearType::All))?;
+    // Both buffers emptied: the next frame is compared with a blank screen.
+    terminal.swap_buffers();
     Ok(())
 }
 
