@@ -256,7 +256,9 @@ fn enter() -> Result<Terminal<CrosstermBackend<Stdout>>> {
 /// closed window could leave the reader running. The loop beats once a
 /// round; after a stop, a loop silent for [`STUCK_FOR`] means it will not
 /// come back. The reading state is then as the last save left it (a second
-/// old at most).
+/// old at most). A slow frame alone never ends the reader: only a stop
+/// (a signal, or [`terminal_gone`]) followed by silence does, and the
+/// long work (loading, facts, the search index) runs on other threads.
 fn spawn_watchdog(stop: Arc<AtomicBool>, heartbeat: Arc<AtomicU64>, wake: Sender<Msg>) {
     std::thread::spawn(move || {
         let (mut last, mut since) = (heartbeat.load(Ordering::Relaxed), Instant::now());
