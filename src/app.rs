@@ -36,7 +36,7 @@ pub use record::Record;
 use crate::config::Config;
 use crate::corpus::{Corpus, Document, Progress};
 use crate::facts::Fact;
-use crate::index::{EntityIndex, SearchIndex};
+use crate::index::EntityIndex;
 pub use crate::keys::Action;
 use crate::keys::{ALWAYS_QUITS, Context, Key, Keymap, Lookup};
 use crate::theme::Theme;
@@ -127,12 +127,12 @@ pub struct App {
     pub pending_keys: Vec<Key>,
     pub theme: Theme,
     /// The text box being typed into, the shown article's search, the
-    /// corpus search view and its index (built when first needed).
+    /// corpus search view and what it asks of the worker that searches.
     pub text_box: Option<TextBox>,
     histories: prompt::Histories,
     pub article_search: Option<ArticleSearch>,
     pub corpus_search: Option<CorpusSearch>,
-    pub search_index: Option<SearchIndex>,
+    pub asking: search::Asking,
     /// Widest the article text gets, in columns; wider panes centre it.
     pub max_text_width: u16,
     pub widths: layout::Widths,
@@ -187,7 +187,7 @@ impl App {
             histories: prompt::Histories::default(),
             article_search: None,
             corpus_search: None,
-            search_index: None,
+            asking: search::Asking::default(),
             max_text_width: 80,
             widths: layout::Widths::default(),
         };

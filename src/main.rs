@@ -14,6 +14,7 @@ use dossier::cli::{Cli, Command};
 use dossier::config::Config;
 use dossier::corpus::{Batch, Corpus, Document, collect_sources, stream};
 use dossier::facts::Extractor;
+use dossier::output;
 use dossier::report;
 use dossier::theme::Theme;
 
@@ -30,13 +31,11 @@ fn main() -> ExitCode {
 
 fn run(cli: &Cli) -> Result<ExitCode> {
     if cli.print_config {
-        print!("{}", dossier::config::print_default());
-        return Ok(ExitCode::SUCCESS);
+        return output::print(&dossier::config::print_default());
     }
     if cli.db_path {
         let path = dossier::store::db_path().context("no home directory to keep a database in")?;
-        println!("{}", path.display());
-        return Ok(ExitCode::SUCCESS);
+        return output::print(&format!("{}\n", path.display()));
     }
     let theme = if cli.monochrome() { Theme::monochrome() } else { Theme::default() };
     let config = || -> Result<Config, ExitCode> {
@@ -64,8 +63,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             let corpus = open(paths);
             let screen =
                 dossier::render::render_configured(corpus, config, size, keys, svg.as_deref())?;
-            print!("{screen}");
-            Ok(ExitCode::SUCCESS)
+            output::print(&screen)
         }
         None => {
             dossier::cli::check_paths(&cli.paths).map_err(anyhow::Error::msg)?;
@@ -154,8 +152,7 @@ fn streamed_status(result: std::io::Result<bool>) -> Result<ExitCode> {
     match result {
         Ok(false) => Ok(ExitCode::SUCCESS),
         Ok(true) => Ok(ExitCode::from(2)),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(e.into()),
+        Err(e) => output::finish(Err(e)),
     }
 }
 

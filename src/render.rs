@@ -60,8 +60,11 @@ pub fn render_configured(
     let keys = parse_keys(keys).map_err(|e| anyhow!(e))?;
     let mut app = app_for(corpus, size);
     app.configure(config);
+    // No worker thread here: each corpus search is answered at once.
+    let mut searcher = crate::app::search::Searcher::default();
     for key in keys {
         app.handle_key(key);
+        app.answer_here(&mut searcher);
         app.suspend = false;
         if app.quit {
             break;

@@ -1,6 +1,7 @@
 //! The reader in a real terminal: set up and give back the terminal (on
-//! quit, error, panic and SIGTERM/SIGHUP/SIGINT), run the event loop,
-//! suspend on Ctrl-z. The terminal is taken first and the articles load
+//! quit, error, panic and every signal that ends or stops the process:
+//! [`ENDING`], and SIGTSTP, which suspends like Ctrl-z), run the event
+//! loop, suspend on Ctrl-z. The terminal is taken first and the articles load
 //! behind it ([`background`]), so the first frame comes at once. The loop
 //! blocks on one channel: the terminal's events ([`input`]), the workers'
 //! results and the signals all arrive there, so it wakes only when there
@@ -8,6 +9,7 @@
 
 mod background;
 mod input;
+mod search_worker;
 
 use std::io::{IsTerminal, Stdout, Write};
 use std::process::ExitCode;
@@ -20,12 +22,12 @@ use anyhow::Result;
 use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2};
 
 use crate::config::Config;
 use crate::state::Store;
@@ -41,6 +43,11 @@ const MAX_EVENTS_PER_FRAME: usize = 256;
 /// How long the event loop may stay away, after a signal or with its
 /// terminal gone, before the watchdog ends the process.
 const STUCK_FOR: Duration = Duration::from_secs(2);
+
+/// The signals that end the reader (their default would end the process
+/// with the terminal still taken): each stops the event loop, which gives
+/// the terminal back and saves the reading state.
+const ENDING: [i32; 6] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2];
 
 /// Runs the reader on `paths` (the bundled articles when empty); returns
 /// when the person quits or a signal arrives.
@@ -63,7 +70,7 @@ pub fn run(paths: Vec<std::path::PathBuf>, config: Config, keep_state: bool) -> 
         app.note = Some(notice);
     }
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [SIGTERM, SIGHUP, SIGINT] {
+    for signal in ENDING {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let mut work = Work::start(paths, &mut app);
@@ -75,6 +82,8 @@ pub fn run(paths: Vec<std::path::PathBuf>, config: Config, keep_state: bool) -> 
     let input = Input::spawn(work.sender());
     let looping = Looping { stop: &stop, heartbeat: &heartbeat, input: &input };
     let result = event_loop(&mut terminal, &mut app, &looping, &mut store, &mut work);
+    // Nothing more is read: what is typed from now on is the shell's.
+    input.pause();
     leave();
     // Flushed on quit, on error and on signals alike.
     app.record(&mut store.state);
@@ -125,7 +134,7 @@ fn event_loop(
         // Block until something comes; wake for a save that is due.
         let due = (app.revision != saved).then(|| saved_at + SAVE_EVERY);
         let Some(first) = work.next(due) else { continue };
-        take(first, app, work);
+        take(first, app, work, terminal)?;
         // Take what else is waiting (a bounded number, for a bounded time)
         // before drawing again; a signal ends the loop at once, even when
         // the terminal is gone and reports events forever.
@@ -135,7 +144,7 @@ fn event_loop(
                 break;
             }
             let Some(msg) = work.try_next() else { break };
-            take(msg, app, work);
+            take(msg, app, work, terminal)?;
         }
         if let Some(text) = app.clipboard.take() {
             write_clipboard(&text)?;
@@ -153,7 +162,7 @@ fn event_loop(
             looping.input.pause();
             open_source(app, &target, app.mouse);
             looping.input.resume();
-            terminal.clear()?;
+            redraw_all(terminal)?;
         }
         if app.suspend {
             app.suspend = false;
@@ -168,26 +177,49 @@ fn event_loop(
     Ok(())
 }
 
-/// Hands one message to the app: the terminal's events here, the workers'
-/// results through [`Work::apply`].
-fn take(msg: Msg, app: &mut crate::app::App, work: &mut Work) {
+/// Hands one message to the app: the terminal's events and the signals
+/// here, the workers' results through [`Work::apply`].
+fn take(
+    msg: Msg,
+    app: &mut crate::app::App,
+    work: &mut Work,
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+) -> Result<()> {
     match msg {
         Msg::Input(Event::Key(key)) if key.kind != KeyEventKind::Release => app.handle_key(key),
         Msg::Input(Event::Mouse(m)) => app.handle_mouse(m),
         Msg::Input(Event::Resize(w, h)) => app.resize(w, h),
         // The stop flag is set already; the message only wakes the loop.
         Msg::Input(_) | Msg::Stop => {}
+        // SIGTSTP from another process: suspend as on Ctrl-z.
+        Msg::Suspend => app.suspend = true,
+        // Continued after a stop the reader could not see coming (SIGSTOP):
+        // the shell may have changed the terminal meanwhile.
+        Msg::Continue => {
+            reenter(terminal, app.mouse)?;
+            let (w, h) = crossterm::terminal::size()?;
+            app.resize(w, h);
+        }
         other => work.apply(app, other),
     }
+    Ok(())
 }
 
-/// Wakes the event loop when a signal comes (the flag the signal handler
-/// sets says what to do, but a loop blocked on its channel would not look).
+/// Wakes the event loop when a signal comes (for the ending ones, the flag
+/// the signal handler sets says what to do, but a loop blocked on its
+/// channel would not look), and tells it to suspend on SIGTSTP and to take
+/// the terminal again on SIGCONT.
 fn spawn_signal_waker(wake: Sender<Msg>) -> Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut signals =
+        signal_hook::iterator::Signals::new(ENDING.iter().chain(&[SIGTSTP, SIGCONT]))?;
     std::thread::spawn(move || {
-        for _ in signals.forever() {
-            if wake.send(Msg::Stop).is_err() {
+        for signal in signals.forever() {
+            let msg = match signal {
+                SIGTSTP => Msg::Suspend,
+                SIGCONT => Msg::Continue,
+                _ => Msg::Stop,
+            };
+            if wake.send(msg).is_err() {
                 return;
             }
         }
@@ -211,7 +243,7 @@ fn enter() -> Result<Terminal<CrosstermBackend<Stdout>>> {
         return Err(e.into());
     }
     let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
-    terminal.clear()?;
+    redraw_all(&mut terminal)?;
     Ok(terminal)
 }
 
@@ -224,13 +256,15 @@ fn enter() -> Result<Terminal<CrosstermBackend<Stdout>>> {
 /// closed window could leave the reader running. The loop beats once a
 /// round; after a stop, a loop silent for [`STUCK_FOR`] means it will not
 /// come back. The reading state is then as the last save left it (a second
-/// old at most).
+/// old at most). A slow frame alone never ends the reader: only a stop
+/// (a signal, or [`terminal_gone`]) followed by silence does, and the
+/// long work (loading, facts, the search index) runs on other threads.
 fn spawn_watchdog(stop: Arc<AtomicBool>, heartbeat: Arc<AtomicU64>, wake: Sender<Msg>) {
     std::thread::spawn(move || {
         let (mut last, mut since) = (heartbeat.load(Ordering::Relaxed), Instant::now());
         loop {
             std::thread::sleep(Duration::from_millis(250));
-            let gone = || std::fs::File::open("/dev/tty").is_err();
+            let gone = terminal_gone;
             if !stop.load(Ordering::Relaxed) && gone() {
                 stop.store(true, Ordering::Relaxed);
                 let _ = wake.send(Msg::Stop);
@@ -246,6 +280,16 @@ fn spawn_watchdog(stop: Arc<AtomicBool>, heartbeat: Arc<AtomicU64>, wake: Sender
             }
         }
     });
+}
+
+/// Whether the terminal the reader reads has gone away: hung up (its
+/// window closed, its tmux server killed), after which every question to
+/// it fails, so standard input no longer answers as a terminal. Asked of
+/// standard input itself, not of `/dev/tty`, which a reader started
+/// without a controlling terminal (under `setsid`) cannot open though its
+/// terminal is alive; and never judged from how long a frame takes.
+fn terminal_gone() -> bool {
+    !std::io::stdin().is_terminal()
 }
 
 /// Gives the terminal back; safe to call more than once and from a panic.
@@ -295,11 +339,7 @@ fn open_source(app: &mut crate::app::App, target: &str, mouse: bool) {
             child.wait()
         })
     };
-    let _ = enable_raw_mode();
-    let _ = execute!(std::io::stdout(), EnterAlternateScreen, cursor::Hide);
-    if mouse {
-        let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    }
+    let _ = take_back(mouse);
     app.note = Some(match result {
         Ok(status) if status.success() => format!("back from {program}"),
         Ok(status) => format!("{program} ended with {status}"),
@@ -307,15 +347,43 @@ fn open_source(app: &mut crate::app::App, target: &str, mouse: bool) {
     });
 }
 
-/// Ctrl-z: give the terminal back, stop until `fg`, then take it again.
+/// Ctrl-z or SIGTSTP: give the terminal back, stop until `fg`, then take
+/// it again.
 fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> Result<()> {
     leave();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // SIGTSTP has a handler (the one that brings the loop here), so
+    // raising it would not stop the process: this stops it as SIGTSTP's
+    // default would.
+    signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+    reenter(terminal, mouse)
+}
+
+/// Raw mode, alternate screen, hidden cursor and mouse capture again
+/// (after the terminal was lent), and a full redraw.
+fn reenter(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> Result<()> {
+    take_back(mouse)?;
+    redraw_all(terminal)
+}
+
+/// Clears the screen and has the next frame drawn whole. Not ratatui's
+/// `Terminal::clear`, which asks the terminal where its cursor is and
+/// reads the answer from standard input: with the input thread reading
+/// too, either may take the answer, and the wait for it held the loop
+/// (and a cleared screen) while keys were still being read, so that what
+/// was typed for the shell after `q` went to the reader.
+fn redraw_all(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> Result<()> {
+    execute!(std::io::stdout(), Clear(ClearType::All))?;
+    // Both buffers emptied: the next frame is compared with a blank screen.
+    terminal.swap_buffers();
+    Ok(())
+}
+
+/// The terminal as the reader wants it, once it was given back.
+fn take_back(mouse: bool) -> Result<()> {
     enable_raw_mode()?;
     execute!(std::io::stdout(), EnterAlternateScreen, cursor::Hide)?;
     if mouse {
         execute!(std::io::stdout(), EnableMouseCapture)?;
     }
-    terminal.clear()?;
     Ok(())
 }

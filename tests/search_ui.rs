@@ -75,8 +75,10 @@ fn accents_are_ignored_both_ways() {
 #[test]
 fn corpus_results_open_the_article_at_the_hit_with_search_on() {
     let mut app = app_for(Corpus::bundled(), (100, 30));
+    let mut searcher = dossier::app::search::Searcher::default();
     for k in parse_keys("S w a s h i n g t o n s Enter").unwrap() {
         app.handle_key(k);
+        app.answer_here(&mut searcher);
     }
     assert!(app.corpus_search.is_none() && app.text_box.is_none());
     assert_eq!(app.selected, 2);
@@ -125,4 +127,43 @@ fn s_cycles_the_sort_of_the_list() {
     assert_eq!(langs, ["de", "en", "nl", "vi"]);
     keys(&mut app, "s");
     assert_eq!(app.visible, [0, 1, 2, 3]);
+}
+
+/// The corpus search's answers come from a worker: only the answer to the
+/// latest question is shown, an older one that comes late is dropped, and
+/// the status line says `indexing…` until the index is built.
+#[test]
+fn only_the_latest_corpus_search_is_shown() {
+    let mut app = app_for(Corpus::bundled(), (100, 30));
+    let mut searcher = dossier::app::search::Searcher::default();
+    for k in parse_keys("S").unwrap() {
+        app.handle_key(k);
+    }
+    let empty = app.take_question().unwrap();
+    assert!(app.indexing());
+    assert!(app.corpus_search_status().contains("indexing"));
+    let mut questions = Vec::new();
+    for k in parse_keys("c l o u d").unwrap() {
+        app.handle_key(k);
+        questions.push(app.take_question().unwrap());
+    }
+    let answer = |searcher: &mut dossier::app::search::Searcher, q| {
+        searcher.answer(&Corpus::bundled().docs, q)
+    };
+    let first = answer(&mut searcher, &empty);
+    app.set_indexed(empty.corpus_version);
+    app.set_search_results(empty.generation, first);
+    assert!(!app.indexing());
+    // "c" answered after "cloud" was asked: dropped.
+    let late = answer(&mut searcher, &questions[0]);
+    assert!(late.total > 0);
+    app.set_search_results(questions[0].generation, late);
+    assert_eq!(app.corpus_search.as_ref().unwrap().total, 0);
+    let latest = questions.last().unwrap();
+    let wanted = answer(&mut searcher, latest);
+    let total = wanted.total;
+    assert!(total > 0);
+    app.set_search_results(latest.generation, wanted);
+    assert_eq!(app.corpus_search.as_ref().unwrap().total, total);
+    assert_eq!(app.corpus_search_status(), format!("{total} article(s)"));
 }

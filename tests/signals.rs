@@ -1,5 +1,7 @@
-//! SIGTERM, SIGHUP and SIGINT, end to end: sent to the reader while it
-//! shows an article, and while it loads a large folder. Afterwards the
+//! Every signal that ends the reader (SIGTERM, SIGHUP, SIGINT, SIGQUIT,
+//! SIGUSR1, SIGUSR2), end to end: sent to the reader while it shows an
+//! article, and while it loads a large folder; SIGTSTP from another
+//! process, which suspends it like Ctrl-z. Afterwards the
 //! shell in the same terminal works as before (canonical mode, echo, the
 //! main screen, the cursor, no mouse reporting), and a signal while
 //! reading leaves the reading state written.
@@ -13,7 +15,7 @@ use std::process::Command;
 
 use common::{ONE_AT_A_TIME, Term, dossier};
 
-const SIGNALS: [&str; 3] = ["TERM", "HUP", "INT"];
+const SIGNALS: [&str; 6] = ["TERM", "HUP", "INT", "QUIT", "USR1", "USR2"];
 
 /// The shell after dossier is usable: main screen, cursor shown, mouse
 /// reporting off, canonical mode and echo on, and a command runs.
@@ -130,4 +132,58 @@ fn the_reader_ends_when_its_terminal_goes_away() {
         );
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
+}
+
+/// SIGTSTP sent by another process (not Ctrl-z typed): the reader gives
+/// the terminal back before it stops, takes it again on `fg`, and quits
+/// cleanly after; the shell works at each step.
+#[test]
+fn sigtstp_from_outside_suspends_like_ctrl_z() {
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let t = Term::start("tstp", 120, 40);
+    // Alone on its line, so that the stop stops only dossier.
+    t.run(&format!("clear; {} --no-state", dossier()));
+    t.wait_for("Articles 1/4");
+    for round in 0..2 {
+        signal_dossier(&t, "TSTP");
+        t.wait_for("Stopped");
+        assert_shell_works(&t, &format!("SIGTSTP, round {round}"));
+        t.run("fg");
+        t.wait_until("the reader again", |s| s.contains("Articles 1/4") && !s.contains("Stopped"));
+        assert_eq!(t.display("#{alternate_on}"), "1", "not back on the alternate screen");
+        assert_eq!(t.display("#{mouse_any_flag}"), "1", "mouse capture not taken again");
+        // Keys reach the reader again.
+        t.keys(&["j"]);
+        t.wait_until("the second article selected", |s| s.contains("Articles 2/4"));
+        t.keys(&["k"]);
+        t.wait_for("Articles 1/4");
+    }
+    t.keys(&["q"]);
+    t.wait_gone("Articles 1/4");
+    t.run("echo dossier-exit=$?");
+    t.wait_for("dossier-exit=0");
+    assert_shell_works(&t, "quit after SIGTSTP and fg");
+}
+
+/// A reader with no controlling terminal (started under `setsid`, its
+/// terminal alive on standard input and output) is not taken for one whose
+/// terminal has gone: it keeps running and answers keys.
+#[test]
+fn a_reader_without_a_controlling_terminal_keeps_running() {
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let t = Term::start("setsid", 120, 40);
+    t.run(&format!("clear; setsid -w {} --no-state; echo dossier-exit=$?", dossier()));
+    t.wait_for("Articles 1/4");
+    // Longer than the watchdog would give a stopped loop.
+    for _ in 0..3 {
+        std::thread::sleep(std::time::Duration::from_millis(1200));
+        t.keys(&["j"]);
+        t.wait_until("the second article selected", |s| s.contains("Articles 2/4"));
+        t.keys(&["k"]);
+        t.wait_for("Articles 1/4");
+    }
+    assert!(!t.screen().contains("dossier-exit="), "the reader ended:\n{}", t.screen());
+    t.keys(&["q"]);
+    t.wait_for("dossier-exit=0");
+    assert_shell_works(&t, "quit under setsid");
 }

@@ -50,8 +50,11 @@ fn corpus(which: usize) -> Corpus {
 
 fn app_in(which: usize, view: usize) -> App {
     let mut app = app_for(corpus(which), (120, 40));
+    // The corpus search is answered at once, as `dossier render` does.
+    let mut searcher = dossier::app::search::Searcher::default();
     for key in parse_keys(VIEWS[view].1).unwrap() {
         app.handle_key(key);
+        app.answer_here(&mut searcher);
         app.suspend = false;
     }
     assert!(!app.quit);

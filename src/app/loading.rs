@@ -62,7 +62,7 @@ impl App {
             self.loading = Some(progress);
         }
         // The search index no longer covers every article: built again when next needed.
-        self.search_index = None;
+        self.asking.corpus_changed();
         self.extend_visible(start);
         if was_empty && n > 0 {
             self.selected = 0;
@@ -165,7 +165,7 @@ impl App {
         changes.gone = old_records.iter().filter(|r| r.is_some()).count();
         let n = self.corpus.docs.len();
         self.index_ready = false;
-        self.search_index = None;
+        self.asking.corpus_replaced();
         self.corpus_search = None;
         self.facts_view = None;
         self.current_fact = None;

@@ -3,12 +3,18 @@
 //! in-article search (`/` in the reader: every hit highlighted, `n`/`N`
 //! step), the corpus search (`S`: results as you type, Enter opens the
 //! article at the hit) and the list's title filter (`/` in the list).
+//!
+//! The corpus search's index is built and searched off the UI thread: the
+//! app only holds the question ([`Asking`]) and the latest answer, and an
+//! answer to an older question is dropped. A [`Searcher`] answers, on the
+//! reader's worker thread or, for `dossier render`, at once.
 
 use crossterm::event::KeyCode;
 
 pub use super::prompt::TextBox;
 use super::{App, Filter, Pane};
-use crate::index::{Query, SearchIndex, find_in_text};
+use crate::corpus::Document;
+use crate::index::{Query, Results, SearchIndex, find_in_text};
 use crate::text::{DocId, Span};
 
 /// Most articles the corpus search lists.
@@ -53,7 +59,141 @@ pub struct CorpusSearch {
     hits: Vec<(DocId, Vec<Span>)>,
 }
 
+/// What the corpus search asks of the worker that searches off the UI
+/// thread, and which of its answers the app still wants.
+#[derive(Debug, Default)]
+pub struct Asking {
+    /// Counts the questions; an answer to an older one is dropped.
+    generation: u64,
+    /// Counts the corpus's changes (a batch loaded, a reload): an index
+    /// built before the last one no longer covers every article.
+    corpus_version: u64,
+    /// The corpus version of the last question, and of the index the
+    /// worker has said is built.
+    asked: Option<u64>,
+    indexed: Option<u64>,
+    /// The latest question, until the worker takes it.
+    pending: Option<Question>,
+}
+
+/// One corpus search to run: the query, over the corpus as it was at
+/// `corpus_version`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    pub generation: u64,
+    pub corpus_version: u64,
+    pub query: String,
+}
+
+impl Asking {
+    /// Articles were added: the index is built again for the next question.
+    pub fn corpus_changed(&mut self) {
+        self.corpus_version += 1;
+    }
+
+    /// The articles were replaced (a reload): their ids mean others now,
+    /// so no answer still on its way is wanted.
+    pub fn corpus_replaced(&mut self) {
+        self.corpus_version += 1;
+        self.generation += 1;
+        self.pending = None;
+    }
+}
+
+/// Answers corpus searches: builds the index when the corpus has changed
+/// since the last one, then searches it. Runs wherever it is put; holds
+/// no article, only the index.
+#[derive(Default)]
+pub struct Searcher {
+    index: Option<(u64, SearchIndex)>,
+}
+
+impl Searcher {
+    /// Whether [`Searcher::answer`] must build the index first for `question`.
+    pub fn must_index(&self, question: &Question) -> bool {
+        self.index.as_ref().is_none_or(|(v, _)| *v != question.corpus_version)
+    }
+
+    /// Answers `question` over `docs` (the corpus at the question's version).
+    pub fn answer(&mut self, docs: &[Document], question: &Question) -> Results {
+        if self.must_index(question) {
+            self.index = None;
+            self.index = Some((question.corpus_version, SearchIndex::build(docs)));
+        }
+        let Some((_, index)) = &self.index else { return Results::default() };
+        let query = Query::parse(&question.query);
+        if query.is_empty() {
+            return Results::default();
+        }
+        index.search(docs, &query, RESULT_LIMIT)
+    }
+}
+
 impl App {
+    /// The corpus search's next question, for the worker to take.
+    pub fn take_question(&mut self) -> Option<Question> {
+        self.asking.pending.take()
+    }
+
+    /// Whether the corpus search is open (the worker may keep what it
+    /// needs to answer the next question).
+    pub fn searching_corpus(&self) -> bool {
+        self.corpus_search.is_some()
+    }
+
+    /// The worker has built the index of the corpus at `corpus_version`.
+    pub fn set_indexed(&mut self, corpus_version: u64) {
+        self.asking.indexed = Some(corpus_version);
+    }
+
+    /// Whether the index the corpus search waits for is being built.
+    pub fn indexing(&self) -> bool {
+        self.corpus_search.is_some()
+            && self.asking.asked.is_some()
+            && self.asking.indexed < self.asking.asked
+    }
+
+    /// The worker's answer to question `generation`: shown if it is the
+    /// latest question's, dropped if not.
+    pub fn set_search_results(&mut self, generation: u64, results: Results) {
+        if generation != self.asking.generation {
+            return;
+        }
+        let Some(view) = self.corpus_search.as_mut() else { return };
+        *view = CorpusSearch::default();
+        view.total = results.total;
+        for hit in results.docs {
+            let doc = hit.doc;
+            if doc.0 >= self.corpus.docs.len() {
+                continue;
+            }
+            view.rows.push(ResultRow::Article { doc, count: hit.count });
+            for (nth, span) in hit.body.iter().take(HITS_PER_ARTICLE).enumerate() {
+                view.rows.push(ResultRow::Hit { doc, span: *span, nth });
+            }
+            view.hits.push((doc, hit.body));
+        }
+        view.selected =
+            view.rows.iter().position(|r| matches!(r, ResultRow::Hit { .. })).unwrap_or(0);
+    }
+
+    /// What the corpus search's status line says it found.
+    pub fn corpus_search_status(&self) -> String {
+        if self.indexing() {
+            return "indexing…".to_string();
+        }
+        self.corpus_search.as_ref().map_or(String::new(), |v| format!("{} article(s)", v.total))
+    }
+
+    /// Answers the pending question here and now (`dossier render`, which
+    /// has no worker thread).
+    pub fn answer_here(&mut self, searcher: &mut Searcher) {
+        let Some(question) = self.take_question() else { return };
+        let results = searcher.answer(&self.corpus.docs, &question);
+        self.set_indexed(question.corpus_version);
+        self.set_search_results(question.generation, results);
+    }
+
     /// Opens a text box of a kind.
     pub(super) fn open_box(&mut self, kind: BoxKind) {
         let text = match kind {
@@ -69,9 +209,6 @@ impl App {
                 })
                 .unwrap_or_default(),
             BoxKind::Corpus => {
-                if self.search_index.is_none() {
-                    self.search_index = Some(SearchIndex::build(&self.corpus.docs));
-                }
                 self.corpus_search = Some(CorpusSearch::default());
                 String::new()
             }
@@ -165,28 +302,22 @@ impl App {
         self.show_hit();
     }
 
+    /// Asks the worker to search for `text` (and, with the box just
+    /// opened and empty, to build the index meanwhile); the results come
+    /// in [`App::set_search_results`].
     fn search_corpus(&mut self, text: &str) {
-        let (Some(index), Some(view)) = (self.search_index.as_ref(), self.corpus_search.as_mut())
-        else {
-            return;
-        };
-        let query = Query::parse(text);
-        *view = CorpusSearch::default();
-        if query.is_empty() {
-            return;
+        let Some(view) = self.corpus_search.as_mut() else { return };
+        if Query::parse(text).is_empty() {
+            *view = CorpusSearch::default();
         }
-        let results = index.search(&self.corpus.docs, &query, RESULT_LIMIT);
-        view.total = results.total;
-        for hit in results.docs {
-            let doc = hit.doc;
-            view.rows.push(ResultRow::Article { doc, count: hit.count });
-            for (nth, span) in hit.body.iter().take(HITS_PER_ARTICLE).enumerate() {
-                view.rows.push(ResultRow::Hit { doc, span: *span, nth });
-            }
-            view.hits.push((doc, hit.body));
-        }
-        view.selected =
-            view.rows.iter().position(|r| matches!(r, ResultRow::Hit { .. })).unwrap_or(0);
+        let asking = &mut self.asking;
+        asking.generation += 1;
+        asking.asked = Some(asking.corpus_version);
+        asking.pending = Some(Question {
+            generation: asking.generation,
+            corpus_version: asking.corpus_version,
+            query: text.to_string(),
+        });
     }
 
     pub(super) fn move_result(&mut self, code: KeyCode) {

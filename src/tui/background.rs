@@ -19,6 +19,8 @@ use crate::facts::{Extractor, Fact};
 use crate::index::{Entity, EntityIndex, entities_of};
 use crate::text::DocId;
 
+use super::search_worker::SearchWorker;
+
 /// Articles extracted between two looks at what the screen wants first.
 const FACTS_CHUNK: usize = 16;
 /// Articles handed to the extractor and not yet back: it is fed from the
@@ -32,6 +34,10 @@ pub enum Msg {
     Input(crossterm::event::Event),
     /// A signal came, or the terminal has gone: the loop ends.
     Stop,
+    /// SIGTSTP from another process: suspend as on Ctrl-z.
+    Suspend,
+    /// SIGCONT: take the terminal again, whatever was done to it meanwhile.
+    Continue,
     Batch(Batch),
     Loaded,
     /// Facts of some articles, from the extractor of a generation (a
@@ -40,6 +46,10 @@ pub enum Msg {
     Index(u64, EntityIndex),
     ReloadProgress(crate::corpus::Progress),
     Reloaded(Corpus),
+    /// The corpus search's index of the corpus at a version is built.
+    Indexed(u64),
+    /// The corpus search's results for question `generation`.
+    Searched(u64, crate::index::Results),
 }
 
 /// What the fact extractor is given.
@@ -70,6 +80,7 @@ pub struct Work {
     in_flight: usize,
     /// Whether the extractor has been told there are no more articles.
     ended: bool,
+    search: SearchWorker,
 }
 
 impl Work {
@@ -77,6 +88,7 @@ impl Work {
     pub fn start(paths: Vec<PathBuf>, app: &mut App) -> Self {
         let (tx, rx) = channel();
         let jobs = spawn_extractor(0, tx.clone());
+        let search = SearchWorker::spawn(tx.clone());
         let work = Self {
             paths,
             tx,
@@ -88,6 +100,7 @@ impl Work {
             next: 0,
             in_flight: 0,
             ended: false,
+            search,
         };
         app.start_loading(crate::corpus::Progress::default());
         spawn_loader(work.paths.clone(), work.tx.clone());
@@ -137,7 +150,14 @@ impl Work {
                 let todo = app.apply_reload(corpus);
                 self.restart_extractor(app, &todo);
             }
-            Msg::Facts(..) | Msg::Index(..) | Msg::Input(_) | Msg::Stop => {}
+            Msg::Indexed(version) => app.set_indexed(version),
+            Msg::Searched(generation, results) => app.set_search_results(generation, results),
+            Msg::Facts(..)
+            | Msg::Index(..)
+            | Msg::Input(_)
+            | Msg::Stop
+            | Msg::Suspend
+            | Msg::Continue => {}
         }
     }
 
@@ -168,6 +188,7 @@ impl Work {
     /// After keys: a reload asked for, or an article shown whose facts
     /// are not in yet (asked for first).
     pub fn after_update(&mut self, app: &mut App) {
+        self.search.feed(app);
         if std::mem::take(&mut app.reload) {
             if self.reloading || app.is_loading() {
                 app.note = Some("still loading: r again when done".into());

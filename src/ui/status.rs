@@ -128,10 +128,7 @@ fn counter(s: &ArticleSearch) -> String {
 pub fn draw_box(app: &App, kind: BoxKind, frame: &mut Frame, area: Rect) {
     let (prompt, found) = match kind {
         BoxKind::Article => ("/", app.article_search.as_ref().map(counter).unwrap_or_default()),
-        BoxKind::Corpus => (
-            "search all: ",
-            app.corpus_search.as_ref().map_or(String::new(), |v| format!("{} article(s)", v.total)),
-        ),
+        BoxKind::Corpus => ("search all: ", app.corpus_search_status()),
         BoxKind::Title => ("filter titles: ", format!("{} article(s)", app.visible.len())),
     };
     let ctx = app.key_context();
