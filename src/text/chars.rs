@@ -8,17 +8,28 @@
 #[inline]
 pub fn is_word_char(c: char) -> bool {
     match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
-        '\0'..='\u{7f}' | '\u{d7}' | '\u{f7}' => false,
-        '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => true,
+        // ASCII letters and digits, Latin and Vietnamese letters, Han
+        // ideographs and Hangul syllables.
+        'a'..='z'
+        | 'A'..='Z'
+        | '0'..='9'
+        | '\u{c0}'..='\u{d6}'
+        | '\u{d8}'..='\u{f6}'
+        | '\u{f8}'..='\u{24f}'
+        | '\u{1e00}'..='\u{1eff}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7a3}' => true,
         // Latin-1 signs and punctuation: only these few are letters or numbers.
         '\u{80}'..='\u{bf}' => {
             matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼' | '½' | '¾')
         }
-        // General punctuation (dashes, quotes, spaces) and currency signs.
-        '\u{2000}'..='\u{206f}' | '\u{20a0}'..='\u{20cf}' => false,
-        // Han ideographs and Hangul syllables: letters.
-        '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}' => true,
+        // The rest of ASCII, × and ÷, general punctuation (dashes, quotes,
+        // spaces) and currency signs.
+        '\0'..='\u{7f}'
+        | '\u{d7}'
+        | '\u{f7}'
+        | '\u{2000}'..='\u{206f}'
+        | '\u{20a0}'..='\u{20cf}' => false,
         _ => c.is_alphanumeric(),
     }
 }
