@@ -666,3 +666,65 @@ fn precision_traps() {
         ],
     );
 }
+
+#[test]
+fn speakers_after_a_role_a_dropped_subject_or_a_first_name() {
+    // `said the Y of Z, X`: a role phrase between the verb and the name.
+    table(
+        "pt",
+        &["quote"],
+        &[
+            "“[quote:Ver a modalidade entrar nos Jogos é gratificante@Nayara Falcão]”, disse a diretora de Projetos Especiais do Ministério, Nayara Falcão.",
+            "A diretora Nayara Falcão falou. “[quote:Nós estamos juntos com a associação@Nayara Falcão]”, completou Nayara.",
+        ],
+    );
+    table(
+        "es",
+        &["quote"],
+        &[
+            "Los datos \"[quote:podrían dar información sobre qué investigas@José F. Zamarriego]\", declara el director de la Unidad de Supervisión Deontológica, José F. Zamarriego.",
+            "Para Fernando Carballo, presidente de la federación, el debate es largo. Además, añade, la polémica \"[quote:ha contaminado el proceso entero@Fernando Carballo]\".",
+            "La perspectiva de Donald Trump fue optimista.\n\n“[quote:Nos llevamos genial con ellos@Donald Trump]”, afirmó.",
+            "Según el código, todo está bien. Sin embargo, el doctor Fernando Carballo cree que \"[quote:bajo el concepto caben muchas cosas@-]\".",
+        ],
+    );
+    table(
+        "fr",
+        &["quote"],
+        &[
+            "Le ministre des Finances, Michel Sapin, affirmait récemment que ce « [quote:billet est plus utilisé pour dissimuler@Michel Sapin] ».",
+            "Le 22 octobre, Gaston Sindimwo, premier vice-président, a réagi à l'annonce :\n\n« [quote:C'est un geste de déstabilisation du pays@Gaston Sindimwo] »",
+        ],
+    );
+    table(
+        "pl",
+        &["quote"],
+        &[
+            "„[quote:Starsze osoby mówią, że dawniej było inaczej@Michael Henry Adams]” — powiedział Michael Henry Adams.\n\n„[quote:Obecnie nie ma po nich śladu wcale@Michael Henry Adams]”.\n\nJak mówi, wszystko jest zrozumiałe.\n\n„[quote:Aktualnie ludzie udzielają się inaczej@Michael Henry Adams]” — zauważył.",
+        ],
+    );
+    table(
+        "nl",
+        &["quote"],
+        &[
+            "“[quote:Dit is een enorme stap voor ons@Anne de Vries]”, zei de woordvoerder van het ministerie van Financiën, Anne de Vries.",
+        ],
+    );
+}
+
+#[test]
+fn names_with_an_initial_or_a_double_surname() {
+    table(
+        "en",
+        &["person"],
+        &["The pastor [person:Malcolm J. Merriweather] met [person:Paul Mills-Hicks] today."],
+    );
+    table(
+        "es",
+        &["person"],
+        &[
+            "Habló [person:José F. Zamarriego] y después [person:Silvio Costa Filho]. [person:Costa Filho=Silvio Costa Filho] calló.",
+        ],
+    );
+    table("nl", &["person"], &["[person:Paul Mills-Hicks], directeur van de winkel, zei niets."]);
+}
