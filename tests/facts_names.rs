@@ -728,3 +728,39 @@ fn names_with_an_initial_or_a_double_surname() {
     );
     table("nl", &["person"], &["[person:Paul Mills-Hicks], directeur van de winkel, zei niets."]);
 }
+
+#[test]
+fn czech_and_polish_names_in_the_nominative() {
+    table(
+        "cs",
+        &["person"],
+        &[
+            "Dopis podepsali s [person:Martinem Půtou=Martin Půta] a [person:Václavem Židkem=Václav Židek].",
+            "Ministr poděkoval [person:Tomáši Martínkovi=Tomáš Martínek] za práci.",
+            "Přednášky [person:Libora Drlíka=Libor Drlík], [person:Jitky Faugnerové=Jitka Faugnerová] a [person:Vladimíra Černého=Vladimír Černý] zaujaly.",
+        ],
+    );
+    table(
+        "pl",
+        &["person"],
+        &[
+            "Kościół zbudował ojciec [person:Johna Howarda Johnsona=John Howard Johnson] wiele lat temu.",
+        ],
+    );
+}
+
+#[test]
+fn a_name_after_a_preposition_is_no_speaker() {
+    table(
+        "pl",
+        &["quote"],
+        &[
+            "Źródło zbliżone do Petera Jonesa powiedziało wczoraj: „[quote:Nie będziemy komentować jego spraw biznesowych@-]”.",
+        ],
+    );
+    table(
+        "en",
+        &["quote"],
+        &["A friend of John Smith told reporters: “[quote:He will not comment on that matter@-]”."],
+    );
+}

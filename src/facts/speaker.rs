@@ -17,6 +17,10 @@ use crate::text::{Span, ceil_char_boundary, floor_char_boundary};
 
 /// How far after a speech verb the speaker's name may start.
 const REACH: usize = 60;
+/// Prepositions that, right before a name, make it no subject (with the
+/// lexicon's `clause_preps`).
+const GOVERNING: [&str; 12] =
+    ["do", "od", "of", "to", "von", "van", "about", "près", "cerca", "close", "blízko", "u"];
 /// Words that open a reported clause after a verb of saying.
 const COMPLEMENTISERS: [&str; 12] =
     ["que", "that", "dass", "dat", "že", "że", "rằng", "che", "qu", "chắc", "om", "och"];
@@ -200,7 +204,8 @@ impl Scene<'_> {
                 return self.name(s, quote.start, prev);
             }
             let named = self.people_in(lead);
-            return (named.len() == 1).then(|| named[0].1.clone());
+            return (named.len() == 1 && !self.governed(named[0].0.start))
+                .then(|| named[0].1.clone());
         }
         let said = self.said_in(after, true).or_else(|| self.said_in(lead, false));
         if let Some(s) = said {
@@ -304,7 +309,7 @@ impl Scene<'_> {
         let before = self
             .last_before(h.span.start)
             .map(|k| &self.people[k])
-            .filter(|p| p.0.start >= window.start);
+            .filter(|p| p.0.start >= window.start && !self.governed(p.0.start));
         // `said the Y of Z, X`: a role right after the verb may reach further.
         let reach = if self.role_next(hits, h.span.end) { ROLE_PHRASE } else { REACH };
         let after = self.first_from(h.span.end).map(|k| &self.people[k]).filter(|p| {
@@ -332,6 +337,15 @@ impl Scene<'_> {
             return Said::Dropped(h.span.start);
         }
         Said::Unnamed
+    }
+
+    /// A name right after a preposition (`Źródło zbliżone do Petera
+    /// Jonesa powiedziało`, `a friend of X said`) is not the subject.
+    fn governed(&self, start: usize) -> bool {
+        let head = self.text.get(..start).unwrap_or("").trim_end();
+        let prev = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
+        !head.ends_with([',', '.', ':', ';'])
+            && (self.clause_preps.contains(prev) || GOVERNING.contains(&prev))
     }
 
     /// A role word within a few bytes after `pos` (`, disse a diretora de`).

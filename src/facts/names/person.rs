@@ -7,6 +7,7 @@
 //! to it (`… sagte`, `aldus …`). A single word needs a title or a role.
 
 use super::cues::{Ctx, FORMER, Found, Hit, ROLE, SPEECH, TITLE};
+use super::declension::{declined_given, person_nominative};
 use super::lexicon::PeopleLexicon;
 use crate::facts::Kind;
 use crate::facts::tokens::{WordSet, is_word_char};
@@ -197,8 +198,10 @@ impl Finder {
     ) -> Option<Found> {
         let span = Span::new(ctx.toks[k].span.start, ctx.toks[end_k].span.end);
         let first = ctx.word(k);
+        let slavic = matches!(ctx.lang.code(), "cs" | "sk" | "pl");
         let first_given = self.given.contains(first)
-            || first.split('-').next().is_some_and(|p| self.given.contains(p));
+            || first.split('-').next().is_some_and(|p| self.given.contains(p))
+            || (slavic && words >= 2 && !ctx.toks[k].initial && declined_given(first, &self.given));
         let family = self.family.contains(first) && words <= 3;
         let title = ctx.hit_before(span.start, TITLE).is_some();
         // `Commerce Secretary Gina …`, `Nvidia Jensen …`: the name starts later.
@@ -248,13 +251,16 @@ impl Finder {
             }
             _ => (None, None),
         };
-        let value = ctx
+        let mut value = ctx
             .text
             .get(span.range())
             .unwrap_or("")
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        if slavic {
+            value = person_nominative(&value, &self.given);
+        }
         Some(Found { kind: Kind::Person, span, value, strong, role, org_window })
     }
 
