@@ -764,3 +764,30 @@ fn a_name_after_a_preposition_is_no_speaker() {
         &["A friend of John Smith told reporters: “[quote:He will not comment on that matter@-]”."],
     );
 }
+
+#[test]
+fn acronyms_spelled_out_and_listed_brands() {
+    table(
+        "es",
+        &["org"],
+        &[
+            "Según la [org:Federación de Asociaciones Científico Médicas Españolas] ([org:FACME=Federación de Asociaciones Científico Médicas Españolas]), todo va bien.",
+        ],
+    );
+    table(
+        "cs",
+        &["org"],
+        &["Podle [org:Česká národní banka] ([org:ČNB=Česká národní banka]) se nic nemění."],
+    );
+    table("pt", &["org"], &["O incentivo da Lei de Incentivo à Reciclagem (LIR) começa agora."]);
+    table(
+        "nl",
+        &["org"],
+        &["De winkel biedt merken als [org:Revlon], [org:Essie] en [org:Tweezerman] aan."],
+    );
+    table(
+        "pl",
+        &["org"],
+        &["Sklep oferuje marki takich jak [org:Revlon], [org:Essie] i [org:Tweezerman]."],
+    );
+}
