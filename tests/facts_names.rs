@@ -791,3 +791,20 @@ fn acronyms_spelled_out_and_listed_brands() {
         &["Sklep oferuje marki takich jak [org:Revlon], [org:Essie] i [org:Tweezerman]."],
     );
 }
+
+#[test]
+fn institution_heads_in_more_languages() {
+    table("es", &["org"], &["Habló ante la [org:Asamblea General de la ONU] el sábado."]);
+    table(
+        "de",
+        &["org"],
+        &[
+            "Die [org:Republikanische Volkspartei] zog in die [org:Große Nationalversammlung der Türkei] ein.",
+        ],
+    );
+    table(
+        "pt",
+        &["org"],
+        &["A reunião foi na [org:Casa Civil da Presidência da República] ontem."],
+    );
+}
