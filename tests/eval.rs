@@ -30,20 +30,20 @@ use serde_json::Value as Json;
 /// is scored and printed but not held to anything yet: add its row.
 const FLOORS: [(&str, f64, f64); 10] = [
     ("cs", 0.804, 0.897),
-    ("de", 0.865, 0.48),
+    ("de", 0.884, 0.48),
     ("en", 0.872, 0.98),
-    ("es", 0.799, 0.844),
-    ("fr", 0.798, 0.844),
+    ("es", 0.808, 0.844),
+    ("fr", 0.798, 0.934),
     ("it", 0.847, 0.707),
     ("nl", 0.663, 0.0),
     ("pl", 0.690, 0.826),
-    ("pt", 0.801, 0.694),
+    ("pt", 0.806, 0.694),
     ("vi", 0.778, 0.672),
 ];
 
 /// The same floors for the languages of `FLOORS` taken together (overall
 /// F1, speaker accuracy), so that a language added later moves nothing here.
-const FLOOR_TOGETHER: (f64, f64) = (0.789, 0.811);
+const FLOOR_TOGETHER: (f64, f64) = (0.792, 0.827);
 
 /// One gold article with the facts the engine found in it.
 struct Article {

@@ -808,3 +808,22 @@ fn institution_heads_in_more_languages() {
         &["A reunião foi na [org:Casa Civil da Presidência da República] ontem."],
     );
 }
+
+#[test]
+fn a_role_as_subject_and_a_pronoun_after_a_quote() {
+    table(
+        "fr",
+        &["quote"],
+        &[
+            "Le président [person:Hassan Rohani] arrive. Le ministre [person:Abbas Akhoundi] est là.\n\nLe ministre des Transports rappelle que l'Iran a besoin de « [quote:400 avions long courrier et 100 court courrier@Abbas Akhoundi] ». Il précise que « [quote:150 sont opérationnels avec vingt ans d'âge@Abbas Akhoundi] ».",
+            "Le ministre [person:Jean Dupont] et le ministre [person:Paul Martin] parlent.\n\nLe ministre rappelle que « [quote:nous avons besoin de plus de moyens@-] ».",
+        ],
+    );
+    table(
+        "en",
+        &["quote"],
+        &[
+            "Spokesman [person:John Smith] spoke first. The spokesman said that “[quote:we will not comment on this@John Smith]”. He added that “[quote:talks will continue next week@John Smith]”.",
+        ],
+    );
+}

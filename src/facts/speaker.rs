@@ -50,6 +50,9 @@ enum Said {
     Dropped(usize),
     /// A role noun ending the clause: the person with that role.
     Role(String),
+    /// A role noun as the subject before the verb (`Le ministre des
+    /// Transports rappelle que « … »`): the person with that role only.
+    RoleSubject(String),
     /// Attributed, but to nobody named.
     Unnamed,
 }
@@ -336,6 +339,11 @@ impl Scene<'_> {
         if !after_quote && self.opens_sentence(Span::new(window.start, h.span.start), h.span.end) {
             return Said::Dropped(h.span.start);
         }
+        if !after_quote
+            && let Some(role) = self.role_subject(hits, Span::new(window.start, h.span.start))
+        {
+            return Said::RoleSubject(role);
+        }
         Said::Unnamed
     }
 
@@ -413,8 +421,21 @@ impl Scene<'_> {
     fn name(&self, said: Said, quote_start: usize, prev: Option<&Prev>) -> Option<String> {
         match said {
             Said::Person(p) => Some(p),
+            // The speaker of the quote before in the paragraph when nobody
+            // was named since (`Le ministre … rappelle « … ». Il précise
+            // « … »`), else the person last named.
             Said::Pronoun(at) => {
-                self.last_before(at.min(quote_start)).map(|k| self.people[k].1.clone())
+                let at = at.min(quote_start);
+                let para = self.paragraph_start(quote_start);
+                if let Some(p) = prev.filter(|p| {
+                    p.para == para
+                        && p.end <= at
+                        && p.speaker.is_some()
+                        && self.people_in(Span::new(p.end, at)).is_empty()
+                }) {
+                    return p.speaker.clone();
+                }
+                self.last_before(at).map(|k| self.people[k].1.clone())
             }
             // Only a person named in the quote's own paragraph, or the one
             // person the paragraph before names: further back the subject
@@ -447,8 +468,32 @@ impl Scene<'_> {
                     .or(before.last())
                     .map(|p| p.1.clone())
             }
+            Said::RoleSubject(r) => {
+                let last = self.last_before(quote_start)?;
+                let before = self.people.get(last.saturating_sub(ROLE_REACH)..=last)?;
+                let holders: Vec<&String> = before
+                    .iter()
+                    .filter(|p| p.2.as_ref().is_some_and(|pr| pr.ends_with(&r)))
+                    .map(|p| &p.1)
+                    .collect();
+                // Only when one person holds that role: else it is unclear.
+                holders.first().filter(|h| holders.iter().all(|o| o == *h)).map(|h| (*h).clone())
+            }
             Said::Unnamed => None,
         }
+    }
+
+    /// A role word among the first three words of the sentence before its
+    /// verb, with no comma between (`Le ministre iranien des Transports
+    /// rappelle`, `The minister said`).
+    fn role_subject(&self, hits: &[Hit], head: Span) -> Option<String> {
+        let h = hits.iter().find(|h| {
+            h.flags & ROLE != 0 && h.span.start >= head.start && h.span.end <= head.end
+        })?;
+        let lead = self.text.get(head.start..h.span.start)?;
+        let rest = self.text.get(h.span.end..head.end)?;
+        (lead.split_whitespace().count() <= 2 && !lead.contains(',') && !rest.contains(','))
+            .then(|| self.cues.roles[usize::from(h.role)].clone())
     }
 }
 
