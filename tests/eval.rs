@@ -29,21 +29,21 @@ use serde_json::Value as Json;
 /// Ratchets: raise them when the engine improves. A language without a row
 /// is scored and printed but not held to anything yet: add its row.
 const FLOORS: [(&str, f64, f64); 10] = [
-    ("cs", 0.553, 0.23),
-    ("de", 0.816, 0.48),
-    ("en", 0.694, 0.78),
-    ("es", 0.674, 0.253),
-    ("fr", 0.769, 0.662),
-    ("it", 0.663, 0.07),
-    ("nl", 0.499, 0.0),
-    ("pl", 0.399, 0.365),
-    ("pt", 0.490, 0.123),
-    ("vi", 0.639, 0.442),
+    ("cs", 0.804, 0.897),
+    ("de", 0.884, 0.48),
+    ("en", 0.872, 0.98),
+    ("es", 0.808, 0.844),
+    ("fr", 0.798, 0.934),
+    ("it", 0.847, 0.707),
+    ("nl", 0.663, 0.0),
+    ("pl", 0.690, 0.826),
+    ("pt", 0.806, 0.694),
+    ("vi", 0.778, 0.672),
 ];
 
 /// The same floors for the languages of `FLOORS` taken together (overall
 /// F1, speaker accuracy), so that a language added later moves nothing here.
-const FLOOR_TOGETHER: (f64, f64) = (0.587, 0.355);
+const FLOOR_TOGETHER: (f64, f64) = (0.792, 0.827);
 
 /// One gold article with the facts the engine found in it.
 struct Article {

@@ -666,3 +666,164 @@ fn precision_traps() {
         ],
     );
 }
+
+#[test]
+fn speakers_after_a_role_a_dropped_subject_or_a_first_name() {
+    // `said the Y of Z, X`: a role phrase between the verb and the name.
+    table(
+        "pt",
+        &["quote"],
+        &[
+            "“[quote:Ver a modalidade entrar nos Jogos é gratificante@Nayara Falcão]”, disse a diretora de Projetos Especiais do Ministério, Nayara Falcão.",
+            "A diretora Nayara Falcão falou. “[quote:Nós estamos juntos com a associação@Nayara Falcão]”, completou Nayara.",
+        ],
+    );
+    table(
+        "es",
+        &["quote"],
+        &[
+            "Los datos \"[quote:podrían dar información sobre qué investigas@José F. Zamarriego]\", declara el director de la Unidad de Supervisión Deontológica, José F. Zamarriego.",
+            "Para Fernando Carballo, presidente de la federación, el debate es largo. Además, añade, la polémica \"[quote:ha contaminado el proceso entero@Fernando Carballo]\".",
+            "La perspectiva de Donald Trump fue optimista.\n\n“[quote:Nos llevamos genial con ellos@Donald Trump]”, afirmó.",
+            "Según el código, todo está bien. Sin embargo, el doctor Fernando Carballo cree que \"[quote:bajo el concepto caben muchas cosas@-]\".",
+        ],
+    );
+    table(
+        "fr",
+        &["quote"],
+        &[
+            "Le ministre des Finances, Michel Sapin, affirmait récemment que ce « [quote:billet est plus utilisé pour dissimuler@Michel Sapin] ».",
+            "Le 22 octobre, Gaston Sindimwo, premier vice-président, a réagi à l'annonce :\n\n« [quote:C'est un geste de déstabilisation du pays@Gaston Sindimwo] »",
+        ],
+    );
+    table(
+        "pl",
+        &["quote"],
+        &[
+            "„[quote:Starsze osoby mówią, że dawniej było inaczej@Michael Henry Adams]” — powiedział Michael Henry Adams.\n\n„[quote:Obecnie nie ma po nich śladu wcale@Michael Henry Adams]”.\n\nJak mówi, wszystko jest zrozumiałe.\n\n„[quote:Aktualnie ludzie udzielają się inaczej@Michael Henry Adams]” — zauważył.",
+        ],
+    );
+    table(
+        "nl",
+        &["quote"],
+        &[
+            "“[quote:Dit is een enorme stap voor ons@Anne de Vries]”, zei de woordvoerder van het ministerie van Financiën, Anne de Vries.",
+        ],
+    );
+}
+
+#[test]
+fn names_with_an_initial_or_a_double_surname() {
+    table(
+        "en",
+        &["person"],
+        &["The pastor [person:Malcolm J. Merriweather] met [person:Paul Mills-Hicks] today."],
+    );
+    table(
+        "es",
+        &["person"],
+        &[
+            "Habló [person:José F. Zamarriego] y después [person:Silvio Costa Filho]. [person:Costa Filho=Silvio Costa Filho] calló.",
+        ],
+    );
+    table("nl", &["person"], &["[person:Paul Mills-Hicks], directeur van de winkel, zei niets."]);
+}
+
+#[test]
+fn czech_and_polish_names_in_the_nominative() {
+    table(
+        "cs",
+        &["person"],
+        &[
+            "Dopis podepsali s [person:Martinem Půtou=Martin Půta] a [person:Václavem Židkem=Václav Židek].",
+            "Ministr poděkoval [person:Tomáši Martínkovi=Tomáš Martínek] za práci.",
+            "Přednášky [person:Libora Drlíka=Libor Drlík], [person:Jitky Faugnerové=Jitka Faugnerová] a [person:Vladimíra Černého=Vladimír Černý] zaujaly.",
+        ],
+    );
+    table(
+        "pl",
+        &["person"],
+        &[
+            "Kościół zbudował ojciec [person:Johna Howarda Johnsona=John Howard Johnson] wiele lat temu.",
+        ],
+    );
+}
+
+#[test]
+fn a_name_after_a_preposition_is_no_speaker() {
+    table(
+        "pl",
+        &["quote"],
+        &[
+            "Źródło zbliżone do Petera Jonesa powiedziało wczoraj: „[quote:Nie będziemy komentować jego spraw biznesowych@-]”.",
+        ],
+    );
+    table(
+        "en",
+        &["quote"],
+        &["A friend of John Smith told reporters: “[quote:He will not comment on that matter@-]”."],
+    );
+}
+
+#[test]
+fn acronyms_spelled_out_and_listed_brands() {
+    table(
+        "es",
+        &["org"],
+        &[
+            "Según la [org:Federación de Asociaciones Científico Médicas Españolas] ([org:FACME=Federación de Asociaciones Científico Médicas Españolas]), todo va bien.",
+        ],
+    );
+    table(
+        "cs",
+        &["org"],
+        &["Podle [org:Česká národní banka] ([org:ČNB=Česká národní banka]) se nic nemění."],
+    );
+    table("pt", &["org"], &["O incentivo da Lei de Incentivo à Reciclagem (LIR) começa agora."]);
+    table(
+        "nl",
+        &["org"],
+        &["De winkel biedt merken als [org:Revlon], [org:Essie] en [org:Tweezerman] aan."],
+    );
+    table(
+        "pl",
+        &["org"],
+        &["Sklep oferuje marki takich jak [org:Revlon], [org:Essie] i [org:Tweezerman]."],
+    );
+}
+
+#[test]
+fn institution_heads_in_more_languages() {
+    table("es", &["org"], &["Habló ante la [org:Asamblea General de la ONU] el sábado."]);
+    table(
+        "de",
+        &["org"],
+        &[
+            "Die [org:Republikanische Volkspartei] zog in die [org:Große Nationalversammlung der Türkei] ein.",
+        ],
+    );
+    table(
+        "pt",
+        &["org"],
+        &["A reunião foi na [org:Casa Civil da Presidência da República] ontem."],
+    );
+}
+
+#[test]
+fn a_role_as_subject_and_a_pronoun_after_a_quote() {
+    table(
+        "fr",
+        &["quote"],
+        &[
+            "Le président [person:Hassan Rohani] arrive. Le ministre [person:Abbas Akhoundi] est là.\n\nLe ministre des Transports rappelle que l'Iran a besoin de « [quote:400 avions long courrier et 100 court courrier@Abbas Akhoundi] ». Il précise que « [quote:150 sont opérationnels avec vingt ans d'âge@Abbas Akhoundi] ».",
+            "Le ministre [person:Jean Dupont] et le ministre [person:Paul Martin] parlent.\n\nLe ministre rappelle que « [quote:nous avons besoin de plus de moyens@-] ».",
+        ],
+    );
+    table(
+        "en",
+        &["quote"],
+        &[
+            "Spokesman [person:John Smith] spoke first. The spokesman said that “[quote:we will not comment on this@John Smith]”. He added that “[quote:talks will continue next week@John Smith]”.",
+        ],
+    );
+}

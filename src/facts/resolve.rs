@@ -310,14 +310,33 @@ fn surnames(facts: &mut [Fact], lex: &Shared) -> Vec<(String, String)> {
         let words: Vec<&str> = full.split(' ').collect();
         let middle = words.iter().skip(1).take(words.len().saturating_sub(2)).copied();
         let middle = middle.filter(|w| w.starts_with(char::is_uppercase) && w.chars().count() >= 3);
-        for s in surname(&full, lex).into_iter().chain(middle.filter(|_| words.len() >= 3)) {
-            let e = short.entry(s.to_string()).or_insert_with(|| full.clone());
+        // A double family name (`… Costa Filho`, `… García Márquez`), and
+        // the given name alone when the family name comes last
+        // (`completou Nayara`).
+        let n = words.len();
+        let double = (n >= 3).then(|| words[n - 2..].join(" "));
+        let last = surname(&full, lex);
+        let given = (last == words.last().copied()
+            && words[0].chars().count() >= 3
+            && !is_vietnamese(&full))
+        .then_some(words[0]);
+        let keys = last.into_iter().chain(middle.filter(|_| n >= 3)).chain(given);
+        for s in keys.map(str::to_string).chain(double) {
+            let e = short.entry(s).or_insert_with(|| full.clone());
             if *e != full {
                 e.clear();
             }
         }
     }
     short.retain(|_, v| !v.is_empty());
+    // A person named by one word only (`comentó Trump`, after a role
+    // elsewhere) is that person in every mention too.
+    for f in facts.iter().filter(|f| f.kind == Kind::Person) {
+        let v = value(f);
+        if !v.contains(' ') && v.chars().count() >= 3 && !lex.not_names.contains(v) {
+            short.entry(v.to_string()).or_insert_with(|| v.to_string());
+        }
+    }
     for f in facts.iter_mut().filter(|f| f.kind == Kind::Person) {
         if let Some(full) = short.get(value(f)) {
             f.value = Value::Text(full.clone());

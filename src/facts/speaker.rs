@@ -17,6 +17,19 @@ use crate::text::{Span, ceil_char_boundary, floor_char_boundary};
 
 /// How far after a speech verb the speaker's name may start.
 const REACH: usize = 60;
+/// Prepositions that, right before a name, make it no subject (with the
+/// lexicon's `clause_preps`).
+const GOVERNING: [&str; 12] =
+    ["do", "od", "of", "to", "von", "van", "about", "près", "cerca", "close", "blízko", "u"];
+/// Words that open a reported clause after a verb of saying.
+const COMPLEMENTISERS: [&str; 12] =
+    ["que", "that", "dass", "dat", "že", "że", "rằng", "che", "qu", "chắc", "om", "och"];
+/// How far after a speech verb a name may start when a role phrase stands
+/// between (`, declara el director de la Unidad de …, José F. Zamarriego`).
+const ROLE_PHRASE: usize = 200;
+/// How far back a quote may end whose speaker a verb without a subject
+/// continues (`„…” — zauważył.` two short paragraphs on).
+const DROPPED_REACH: usize = 400;
 /// How far after a quote a speaker named before the verb may start.
 const NEAR: usize = 25;
 /// The longest sentence looked at, each way from a quote: every window
@@ -37,6 +50,9 @@ enum Said {
     Dropped(usize),
     /// A role noun ending the clause: the person with that role.
     Role(String),
+    /// A role noun as the subject before the verb (`Le ministre des
+    /// Transports rappelle que « … »`): the person with that role only.
+    RoleSubject(String),
     /// Attributed, but to nobody named.
     Unnamed,
 }
@@ -127,7 +143,16 @@ fn sentence_start(text: &str, pos: usize, floor: usize) -> usize {
 /// [`SENTENCE`] bytes on).
 fn sentence_end(text: &str, pos: usize) -> usize {
     let tail = text.get(pos..floor_char_boundary(text, pos + SENTENCE)).unwrap_or("");
-    pos + tail.find(['.', '!', '?', '\n', '„', '“', '«']).unwrap_or(tail.len())
+    let mut prev = [' ', ' '];
+    for (i, c) in tail.char_indices() {
+        // The point of an initial (`José F. Zamarriego`) ends no sentence.
+        let initial = c == '.' && prev[1].is_uppercase() && !prev[0].is_alphabetic();
+        if matches!(c, '.' | '!' | '?' | '\n' | '„' | '“' | '«') && !initial {
+            return pos + i;
+        }
+        prev = [prev[1], c];
+    }
+    pos + tail.len()
 }
 
 impl Scene<'_> {
@@ -179,14 +204,15 @@ impl Scene<'_> {
         // by its verb, else to the one person named there, else to nobody.
         if introduced_by_colon(lead.get(self.text)) {
             if let Some(s) = self.said_in(lead, false) {
-                return self.name(s, quote.start);
+                return self.name(s, quote.start, prev);
             }
             let named = self.people_in(lead);
-            return (named.len() == 1).then(|| named[0].1.clone());
+            return (named.len() == 1 && !self.governed(named[0].0.start))
+                .then(|| named[0].1.clone());
         }
         let said = self.said_in(after, true).or_else(|| self.said_in(lead, false));
         if let Some(s) = said {
-            return self.name(s, quote.start);
+            return self.name(s, quote.start, prev);
         }
         // `Para Fernando Carballo, presidente de …, "…"`: a sentence that
         // opens with `for X,` gives X's view.
@@ -208,10 +234,14 @@ impl Scene<'_> {
             return None;
         }
         let prev_sentence = sentence_start(self.text, sent.saturating_sub(1), para);
+        // The sentence before attributes, unless the quote's own sentence
+        // names someone else (`…, el doctor X, cree que "…"`).
         if prev_sentence < sent
             && let Some(s) = self.said_in(Span::new(prev_sentence, sent), false)
         {
-            return self.name(s, quote.start);
+            let named = self.people_in(lead);
+            let said = self.name(s, quote.start, prev);
+            return said.filter(|s| named.iter().all(|p| &p.1 == s));
         }
         let only_quote =
             self.text.get(para..quote.start).is_some_and(|h| h.chars().all(|c| !is_word_char(c)));
@@ -221,7 +251,7 @@ impl Scene<'_> {
             if let Some(p) = prev.filter(|p| p.para == prev_para) {
                 return p.speaker.clone();
             }
-            return self.last_said(prev_para, end).and_then(|s| self.name(s, quote.start));
+            return self.last_said(prev_para, end).and_then(|s| self.name(s, quote.start, prev));
         }
         None
     }
@@ -282,10 +312,12 @@ impl Scene<'_> {
         let before = self
             .last_before(h.span.start)
             .map(|k| &self.people[k])
-            .filter(|p| p.0.start >= window.start);
+            .filter(|p| p.0.start >= window.start && !self.governed(p.0.start));
+        // `said the Y of Z, X`: a role right after the verb may reach further.
+        let reach = if self.role_next(hits, h.span.end) { ROLE_PHRASE } else { REACH };
         let after = self.first_from(h.span.end).map(|k| &self.people[k]).filter(|p| {
             p.0.start >= h.span.end
-                && p.0.start - h.span.end <= REACH
+                && p.0.start - h.span.end <= reach
                 && p.0.end <= window.end
                 && self.plain_gap(hits, Span::new(h.span.end, p.0.start))
         });
@@ -302,7 +334,38 @@ impl Scene<'_> {
         if after_quote && self.no_subject(Span::new(h.span.end, window.end)) {
             return Said::Dropped(window.start);
         }
+        // `Además, añade, “…”`, `Dijo que “…”`: a verb that opens its
+        // sentence has the subject of the sentences before.
+        if !after_quote && self.opens_sentence(Span::new(window.start, h.span.start), h.span.end) {
+            return Said::Dropped(h.span.start);
+        }
+        if !after_quote
+            && let Some(role) = self.role_subject(hits, Span::new(window.start, h.span.start))
+        {
+            return Said::RoleSubject(role);
+        }
         Said::Unnamed
+    }
+
+    /// A name right after a preposition (`Źródło zbliżone do Petera
+    /// Jonesa powiedziało`, `a friend of X said`) is not the subject.
+    fn governed(&self, start: usize) -> bool {
+        let head = self.text.get(..start).unwrap_or("").trim_end();
+        let prev = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
+        !head.ends_with([',', '.', ':', ';'])
+            && (self.clause_preps.contains(prev) || GOVERNING.contains(&prev))
+    }
+
+    /// A role word within a few bytes after `pos` (`, disse a diretora de`).
+    fn role_next(&self, hits: &[Hit], pos: usize) -> bool {
+        hits.iter().any(|h| {
+            h.flags & ROLE != 0
+                && h.span.start >= pos
+                && self
+                    .text
+                    .get(pos..h.span.start)
+                    .is_some_and(|g| g.len() <= 40 && !g.contains([',', '.', ';', ':', '\n']))
+        })
     }
 
     /// Between a verb and a name: no comma (`said X`), or one that closes a
@@ -329,6 +392,24 @@ impl Scene<'_> {
         first.is_none_or(|w| self.clause_preps.contains(w))
     }
 
+    /// A verb without a subject opening its sentence: the words before it
+    /// are none, an adverb set off by a comma (`Además, añade,`) or one
+    /// word before a colon (`Jak powiedział:`); after it comes a comma, a
+    /// colon or a word such as `que`, `that`, `dass`.
+    fn opens_sentence(&self, head: Span, verb_end: usize) -> bool {
+        let head = self.text.get(head.range()).unwrap_or("x").trim();
+        let tail = self.text.get(verb_end..).unwrap_or("").trim_start();
+        let next = tail.split(|c: char| !is_word_char(c)).next().unwrap_or("");
+        let colon = tail.starts_with(':');
+        let clause = colon || tail.starts_with(',') || COMPLEMENTISERS.contains(&next);
+        clause
+            && (head.is_empty()
+                || (colon && head.split_whitespace().count() == 1 && !head.contains(','))
+                || (head.ends_with(',')
+                    && head.split_whitespace().count() <= 3
+                    && !head.trim_end_matches(',').contains(',')))
+    }
+
     fn pronoun_next_to(&self, verb: Span) -> bool {
         let head = self.text.get(..verb.start).unwrap_or("").trim_end();
         let prev = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
@@ -337,18 +418,44 @@ impl Scene<'_> {
         [prev, next].iter().any(|w| self.pronouns.contains(&w.to_lowercase()))
     }
 
-    fn name(&self, said: Said, quote_start: usize) -> Option<String> {
+    fn name(&self, said: Said, quote_start: usize, prev: Option<&Prev>) -> Option<String> {
         match said {
             Said::Person(p) => Some(p),
+            // The speaker of the quote before in the paragraph when nobody
+            // was named since (`Le ministre … rappelle « … ». Il précise
+            // « … »`), else the person last named.
             Said::Pronoun(at) => {
-                self.last_before(at.min(quote_start)).map(|k| self.people[k].1.clone())
+                let at = at.min(quote_start);
+                let para = self.paragraph_start(quote_start);
+                if let Some(p) = prev.filter(|p| {
+                    p.para == para
+                        && p.end <= at
+                        && p.speaker.is_some()
+                        && self.people_in(Span::new(p.end, at)).is_empty()
+                }) {
+                    return p.speaker.clone();
+                }
+                self.last_before(at).map(|k| self.people[k].1.clone())
             }
-            // Only a person named in the quote's own paragraph: further back
-            // the subject may well be someone else.
+            // Only a person named in the quote's own paragraph, or the one
+            // person the paragraph before names: further back the subject
+            // may well be someone else.
             Said::Dropped(at) => {
-                let k = self.last_before(at.min(quote_start))?;
-                let p = &self.people[k];
-                (p.0.start >= self.paragraph_start(quote_start)).then(|| p.1.clone())
+                let para = self.paragraph_start(quote_start);
+                let last = self.last_before(at.min(quote_start));
+                if let Some(p) = last.map(|k| &self.people[k]).filter(|p| p.0.start >= para) {
+                    return Some(p.1.clone());
+                }
+                // The speaker of a quote shortly before, unless someone
+                // else was named since (then the subject is unclear).
+                if let Some(p) = prev.filter(|p| quote_start - p.end <= DROPPED_REACH) {
+                    let since = self.people_in(Span::new(p.end, quote_start));
+                    return p.speaker.clone().filter(|_| since.is_empty());
+                }
+                let end = self.text.get(..para).unwrap_or("").trim_end().len();
+                let named = self.people_in(Span::new(self.paragraph_start(end), end));
+                let one = named.first().filter(|n| named.iter().all(|m| m.1 == n.1));
+                one.map(|n| n.1.clone())
             }
             // The person with that role named shortly before, else the last one named.
             Said::Role(r) => {
@@ -361,8 +468,32 @@ impl Scene<'_> {
                     .or(before.last())
                     .map(|p| p.1.clone())
             }
+            Said::RoleSubject(r) => {
+                let last = self.last_before(quote_start)?;
+                let before = self.people.get(last.saturating_sub(ROLE_REACH)..=last)?;
+                let holders: Vec<&String> = before
+                    .iter()
+                    .filter(|p| p.2.as_ref().is_some_and(|pr| pr.ends_with(&r)))
+                    .map(|p| &p.1)
+                    .collect();
+                // Only when one person holds that role: else it is unclear.
+                holders.first().filter(|h| holders.iter().all(|o| o == *h)).map(|h| (*h).clone())
+            }
             Said::Unnamed => None,
         }
+    }
+
+    /// A role word among the first three words of the sentence before its
+    /// verb, with no comma between (`Le ministre iranien des Transports
+    /// rappelle`, `The minister said`).
+    fn role_subject(&self, hits: &[Hit], head: Span) -> Option<String> {
+        let h = hits.iter().find(|h| {
+            h.flags & ROLE != 0 && h.span.start >= head.start && h.span.end <= head.end
+        })?;
+        let lead = self.text.get(head.start..h.span.start)?;
+        let rest = self.text.get(h.span.end..head.end)?;
+        (lead.split_whitespace().count() <= 2 && !lead.contains(',') && !rest.contains(','))
+            .then(|| self.cues.roles[usize::from(h.role)].clone())
     }
 }
 

@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+use crate::facts::tokens::WordSet;
+
 use super::lexicon::OrgLexicon;
 
 pub(super) struct Declension {
@@ -72,4 +74,144 @@ impl Declension {
         let any = self.endings.values().flatten().any(|(from, _)| word.ends_with(from.as_str()));
         any || NOMINATIVE.iter().any(|e| word.ends_with(e))
     }
+}
+
+/// Czech and Polish names of people declined by case, back to the
+/// nominative: `Vladimíra Černého` → `Vladimír Černý`, `Martinem Půtou` →
+/// `Martin Půta`, `Jitky Faugnerové` → `Jitka Faugnerová`, `Johna Howarda
+/// Johnsona` → `John Howard Johnson`. The case is read from the given name
+/// (first word), which must be a known one in some form; the other words
+/// follow the endings of that case. A name it cannot read stays as it is.
+pub(super) fn person_nominative(name: &str, given: &WordSet) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let Some((&first, rest)) = words.split_first() else { return name.to_string() };
+    if rest.is_empty() || rest.iter().any(|w| w.ends_with('.')) {
+        return name.to_string();
+    }
+    let last = rest[rest.len() - 1];
+    let feminine_surname = ["ová", "á", "ové", "ovou", "é", "ej"].iter().any(|e| last.ends_with(e))
+        && !last.ends_with("ého");
+    let Some((nominative, case)) = given_case(first, given, feminine_surname) else {
+        return name.to_string();
+    };
+    let mut out = vec![nominative];
+    out.extend(rest.iter().map(|w| declined_word(w, case)));
+    out.join(" ")
+}
+
+/// A known given name in some case (`Vladimíra`, `Martinem`, `Jitky`).
+pub(super) fn declined_given(word: &str, given: &WordSet) -> bool {
+    given_case(word, given, false).is_some() || given_case(word, given, true).is_some()
+}
+
+/// The grammatical case of a given name's form, with its gender.
+#[derive(Clone, Copy, PartialEq)]
+enum Case {
+    Nominative,
+    /// Masculine genitive or accusative (`-a`).
+    GenM,
+    /// Masculine dative or locative (`-ovi`, `-u`, `-i`).
+    DatM,
+    /// Masculine instrumental (`-em`).
+    InsM,
+    /// Feminine genitive, dative or locative (`-y`, `-i`, `-e`, `-ě`).
+    GenF,
+    /// Feminine accusative or instrumental (`-u`, `-ou`, `-ą`, `-ę`).
+    InsF,
+}
+
+/// The nominative of a given name and its case: as it is when known and
+/// not read otherwise, else by stripping a case ending (with the `e` that
+/// Czech drops: `Pavla` → `Pavel`).
+fn given_case(word: &str, given: &WordSet, feminine: bool) -> Option<(String, Case)> {
+    const MASCULINE: [(&str, Case); 6] = [
+        ("ovi", Case::DatM),
+        ("em", Case::InsM),
+        ("a", Case::GenM),
+        ("u", Case::DatM),
+        ("i", Case::DatM),
+        ("e", Case::DatM),
+    ];
+    const FEMININE: [(&str, &str, Case); 9] = [
+        ("ou", "a", Case::InsF),
+        ("ą", "a", Case::InsF),
+        ("ę", "a", Case::InsF),
+        ("u", "a", Case::InsF),
+        ("y", "a", Case::GenF),
+        ("i", "a", Case::GenF),
+        ("ii", "ia", Case::GenF),
+        ("ce", "ka", Case::GenF),
+        ("ě", "a", Case::GenF),
+    ];
+    let known = given.contains(word);
+    if known && (feminine || !word.ends_with('a')) {
+        return Some((word.to_string(), Case::Nominative));
+    }
+    if !feminine {
+        for (end, case) in MASCULINE {
+            let Some(stem) = word.strip_suffix(end).filter(|s| s.chars().count() >= 2) else {
+                continue;
+            };
+            if let Some(nom) = [stem.to_string(), with_dropped_e(stem)]
+                .into_iter()
+                .find(|s| given.contains(s.as_str()) && !s.ends_with('a'))
+            {
+                return Some((nom, case));
+            }
+        }
+    }
+    if known {
+        return Some((word.to_string(), Case::Nominative));
+    }
+    FEMININE.iter().find_map(|(end, nom, case)| {
+        let stem = word.strip_suffix(end)?;
+        let full = format!("{stem}{nom}");
+        given.contains(&full).then_some((full, *case))
+    })
+}
+
+/// `Pavl` → `Pavel`, `Martínk` → `Martínek`, `Němc` → `Němec`: the `e`
+/// Czech and Polish drop before a final consonant in the other cases.
+fn with_dropped_e(stem: &str) -> String {
+    let chars: Vec<char> = stem.chars().collect();
+    let n = chars.len();
+    let consonant = |c: char| {
+        c.is_alphabetic() && !"aeiouyáéíóúůýěąęó".contains(c.to_lowercase().next().unwrap_or(c))
+    };
+    if n >= 3 && consonant(chars[n - 1]) && consonant(chars[n - 2]) && "klcn".contains(chars[n - 1])
+    {
+        let mut s: String = chars[..n - 1].iter().collect();
+        s.push('e');
+        s.push(chars[n - 1]);
+        return s;
+    }
+    stem.to_string()
+}
+
+/// A surname or middle name in `case`, back to the nominative.
+fn declined_word(word: &str, case: Case) -> String {
+    let swap = |pairs: &[(&str, &str)]| {
+        pairs.iter().find_map(|(from, to)| {
+            let stem = word.strip_suffix(from).filter(|s| s.chars().count() >= 2)?;
+            Some(format!("{stem}{to}"))
+        })
+    };
+    let strip = |ends: &[&str]| {
+        ends.iter().find_map(|end| {
+            let stem = word.strip_suffix(end).filter(|s| s.chars().count() >= 2)?;
+            Some(with_dropped_e(stem))
+        })
+    };
+    let out = match case {
+        Case::Nominative => None,
+        Case::GenM => swap(&[("ého", "ý"), ("ího", "í"), ("iego", "i"), ("ego", "y")])
+            .or_else(|| swap(&[("y", "a")]))
+            .or_else(|| strip(&["a", "e"])),
+        Case::DatM => swap(&[("ému", "ý"), ("ímu", "í"), ("iemu", "i"), ("emu", "y")])
+            .or_else(|| strip(&["ovi", "owi"])),
+        Case::InsM => swap(&[("ým", "ý"), ("ím", "í"), ("ou", "a")]).or_else(|| strip(&["em"])),
+        Case::GenF => swap(&[("ové", "ová"), ("é", "á"), ("iej", "a"), ("ej", "a")]),
+        Case::InsF => swap(&[("ovou", "ová"), ("ou", "á"), ("ą", "a")]),
+    };
+    out.unwrap_or_else(|| word.to_string())
 }

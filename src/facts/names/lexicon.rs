@@ -59,6 +59,9 @@ pub(in crate::facts) struct OrgLexicon {
     /// Endings of German common nouns (`Angaben`, `Experten`).
     pub noun_endings: Vec<String>,
     pub acronym_stop: Vec<String>,
+    /// First words of names that are no organisation: laws, plans,
+    /// programmes (`Lei de Incentivo à Reciclagem (LIR)`).
+    pub not_org_heads: Vec<String>,
     /// Institution nouns as written inside names (`Ministry`, `Banco`, `Cơ quan`).
     pub heads: Vec<String>,
     /// Linking words inside institution names (`of`, `de`, `van`, `für`).

@@ -34,6 +34,9 @@ pub(super) struct Finder {
     acronym_stop: WordSet,
     list_nouns: WordSet,
     joiners: WordSet,
+    /// Linking words inside names (`of`, `de`, `für`), which an acronym skips.
+    links: WordSet,
+    not_org_heads: WordSet,
     employer_preps: WordSet,
     noun_endings: Vec<String>,
     /// German articles (`die Zahlen` is no name).
@@ -58,6 +61,8 @@ impl Finder {
             acronym_stop: lex.acronym_stop.iter().cloned().collect(),
             list_nouns: lex.list_nouns.iter().cloned().collect(),
             joiners: lex.joiners.iter().cloned().collect(),
+            links: lex.links.iter().cloned().collect(),
+            not_org_heads: lex.not_org_heads.iter().cloned().collect(),
             employer_preps: lex.employer_preps.iter().cloned().collect(),
             noun_endings: lex.noun_endings.clone(),
             articles: lex.articles_de.iter().cloned().collect(),
@@ -76,11 +81,13 @@ impl Finder {
 
     pub fn find(&self, ctx: &Ctx<'_>, known: &[String], institutions: Vec<Found>) -> Vec<Found> {
         let mut kept = Disjoint::default();
+        let (spelled, not_orgs) = self.spelled_out(ctx);
         // In order of trust; a later, longer mention replaces an earlier
         // one it covers (`Alibaba Cloud` over `Alibaba`).
         for f in self
             .known(ctx, known)
             .into_iter()
+            .chain(spelled)
             .chain(institutions)
             .chain(self.legal_runs(ctx))
             .chain(self.dotted_runs(ctx))
@@ -89,7 +96,8 @@ impl Finder {
         {
             kept.offer(f.span, f, covers);
         }
-        let mut out: Vec<Found> = kept.into_values().collect();
+        let mut out: Vec<Found> =
+            kept.into_values().filter(|f| !not_orgs.contains(&f.span)).collect();
         let more = aliases(ctx, &out);
         if !more.is_empty() {
             let mut kept = Disjoint::default();
@@ -100,6 +108,53 @@ impl Finder {
         }
         link_aliases(ctx.text, &mut out);
         out
+    }
+
+    /// `Federación de Asociaciones Científico Médicas Españolas (FACME)`,
+    /// `Česká národní banka (ČNB)`: an acronym in brackets whose letters
+    /// are the initials of the words right before (links skipped) names
+    /// the organisation those words spell out; both mentions take the
+    /// long name as value.
+    /// Also returns the acronyms of laws and plans, which are no organisation.
+    fn spelled_out(&self, ctx: &Ctx<'_>) -> (Vec<Found>, Vec<Span>) {
+        const MAX_SPELLED: usize = 10;
+        let (mut out, mut not_orgs) = (Vec::new(), Vec::new());
+        for k in 1..ctx.toks.len() {
+            let t = ctx.toks[k];
+            if !t.caps || ctx.text.get(ctx.toks[k - 1].span.end..t.span.start) != Some(" (") {
+                continue;
+            }
+            let letters: Vec<char> = ctx.word(k).chars().filter(|c| c.is_alphabetic()).collect();
+            let mut need = letters.len();
+            let mut j = k - 1;
+            let start = loop {
+                let w = ctx.word(j);
+                let initial = w.chars().next().and_then(|c| c.to_uppercase().next());
+                if need > 0 && initial == Some(letters[need - 1]) {
+                    need -= 1;
+                } else if !self.links.contains(w) {
+                    break None;
+                }
+                if need == 0 {
+                    break ctx.toks[j].cap.then_some(j);
+                }
+                if j == 0 || k - j >= MAX_SPELLED || !ctx.toks[j - 1].space_after {
+                    break None;
+                }
+                j -= 1;
+            };
+            let Some(start) = start.filter(|_| letters.len() >= 2) else { continue };
+            if self.not_org_heads.contains(ctx.word(start)) {
+                // A law or a plan: neither it nor its acronym is an organisation.
+                not_orgs.push(t.span);
+                continue;
+            }
+            let span = Span::new(ctx.toks[start].span.start, ctx.toks[k - 1].span.end);
+            let name = text_of(ctx.text, span);
+            out.push(found(span, name.clone(), true));
+            out.push(found(t.span, name, true));
+        }
+        (out, not_orgs)
     }
 
     /// The known organisations among the cue words.

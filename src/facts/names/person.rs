@@ -7,6 +7,7 @@
 //! to it (`… sagte`, `aldus …`). A single word needs a title or a role.
 
 use super::cues::{Ctx, FORMER, Found, Hit, ROLE, SPEECH, TITLE};
+use super::declension::{declined_given, person_nominative};
 use super::lexicon::PeopleLexicon;
 use crate::facts::Kind;
 use crate::facts::tokens::{WordSet, is_word_char};
@@ -97,6 +98,19 @@ impl Finder {
                 last = next + 1;
                 break;
             }
+            // `José F. Zamarriego`: a middle initial with its point.
+            if let Some(surname) = self.middle_initial(ctx, k, last) {
+                words += 2;
+                last = surname;
+                continue;
+            }
+            // `Paul Mills-Hicks`: a double surname (not a German compound
+            // such as `Trump-Regierung`).
+            if let Some(second) = self.double_surname(ctx, k, last) {
+                words += 1;
+                last = second;
+                break;
+            }
             if joined
                 && self.name_like_or_joined(ctx, next, k)
                 && (!ctx.toks[next].hyphen_after || self.given.contains(ctx.word(next)))
@@ -131,6 +145,35 @@ impl Finder {
         self.name_like(ctx, k)
     }
 
+    /// After the given name at `first` (the run's last word `last`): a
+    /// single capital letter and its point, then a capitalised word.
+    fn middle_initial(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> Option<usize> {
+        let (i, s) = (last + 1, last + 2);
+        let initial = ctx.toks.get(i)?;
+        let ok = self.given.contains(ctx.word(first))
+            && ctx.toks[last].space_after
+            && initial.span.len() == 1
+            && initial.cap
+            && ctx.text.get(initial.span.end..initial.span.end + 2) == Some(". ")
+            && s < ctx.toks.len()
+            && self.name_like(ctx, s);
+        ok.then_some(s)
+    }
+
+    /// `Mills-Hicks` after a given name: two capitalised words joined by a
+    /// hyphen make one surname; returns the second.
+    fn double_surname(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> Option<usize> {
+        let (a, b) = (last + 1, last + 2);
+        let ok = ctx.lang != Lang::DE
+            && last == first
+            && self.given.contains(ctx.word(first))
+            && ctx.toks[last].space_after
+            && ctx.toks.get(a).is_some_and(|t| t.hyphen_after && t.cap && !t.caps)
+            && ctx.toks.get(b).is_some_and(|t| t.cap && !t.caps && !t.hyphen_after)
+            && self.name_like_or_joined(ctx, b, first);
+        ok.then_some(b)
+    }
+
     /// `Bruno Le Maire`, `Marine Le Pen`, `Jan De Vries`: a capitalised
     /// particle inside a name that starts with a given name.
     fn capital_particle(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> Option<usize> {
@@ -155,8 +198,10 @@ impl Finder {
     ) -> Option<Found> {
         let span = Span::new(ctx.toks[k].span.start, ctx.toks[end_k].span.end);
         let first = ctx.word(k);
+        let slavic = matches!(ctx.lang.code(), "cs" | "sk" | "pl");
         let first_given = self.given.contains(first)
-            || first.split('-').next().is_some_and(|p| self.given.contains(p));
+            || first.split('-').next().is_some_and(|p| self.given.contains(p))
+            || (slavic && words >= 2 && !ctx.toks[k].initial && declined_given(first, &self.given));
         let family = self.family.contains(first) && words <= 3;
         let title = ctx.hit_before(span.start, TITLE).is_some();
         // `Commerce Secretary Gina …`, `Nvidia Jensen …`: the name starts later.
@@ -171,12 +216,24 @@ impl Finder {
             || ctx.hit_before(span.start, SPEECH).is_some();
         let strong = (first_given || family) && words >= 2 || title;
         let weak = words >= 2
-            && (role_before.is_some() || apposition.is_some() || speech || compound.is_some())
+            && (role_before.is_some()
+                || apposition.is_some()
+                || speech
+                || compound.is_some()
+                || role_phrase_before(ctx, span))
             && !self.after_article(ctx.text, span.start);
         // Vietnamese role words run into common nouns (`Thủ tướng Chính phủ`):
         // there a single word needs a title (`ông Chính`).
+        // A capitalised word before `de`, `da`, `of` names a department
+        // or a rank (`diretor Institucional da ABEE`), not a person.
+        let linked = ctx.toks[end_k].space_after
+            && ctx.toks.get(end_k + 1).is_some_and(|t| !t.cap)
+            && self
+                .articles
+                .contains(&ctx.word((end_k + 1).min(ctx.toks.len() - 1)).to_lowercase());
         let single = words == 1
             && (role_before.is_some() || compound.is_some())
+            && !linked
             && !ctx.toks[k].initial
             && ctx.lang != Lang::VI;
         if !(strong || weak || single) {
@@ -194,13 +251,16 @@ impl Finder {
             }
             _ => (None, None),
         };
-        let value = ctx
+        let mut value = ctx
             .text
             .get(span.range())
             .unwrap_or("")
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        if slavic {
+            value = person_nominative(&value, &self.given);
+        }
         Some(Found { kind: Kind::Person, span, value, strong, role, org_window })
     }
 
@@ -288,6 +348,29 @@ fn apposition_role(ctx: &Ctx<'_>, end: usize) -> Option<Hit> {
         .find(|h| h.flags & ROLE != 0)?;
     let gap = ctx.text.get(from..h.span.start)?;
     (!gap.contains([',', '.', ';', ':', '\n', '(', '“', '„', '"'])).then_some(h)
+}
+
+/// `…, disse a diretora de Projetos Especiais, Nayara Falcão.`: the name
+/// closes a clause that a role word opened, set off by a comma.
+fn role_phrase_before(ctx: &Ctx<'_>, span: Span) -> bool {
+    const REACH: usize = 150;
+    let before = ctx.text.get(..span.start).unwrap_or("");
+    let closes = ctx
+        .text
+        .get(span.end..)
+        .is_none_or(|r| r.is_empty() || r.starts_with(['.', ',', ';', ')', '\n']));
+    let Some(head) = before.strip_suffix(", ") else { return false };
+    if !closes {
+        return false;
+    }
+    let from = floor_char_boundary(ctx.text, head.len().saturating_sub(REACH));
+    let k = ctx.hits.partition_point(|h| h.span.start < from);
+    ctx.hits[k..].iter().take_while(|h| h.span.end <= head.len()).any(|h| {
+        h.flags & ROLE != 0
+            && ctx.text.get(h.span.end..head.len()).is_some_and(|gap| {
+                !gap.contains([',', '.', ';', ':', '\n', '(', '“', '„', '"', '«', '»'])
+            })
+    })
 }
 
 /// The role word in English; `former` when a modifier says so (`der frühere Chef`).
