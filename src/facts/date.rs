@@ -19,7 +19,7 @@ mod vague;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::number::{Lexicon, is_word_char, whole_word};
+use super::number::{Lexicon, continues_word, whole_word};
 use super::scan::{Group as Match, Groups as Captures, Scanner};
 use super::{Fact, Input, Kind, Value};
 use crate::text::{Lang, Span};
@@ -108,7 +108,7 @@ impl Rules {
                 (b.is_ascii_alphanumeric(), 1)
             } else {
                 let c = text.get(at..).and_then(|r| r.chars().next()).unwrap_or(' ');
-                (is_word_char(c), c.len_utf8())
+                (continues_word(c), c.len_utf8())
             };
             let here = at;
             let inside_word = prev_word && word;

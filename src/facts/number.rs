@@ -10,6 +10,7 @@ use serde::Deserialize;
 use std::collections::HashMap;
 
 use crate::text::Lang;
+use crate::text::chars::{is_cjk, is_word_char};
 
 /// Digits with optional group and decimal marks. Space-grouped thousands
 /// (`1 000`, with a space, NBSP or thin space) only when the first group has
@@ -267,12 +268,9 @@ fn collapse_spaces(s: &str) -> String {
 
 /// A character that continues a word: letters and digits, except the
 /// scripts written without spaces (CJK), where any character may follow.
-pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_cjk(c)
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ac00}'..='\u{d7af}')
+#[inline]
+pub fn continues_word(c: char) -> bool {
+    is_word_char(c) && !is_cjk(c)
 }
 
 /// Whether a match at `start..end` of `text` stands as whole words: no word
@@ -282,7 +280,7 @@ pub fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let inner_last = text.get(..end).and_then(|s| s.chars().next_back());
     let before = text.get(..start).and_then(|s| s.chars().next_back());
     let after = text.get(end..).and_then(|s| s.chars().next());
-    let joins = |outer: Option<char>, inner: Option<char>| matches!((outer, inner), (Some(o), Some(i)) if is_word_char(o) && is_word_char(i));
+    let joins = |outer: Option<char>, inner: Option<char>| matches!((outer, inner), (Some(o), Some(i)) if continues_word(o) && continues_word(i));
     !joins(before, inner_first) && !joins(after, inner_last) && !digit_continues(text, start, end)
 }
 

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use regex::{Captures, Regex};
 
-use super::number::{DIGITS, Lexicon, SP, alternation, is_word_char, whole_word};
+use super::number::{DIGITS, Lexicon, SP, alternation, continues_word, whole_word};
 use super::{Fact, Input, Kind, Value};
 use crate::text::Span;
 
@@ -61,7 +61,7 @@ fn fact(lex: &Lexicon, caps: &Captures<'_>, input: Input<'_>) -> Option<Fact> {
             .text
             .get(..s.start())
             .and_then(|t| t.chars().next_back())
-            .is_none_or(|c| !is_word_char(c))
+            .is_none_or(|c| !continues_word(c))
     });
     let start = sign.map_or(a.start(), |s| s.start());
     if !whole_word(input.text, a.start(), unit.end()) {
