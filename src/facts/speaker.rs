@@ -281,7 +281,7 @@ impl Scene<'_> {
     /// the window follows the quote, so the verb must come first.
     fn said_in(&self, window: Span, after_quote: bool) -> Option<Said> {
         let hits = self.cues.hits_in(self.text, window);
-        let verbs: Vec<&Hit> = hits.iter().filter(|h| h.flags & SPEECH != 0).collect();
+        let verbs: Vec<&Hit> = hits.iter().filter(|h| h.flags.intersects(SPEECH)).collect();
         if after_quote {
             // `“…”, sagte X`: the first verb, close to the quote; or a person
             // right after the quote whose verb comes later (`”, ông X, …, cho biết`).
@@ -359,7 +359,7 @@ impl Scene<'_> {
     /// A role word within a few bytes after `pos` (`, disse a diretora de`).
     fn role_next(&self, hits: &[Hit], pos: usize) -> bool {
         hits.iter().any(|h| {
-            h.flags & ROLE != 0
+            h.flags.intersects(ROLE)
                 && h.span.start >= pos
                 && self
                     .text
@@ -377,7 +377,9 @@ impl Scene<'_> {
             1 => {
                 text.trim_end().ends_with(',')
                     && hits.iter().any(|h| {
-                        h.flags & ROLE != 0 && gap.start <= h.span.start && h.span.end <= gap.end
+                        h.flags.intersects(ROLE)
+                            && gap.start <= h.span.start
+                            && h.span.end <= gap.end
                     })
             }
             _ => false,
@@ -488,7 +490,7 @@ impl Scene<'_> {
     /// rappelle`, `The minister said`).
     fn role_subject(&self, hits: &[Hit], head: Span) -> Option<String> {
         let h = hits.iter().find(|h| {
-            h.flags & ROLE != 0 && h.span.start >= head.start && h.span.end <= head.end
+            h.flags.intersects(ROLE) && h.span.start >= head.start && h.span.end <= head.end
         })?;
         let lead = self.text.get(head.start..h.span.start)?;
         let rest = self.text.get(h.span.end..head.end)?;
@@ -505,8 +507,9 @@ fn role_ending_clause(
     from: usize,
     to: usize,
 ) -> Option<String> {
-    let h =
-        hits.iter().find(|h| h.flags & ROLE != 0 && h.span.start >= from && h.span.end <= to)?;
+    let h = hits
+        .iter()
+        .find(|h| h.flags.intersects(ROLE) && h.span.start >= from && h.span.end <= to)?;
     let rest = text.get(h.span.end..to)?;
     let gap = text.get(from..h.span.start)?;
     (!rest.contains(is_word_char) && gap.split_whitespace().count() <= 2)

@@ -12,23 +12,36 @@ use crate::facts::Kind;
 use crate::facts::tokens::{Gazetteer, Token, case_forms, genitive_s, is_cjk, is_whole_word};
 use crate::text::{Lang, Span};
 
-/// What a cue word says about the name next to it (bit flags: one word can
-/// be several, `laut` is a speech word and an organisation cue).
-pub(in crate::facts) const TITLE: u8 = 1;
-pub(in crate::facts) const ROLE: u8 = 2;
-pub(in crate::facts) const FORMER: u8 = 4;
-pub(in crate::facts) const SPEECH: u8 = 8;
-pub(in crate::facts) const ORG_CUE: u8 = 16;
-pub(in crate::facts) const LIST_CUE: u8 = 32;
-/// A very large company, exchange, agency or medium (`known` in orgs.toml);
-/// the hit's `role` then indexes [`Cues::orgs`].
-pub(in crate::facts) const KNOWN: u8 = 64;
+bitflags::bitflags! {
+    /// What a cue word says about the name next to it (one word can be
+    /// several: `laut` is a speech word and an organisation cue).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub(in crate::facts) struct Cue: u8 {
+        const TITLE = 1;
+        const ROLE = 1 << 1;
+        const FORMER = 1 << 2;
+        const SPEECH = 1 << 3;
+        const ORG_CUE = 1 << 4;
+        const LIST_CUE = 1 << 5;
+        /// A very large company, exchange, agency or medium (`known` in
+        /// orgs.toml); the hit's `role` then indexes [`Cues::orgs`].
+        const KNOWN = 1 << 6;
+    }
+}
+
+pub(in crate::facts) const TITLE: Cue = Cue::TITLE;
+pub(in crate::facts) const ROLE: Cue = Cue::ROLE;
+pub(in crate::facts) const FORMER: Cue = Cue::FORMER;
+pub(in crate::facts) const SPEECH: Cue = Cue::SPEECH;
+pub(in crate::facts) const ORG_CUE: Cue = Cue::ORG_CUE;
+pub(in crate::facts) const LIST_CUE: Cue = Cue::LIST_CUE;
+pub(in crate::facts) const KNOWN: Cue = Cue::KNOWN;
 
 /// One cue word found in the text.
 #[derive(Debug, Clone, Copy)]
 pub(in crate::facts) struct Hit {
     pub span: Span,
-    pub flags: u8,
+    pub flags: Cue,
     /// Index into [`Cues::roles`] when `flags` has `ROLE`.
     pub role: u16,
 }
@@ -36,7 +49,7 @@ pub(in crate::facts) struct Hit {
 /// The cue automaton: every cue word in its case forms, with its flags.
 pub(in crate::facts) struct Cues {
     words: Gazetteer,
-    info: Vec<(u8, u16)>,
+    info: Vec<(Cue, u16)>,
     pub roles: Vec<String>,
     /// Canonical names of the known organisations.
     pub orgs: Vec<String>,
@@ -46,12 +59,12 @@ impl Cues {
     /// Every cue word of the two lexicons, in its case forms.
     pub fn new(people: &PeopleLexicon, orgs: &OrgLexicon) -> Self {
         let mut index: HashMap<String, usize> = HashMap::new();
-        let mut info: Vec<(u8, u16)> = Vec::new();
-        let mut add = |word: &str, flag: u8, role: u16| {
+        let mut info: Vec<(Cue, u16)> = Vec::new();
+        let mut add = |word: &str, flag: Cue, role: u16| {
             let forms = if flag == KNOWN { vec![word.to_string()] } else { case_forms(word) };
             for form in forms {
                 let k = *index.entry(form).or_insert_with(|| {
-                    info.push((0, 0));
+                    info.push((Cue::empty(), 0));
                     info.len() - 1
                 });
                 info[k].0 |= flag;
@@ -141,21 +154,25 @@ impl Ctx<'_> {
     }
 
     /// The cue with `flag` that ends right before `pos` (only spaces between).
-    pub fn hit_before(&self, pos: usize, flag: u8) -> Option<Hit> {
+    pub fn hit_before(&self, pos: usize, flag: Cue) -> Option<Hit> {
         let k = self.hits.partition_point(|h| h.span.end <= pos);
         let h = *self.hits.get(k.checked_sub(1)?)?;
         let gap = self.text.get(h.span.end..pos)?;
-        (h.flags & flag != 0 && gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
-            .then_some(h)
+        (h.flags.intersects(flag)
+            && gap.len() <= 2
+            && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
+        .then_some(h)
     }
 
     /// The cue with `flag` that starts right after `pos` (spaces between).
-    pub fn hit_after(&self, pos: usize, flag: u8) -> Option<Hit> {
+    pub fn hit_after(&self, pos: usize, flag: Cue) -> Option<Hit> {
         let k = self.hits.partition_point(|h| h.span.start < pos);
         let h = *self.hits.get(k)?;
         let gap = self.text.get(pos..h.span.start)?;
-        (h.flags & flag != 0 && gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
-            .then_some(h)
+        (h.flags.intersects(flag)
+            && gap.len() <= 2
+            && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
+        .then_some(h)
     }
 
     /// The cue covering byte `pos`, if any.

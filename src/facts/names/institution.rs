@@ -384,5 +384,5 @@ fn name_word(ctx: &Ctx<'_>, heads: &[Option<usize>], k: usize) -> bool {
     }
     (t.cap || (t.digit && k > 0))
         && !ctx.stop[k]
-        && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | TITLE | SPEECH) == 0)
+        && ctx.hit_at(t.span.start).is_none_or(|h| !h.flags.intersects(ROLE | TITLE | SPEECH))
 }

@@ -161,7 +161,7 @@ impl Finder {
     fn known(&self, ctx: &Ctx<'_>, values: &[String]) -> Vec<Found> {
         ctx.hits
             .iter()
-            .filter(|h| h.flags & KNOWN != 0)
+            .filter(|h| h.flags.intersects(KNOWN))
             .map(|h| match self.unit_after(ctx, h.span.end) {
                 Some(end) => {
                     let span = Span::new(h.span.start, end);
@@ -188,7 +188,7 @@ impl Finder {
         (t.cap || (t.digit && w.chars().any(char::is_uppercase)))
             && !ctx.stop[k]
             && !self.acronym_stop.contains(w)
-            && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | SPEECH) == 0)
+            && ctx.hit_at(t.span.start).is_none_or(|h| !h.flags.intersects(ROLE | SPEECH))
     }
 
     /// Capitalised runs that end in legal forms or organisation words.
@@ -266,7 +266,9 @@ impl Finder {
                 && k - first + 1 < MAX_WORDS
                 && ctx.toks[first - 1].space_after
                 && self.name_word(ctx, first - 1)
-                && ctx.hit_at(ctx.toks[first - 1].span.start).is_none_or(|h| h.flags & ORG_CUE == 0)
+                && ctx
+                    .hit_at(ctx.toks[first - 1].span.start)
+                    .is_none_or(|h| !h.flags.intersects(ORG_CUE))
             {
                 first -= 1;
             }
@@ -374,7 +376,7 @@ impl Finder {
         (k.saturating_sub(2)..k).any(|j| {
             let w = ctx.word(j).to_lowercase();
             let stem = w.trim_end_matches('s');
-            ctx.hit_at(ctx.toks[j].span.start).is_some_and(|h| h.flags & ORG_CUE != 0)
+            ctx.hit_at(ctx.toks[j].span.start).is_some_and(|h| h.flags.intersects(ORG_CUE))
                 || self.list_nouns.contains(stem)
                 || self.compound_cues.iter().any(|c| w.ends_with(c.as_str()))
         })
@@ -421,7 +423,7 @@ impl Finder {
                 continue;
             }
             let w = ctx.word(k);
-            if ctx.hit_at(t.span.start).is_some_and(|h| h.flags & ROLE != 0) {
+            if ctx.hit_at(t.span.start).is_some_and(|h| h.flags.intersects(ROLE)) {
                 continue; // `CEO`, `PDG`
             }
             let ok = if t.caps {

@@ -140,7 +140,7 @@ impl Finder {
             return t.cap
                 && !t.caps
                 && !t.digit
-                && ctx.hit_at(t.span.start).is_none_or(|h| h.flags & (ROLE | SPEECH) == 0);
+                && ctx.hit_at(t.span.start).is_none_or(|h| !h.flags.intersects(ROLE | SPEECH));
         }
         self.name_like(ctx, k)
     }
@@ -320,7 +320,7 @@ impl Finder {
             && self.compound_suffix(ctx.word(k)).is_none()
             && ctx
                 .hit_at(t.span.start)
-                .is_none_or(|h| h.flags & (ROLE | TITLE | SPEECH | FORMER) == 0)
+                .is_none_or(|h| !h.flags.intersects(ROLE | TITLE | SPEECH | FORMER))
     }
 
     /// Names take no article: `der Supermarktkette Acme` is no person.
@@ -345,7 +345,7 @@ fn apposition_role(ctx: &Ctx<'_>, end: usize) -> Option<Hit> {
         .get(k..)?
         .iter()
         .take_while(|h| h.span.start - from <= APPOSITION)
-        .find(|h| h.flags & ROLE != 0)?;
+        .find(|h| h.flags.intersects(ROLE))?;
     let gap = ctx.text.get(from..h.span.start)?;
     (!gap.contains([',', '.', ';', ':', '\n', '(', '“', '„', '"'])).then_some(h)
 }
@@ -366,7 +366,7 @@ fn role_phrase_before(ctx: &Ctx<'_>, span: Span) -> bool {
     let from = floor_char_boundary(ctx.text, head.len().saturating_sub(REACH));
     let k = ctx.hits.partition_point(|h| h.span.start < from);
     ctx.hits[k..].iter().take_while(|h| h.span.end <= head.len()).any(|h| {
-        h.flags & ROLE != 0
+        h.flags.intersects(ROLE)
             && ctx.text.get(h.span.end..head.len()).is_some_and(|gap| {
                 !gap.contains([',', '.', ';', ':', '\n', '(', '“', '„', '"', '«', '»'])
             })
