@@ -3,8 +3,12 @@
 //! any language, with normalised values (see `FACTS.md`).
 //!
 //! Headless: nothing here may import `ratatui` or `crossterm` (a test
-//! guards this). Every lexicon comes from `assets/facts/` and every regex
-//! and word automaton is compiled once, in [`Extractor::new`].
+//! guards this). Every word list comes from `assets/facts/` (what stays in
+//! code is grammar: case endings, word shapes, the normal forms of values).
+//! Every regex and word automaton belongs to the [`Extractor`]: compiled
+//! once in [`Extractor::new`], except the gazetteer of places, built at
+//! compile time (`build.rs`), and each date shape's own small regex for
+//! reading its groups, compiled the first time that shape matches.
 
 mod date;
 mod money;
@@ -23,7 +27,9 @@ use serde::Serialize;
 use crate::corpus::Document;
 use crate::text::{Lang, Span};
 
-/// Bump on any change to what [`Extractor::extract`] returns: the store re-extracts facts made under another.
+/// Part of the store's extraction version, beside a hash of every file of
+/// `src/facts` and `assets/facts` (so a change there needs no bump): bump it
+/// for a change elsewhere that changes what [`Extractor::extract`] returns.
 pub const VERSION: u32 = 1;
 
 /// The kinds of fact, in the order the sidebar shows them.

@@ -27,10 +27,6 @@ use normal::{
     cjk_date, day_month, full_year, month_index, month_number, month_year, num, with_year, ymd,
 };
 
-/// Month names that are also common English words: months only when
-/// capitalised.
-const WORDS_TOO: [&str; 3] = ["may", "march", "august"];
-
 /// Compiled once per extractor.
 pub struct Rules {
     lex: Arc<Lexicon>,
@@ -42,6 +38,8 @@ pub struct Rules {
     /// The index of the time-of-day shape (the last).
     time_at: usize,
     months: HashMap<String, String>,
+    /// Month names that are also common words: months only when capitalised.
+    months_also_words: Vec<String>,
     vi_months: HashMap<String, String>,
     weekdays: HashMap<String, String>,
     weekdays_exact: HashMap<String, String>,
@@ -77,6 +75,7 @@ impl Rules {
             templates_at: first_template..first_template + templates.len(),
             time_at: shapes.len() - 1,
             months,
+            months_also_words: f.months_also_words.clone(),
             vi_months: lexicon::exact_lookup(&f.vi_months),
             weekdays: lexicon::lookup(&f.weekdays),
             weekdays_exact: lexicon::exact_lookup(&f.weekdays_exact),
@@ -386,7 +385,7 @@ impl Rules {
     /// in lower case (the verb, not the month).
     fn month(&self, m: Match<'_>) -> Option<String> {
         let word = m.as_str();
-        if WORDS_TOO.contains(&word) {
+        if self.months_also_words.iter().any(|w| w == word) {
             return None;
         }
         self.months.get(&word.to_lowercase()).cloned()

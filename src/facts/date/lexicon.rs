@@ -10,6 +10,9 @@ use super::super::number::alternation;
 #[derive(Deserialize)]
 pub struct File {
     pub months: HashMap<String, Vec<String>>,
+    /// Month names that are also common words (`may`, `march`): months
+    /// only when capitalised.
+    pub months_also_words: Vec<String>,
     pub month_abbreviations: HashMap<String, Vec<String>>,
     pub vi_months: HashMap<String, Vec<String>>,
     pub weekdays: HashMap<String, Vec<String>>,

@@ -40,13 +40,9 @@ pub(super) struct Finder {
     decl: Declension,
     /// Adjective endings of French, Spanish, Italian and Portuguese.
     romance_adjective: Vec<String>,
+    /// Czech and Polish words that end a name before a head noun could come.
+    slavic_stops: WordSet,
 }
-
-/// Czech and Polish words that end a name before a head noun could come.
-const SLAVIC_STOP: [&str; 19] = [
-    "a", "i", "v", "ve", "na", "se", "je", "by", "to", "že", "pro", "z", "ze", "do", "o", "k", "s",
-    "w", "we",
-];
 
 impl Finder {
     pub fn new(lex: &OrgLexicon) -> Self {
@@ -68,6 +64,7 @@ impl Finder {
             vi_function: lex.vi_function_words.iter().cloned().collect(),
             decl,
             romance_adjective: lex.romance_adjective_endings.clone(),
+            slavic_stops: lex.slavic_stops.iter().cloned().collect(),
         }
     }
 
@@ -294,7 +291,7 @@ impl Finder {
                 .get(j)
                 .filter(|t| !t.cap && !t.digit)
                 .map(|_| ctx.word(j))
-                .filter(|w| !SLAVIC_STOP.contains(w))
+                .filter(|w| !self.slavic_stops.contains(*w))
         };
         if self.decl.head(ctx.word(k)).is_some() {
             let first = lower(k + 1)?;

@@ -66,6 +66,8 @@ pub(in crate::facts) struct OrgLexicon {
     pub heads: Vec<String>,
     /// Linking words inside institution names (`of`, `de`, `van`, `für`).
     pub links: Vec<String>,
+    /// Czech and Polish words that end a name before a head noun could come.
+    pub slavic_stops: Vec<String>,
     /// Elided links written onto the next word (`dell'`, `d’`).
     pub elided_links: Vec<String>,
     /// Vietnamese function words, which never end a name.
