@@ -15,6 +15,7 @@ pub mod corpus;
 pub mod facts;
 pub mod index;
 pub mod keys;
+pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod state;

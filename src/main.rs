@@ -12,8 +12,9 @@ use rayon::prelude::*;
 
 use dossier::cli::{Cli, Command};
 use dossier::config::Config;
-use dossier::corpus::{Batch, Corpus, Document, collect_sources, stream};
-use dossier::facts::Extractor;
+use dossier::corpus::{Corpus, Options};
+use dossier::facts::{Extractor, Fact};
+use dossier::pipeline::{self, Loaded, Order};
 use dossier::report;
 use dossier::theme::Theme;
 
@@ -46,16 +47,17 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         })
     };
     match cli.command {
-        Some(Command::Facts { json, ref paths }) => facts(json, paths),
-        Some(Command::Text { ref paths }) => text(paths),
+        Some(Command::Facts { json, ref paths }) => facts(json, paths, cli.no_cache),
+        Some(Command::Text { ref paths }) => text(paths, cli.no_cache),
+        Some(Command::Prune { days }) => prune(days),
         Some(Command::Render { size, ref keys, ref svg, ref paths }) => {
             let config = match config() {
                 Ok(c) => c,
                 Err(code) => return Ok(code),
             };
-            let corpus = open(paths);
+            let (corpus, facts) = open(paths, cli.no_cache);
             let screen =
-                dossier::render::render_configured(corpus, config, size, keys, svg.as_deref())?;
+                dossier::render::render_loaded(corpus, facts, config, size, keys, svg.as_deref())?;
             print!("{screen}");
             Ok(ExitCode::SUCCESS)
         }
@@ -65,55 +67,56 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 Ok(c) => c,
                 Err(code) => return Ok(code),
             };
-            dossier::tui::run(cli.paths.clone(), config, !cli.no_state)
+            dossier::tui::run(cli.paths.clone(), config, !cli.no_state, !cli.no_cache)
         }
     }
 }
 
-/// Loads the corpus and reports every file that did not load on stderr
-/// (and every note, marked as one).
-fn open(paths: &[PathBuf]) -> Corpus {
-    let corpus = Corpus::open(paths);
-    for p in &corpus.problems {
+/// Reports a batch's problems and notes on stderr; whether there was a problem.
+fn report_problems(loaded: &Loaded) -> bool {
+    for p in &loaded.problems {
         eprintln!("dossier: {p}");
     }
-    for n in &corpus.notes {
-        eprintln!("dossier: note: {n}");
-    }
-    corpus
-}
-
-/// Loads `paths` (the bundled articles when there are none) batch by
-/// batch, reporting problems and notes on stderr as they come, and hands
-/// each batch's articles to `each` in path order; nothing is kept after
-/// that. An `Err` from `each` stops the load. Returns whether any problem
-/// was met, or the error.
-fn stream_docs(
-    paths: &[PathBuf],
-    mut each: impl FnMut(Vec<Document>) -> std::io::Result<()>,
-) -> std::io::Result<bool> {
-    let listing = (!paths.is_empty()).then(|| collect_sources(paths));
-    let mut problems = false;
-    let mut result = Ok(());
-    let mut on_batch = |batch: Batch| {
-        for p in &batch.problems {
-            eprintln!("dossier: {p}");
-        }
-        for n in &batch.notes {
+    for n in &loaded.notes {
+        if n.path.is_empty() {
+            eprintln!("dossier: note: {}", n.message);
+        } else {
             eprintln!("dossier: note: {n}");
         }
-        problems |= !batch.problems.is_empty();
-        result = each(batch.docs);
+    }
+    !loaded.problems.is_empty()
+}
+
+/// Loads `paths` (the bundled articles when there are none) through the
+/// library unless `no_cache`, batch by batch in path order, reporting
+/// problems and notes on stderr as they come, and hands each batch's
+/// articles and facts to `each`; nothing is kept after that. An `Err` from
+/// `each` stops the load. Returns whether any problem was met, or the error.
+fn load(
+    paths: &[PathBuf],
+    no_cache: bool,
+    mut each: impl FnMut(Loaded) -> std::io::Result<()>,
+) -> std::io::Result<bool> {
+    let (mut library, note) = pipeline::open_library(!no_cache && !paths.is_empty());
+    if let Some(note) = note {
+        eprintln!("dossier: note: {note}");
+    }
+    let extractor = Extractor::new();
+    let mut problems = false;
+    let mut result = Ok(());
+    let mut on_batch = |loaded: Loaded| {
+        problems |= report_problems(&loaded);
+        result = each(loaded);
         if result.is_ok() { ControlFlow::Continue(()) } else { ControlFlow::Break(()) }
     };
-    match listing {
-        Some(listing) => {
-            stream(listing, &mut on_batch);
-        }
-        None => {
-            let _ = on_batch(Batch { docs: Corpus::bundled().docs, ..Batch::default() });
-        }
-    }
+    pipeline::load(
+        paths,
+        library.as_mut(),
+        &extractor,
+        Order::Paths,
+        Options::default(),
+        &mut on_batch,
+    );
     result.map(|()| problems)
 }
 
@@ -128,11 +131,11 @@ fn streamed_status(result: std::io::Result<bool>) -> Result<ExitCode> {
     }
 }
 
-fn text(paths: &[PathBuf]) -> Result<ExitCode> {
+fn text(paths: &[PathBuf], no_cache: bool) -> Result<ExitCode> {
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut first = true;
-    let result = stream_docs(paths, |docs| {
-        for doc in &docs {
+    let result = load(paths, no_cache, |loaded| {
+        for doc in &loaded.docs {
             if !first {
                 writeln!(out, "\x0c")?;
             }
@@ -147,23 +150,52 @@ fn text(paths: &[PathBuf]) -> Result<ExitCode> {
     streamed_status(result)
 }
 
-fn facts(json: bool, paths: &[PathBuf]) -> Result<ExitCode> {
-    let extractor = Extractor::new();
+fn facts(json: bool, paths: &[PathBuf], no_cache: bool) -> Result<ExitCode> {
     let mut out = BufWriter::new(std::io::stdout().lock());
-    // Each batch is extracted on every core, then printed in order.
-    let result = stream_docs(paths, |docs| {
-        let lines: Vec<String> = docs
-            .par_iter()
-            .map(|doc| {
-                let facts = extractor.extract(doc);
-                if json { report::json_line(doc, &facts) } else { report::table(doc, &facts) }
-            })
+    let result = load(paths, no_cache, |loaded| {
+        // Formatted on every core, then printed in order.
+        let lines: Vec<String> = (loaded.docs.par_iter().zip(&loaded.facts))
+            .map(
+                |(doc, facts)| {
+                    if json { report::json_line(doc, facts) } else { report::table(doc, facts) }
+                },
+            )
             .collect();
-        drop(docs);
+        drop(loaded);
         for line in lines {
             writeln!(out, "{line}")?;
         }
         out.flush()
     });
     streamed_status(result)
+}
+
+/// The whole corpus and its facts, for `render`.
+fn open(paths: &[PathBuf], no_cache: bool) -> (Corpus, Vec<Vec<Fact>>) {
+    let mut corpus = Corpus::default();
+    let mut facts = Vec::new();
+    let _ = load(paths, no_cache, |loaded| {
+        corpus.problems.extend(loaded.problems);
+        corpus.notes.extend(loaded.notes);
+        corpus.docs.extend(loaded.docs);
+        facts.extend(loaded.facts);
+        Ok(())
+    });
+    (corpus, facts)
+}
+
+/// `dossier prune`: the marks and library rows unseen for `days` days.
+fn prune(days: u64) -> Result<ExitCode> {
+    let unseen = std::time::Duration::from_secs(days.saturating_mul(86_400));
+    let mut marks = dossier::store::Marks::open_default()?;
+    let forgotten = marks.prune(unseen)?;
+    println!("{forgotten} reading mark(s) unseen for {days} days forgotten");
+    match dossier::store::Library::open_default() {
+        Ok(mut library) => {
+            let files = library.prune(unseen)?;
+            println!("{files} file(s) unlisted for {days} days dropped from the library");
+        }
+        Err(e) => eprintln!("dossier: note: the library is not pruned: {e}"),
+    }
+    Ok(ExitCode::SUCCESS)
 }

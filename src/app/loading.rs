@@ -9,6 +9,7 @@ use super::{App, Record};
 use crate::corpus::{Batch, Corpus, Document, Progress};
 use crate::facts::Fact;
 use crate::index::EntityIndex;
+use crate::pipeline::{Loaded, Summary};
 use crate::text::DocId;
 
 /// What a reload found, against the articles shown before it.
@@ -71,6 +72,19 @@ impl App {
         self.restore_range(start..n);
     }
 
+    /// Appends articles that come with their facts (read back from the
+    /// library, or extracted by the loader): their facts are shown at once.
+    pub fn add_loaded(&mut self, loaded: Loaded) {
+        let Loaded { docs, facts, problems, notes, progress } = loaded;
+        let start = self.corpus.docs.len();
+        self.add_batch(Batch { docs, problems, notes, progress });
+        if facts.len() == self.corpus.docs.len() - start {
+            for (i, f) in facts.into_iter().enumerate() {
+                self.set_facts(DocId(start + i), f);
+            }
+        }
+    }
+
     /// Lists articles `start..` as the filters and order say, keeping the
     /// selection and the list's scroll where they are.
     fn extend_visible(&mut self, start: usize) {
@@ -89,8 +103,9 @@ impl App {
         self.keep_list_selection_visible();
     }
 
-    /// The load is over: the status line says how it went.
-    pub fn finish_loading(&mut self) {
+    /// The load is over: the status line says how it went, and how much
+    /// came from the library.
+    pub fn finish_loading(&mut self, summary: Summary) {
         let Some(progress) = self.loading.take() else { return };
         let problems = self.corpus.problems.len();
         let secs = progress.elapsed.as_secs_f64();
@@ -99,6 +114,9 @@ impl App {
             self.corpus.docs.len(),
             progress.mb_per_second()
         );
+        if summary.cached {
+            note = format!("{note}; {summary}");
+        }
         if problems > 0 {
             note = format!("{note}; {problems} file(s) could not be loaded — P shows them");
         }
@@ -244,7 +262,7 @@ mod tests {
         assert!(!app.records[2].facts_ready && app.is_loading());
         app.set_facts(DocId(2), Vec::new());
         assert_eq!(app.facts_pending(), 2);
-        app.finish_loading();
+        app.finish_loading(Summary::default());
         assert!(!app.is_loading());
     }
 

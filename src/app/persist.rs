@@ -5,6 +5,7 @@
 use super::App;
 use super::reader::{Place, line_at};
 use crate::state::{ArticleState, State, content_hash};
+use crate::store::{Update, What};
 
 /// The reading state read at start, kept for articles still to arrive.
 pub struct SavedState {
@@ -78,18 +79,76 @@ impl App {
         self.is_loading() && self.saved.as_ref().is_some_and(|s| s.revision == self.revision)
     }
 
+    /// The marks and place of every article, to compare with those of a
+    /// moment later ([`App::changes_since`]).
+    pub fn marks_from(&self, start: usize) -> Vec<Marked> {
+        (start..self.corpus.docs.len())
+            .map(|i| Marked {
+                read: self.records[i].read,
+                starred: self.records[i].starred,
+                place: self.place(i),
+            })
+            .collect()
+    }
+
+    /// The changes of the reading state since `before` (taken by
+    /// [`App::marks`]; articles it does not cover are taken as they are,
+    /// with the state they were restored with), one row each, and `before`
+    /// brought up to date. The article shown is the one open last, unless
+    /// the one open last may still arrive.
+    pub fn changes_since(
+        &self,
+        before: &mut Vec<Marked>,
+        last: &mut Option<String>,
+    ) -> Vec<Update> {
+        let n = self.corpus.docs.len();
+        if before.len() > n {
+            before.truncate(n);
+        }
+        let known = before.len();
+        before.extend(self.marks_from(known));
+        let mut updates = Vec::new();
+        let mut update = |i: usize, what: What| {
+            let doc = &self.corpus.docs[i];
+            updates.push(Update { key: content_hash(doc), path: doc.path.clone(), what });
+        };
+        for (i, was) in before.iter_mut().enumerate().take(known) {
+            let record = &self.records[i];
+            if record.read != was.read {
+                update(i, What::Read(record.read));
+            }
+            if record.starred != was.starred {
+                update(i, What::Starred(record.starred));
+            }
+            let place = self.place(i);
+            if place != was.place {
+                let (paragraph, byte) = paragraph_offset(&self.corpus.docs[i], place);
+                update(i, What::Place { paragraph, byte });
+            }
+            *was = Marked { read: record.read, starred: record.starred, place };
+        }
+        if let Some(doc) = self.corpus.docs.get(self.selected)
+            && !self.waiting_for_last()
+        {
+            let hash = content_hash(doc);
+            if last.as_deref() != Some(hash.as_str()) {
+                updates.push(Update {
+                    key: hash.clone(),
+                    path: doc.path.clone(),
+                    what: What::Last,
+                });
+                *last = Some(hash);
+            }
+        }
+        updates
+    }
+
     /// Writes every article's marks and place into `state`.
     pub fn record(&self, state: &mut State) {
         for (i, doc) in self.corpus.docs.iter().enumerate() {
             let hash = content_hash(doc);
             let pos = self.place(i);
-            let (paragraph, offset) = match pos.offset() {
-                None => (0, 0),
-                Some(off) => {
-                    let p = doc.paragraphs.partition_point(|s| s.start <= off).saturating_sub(1);
-                    (p, off.saturating_sub(doc.paragraphs.get(p).map_or(0, |s| s.start)))
-                }
-            };
+            let (paragraph, offset) = paragraph_offset(doc, pos);
             let record = &self.records[i];
             let untouched = !record.read && !record.starred && pos == Place::TOP;
             if untouched && !state.articles.contains_key(&hash) {
@@ -109,6 +168,25 @@ impl App {
             }
         }
     }
+}
+
+/// A place as paragraph index and byte offset in it.
+fn paragraph_offset(doc: &crate::corpus::Document, pos: Place) -> (usize, usize) {
+    match pos.offset() {
+        None => (0, 0),
+        Some(off) => {
+            let p = doc.paragraphs.partition_point(|s| s.start <= off).saturating_sub(1);
+            (p, off.saturating_sub(doc.paragraphs.get(p).map_or(0, |s| s.start)))
+        }
+    }
+}
+
+/// One article's marks and place, as last written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marked {
+    read: bool,
+    starred: bool,
+    place: Place,
 }
 
 #[cfg(test)]
