@@ -179,6 +179,10 @@ fn take(msg: Msg, app: &mut crate::app::App, work: &mut Work, saver: &mut Saver)
             work.apply(app, msg);
             saver.reset(app);
         }
+        Msg::Loaded(_) => {
+            work.apply(app, msg);
+            saver.loaded(app);
+        }
         Msg::Input(Event::Key(key)) if key.kind != KeyEventKind::Release => app.handle_key(key),
         Msg::Input(Event::Mouse(m)) => app.handle_mouse(m),
         Msg::Input(Event::Resize(w, h)) => app.resize(w, h),

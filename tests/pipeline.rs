@@ -202,3 +202,41 @@ fn kill_9_during_an_import_leaves_a_library_that_opens_and_finishes() {
     assert_eq!(out.stdout, plain.stdout);
     assert!(!stderr(&out).contains("moved to"), "not taken for damaged: {}", stderr(&out));
 }
+
+#[test]
+fn prune_forgets_only_what_has_not_been_seen_for_long() {
+    let corpus = folder(10);
+    let dir = corpus.path().to_str().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    run(home.path(), &["facts", "--json", dir]);
+    let state = home.path().join("state/dossier/state.sqlite");
+    std::fs::create_dir_all(state.parent().unwrap()).unwrap();
+    let mut marks = dossier::store::Marks::open(&state).unwrap();
+    let mark = |key: &str| dossier::store::Update {
+        key: key.into(),
+        path: "a.txt".into(),
+        what: dossier::store::What::Starred(true),
+    };
+    marks.apply(&[mark("old"), mark("recent")]).unwrap();
+    drop(marks);
+    let year_ago = "strftime('%s', 'now') - 400 * 86400";
+    let conn = rusqlite::Connection::open(&state).unwrap();
+    conn.execute(&format!("update marks set seen = {year_ago} where key = 'old'"), []).unwrap();
+    let lib = rusqlite::Connection::open(library(home.path())).unwrap();
+    lib.execute(&format!("update files set seen = {year_ago} where id = 1"), []).unwrap();
+    let files = count(&library(home.path()), "select count(*) from files");
+
+    let out = run(home.path(), &["prune", "--days", "90"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("1 reading mark(s)") && said.contains("1 file(s)"), "{said}");
+    let keys: Vec<String> = conn
+        .prepare("select key from marks")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(keys, ["recent"]);
+    assert_eq!(count(&library(home.path()), "select count(*) from files"), files - 1);
+}

@@ -42,6 +42,11 @@ impl App {
         for i in range {
             let doc = &self.corpus.docs[i];
             let hash = content_hash(doc);
+            // The article shown last may have no marks (shown, never
+            // scrolled): it comes back all the same.
+            if saved.state.last.as_deref() == Some(hash.as_str()) {
+                last = Some(i);
+            }
             let Some(entry) = saved.state.articles.get(&hash) else { continue };
             let record = &mut self.records[i];
             record.read = entry.read;
@@ -52,9 +57,6 @@ impl App {
                 }
                 _ => Place::TOP,
             };
-            if saved.state.last.as_deref() == Some(hash.as_str()) {
-                last = Some(i);
-            }
         }
         let untouched = self.revision == saved.revision;
         self.saved = Some(saved);
@@ -196,6 +198,7 @@ mod tests {
     use crate::corpus::Corpus;
     use crate::keys::parse_keys;
     use crate::state::State;
+    use crate::store::{Update, What};
 
     fn keys(app: &mut crate::app::App, keys: &str) {
         for k in parse_keys(keys).unwrap() {
@@ -222,5 +225,39 @@ mod tests {
         assert!(before > Place::body(0), "scrolled into the article");
         assert_eq!(para_of(line.pos), para_of(before));
         assert!(line.pos <= before);
+    }
+
+    #[test]
+    fn the_article_on_screen_comes_back_even_without_marks() {
+        let mut app = app_for(Corpus::bundled(), (120, 40));
+        let (mut sent, mut last) = (Vec::new(), None);
+        assert!(app.changes_since(&mut sent, &mut last).iter().all(|u| u.what == What::Last));
+        keys(&mut app, "n n");
+        let updates = app.changes_since(&mut sent, &mut last);
+        let shown = crate::state::content_hash(&app.corpus.docs[2]);
+        assert!(updates.contains(&Update {
+            key: shown.clone(),
+            path: app.corpus.docs[2].path.clone(),
+            what: What::Last
+        }));
+        assert!(app.changes_since(&mut sent, &mut last).is_empty(), "sent once");
+
+        let state = State { last: Some(shown), ..State::default() };
+        let mut again = app_for(Corpus::bundled(), (120, 40));
+        again.restore(&state);
+        assert_eq!(again.selected, 2);
+    }
+
+    #[test]
+    fn a_mark_is_one_row() {
+        let mut app = app_for(Corpus::bundled(), (120, 40));
+        let (mut sent, mut last) = (Vec::new(), None);
+        let _ = app.changes_since(&mut sent, &mut last);
+        keys(&mut app, "j *");
+        let updates = app.changes_since(&mut sent, &mut last);
+        let kinds: Vec<What> = updates.iter().map(|u| u.what).collect();
+        assert!(kinds.contains(&What::Starred(true)), "{kinds:?}");
+        assert!(updates.iter().filter(|u| u.what == What::Starred(true)).count() == 1);
+        assert!(updates.len() <= 3, "{updates:?}");
     }
 }

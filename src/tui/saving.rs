@@ -49,6 +49,14 @@ impl Saver {
         }
     }
 
+    /// Every article is loaded: their marks are recorded as seen now, so
+    /// that `dossier prune` spares them.
+    pub fn loaded(&self, app: &App) {
+        if let Some(writer) = &self.writer {
+            writer.seen(app.corpus.docs.iter().map(crate::state::content_hash).collect());
+        }
+    }
+
     /// A reload numbered the articles anew: what they hold now is the start.
     pub fn reset(&mut self, app: &App) {
         self.sent = app.marks_from(0);
