@@ -13,8 +13,8 @@ use rayon::prelude::*;
 use dossier::cli::{Cli, Command};
 use dossier::config::Config;
 use dossier::corpus::{Corpus, Options};
-use dossier::facts::{Extractor, Fact};
-use dossier::pipeline::{self, Loaded, Order};
+use dossier::facts::Fact;
+use dossier::pipeline::{self, Lazy, Loaded, Order};
 use dossier::report;
 use dossier::theme::Theme;
 
@@ -88,20 +88,22 @@ fn report_problems(loaded: &Loaded) -> bool {
 }
 
 /// Loads `paths` (the bundled articles when there are none) through the
-/// library unless `no_cache`, batch by batch in path order, reporting
+/// library unless `no_cache`, with each article's facts when `facts`
+/// (else none are extracted), batch by batch in path order, reporting
 /// problems and notes on stderr as they come, and hands each batch's
 /// articles and facts to `each`; nothing is kept after that. An `Err` from
 /// `each` stops the load. Returns whether any problem was met, or the error.
 fn load(
     paths: &[PathBuf],
     no_cache: bool,
+    facts: bool,
     mut each: impl FnMut(Loaded) -> std::io::Result<()>,
 ) -> std::io::Result<bool> {
     let (mut library, note) = pipeline::open_library(!no_cache && !paths.is_empty());
     if let Some(note) = note {
         eprintln!("dossier: note: {note}");
     }
-    let extractor = Extractor::new();
+    let extractor = Lazy::default();
     let mut problems = false;
     let mut result = Ok(());
     let mut on_batch = |loaded: Loaded| {
@@ -112,7 +114,7 @@ fn load(
     pipeline::load(
         paths,
         library.as_mut(),
-        &extractor,
+        facts.then_some(&extractor),
         Order::Paths,
         Options::default(),
         &mut on_batch,
@@ -134,7 +136,7 @@ fn streamed_status(result: std::io::Result<bool>) -> Result<ExitCode> {
 fn text(paths: &[PathBuf], no_cache: bool) -> Result<ExitCode> {
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut first = true;
-    let result = load(paths, no_cache, |loaded| {
+    let result = load(paths, no_cache, false, |loaded| {
         for doc in &loaded.docs {
             if !first {
                 writeln!(out, "\x0c")?;
@@ -152,7 +154,7 @@ fn text(paths: &[PathBuf], no_cache: bool) -> Result<ExitCode> {
 
 fn facts(json: bool, paths: &[PathBuf], no_cache: bool) -> Result<ExitCode> {
     let mut out = BufWriter::new(std::io::stdout().lock());
-    let result = load(paths, no_cache, |loaded| {
+    let result = load(paths, no_cache, true, |loaded| {
         // Formatted on every core, then printed in order.
         let lines: Vec<String> = (loaded.docs.par_iter().zip(&loaded.facts))
             .map(
@@ -174,7 +176,7 @@ fn facts(json: bool, paths: &[PathBuf], no_cache: bool) -> Result<ExitCode> {
 fn open(paths: &[PathBuf], no_cache: bool) -> (Corpus, Vec<Vec<Fact>>) {
     let mut corpus = Corpus::default();
     let mut facts = Vec::new();
-    let _ = load(paths, no_cache, |loaded| {
+    let _ = load(paths, no_cache, true, |loaded| {
         corpus.problems.extend(loaded.problems);
         corpus.notes.extend(loaded.notes);
         corpus.docs.extend(loaded.docs);

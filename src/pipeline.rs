@@ -55,7 +55,9 @@ pub struct Loaded {
 pub enum Order {
     /// Path order.
     Paths,
-    /// What the library holds first (in path order), then the files loaded.
+    /// What the library holds first (in path order), then the files
+    /// loaded; path order when only a few files are to be loaded (they
+    /// hold the rest back for a moment only).
     StoredFirst,
 }
 
@@ -147,19 +149,40 @@ impl Out<'_> {
     }
 }
 
-/// Extracts the facts of `docs` on every core.
-fn extract(extractor: &Extractor, docs: &[Document]) -> Vec<Vec<Fact>> {
-    docs.par_iter().map(|d| extractor.extract(d)).collect()
+/// The extractor, made when first needed: making it compiles every rule,
+/// and a load that finds everything in the library never needs it.
+#[derive(Default)]
+pub struct Lazy(std::sync::OnceLock<Extractor>);
+
+impl Lazy {
+    pub fn get(&self) -> &Extractor {
+        self.0.get_or_init(Extractor::new)
+    }
+}
+
+/// Extracts the facts of `docs` on every core (none when `facts` is none:
+/// not wanted).
+fn extract(facts: Option<&Lazy>, docs: &[Document]) -> Vec<Vec<Fact>> {
+    match facts {
+        Some(lazy) => {
+            let extractor = lazy.get();
+            docs.par_iter().map(|d| extractor.extract(d)).collect()
+        }
+        None => vec![Vec::new(); docs.len()],
+    }
 }
 
 /// Loads `paths` (the bundled articles when empty) and hands the articles
 /// with their facts to `each`, a batch at a time, in `order`; a `Break`
 /// stops the load. Problems and notes come with the batches. `options`
-/// are the loader's for the files it reads.
+/// are the loader's for the files it reads. Without `facts` (`dossier
+/// text`) nothing is extracted: each article comes with no facts, and the
+/// files stored are stored without (extracted when next wanted, never
+/// parsed again).
 pub fn load(
     paths: &[PathBuf],
     library: Option<&mut Library>,
-    extractor: &Extractor,
+    facts: Option<&Lazy>,
     order: Order,
     options: Options,
     each: &mut dyn FnMut(Loaded) -> ControlFlow<()>,
@@ -167,17 +190,17 @@ pub fn load(
     let mut out = Out { each, next_id: 0, dedup: Dedup::default(), stopped: false };
     if paths.is_empty() {
         let docs = Corpus::bundled().docs;
-        let facts = extract(extractor, &docs);
+        let facts = extract(facts, &docs);
         let _ = out.send(Loaded { docs, facts, ..Loaded::default() });
         return Summary::default();
     }
     let listing = collect_sources(paths);
     let Some(library) = library else {
         let loaded = listing.sources.len();
-        stream(listing, extractor, options, &mut |l| out.send(l));
+        stream(listing, facts, options, &mut |l| out.send(l));
         return Summary { loaded, ..Summary::default() };
     };
-    let mut load = stored::Load::new(library, paths, listing, extractor, options);
+    let mut load = stored::Load::new(library, paths, listing, facts, options);
     let summary = load.run(order, &mut out);
     if let Some(e) = load.error.take() {
         // Everything not handed out yet, without the library.
@@ -187,7 +210,7 @@ pub fn load(
             problems: Vec::new(),
             notes: vec![Problem { path: String::new(), message: without(&e) }],
         };
-        stream(listing, extractor, options, &mut |l| out.send(l));
+        stream(listing, facts, options, &mut |l| out.send(l));
         return Summary { cached: false, ..summary };
     }
     summary
@@ -197,12 +220,12 @@ pub fn load(
 /// every core, and hands each batch to `sink`.
 fn stream(
     listing: Listing,
-    extractor: &Extractor,
+    facts: Option<&Lazy>,
     options: Options,
     sink: &mut dyn FnMut(Loaded) -> ControlFlow<()>,
 ) {
     corpus::stream_with(listing, options, |batch| {
-        let facts = extract(extractor, &batch.docs);
+        let facts = extract(facts, &batch.docs);
         sink(Loaded {
             docs: batch.docs,
             facts,
@@ -273,6 +296,7 @@ fn put_batch(
     sources: &[Source],
     listed: &[Option<Listed>],
     by_display: &HashMap<&str, usize>,
+    with_facts: bool,
 ) -> Result<Vec<(usize, FileId)>, StoreError> {
     let files = files_of(loaded, sources, listed, by_display);
     let new: Vec<NewFile<'_>> = files
@@ -282,7 +306,7 @@ fn put_batch(
                 listed: listed[f.at].as_ref()?,
                 hash: None,
                 docs: &f.docs,
-                facts: Some(&f.facts),
+                facts: with_facts.then_some(f.facts.as_slice()),
                 problems: &f.problems,
             })
         })

@@ -240,3 +240,19 @@ fn prune_forgets_only_what_has_not_been_seen_for_long() {
     assert_eq!(keys, ["recent"]);
     assert_eq!(count(&library(home.path()), "select count(*) from files"), files - 1);
 }
+
+#[test]
+fn text_stores_documents_whose_facts_come_when_first_asked_for() {
+    let corpus = folder(40);
+    let dir = corpus.path().to_str().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let plain = run(home.path(), &["--no-cache", "facts", "--json", dir]);
+    let text = run(home.path(), &["text", dir]);
+    assert_eq!(text.stdout, run(home.path(), &["--no-cache", "text", dir]).stdout);
+    let lib = library(home.path());
+    assert_eq!(count(&lib, "select count(*) from fact_blobs"), 0, "text extracts nothing");
+    assert!(count(&lib, "select count(*) from documents") >= 35);
+    let facts = run(home.path(), &["facts", "--json", dir]);
+    assert_eq!(facts.stdout, plain.stdout);
+    assert_eq!(count(&lib, "select count(*) from files where extraction is null"), 0);
+}

@@ -8,13 +8,15 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::{LARGE_IMPORT, Loaded, Order, Out, Summary, extract, is_stored, stream};
+use super::{LARGE_IMPORT, Lazy, Loaded, Order, Out, Summary, extract, is_stored, stream};
 use crate::corpus::{Listing, Options, Problem, Progress, Source};
-use crate::facts::{Extractor, Fact};
+use crate::facts::Fact;
 use crate::store::{FileId, Library, Listed, StoreError, Verdict};
 
 /// Files read back from the library in one batch.
 const STORED_BATCH: usize = 256;
+/// Files to load up to which [`Order::StoredFirst`] keeps path order.
+const FEW: usize = 256;
 
 pub(super) struct Load<'a> {
     library: &'a mut Library,
@@ -29,7 +31,8 @@ pub(super) struct Load<'a> {
     verdicts: Vec<Option<Verdict>>,
     files: Vec<Option<FileId>>,
     sent: Vec<bool>,
-    extractor: &'a Extractor,
+    /// The extractor, when facts are wanted.
+    facts: Option<&'a Lazy>,
     options: Options,
     started: Instant,
     files_done: usize,
@@ -43,7 +46,7 @@ impl<'a> Load<'a> {
         library: &'a mut Library,
         paths: &[PathBuf],
         listing: Listing,
-        extractor: &'a Extractor,
+        facts: Option<&'a Lazy>,
         options: Options,
     ) -> Self {
         let Listing { sources, problems, notes } = listing;
@@ -62,7 +65,7 @@ impl<'a> Load<'a> {
             verdicts: vec![None; n],
             files: vec![None; n],
             sent: vec![false; n],
-            extractor,
+            facts,
             options,
             started: Instant::now(),
             files_done: 0,
@@ -123,6 +126,9 @@ impl<'a> Load<'a> {
             self.error = Some(e);
             return summary;
         }
+        // A few files to load hold the rest back for a moment only, and the
+        // list keeps path order.
+        let order = if to_load.len() <= FEW { Order::Paths } else { order };
         let go_on = match order {
             Order::StoredFirst => {
                 self.read_back(&stored, &HashSet::new(), out).is_continue()
@@ -164,8 +170,9 @@ impl<'a> Load<'a> {
         let (files, sent, problems, notes, error) =
             (&mut self.files, &mut self.sent, &mut self.problems, &mut self.notes, &mut self.error);
         let (mut done_now, mut bytes_now) = (0, 0);
-        stream(listing, self.extractor, self.options, &mut |mut loaded| {
-            match super::put_batch(library, &loaded, &sources, &listed, &by_display) {
+        let with_facts = self.facts.is_some();
+        stream(listing, self.facts, self.options, &mut |mut loaded| {
+            match super::put_batch(library, &loaded, &sources, &listed, &by_display, with_facts) {
                 Ok(rows) => {
                     for (at, id) in rows {
                         files[todo[at]] = Some(id);
@@ -251,9 +258,11 @@ impl<'a> Load<'a> {
             for s in &mut stored {
                 s.relabel(&self.sources[i]);
             }
-            let facts: Vec<Vec<Fact>> = if self.verdicts[i] == Some(Verdict::Stale(file)) {
+            let facts: Vec<Vec<Fact>> = if self.facts.is_none() {
+                vec![Vec::new(); stored.len()]
+            } else if self.verdicts[i] == Some(Verdict::Stale(file)) {
                 let docs: Vec<_> = stored.iter().map(|s| s.doc.clone()).collect();
-                let facts = extract(self.extractor, &docs);
+                let facts = extract(self.facts, &docs);
                 let rows: Vec<_> = (stored.iter().zip(&facts))
                     .map(|(s, f)| (s.row, &s.doc, f.as_slice()))
                     .collect();

@@ -15,9 +15,9 @@ use rayon::prelude::*;
 
 use crate::app::App;
 use crate::corpus::{Corpus, Document, Options};
-use crate::facts::{Extractor, Fact};
+use crate::facts::Fact;
 use crate::index::{Entity, EntityIndex, entities_of};
-use crate::pipeline::{self, Loaded, Order, Summary};
+use crate::pipeline::{self, Lazy, Loaded, Order, Summary};
 use crate::text::DocId;
 
 /// Articles extracted between two looks at what the screen wants first.
@@ -251,7 +251,7 @@ fn library(cache: bool, paths: &[PathBuf], tx: &Sender<Msg>) -> Option<crate::st
 fn spawn_loader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let mut library = library(cache, &paths, &tx);
-        let extractor = Extractor::new();
+        let extractor = Lazy::default();
         let mut send = |loaded: Loaded| {
             let entities: Vec<Vec<(usize, Entity)>> =
                 loaded.facts.par_iter().map(|f| entities_of(f)).collect();
@@ -267,7 +267,7 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>) {
         let summary = pipeline::load(
             &paths,
             library.as_mut(),
-            &extractor,
+            Some(&extractor),
             Order::StoredFirst,
             Options::reader(),
             &mut send,
@@ -281,13 +281,13 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>) {
 fn spawn_reloader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let mut library = library(cache, &paths, &tx);
-        let extractor = Extractor::new();
+        let extractor = Lazy::default();
         let mut corpus = Corpus::default();
         let mut facts = Vec::new();
         pipeline::load(
             &paths,
             library.as_mut(),
-            &extractor,
+            Some(&extractor),
             Order::Paths,
             Options::reader(),
             &mut |loaded| {
@@ -318,7 +318,8 @@ fn spawn_extractor(generation: u64, tx: Sender<Msg>) -> Sender<Job> {
 /// time while the load goes on (loading has the cores) and on every core
 /// after; then builds the entity index from every article's facts.
 fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>) {
-    let extractor = Extractor::new();
+    // Made when first needed: everything may come with its facts.
+    let extractor = Lazy::default();
     let mut pending: BTreeMap<usize, Document> = BTreeMap::new();
     // Of each article's facts only its entities are kept here, for the index.
     let mut all: Vec<Vec<(usize, Entity)>> = Vec::new();
@@ -372,7 +373,7 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>) {
             docs.push(doc);
         }
         let done: Vec<(DocId, Vec<Fact>)> =
-            docs.par_iter().map(|d| (d.id, extractor.extract(d))).collect();
+            docs.par_iter().map(|d| (d.id, extractor.get().extract(d))).collect();
         for (id, facts) in &done {
             store(&mut all, *id, entities_of(facts));
         }
