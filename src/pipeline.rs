@@ -125,14 +125,24 @@ struct Out<'a> {
 }
 
 impl Out<'_> {
-    fn send(&mut self, mut loaded: Loaded) -> ControlFlow<()> {
+    fn send(&mut self, loaded: Loaded) -> ControlFlow<()> {
+        self.send_hashed(loaded, &[])
+    }
+
+    /// [`Out::send`] with the [`corpus::article_hash`] of each article
+    /// known already (as many as there are articles, or none).
+    fn send_hashed(&mut self, mut loaded: Loaded, hashes: &[u64]) -> ControlFlow<()> {
         if self.stopped {
             return ControlFlow::Break(());
         }
         let mut docs = Vec::with_capacity(loaded.docs.len());
         let mut facts = Vec::with_capacity(loaded.docs.len());
-        for (mut doc, f) in loaded.docs.into_iter().zip(loaded.facts) {
-            if let Some(note) = self.dedup.check(&doc) {
+        for (i, (mut doc, f)) in loaded.docs.into_iter().zip(loaded.facts).enumerate() {
+            let repeat = match hashes.get(i) {
+                Some(&h) => self.dedup.check_hashed(&doc, h),
+                None => self.dedup.check(&doc),
+            };
+            if let Some(note) = repeat {
                 loaded.notes.push(note);
                 continue;
             }

@@ -256,3 +256,22 @@ fn text_stores_documents_whose_facts_come_when_first_asked_for() {
     assert_eq!(facts.stdout, plain.stdout);
     assert_eq!(count(&lib, "select count(*) from files where extraction is null"), 0);
 }
+
+#[test]
+fn a_repeated_article_is_printed_once_from_the_library_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Markets fell\n\nShares of Initech lost 4% on Monday.\n";
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    std::fs::write(dir.path().join("b.txt"), text).unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    for round in ["first", "from the library"] {
+        let out = run(home.path(), &["facts", "--json", d]);
+        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1, "{round}");
+        assert!(
+            stderr(&out).contains("b.txt: same title and text as"),
+            "{round}: {}",
+            stderr(&out)
+        );
+    }
+}

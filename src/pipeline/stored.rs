@@ -225,7 +225,7 @@ impl<'a> Load<'a> {
     ) -> ControlFlow<()> {
         for chunk in places.chunks(STORED_BATCH) {
             match self.read_chunk(chunk, fresh) {
-                Ok(mut loaded) => {
+                Ok((mut loaded, hashes)) => {
                     for &i in chunk {
                         self.sent[i] = true;
                         self.files_done += 1;
@@ -234,7 +234,7 @@ impl<'a> Load<'a> {
                     loaded.progress = self.progress();
                     loaded.problems.splice(0..0, std::mem::take(&mut self.problems));
                     loaded.notes.splice(0..0, std::mem::take(&mut self.notes));
-                    out.send(loaded)?;
+                    out.send_hashed(loaded, &hashes)?;
                 }
                 Err(e) => {
                     self.error = Some(e);
@@ -245,12 +245,15 @@ impl<'a> Load<'a> {
         ControlFlow::Continue(())
     }
 
+    /// The articles of the files `chunk`, with their facts and each one's
+    /// [`crate::corpus::article_hash`].
     fn read_chunk(
         &mut self,
         chunk: &[usize],
         fresh: &HashSet<usize>,
-    ) -> Result<Loaded, StoreError> {
+    ) -> Result<(Loaded, Vec<u64>), StoreError> {
         let mut loaded = Loaded::default();
+        let mut hashes = Vec::new();
         let mut old = Vec::new();
         for &i in chunk {
             let Some(file) = self.files[i] else { continue };
@@ -275,10 +278,11 @@ impl<'a> Load<'a> {
             if !fresh.contains(&i) {
                 old.push(file);
             }
+            hashes.extend(stored.iter().map(|s| s.body_hash));
             loaded.docs.extend(stored.into_iter().map(|s| s.doc));
             loaded.facts.extend(facts);
         }
         loaded.problems = self.library.problems(&old)?;
-        Ok(loaded)
+        Ok((loaded, hashes))
     }
 }
