@@ -56,8 +56,8 @@ pub enum Order {
     /// Path order.
     Paths,
     /// What the library holds first (in path order), then the files
-    /// loaded; path order when only a few files are to be loaded (they
-    /// hold the rest back for a moment only).
+    /// loaded; path order when the library holds some and only a few small
+    /// files are to be loaded (they hold the rest back for a moment only).
     StoredFirst,
 }
 
@@ -215,11 +215,9 @@ pub fn load(
     if let Some(e) = load.error.take() {
         // Everything not handed out yet, without the library.
         let rest = load.not_sent();
-        let listing = Listing {
-            sources: rest,
-            problems: Vec::new(),
-            notes: vec![Problem { path: String::new(), message: without(&e) }],
-        };
+        let (problems, mut notes) = load.leftovers();
+        notes.insert(0, Problem { path: String::new(), message: without(&e) });
+        let listing = Listing { sources: rest, problems, notes };
         stream(listing, facts, options, &mut |l| out.send(l));
         return Summary { cached: false, ..summary };
     }

@@ -114,11 +114,12 @@ impl App {
             self.corpus.docs.len(),
             progress.mb_per_second()
         );
-        if summary.cached {
-            note = format!("{note}; {summary}");
-        }
         if problems > 0 {
             note = format!("{note}; {problems} file(s) could not be loaded — P shows them");
+        }
+        // Said when the library gave something or found something gone.
+        if summary.cached && summary.unchanged + summary.stale + summary.gone > 0 {
+            note = format!("{note}; {summary}");
         }
         if self.note.is_none() {
             self.note = Some(note);

@@ -15,8 +15,11 @@ use crate::store::{FileId, Library, Listed, StoreError, Verdict};
 
 /// Files read back from the library in one batch.
 const STORED_BATCH: usize = 256;
-/// Files to load up to which [`Order::StoredFirst`] keeps path order.
+/// Files (and bytes) to load up to which [`Order::StoredFirst`] keeps
+/// path order when the library holds the others; a first import, or a
+/// large file that may take a while, shows what it can at once instead.
 const FEW: usize = 256;
+const FEW_BYTES: u64 = 1 << 20;
 
 pub(super) struct Load<'a> {
     library: &'a mut Library,
@@ -74,6 +77,11 @@ impl<'a> Load<'a> {
         }
     }
 
+    /// The problems and notes not handed out yet.
+    pub fn leftovers(&mut self) -> (Vec<Problem>, Vec<Problem>) {
+        (std::mem::take(&mut self.problems), std::mem::take(&mut self.notes))
+    }
+
     /// The sources not handed out (after a fault of the library).
     pub fn not_sent(&self) -> Vec<Source> {
         (self.sources.iter().zip(&self.sent))
@@ -128,7 +136,9 @@ impl<'a> Load<'a> {
         }
         // A few files to load hold the rest back for a moment only, and the
         // list keeps path order.
-        let order = if to_load.len() <= FEW { Order::Paths } else { order };
+        let few_bytes: u64 = to_load.iter().map(|&i| self.sources[i].bytes).sum();
+        let few = !stored.is_empty() && to_load.len() <= FEW && few_bytes <= FEW_BYTES;
+        let order = if few { Order::Paths } else { order };
         let go_on = match order {
             Order::StoredFirst => {
                 self.read_back(&stored, &HashSet::new(), out).is_continue()
@@ -148,6 +158,12 @@ impl<'a> Load<'a> {
             && let Err(e) = self.library.index_facts()
         {
             self.error = Some(e);
+        }
+        // A listing of nothing but problems (a fifo named alone) still says them.
+        if self.error.is_none() && go_on && !(self.problems.is_empty() && self.notes.is_empty()) {
+            let (problems, notes) = self.leftovers();
+            let progress = self.progress();
+            let _ = out.send(Loaded { problems, notes, progress, ..Loaded::default() });
         }
         summary
     }
