@@ -78,6 +78,10 @@ fn a_folder_opened_again_comes_from_the_library_and_changes_are_said() {
     let changed = open_until_ready(&t, dir.path(), 79);
     let last = changed.last().unwrap();
     assert!(last.contains("78 file(s) from the library, 1 loaded, 1 gone"), "{last}");
+    // r goes through the library too: only the file changed since is new.
+    std::fs::write(&files[7], "Changed again\n\nInitech hired 40 people in Ohio.\n").unwrap();
+    t.keys(&["r"]);
+    t.wait_for("reloaded: 0 new, 1 changed, 0 gone");
     quit(&t);
 }
 
