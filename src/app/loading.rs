@@ -48,12 +48,20 @@ impl App {
     /// Appends a batch of newly loaded articles (numbered on from the
     /// last) to the list, without moving the selection.
     pub fn add_batch(&mut self, batch: Batch) {
+        self.append(batch, Vec::new());
+    }
+
+    /// [`App::add_batch`], with each article's record made already (with
+    /// its facts, off the UI thread) when `records` has one for each.
+    fn append(&mut self, batch: Batch, records: Vec<Record>) {
         let Batch { docs, problems, notes, progress } = batch;
         let start = self.corpus.docs.len();
         let was_empty = start == 0;
+        let mut records = (records.len() == docs.len()).then(|| records.into_iter());
         for doc in docs {
             debug_assert_eq!(doc.id, DocId(self.corpus.docs.len()));
-            self.records.push(Record::waiting(&doc));
+            let record = records.as_mut().and_then(Iterator::next);
+            self.records.push(record.unwrap_or_else(|| Record::waiting(&doc)));
             self.corpus.docs.push(doc);
         }
         let n = self.corpus.docs.len();
@@ -74,15 +82,16 @@ impl App {
 
     /// Appends articles that come with their facts (read back from the
     /// library, or extracted by the loader): their facts are shown at once.
-    pub fn add_loaded(&mut self, loaded: Loaded) {
+    /// `records` are theirs, made with [`Record::with_facts`] where the
+    /// articles came (one for each; else made here).
+    pub fn add_loaded(&mut self, loaded: Loaded, records: Vec<Record>) {
         let Loaded { docs, facts, problems, notes, progress } = loaded;
-        let start = self.corpus.docs.len();
-        self.add_batch(Batch { docs, problems, notes, progress });
-        if facts.len() == self.corpus.docs.len() - start {
-            for (i, f) in facts.into_iter().enumerate() {
-                self.set_facts(DocId(start + i), f);
-            }
-        }
+        let records = if records.len() == docs.len() || facts.len() != docs.len() {
+            records
+        } else {
+            docs.iter().zip(facts).map(|(d, f)| Record::with_facts(d, f)).collect()
+        };
+        self.append(Batch { docs, problems, notes, progress }, records);
     }
 
     /// Lists articles `start..` as the filters and order say, keeping the

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::app::App;
+use crate::app::{App, Record};
 use crate::corpus::{Corpus, Document, Options};
 use crate::facts::Fact;
 use crate::index::{Entity, EntityIndex, entities_of};
@@ -35,7 +35,7 @@ pub enum Msg {
     Stop,
     /// Articles with their facts (from the library, or extracted by the
     /// loader) and each one's entities for the index.
-    Batch(Loaded, Vec<Vec<(usize, Entity)>>),
+    Batch(Loaded, Vec<Record>, Vec<Vec<(usize, Entity)>>),
     Loaded(Summary),
     /// Said once: the library was moved aside, or cannot be used.
     Note(String),
@@ -127,13 +127,12 @@ impl Work {
     /// `Stop` are the event loop's).
     pub fn apply(&mut self, app: &mut App, msg: Msg) {
         match msg {
-            Msg::Batch(loaded, entities) => {
+            Msg::Batch(loaded, records, entities) => {
                 let first = app.corpus.docs.len();
-                let with_facts = loaded.docs.len() == loaded.facts.len();
-                if with_facts && !entities.is_empty() {
+                if records.len() == loaded.docs.len() && !entities.is_empty() {
                     let _ = self.jobs.send(Job::Entities(first, entities));
                 }
-                app.add_loaded(loaded);
+                app.add_loaded(loaded, records);
             }
             Msg::Loaded(summary) => {
                 app.finish_loading(summary);
@@ -252,14 +251,19 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let mut library = library(cache, &paths, &tx);
         let extractor = Lazy::default();
-        let mut send = |loaded: Loaded| {
+        let mut send = |mut loaded: Loaded| {
             let entities: Vec<Vec<(usize, Entity)>> =
                 loaded.facts.par_iter().map(|f| entities_of(f)).collect();
+            // Each article's record (its sidebar) made here, not on screen.
+            let facts = std::mem::take(&mut loaded.facts);
+            let records: Vec<Record> = (loaded.docs.par_iter().zip(facts))
+                .map(|(d, f)| Record::with_facts(d, f))
+                .collect();
             // The keys of the reading state, computed here rather than on screen.
             for doc in &loaded.docs {
                 let _ = crate::state::content_hash(doc);
             }
-            if tx.send(Msg::Batch(loaded, entities)).is_err() {
+            if tx.send(Msg::Batch(loaded, records, entities)).is_err() {
                 return ControlFlow::Break(());
             }
             ControlFlow::Continue(())
