@@ -261,17 +261,18 @@ fn text_stores_documents_whose_facts_come_when_first_asked_for() {
 fn a_repeated_article_is_printed_once_from_the_library_too() {
     let dir = tempfile::tempdir().unwrap();
     let text = "Markets fell\n\nShares of Initech lost 4% on Monday.\n";
-    std::fs::write(dir.path().join("a.txt"), text).unwrap();
-    std::fs::write(dir.path().join("b.txt"), text).unwrap();
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
     let home = tempfile::tempdir().unwrap();
     let d = dir.path().to_str().unwrap();
-    for round in ["first", "from the library"] {
+    let plain = run(home.path(), &["--no-cache", "facts", "--json", d]);
+    assert!(stderr(&plain).contains("c.txt: same title and text as"), "{}", stderr(&plain));
+    for round in ["first", "from the library", "again"] {
         let out = run(home.path(), &["facts", "--json", d]);
         assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1, "{round}");
-        assert!(
-            stderr(&out).contains("b.txt: same title and text as"),
-            "{round}: {}",
-            stderr(&out)
-        );
+        assert_eq!(stderr(&out), stderr(&plain), "{round}: the same notes");
     }
+    // Each file is stored whole, its repeat too.
+    assert_eq!(count(&library(home.path()), "select count(*) from documents"), 3);
 }

@@ -187,7 +187,10 @@ impl<'a> Load<'a> {
             (&mut self.files, &mut self.sent, &mut self.problems, &mut self.notes, &mut self.error);
         let (mut done_now, mut bytes_now) = (0, 0);
         let with_facts = self.facts.is_some();
-        stream(listing, self.facts, self.options, &mut |mut loaded| {
+        // Every file stored whole: repeats are left out as they are handed
+        // out, the same way whether they come from the library or not.
+        let options = Options { keep_repeats: true, ..self.options };
+        stream(listing, self.facts, options, &mut |mut loaded| {
             match super::put_batch(library, &loaded, &sources, &listed, &by_display, with_facts) {
                 Ok(rows) => {
                     for (at, id) in rows {
