@@ -6,7 +6,12 @@
 #   2. the reader on a generated corpus in a real terminal (tmux): time to the
 #      first interactive frame, time until loading has finished, peak memory;
 #   3. `dossier facts --json` and `dossier text` over the same corpus: wall
-#      time, MB/s, CPU use and peak memory.
+#      time, MB/s, CPU use and peak memory; without the library
+#      (`--no-cache`), on a first import into an empty library, and from
+#      the library; and the library's size.
+#   4. the reader's first import into an empty library, and its second
+#      start on the unchanged folder: first frame, list complete, every
+#      fact, the entity index and search ready.
 #
 #   benches/measure.sh [N] [DIR]     (N = 100000 articles by default, ≈300 MB)
 #
@@ -64,11 +69,25 @@ find "$dir" -type f -print0 | xargs -0 cat >/dev/null
 echo "== 2. $files articles, $mb MB, warm cache"
 floor=$(timed sh -c "find '$dir' -type f -print0 | xargs -0 cat >/dev/null")
 echo "cat (I/O floor):          $floor"
-for cmd in text "facts --json"; do
-    line=$(timed "$bin" --no-state $cmd "$dir")
+tmp=$(mktemp -d)
+trap 'tmux -S "$tmp/sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
+export XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
+export XDG_CACHE_HOME=$tmp/cache
+rate() {
+    local line secs
+    line=$("$@")
     secs=${line%% s*}
-    printf '%-25s %s  %.0f MB/s\n' "dossier $cmd:" "$line" "$(echo "$mb / $secs" | bc -l)"
+    printf '%s  %.0f MB/s' "$line" "$(echo "$mb / $secs" | bc -l)"
+}
+for cmd in text "facts --json"; do
+    printf '%-40s %s\n' "dossier $cmd, no library:" "$(rate timed "$bin" --no-state --no-cache $cmd "$dir")"
 done
+rm -rf "$tmp/cache"
+printf '%-40s %s\n' "dossier facts --json, first import:" "$(rate timed "$bin" --no-state facts --json "$dir")"
+printf '%-40s %s\n' "dossier facts --json, from the library:" "$(rate timed "$bin" --no-state facts --json "$dir")"
+printf '%-40s %s\n' "dossier text, from the library:" "$(rate timed "$bin" --no-state text "$dir")"
+db=$("$bin" --db-path)
+echo "library: $(du -sb "$(dirname "$db")" | awk '{printf "%.0f MB", $1 / 1e6}') in $(dirname "$db")"
 echo
 
 echo "== 3. the reader in a real terminal (tmux, 160x50), polled every 10 ms"
@@ -76,29 +95,30 @@ if ! command -v tmux >/dev/null; then
     echo "tmux missing: skipped"
     exit 0
 fi
-tmp=$(mktemp -d)
-trap 'tmux -S "$tmp/sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
-export XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
 now() { date +%s%N; }
 ms() { echo $(( ($1 - start) / 1000000 )); }
 
 # Opens the reader on "$@" in a fresh tmux server; prints the time to the
-# first frame with its key hints, the time until nothing is left to load or
-# extract, and the reader's peak memory.
+# first frame with its key hints, the time until the list is complete
+# (nothing left to load), the time until nothing is left to load, extract
+# or index, and the reader's peak memory.
 reader() {
     tmux -S "$tmp/sock" kill-server 2>/dev/null || true
     start=$(now)
     tmux -S "$tmp/sock" new-session -d -x 160 -y 50 "$bin --no-state $*; sleep 600"
-    local pid="" first="" screen
+    local pid="" first="" listed="" screen
     while :; do
         screen=$(tmux -S "$tmp/sock" capture-pane -p 2>/dev/null || true)
         [ -n "$pid" ] || pid=$(pgrep -n -f "^$bin --no-state" || true)
         if [ -z "$first" ] && grep -q '? help' <<<"$screen"; then
             first=$(ms "$(now)")
         fi
+        if [ -n "$first" ] && [ -z "$listed" ] && ! grep -q 'loading' <<<"$screen"; then
+            listed=$(ms "$(now)")
+        fi
         # Done when the status line shows neither the load's progress nor
-        # facts still to extract.
-        if [ -n "$first" ] && ! grep -qE 'loading|facts: [0-9 ,.]+ to go|extracting' <<<"$screen"; then
+        # facts still to extract nor the index being built.
+        if [ -n "$first" ] && ! grep -qE 'loading|extracting|indexing' <<<"$screen"; then
             break
         fi
         if [ $(( $(now) - start )) -gt 300000000000 ]; then
@@ -111,8 +131,11 @@ reader() {
     all=$(ms "$(now)")
     local peak
     peak=$(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$pid/status" 2>/dev/null || echo "?")
-    echo "first frame ${first} ms · everything loaded and extracted ${all} ms · peak memory $peak"
+    echo "first frame ${first} ms · list complete ${listed} ms · everything ready ${all} ms · peak memory $peak"
     tmux -S "$tmp/sock" send-keys q
 }
 echo "bundled articles:         $(reader)"
-echo "$files articles:         $(reader "'$dir'")"
+echo "$files articles, no library:  $(reader --no-cache "'$dir'")"
+rm -rf "$tmp/cache"
+echo "$files articles, first import: $(reader "'$dir'")"
+echo "$files articles, second start: $(reader "'$dir'")"

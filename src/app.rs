@@ -31,6 +31,7 @@ pub use layer::{Layer, View};
 pub use layout::Layout;
 pub use list::Filter;
 pub use loading::Changes;
+pub use persist::Marked;
 pub use record::Record;
 
 use crate::config::Config;

@@ -40,6 +40,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_state: bool,
 
+    /// Neither read nor write the library of parsed articles and their
+    /// facts: every file is parsed and extracted again.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// Print the complete default configuration, commented, and exit.
     #[arg(long)]
     pub print_config: bool,
@@ -71,6 +76,14 @@ pub enum Command {
     Text {
         /// Files and folders (default: the bundled articles).
         paths: Vec<PathBuf>,
+    },
+    /// Forget what has not been seen for a long time: the reading marks of
+    /// articles not loaded for DAYS days, and the library's copies of files
+    /// not listed for as long.
+    Prune {
+        /// How long unseen, in days.
+        #[arg(long, default_value_t = 90)]
+        days: u64,
     },
     /// Draw the reader's screen after some keys and print it as plain text,
     /// without a terminal.

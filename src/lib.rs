@@ -16,6 +16,7 @@ pub mod facts;
 pub mod index;
 pub mod keys;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod state;

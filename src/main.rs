@@ -1,6 +1,7 @@
 //! `dossier`: arguments → the reader, or a headless command. Errors become
 //! a message on stderr and an exit status.
 
+use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
@@ -12,9 +13,10 @@ use rayon::prelude::*;
 
 use dossier::cli::{Cli, Command};
 use dossier::config::Config;
-use dossier::corpus::{Batch, Corpus, Document, collect_sources, stream};
-use dossier::facts::Extractor;
+use dossier::corpus::{Corpus, Options};
+use dossier::facts::Fact;
 use dossier::output;
+use dossier::pipeline::{self, Lazy, Loaded, Order};
 use dossier::report;
 use dossier::theme::Theme;
 
@@ -50,8 +52,9 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Ok(config)
     };
     match cli.command {
-        Some(Command::Facts { json, ref paths }) => facts(json, paths),
-        Some(Command::Text { ref paths }) => text(paths),
+        Some(Command::Facts { json, ref paths }) => facts(json, paths, cli.no_cache),
+        Some(Command::Text { ref paths }) => text(paths, cli.no_cache),
+        Some(Command::Prune { days }) => prune(days),
         Some(Command::Completions { shell }) => print_bytes(&dossier::cli::completions(shell)),
         Some(Command::Man) => print_bytes(&dossier::cli::man_page()),
         Some(Command::Render { size, ref keys, ref svg, ref paths }) => {
@@ -60,9 +63,9 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 Ok(c) => c,
                 Err(code) => return Ok(code),
             };
-            let corpus = open(paths);
+            let (corpus, facts) = open(paths, cli.no_cache);
             let screen =
-                dossier::render::render_configured(corpus, config, size, keys, svg.as_deref())?;
+                dossier::render::render_loaded(corpus, facts, config, size, keys, svg.as_deref())?;
             output::print(&screen)
         }
         None => {
@@ -79,7 +82,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 );
                 return Ok(ExitCode::from(2));
             }
-            dossier::tui::run(cli.paths.clone(), config, !cli.no_state)
+            dossier::tui::run(cli.paths.clone(), config, !cli.no_state, !cli.no_cache)
         }
     }
 }
@@ -87,57 +90,58 @@ fn run(cli: &Cli) -> Result<ExitCode> {
 /// Writes generated text (a completion script, the manual page) to stdout.
 fn print_bytes(bytes: &[u8]) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
-    out.write_all(bytes)?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    output::finish(out.write_all(bytes).and_then(|()| out.flush()))
 }
 
-/// Loads the corpus and reports every file that did not load on stderr
-/// (and every note, marked as one).
-fn open(paths: &[PathBuf]) -> Corpus {
-    let corpus = Corpus::open(paths);
-    for p in &corpus.problems {
+/// Reports a batch's problems and notes on stderr; whether there was a problem.
+fn report_problems(loaded: &Loaded) -> bool {
+    for p in &loaded.problems {
         eprintln!("dossier: {p}");
     }
-    for n in &corpus.notes {
-        eprintln!("dossier: note: {n}");
+    for n in &loaded.notes {
+        if n.path.is_empty() {
+            eprintln!("dossier: note: {}", n.message);
+        } else {
+            eprintln!("dossier: note: {n}");
+        }
     }
-    corpus
+    !loaded.problems.is_empty()
 }
 
-/// Loads `paths` (the bundled articles when there are none) batch by
-/// batch, reporting problems and notes on stderr as they come, and hands
-/// each batch's articles to `each` in path order; nothing is kept after
-/// that. An `Err` from `each` stops the load. Returns whether any problem
-/// was met, or the error.
-fn stream_docs(
+/// Loads `paths` (the bundled articles when there are none) through the
+/// library unless `no_cache`, with each article's facts when `facts`
+/// (else none are extracted), batch by batch in path order, reporting
+/// problems and notes on stderr as they come, and hands each batch's
+/// articles and facts to `each`; nothing is kept after that. An `Err` from
+/// `each` stops the load. Returns whether any problem was met, or the error.
+fn load(
     paths: &[PathBuf],
-    mut each: impl FnMut(Vec<Document>) -> std::io::Result<()>,
+    no_cache: bool,
+    facts: bool,
+    mut each: impl FnMut(Loaded) -> std::io::Result<()>,
 ) -> std::io::Result<bool> {
-    let listing = (!paths.is_empty()).then(|| collect_sources(paths));
+    let (mut library, note) = pipeline::open_library(!no_cache && !paths.is_empty());
+    if let Some(note) = note {
+        eprintln!("dossier: note: {note}");
+    }
+    let extractor = Lazy::default();
     let mut problems = false;
     let mut found = false;
     let mut result = Ok(());
-    let mut on_batch = |batch: Batch| {
-        found |= !batch.docs.is_empty();
-        for p in &batch.problems {
-            eprintln!("dossier: {p}");
-        }
-        for n in &batch.notes {
-            eprintln!("dossier: note: {n}");
-        }
-        problems |= !batch.problems.is_empty();
-        result = each(batch.docs);
+    let mut on_batch = |loaded: Loaded| {
+        problems |= report_problems(&loaded);
+        found |= !loaded.docs.is_empty();
+        result = each(loaded);
         if result.is_ok() { ControlFlow::Continue(()) } else { ControlFlow::Break(()) }
     };
-    match listing {
-        Some(listing) => {
-            stream(listing, &mut on_batch);
-        }
-        None => {
-            let _ = on_batch(Batch { docs: Corpus::bundled().docs, ..Batch::default() });
-        }
-    }
+    pipeline::load(
+        paths,
+        library.as_mut(),
+        facts.then_some(&extractor),
+        Order::Paths,
+        Options::default(),
+        &mut on_batch,
+    );
     // Said only when nothing else was: a file that failed was named already.
     if !found && !problems && result.is_ok() {
         eprintln!("dossier: {}", dossier::cli::no_articles(paths));
@@ -156,11 +160,11 @@ fn streamed_status(result: std::io::Result<bool>) -> Result<ExitCode> {
     }
 }
 
-fn text(paths: &[PathBuf]) -> Result<ExitCode> {
+fn text(paths: &[PathBuf], no_cache: bool) -> Result<ExitCode> {
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut first = true;
-    let result = stream_docs(paths, |docs| {
-        for doc in &docs {
+    let result = load(paths, no_cache, false, |loaded| {
+        for doc in &loaded.docs {
             if !first {
                 writeln!(out, "\x0c")?;
             }
@@ -176,23 +180,53 @@ fn text(paths: &[PathBuf]) -> Result<ExitCode> {
     streamed_status(result)
 }
 
-fn facts(json: bool, paths: &[PathBuf]) -> Result<ExitCode> {
-    let extractor = Extractor::new();
+fn facts(json: bool, paths: &[PathBuf], no_cache: bool) -> Result<ExitCode> {
     let mut out = BufWriter::new(std::io::stdout().lock());
-    // Each batch is extracted on every core, then printed in order.
-    let result = stream_docs(paths, |docs| {
-        let lines: Vec<String> = docs
-            .par_iter()
-            .map(|doc| {
-                let facts = extractor.extract(doc);
-                if json { report::json_line(doc, &facts) } else { report::table(doc, &facts) }
-            })
+    let result = load(paths, no_cache, true, |loaded| {
+        // Formatted on every core, then printed in order.
+        let lines: Vec<String> = (loaded.docs.par_iter().zip(&loaded.facts))
+            .map(
+                |(doc, facts)| {
+                    if json { report::json_line(doc, facts) } else { report::table(doc, facts) }
+                },
+            )
             .collect();
-        drop(docs);
+        drop(loaded);
         for line in lines {
             writeln!(out, "{line}")?;
         }
         out.flush()
     });
     streamed_status(result)
+}
+
+/// The whole corpus and its facts, for `render`.
+fn open(paths: &[PathBuf], no_cache: bool) -> (Corpus, Vec<Vec<Fact>>) {
+    let mut corpus = Corpus::default();
+    let mut facts = Vec::new();
+    let _ = load(paths, no_cache, true, |loaded| {
+        corpus.problems.extend(loaded.problems);
+        corpus.notes.extend(loaded.notes);
+        corpus.docs.extend(loaded.docs);
+        facts.extend(loaded.facts);
+        Ok(())
+    });
+    (corpus, facts)
+}
+
+/// `dossier prune`: the marks and library rows unseen for `days` days.
+fn prune(days: u64) -> Result<ExitCode> {
+    let unseen = std::time::Duration::from_secs(days.saturating_mul(86_400));
+    let mut marks = dossier::store::Marks::open_default()?;
+    let forgotten = marks.prune(unseen)?;
+    let mut said = format!("{forgotten} reading mark(s) unseen for {days} days forgotten\n");
+    match dossier::store::Library::open_default() {
+        Ok(mut library) => {
+            let files = library.prune(unseen)?;
+            let _ =
+                writeln!(said, "{files} file(s) unlisted for {days} days dropped from the library");
+        }
+        Err(e) => eprintln!("dossier: note: the library is not pruned: {e}"),
+    }
+    output::print(&said)
 }

@@ -57,8 +57,24 @@ pub fn render_configured(
     keys: &str,
     svg: Option<&Path>,
 ) -> Result<String> {
+    let extractor = Extractor::new();
+    let facts = corpus.docs.par_iter().map(|d| extractor.extract(d)).collect();
+    render_loaded(corpus, facts, config, size, keys, svg)
+}
+
+/// [`render_configured`] with each article's facts known already (read
+/// back from the library).
+pub fn render_loaded(
+    corpus: Corpus,
+    facts: Vec<Vec<crate::facts::Fact>>,
+    config: Config,
+    size: (u16, u16),
+    keys: &str,
+    svg: Option<&Path>,
+) -> Result<String> {
     let keys = parse_keys(keys).map_err(|e| anyhow!(e))?;
-    let mut app = app_for(corpus, size);
+    let mut app = App::new(corpus, facts, Rect::new(0, 0, size.0, size.1));
+    app.data_dir = data_dir();
     app.configure(config);
     // No worker thread here: each corpus search is answered at once.
     let mut searcher = crate::app::search::Searcher::default();

@@ -9,6 +9,7 @@
 
 mod background;
 mod input;
+mod saving;
 mod search_worker;
 
 use std::io::{IsTerminal, Stdout, Write};
@@ -30,9 +31,9 @@ use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2};
 
 use crate::config::Config;
-use crate::state::Store;
 use background::{Msg, Work};
 use input::Input;
+use saving::Saver;
 
 /// Longest the event loop spends taking waiting messages before it draws again.
 const RECEIVE_BUDGET: Duration = Duration::from_millis(30);
@@ -51,7 +52,12 @@ const ENDING: [i32; 6] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2];
 
 /// Runs the reader on `paths` (the bundled articles when empty); returns
 /// when the person quits or a signal arrives.
-pub fn run(paths: Vec<std::path::PathBuf>, config: Config, keep_state: bool) -> Result<ExitCode> {
+pub fn run(
+    paths: Vec<std::path::PathBuf>,
+    config: Config,
+    keep_state: bool,
+    cache: bool,
+) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "dossier: the reader needs a terminal; without one, use `dossier render`, `dossier facts` or `dossier facts --json`"
@@ -61,19 +67,17 @@ pub fn run(paths: Vec<std::path::PathBuf>, config: Config, keep_state: bool) -> 
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = crate::render::empty_app((w, h));
     app.configure(config);
-    let mut store = match crate::state::default_dir() {
-        Some(dir) if keep_state => Store::open(&dir),
-        _ => Store::disabled(),
-    };
-    app.restore(&store.state);
-    if let Some(notice) = store.notice.take() {
+    let (mut saver, state) = Saver::open(keep_state);
+    app.restore(&state);
+    drop(state);
+    if let Some(notice) = saver.notice.take() {
         app.note = Some(notice);
     }
     let stop = Arc::new(AtomicBool::new(false));
     for signal in ENDING {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    let mut work = Work::start(paths, &mut app);
+    let mut work = Work::start(paths, cache, &mut app);
     spawn_signal_waker(work.sender())?;
     let heartbeat = Arc::new(AtomicU64::new(0));
     spawn_watchdog(Arc::clone(&stop), Arc::clone(&heartbeat), work.sender());
@@ -81,14 +85,12 @@ pub fn run(paths: Vec<std::path::PathBuf>, config: Config, keep_state: bool) -> 
     let mut terminal = enter()?;
     let input = Input::spawn(work.sender());
     let looping = Looping { stop: &stop, heartbeat: &heartbeat, input: &input };
-    let result = event_loop(&mut terminal, &mut app, &looping, &mut store, &mut work);
+    let result = event_loop(&mut terminal, &mut app, &looping, &mut saver, &mut work);
     // Nothing more is read: what is typed from now on is the shell's.
     input.pause();
     leave();
     // Flushed on quit, on error and on signals alike.
-    app.record(&mut store.state);
-    store.save();
-    if let Some(notice) = store.notice.take() {
+    if let Some(notice) = saver.close(&app) {
         eprintln!("dossier: {notice}");
     }
     result.map(|()| ExitCode::SUCCESS)
@@ -107,7 +109,7 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut crate::app::App,
     looping: &Looping,
-    store: &mut Store,
+    marks: &mut Saver,
     work: &mut Work,
 ) -> Result<()> {
     let mut mouse = app.mouse;
@@ -119,11 +121,11 @@ fn event_loop(
         if crossterm::terminal::size().is_err() {
             break;
         }
-        // Saved at most once a second while keys come, so scrolling stays cheap.
+        marks.track(app);
+        // Saved at most once a second while keys come, so scrolling stays
+        // cheap; each change is one row, written off this thread.
         if app.revision != saved && saved_at.elapsed() >= SAVE_EVERY {
-            app.record(&mut store.state);
-            store.save();
-            if let Some(notice) = store.notice.take() {
+            if let Some(notice) = marks.save(app) {
                 app.note = Some(notice);
             }
             (saved, saved_at) = (app.revision, Instant::now());
@@ -134,7 +136,7 @@ fn event_loop(
         // Block until something comes; wake for a save that is due.
         let due = (app.revision != saved).then(|| saved_at + SAVE_EVERY);
         let Some(first) = work.next(due) else { continue };
-        take(first, app, work, terminal)?;
+        take(first, app, work, marks, terminal)?;
         // Take what else is waiting (a bounded number, for a bounded time)
         // before drawing again; a signal ends the loop at once, even when
         // the terminal is gone and reports events forever.
@@ -144,7 +146,7 @@ fn event_loop(
                 break;
             }
             let Some(msg) = work.try_next() else { break };
-            take(msg, app, work, terminal)?;
+            take(msg, app, work, marks, terminal)?;
         }
         if let Some(text) = app.clipboard.take() {
             write_clipboard(&text)?;
@@ -178,14 +180,25 @@ fn event_loop(
 }
 
 /// Hands one message to the app: the terminal's events and the signals
-/// here, the workers' results through [`Work::apply`].
+/// here, the workers' results through [`Work::apply`] (a load or reload
+/// also through the reading-state writer).
 fn take(
     msg: Msg,
     app: &mut crate::app::App,
     work: &mut Work,
+    saver: &mut Saver,
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
 ) -> Result<()> {
     match msg {
+        Msg::Reloaded(..) => {
+            saver.save(app);
+            work.apply(app, msg);
+            saver.reset(app);
+        }
+        Msg::Loaded(_) => {
+            work.apply(app, msg);
+            saver.loaded(app);
+        }
         Msg::Input(Event::Key(key)) if key.kind != KeyEventKind::Release => app.handle_key(key),
         Msg::Input(Event::Mouse(m)) => app.handle_mouse(m),
         Msg::Input(Event::Resize(w, h)) => app.resize(w, h),

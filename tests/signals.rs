@@ -4,7 +4,7 @@
 //! process, which suspends it like Ctrl-z. Afterwards the
 //! shell in the same terminal works as before (canonical mode, echo, the
 //! main screen, the cursor, no mouse reporting), and a signal while
-//! reading leaves the reading state written.
+//! reading leaves the reading state written (in the state database).
 
 mod synth;
 
@@ -50,7 +50,7 @@ fn dossier_running(t: &Term) -> bool {
 }
 
 fn state_file(t: &Term) -> std::path::PathBuf {
-    t.home.join("state").join("dossier").join("state.json")
+    t.home.join("state").join("dossier").join("state.sqlite")
 }
 
 #[test]
@@ -70,13 +70,13 @@ fn a_signal_while_reading_restores_the_terminal_and_saves_the_place() {
         signal_dossier(&t, signal);
         t.wait_for(&format!("dossier-exit-{signal}="));
         assert_shell_works(&t, &format!("SIG{signal} while reading"));
-        let text = std::fs::read_to_string(state_file(&t))
+        let conn = rusqlite::Connection::open(state_file(&t))
             .unwrap_or_else(|e| panic!("SIG{signal}: no reading state written: {e}"));
-        let state: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert!(state["last"].is_string(), "SIG{signal}: the article open last not saved: {text}");
-        let starred =
-            state["articles"].as_object().is_some_and(|a| a.values().any(|v| v["starred"] == true));
-        assert!(starred, "SIG{signal}: the star not saved: {text}");
+        let one = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        let last = one("select count(*) from meta where key = 'last'");
+        assert_eq!(last, 1, "SIG{signal}: the article open last not saved");
+        let starred = one("select count(*) from marks where starred = 1");
+        assert_eq!(starred, 1, "SIG{signal}: the star not saved");
     }
 }
 

@@ -9,6 +9,7 @@ use super::{App, Record};
 use crate::corpus::{Batch, Corpus, Document, Progress};
 use crate::facts::Fact;
 use crate::index::EntityIndex;
+use crate::pipeline::{Loaded, Summary};
 use crate::text::DocId;
 
 /// What a reload found, against the articles shown before it.
@@ -47,12 +48,20 @@ impl App {
     /// Appends a batch of newly loaded articles (numbered on from the
     /// last) to the list, without moving the selection.
     pub fn add_batch(&mut self, batch: Batch) {
+        self.append(batch, Vec::new());
+    }
+
+    /// [`App::add_batch`], with each article's record made already (with
+    /// its facts, off the UI thread) when `records` has one for each.
+    fn append(&mut self, batch: Batch, records: Vec<Record>) {
         let Batch { docs, problems, notes, progress } = batch;
         let start = self.corpus.docs.len();
         let was_empty = start == 0;
+        let mut records = (records.len() == docs.len()).then(|| records.into_iter());
         for doc in docs {
             debug_assert_eq!(doc.id, DocId(self.corpus.docs.len()));
-            self.records.push(Record::waiting(&doc));
+            let record = records.as_mut().and_then(Iterator::next);
+            self.records.push(record.unwrap_or_else(|| Record::waiting(&doc)));
             self.corpus.docs.push(doc);
         }
         let n = self.corpus.docs.len();
@@ -69,6 +78,20 @@ impl App {
             self.select(0);
         }
         self.restore_range(start..n);
+    }
+
+    /// Appends articles that come with their facts (read back from the
+    /// library, or extracted by the loader): their facts are shown at once.
+    /// `records` are theirs, made with [`Record::with_facts`] where the
+    /// articles came (one for each; else made here).
+    pub fn add_loaded(&mut self, loaded: Loaded, records: Vec<Record>) {
+        let Loaded { docs, facts, problems, notes, progress } = loaded;
+        let records = if records.len() == docs.len() || facts.len() != docs.len() {
+            records
+        } else {
+            docs.iter().zip(facts).map(|(d, f)| Record::with_facts(d, f)).collect()
+        };
+        self.append(Batch { docs, problems, notes, progress }, records);
     }
 
     /// Lists articles `start..` as the filters and order say, keeping the
@@ -89,8 +112,9 @@ impl App {
         self.keep_list_selection_visible();
     }
 
-    /// The load is over: the status line says how it went.
-    pub fn finish_loading(&mut self) {
+    /// The load is over: the status line says how it went, and how much
+    /// came from the library.
+    pub fn finish_loading(&mut self, summary: Summary) {
         let Some(progress) = self.loading.take() else { return };
         let problems = self.corpus.problems.len();
         let secs = progress.elapsed.as_secs_f64();
@@ -102,6 +126,10 @@ impl App {
         if problems > 0 {
             let key = self.hint_in(crate::keys::Action::Problems, crate::keys::Context::List);
             note = format!("{note}; {problems} file(s) could not be loaded — {key} shows them");
+        }
+        // Said when the library gave something or found something gone.
+        if summary.cached && summary.unchanged + summary.stale + summary.gone > 0 {
+            note = format!("{note}; {summary}");
         }
         if self.note.is_none() {
             self.note = Some(note);
@@ -245,7 +273,7 @@ mod tests {
         assert!(!app.records[2].facts_ready && app.is_loading());
         app.set_facts(DocId(2), Vec::new());
         assert_eq!(app.facts_pending(), 2);
-        app.finish_loading();
+        app.finish_loading(Summary::default());
         assert!(!app.is_loading());
     }
 

@@ -5,6 +5,7 @@
 use super::App;
 use super::reader::{Place, line_at};
 use crate::state::{ArticleState, State, content_hash};
+use crate::store::{Update, What};
 
 /// The reading state read at start, kept for articles still to arrive.
 pub struct SavedState {
@@ -41,6 +42,11 @@ impl App {
         for i in range {
             let doc = &self.corpus.docs[i];
             let hash = content_hash(doc);
+            // The article shown last may have no marks (shown, never
+            // scrolled): it comes back all the same.
+            if saved.state.last.as_deref() == Some(hash.as_str()) {
+                last = Some(i);
+            }
             let Some(entry) = saved.state.articles.get(&hash) else { continue };
             let record = &mut self.records[i];
             record.read = entry.read;
@@ -51,9 +57,6 @@ impl App {
                 }
                 _ => Place::TOP,
             };
-            if saved.state.last.as_deref() == Some(hash.as_str()) {
-                last = Some(i);
-            }
         }
         let untouched = self.revision == saved.revision;
         self.saved = Some(saved);
@@ -78,18 +81,76 @@ impl App {
         self.is_loading() && self.saved.as_ref().is_some_and(|s| s.revision == self.revision)
     }
 
+    /// The marks and place of every article, to compare with those of a
+    /// moment later ([`App::changes_since`]).
+    pub fn marks_from(&self, start: usize) -> Vec<Marked> {
+        (start..self.corpus.docs.len())
+            .map(|i| Marked {
+                read: self.records[i].read,
+                starred: self.records[i].starred,
+                place: self.place(i),
+            })
+            .collect()
+    }
+
+    /// The changes of the reading state since `before` (taken by
+    /// [`App::marks`]; articles it does not cover are taken as they are,
+    /// with the state they were restored with), one row each, and `before`
+    /// brought up to date. The article shown is the one open last, unless
+    /// the one open last may still arrive.
+    pub fn changes_since(
+        &self,
+        before: &mut Vec<Marked>,
+        last: &mut Option<String>,
+    ) -> Vec<Update> {
+        let n = self.corpus.docs.len();
+        if before.len() > n {
+            before.truncate(n);
+        }
+        let known = before.len();
+        before.extend(self.marks_from(known));
+        let mut updates = Vec::new();
+        let mut update = |i: usize, what: What| {
+            let doc = &self.corpus.docs[i];
+            updates.push(Update { key: content_hash(doc), path: doc.path.clone(), what });
+        };
+        for (i, was) in before.iter_mut().enumerate().take(known) {
+            let record = &self.records[i];
+            if record.read != was.read {
+                update(i, What::Read(record.read));
+            }
+            if record.starred != was.starred {
+                update(i, What::Starred(record.starred));
+            }
+            let place = self.place(i);
+            if place != was.place {
+                let (paragraph, byte) = paragraph_offset(&self.corpus.docs[i], place);
+                update(i, What::Place { paragraph, byte });
+            }
+            *was = Marked { read: record.read, starred: record.starred, place };
+        }
+        if let Some(doc) = self.corpus.docs.get(self.selected)
+            && !self.waiting_for_last()
+        {
+            let hash = content_hash(doc);
+            if last.as_deref() != Some(hash.as_str()) {
+                updates.push(Update {
+                    key: hash.clone(),
+                    path: doc.path.clone(),
+                    what: What::Last,
+                });
+                *last = Some(hash);
+            }
+        }
+        updates
+    }
+
     /// Writes every article's marks and place into `state`.
     pub fn record(&self, state: &mut State) {
         for (i, doc) in self.corpus.docs.iter().enumerate() {
             let hash = content_hash(doc);
             let pos = self.place(i);
-            let (paragraph, offset) = match pos.offset() {
-                None => (0, 0),
-                Some(off) => {
-                    let p = doc.paragraphs.partition_point(|s| s.start <= off).saturating_sub(1);
-                    (p, off.saturating_sub(doc.paragraphs.get(p).map_or(0, |s| s.start)))
-                }
-            };
+            let (paragraph, offset) = paragraph_offset(doc, pos);
             let record = &self.records[i];
             let untouched = !record.read && !record.starred && pos == Place::TOP;
             if untouched && !state.articles.contains_key(&hash) {
@@ -111,6 +172,25 @@ impl App {
     }
 }
 
+/// A place as paragraph index and byte offset in it.
+fn paragraph_offset(doc: &crate::corpus::Document, pos: Place) -> (usize, usize) {
+    match pos.offset() {
+        None => (0, 0),
+        Some(off) => {
+            let p = doc.paragraphs.partition_point(|s| s.start <= off).saturating_sub(1);
+            (p, off.saturating_sub(doc.paragraphs.get(p).map_or(0, |s| s.start)))
+        }
+    }
+}
+
+/// One article's marks and place, as last written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marked {
+    read: bool,
+    starred: bool,
+    place: Place,
+}
+
 #[cfg(test)]
 mod tests {
     use crate::app::reader::Place;
@@ -118,6 +198,7 @@ mod tests {
     use crate::corpus::Corpus;
     use crate::keys::parse_keys;
     use crate::state::State;
+    use crate::store::{Update, What};
 
     fn keys(app: &mut crate::app::App, keys: &str) {
         for k in parse_keys(keys).unwrap() {
@@ -144,5 +225,39 @@ mod tests {
         assert!(before > Place::body(0), "scrolled into the article");
         assert_eq!(para_of(line.pos), para_of(before));
         assert!(line.pos <= before);
+    }
+
+    #[test]
+    fn the_article_on_screen_comes_back_even_without_marks() {
+        let mut app = app_for(Corpus::bundled(), (120, 40));
+        let (mut sent, mut last) = (Vec::new(), None);
+        assert!(app.changes_since(&mut sent, &mut last).iter().all(|u| u.what == What::Last));
+        keys(&mut app, "n n");
+        let updates = app.changes_since(&mut sent, &mut last);
+        let shown = crate::state::content_hash(&app.corpus.docs[2]);
+        assert!(updates.contains(&Update {
+            key: shown.clone(),
+            path: app.corpus.docs[2].path.clone(),
+            what: What::Last
+        }));
+        assert!(app.changes_since(&mut sent, &mut last).is_empty(), "sent once");
+
+        let state = State { last: Some(shown), ..State::default() };
+        let mut again = app_for(Corpus::bundled(), (120, 40));
+        again.restore(&state);
+        assert_eq!(again.selected, 2);
+    }
+
+    #[test]
+    fn a_mark_is_one_row() {
+        let mut app = app_for(Corpus::bundled(), (120, 40));
+        let (mut sent, mut last) = (Vec::new(), None);
+        let _ = app.changes_since(&mut sent, &mut last);
+        keys(&mut app, "j *");
+        let updates = app.changes_since(&mut sent, &mut last);
+        let kinds: Vec<What> = updates.iter().map(|u| u.what).collect();
+        assert!(kinds.contains(&What::Starred(true)), "{kinds:?}");
+        assert!(updates.iter().filter(|u| u.what == What::Starred(true)).count() == 1);
+        assert!(updates.len() <= 3, "{updates:?}");
     }
 }

@@ -19,11 +19,17 @@ impl Dedup {
     /// `None` when `doc` is new (it is remembered), else the note that it
     /// repeats an article loaded before.
     pub fn check(&mut self, doc: &Document) -> Option<Problem> {
+        self.check_hashed(doc, article_hash(&doc.title, &doc.body))
+    }
+
+    /// [`Dedup::check`] with the article's [`article_hash`] known already
+    /// (kept with a stored article).
+    pub fn check_hashed(&mut self, doc: &Document, hash: u64) -> Option<Problem> {
         if doc.body.is_empty() {
             return None;
         }
         let label = doc.label();
-        match self.seen.entry(article_hash(&doc.title, &doc.body)) {
+        match self.seen.entry(hash) {
             // The same article met again (a file listed once cannot be, but
             // a label says so for sure) is no duplicate of itself.
             Entry::Occupied(first) if *first.get() != label => Some(Problem {

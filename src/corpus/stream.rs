@@ -88,11 +88,14 @@ pub struct Options {
     pub order: Order,
     /// The time one file may take; see [`FILE_TIME`].
     pub file_time: Duration,
+    /// Hand over an article that repeats one loaded before too (the caller
+    /// keeps every file whole and leaves the repeats out itself).
+    pub keep_repeats: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { order: Order::Paths, file_time: FILE_TIME }
+        Self { order: Order::Paths, file_time: FILE_TIME, keep_repeats: false }
     }
 }
 
@@ -318,7 +321,9 @@ impl Load {
         self.batch_files += 1;
         self.batch.problems.extend(loaded.problems);
         for mut doc in loaded.docs {
-            if let Some(note) = self.dedup.check(&doc) {
+            if !self.options.keep_repeats
+                && let Some(note) = self.dedup.check(&doc)
+            {
                 self.batch.notes.push(note);
                 continue;
             }

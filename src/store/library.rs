@@ -539,6 +539,56 @@ impl Library {
         }
     }
 
+    /// The documents of one file, with their bodies, in file order: a
+    /// look-up by the file's index, for a load that reads files back a
+    /// few at a time.
+    pub fn file_documents(&self, file: FileId) -> Result<Vec<Stored>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {DOC_COLUMNS}, b.paragraphs, b.furniture, b.body FROM documents d \
+                 LEFT JOIN bodies b ON b.document = d.id WHERE d.file = ?1 ORDER BY d.ord"
+            ))
+            .map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([file.0]).map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let mut stored = read_document(r).map_err(|e| self.err(e))?;
+            self.read_body(r, &mut stored.doc, BODY_COLUMN)?;
+            out.push(stored);
+        }
+        Ok(out)
+    }
+
+    /// The facts of each document of `rows`, in that order (read one by
+    /// one, decoded on every core). A document without stored facts has none.
+    pub fn facts_of(&self, rows: &[DocRow]) -> Result<Vec<Vec<Fact>>> {
+        use rayon::prelude::*;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT facts FROM fact_blobs WHERE document = ?1")
+            .map_err(|e| self.err(e))?;
+        let mut blobs = Vec::with_capacity(rows.len());
+        for row in rows {
+            let blob: Option<Vec<u8>> =
+                stmt.query_row([row.0], |r| r.get(0)).optional().map_err(|e| self.err(e))?;
+            blobs.push(blob);
+        }
+        drop(stmt);
+        let path = &self.path;
+        blobs
+            .par_iter()
+            .zip(rows)
+            .map(|(blob, row)| match blob {
+                None => Ok(Vec::new()),
+                Some(b) => codec::decode_facts(b).ok_or_else(|| StoreError::Malformed {
+                    path: path.clone(),
+                    what: format!("the facts of document {}", row.0),
+                }),
+            })
+            .collect()
+    }
+
     /// One document's facts, as extracted when it was stored.
     pub fn facts(&self, row: DocRow) -> Result<Vec<Fact>> {
         let blob: Option<Vec<u8>> = self

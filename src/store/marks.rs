@@ -319,6 +319,8 @@ fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
 
 enum Msg {
     Update(Update),
+    /// The articles of these keys were loaded now.
+    Seen(Vec<String>),
     Flush(mpsc::Sender<()>),
 }
 
@@ -344,11 +346,20 @@ impl MarkWriter {
                 while let Ok(first) = rx.recv() {
                     let mut batch = Vec::new();
                     let mut flushes = Vec::new();
+                    let mut seen = Vec::new();
                     for msg in std::iter::once(first).chain(rx.try_iter()) {
                         match msg {
                             Msg::Update(u) => batch.push(u),
+                            Msg::Seen(keys) => seen.extend(keys),
                             Msg::Flush(done) => flushes.push(done),
                         }
+                    }
+                    if !failed
+                        && !seen.is_empty()
+                        && let Err(e) = marks.seen(&seen)
+                    {
+                        failed = !e.is_transient();
+                        let _ = err_tx.send(e);
                     }
                     if !failed
                         && !batch.is_empty()
@@ -370,6 +381,14 @@ impl MarkWriter {
     pub fn send(&self, update: Update) {
         if let Some(tx) = &self.tx {
             let _ = tx.send(Msg::Update(update));
+        }
+    }
+
+    /// Records that the articles of `keys` were loaded now (so that
+    /// [`Marks::prune`] spares their marks); returns at once.
+    pub fn seen(&self, keys: Vec<String>) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Msg::Seen(keys));
         }
     }
 

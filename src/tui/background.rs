@@ -13,10 +13,11 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::app::App;
-use crate::corpus::{Batch, Corpus, Document, Options, collect_sources, stream_with};
-use crate::facts::{Extractor, Fact};
+use crate::app::{App, Record};
+use crate::corpus::{Corpus, Document, Options};
+use crate::facts::Fact;
 use crate::index::{Entity, EntityIndex, entities_of};
+use crate::pipeline::{self, Lazy, Loaded, Order, Summary};
 use crate::text::DocId;
 
 use super::search_worker::SearchWorker;
@@ -38,14 +39,18 @@ pub enum Msg {
     Suspend,
     /// SIGCONT: take the terminal again, whatever was done to it meanwhile.
     Continue,
-    Batch(Batch),
-    Loaded,
+    /// Articles with their facts (from the library, or extracted by the
+    /// loader) and each one's entities for the index.
+    Batch(Loaded, Vec<Record>, Vec<Vec<(usize, Entity)>>),
+    Loaded(Summary),
+    /// Said once: the library was moved aside, or cannot be used.
+    Note(String),
     /// Facts of some articles, from the extractor of a generation (a
     /// reload starts a new one; results of an older one are dropped).
     Facts(u64, Vec<(DocId, Vec<Fact>)>),
     Index(u64, EntityIndex),
     ReloadProgress(crate::corpus::Progress),
-    Reloaded(Corpus),
+    Reloaded(Corpus, Vec<Vec<Fact>>),
     /// The corpus search's index of the corpus at a version is built.
     Indexed(u64),
     /// The corpus search's results for question `generation`.
@@ -58,6 +63,8 @@ enum Job {
     Docs(Vec<Document>),
     /// Facts already known (a reload keeps those of unchanged articles).
     Known(Vec<(DocId, Vec<Fact>)>),
+    /// The entities of articles whose facts came with them, from the first.
+    Entities(usize, Vec<Vec<(usize, Entity)>>),
     /// The article on screen: extract it next.
     First(DocId),
     /// Loading is over: extract on every core.
@@ -69,6 +76,8 @@ enum Job {
 /// The workers of one reader, and the way back from them.
 pub struct Work {
     paths: Vec<PathBuf>,
+    /// Whether the library is used (`--no-cache` not given).
+    cache: bool,
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
     jobs: Sender<Job>,
@@ -85,12 +94,13 @@ pub struct Work {
 
 impl Work {
     /// Starts loading `paths` (the bundled articles when empty) and extracting facts.
-    pub fn start(paths: Vec<PathBuf>, app: &mut App) -> Self {
+    pub fn start(paths: Vec<PathBuf>, cache: bool, app: &mut App) -> Self {
         let (tx, rx) = channel();
         let jobs = spawn_extractor(0, tx.clone());
         let search = SearchWorker::spawn(tx.clone());
         let work = Self {
             paths,
+            cache,
             tx,
             rx,
             jobs,
@@ -103,7 +113,7 @@ impl Work {
             search,
         };
         app.start_loading(crate::corpus::Progress::default());
-        spawn_loader(work.paths.clone(), work.tx.clone());
+        spawn_loader(work.paths.clone(), cache, work.tx.clone());
         work
     }
 
@@ -130,11 +140,18 @@ impl Work {
     /// `Stop` are the event loop's).
     pub fn apply(&mut self, app: &mut App, msg: Msg) {
         match msg {
-            Msg::Batch(batch) => app.add_batch(batch),
-            Msg::Loaded => {
-                app.finish_loading();
+            Msg::Batch(loaded, records, entities) => {
+                let first = app.corpus.docs.len();
+                if records.len() == loaded.docs.len() && !entities.is_empty() {
+                    let _ = self.jobs.send(Job::Entities(first, entities));
+                }
+                app.add_loaded(loaded, records);
+            }
+            Msg::Loaded(summary) => {
+                app.finish_loading(summary);
                 let _ = self.jobs.send(Job::Loaded);
             }
+            Msg::Note(note) => app.note = Some(note),
             Msg::Facts(generation, facts) if generation == self.generation => {
                 self.in_flight = self.in_flight.saturating_sub(facts.len());
                 for (id, f) in facts {
@@ -145,10 +162,18 @@ impl Work {
                 app.set_index(index);
             }
             Msg::ReloadProgress(p) => app.loading = Some(p),
-            Msg::Reloaded(corpus) => {
+            Msg::Reloaded(corpus, mut facts) => {
                 self.reloading = false;
                 let todo = app.apply_reload(corpus);
-                self.restart_extractor(app, &todo);
+                // The pipeline brought every article's facts.
+                let mut left = Vec::new();
+                for id in todo {
+                    match facts.get_mut(id.0) {
+                        Some(f) => app.set_facts(id, std::mem::take(f)),
+                        None => left.push(id),
+                    }
+                }
+                self.restart_extractor(app, &left);
             }
             Msg::Indexed(version) => app.set_indexed(version),
             Msg::Searched(generation, results) => app.set_search_results(generation, results),
@@ -195,7 +220,7 @@ impl Work {
             } else {
                 self.reloading = true;
                 app.start_loading(crate::corpus::Progress::default());
-                spawn_reloader(self.paths.clone(), self.tx.clone());
+                spawn_reloader(self.paths.clone(), self.cache, self.tx.clone());
             }
         }
         let shown = app.selected;
@@ -229,43 +254,81 @@ impl Work {
     }
 }
 
-/// Lists and loads `paths` on a thread, a batch at a time, each batch to
-/// the screen (which feeds the extractor from there).
-fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
+/// Opens the library on this thread (unless `cache` is false), saying
+/// once what the person should know about it.
+fn library(cache: bool, paths: &[PathBuf], tx: &Sender<Msg>) -> Option<crate::store::Library> {
+    let (library, note) = pipeline::open_library(cache && !paths.is_empty());
+    if let Some(note) = note {
+        let _ = tx.send(Msg::Note(note));
+    }
+    library
+}
+
+/// Lists and loads `paths` on a thread through the library (what it holds
+/// first, at once; then the files it had to load, extracted on every
+/// core), a batch at a time, each batch to the screen with its facts and
+/// entities.
+fn spawn_loader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>) {
     std::thread::spawn(move || {
-        let send = |batch: Batch| {
-            if tx.send(Msg::Batch(batch)).is_err() {
+        let mut library = library(cache, &paths, &tx);
+        let extractor = Lazy::default();
+        let mut send = |mut loaded: Loaded| {
+            let entities: Vec<Vec<(usize, Entity)>> =
+                loaded.facts.par_iter().map(|f| entities_of(f)).collect();
+            // Each article's record (its sidebar) made here, not on screen.
+            let facts = std::mem::take(&mut loaded.facts);
+            let records: Vec<Record> = (loaded.docs.par_iter().zip(facts))
+                .map(|(d, f)| Record::with_facts(d, f))
+                .collect();
+            // The keys of the reading state, computed here rather than on screen.
+            for doc in &loaded.docs {
+                let _ = crate::state::content_hash(doc);
+            }
+            if tx.send(Msg::Batch(loaded, records, entities)).is_err() {
                 return ControlFlow::Break(());
             }
             ControlFlow::Continue(())
         };
-        if paths.is_empty() {
-            let _ = send(Batch { docs: Corpus::bundled().docs, ..Batch::default() });
-        } else {
-            stream_with(collect_sources(&paths), Options::reader(), send);
-        }
-        let _ = tx.send(Msg::Loaded);
+        let summary = pipeline::load(
+            &paths,
+            library.as_mut(),
+            Some(&extractor),
+            Order::StoredFirst,
+            Options::reader(),
+            &mut send,
+        );
+        let _ = tx.send(Msg::Loaded(summary));
     });
 }
 
-/// Loads `paths` again on a thread, whole, for [`App::apply_reload`].
-fn spawn_reloader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
+/// Loads `paths` again on a thread, whole, through the library, for
+/// [`App::apply_reload`].
+fn spawn_reloader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>) {
     std::thread::spawn(move || {
+        let mut library = library(cache, &paths, &tx);
+        let extractor = Lazy::default();
         let mut corpus = Corpus::default();
-        if paths.is_empty() {
-            corpus = Corpus::bundled();
-        } else {
-            stream_with(collect_sources(&paths), Options::reader(), |batch| {
-                let progress = batch.progress;
-                corpus.add(batch);
+        let mut facts = Vec::new();
+        pipeline::load(
+            &paths,
+            library.as_mut(),
+            Some(&extractor),
+            Order::Paths,
+            Options::reader(),
+            &mut |loaded| {
+                let progress = loaded.progress;
+                corpus.docs.extend(loaded.docs);
+                corpus.problems.extend(loaded.problems);
+                corpus.notes.extend(loaded.notes);
+                facts.extend(loaded.facts);
                 if tx.send(Msg::ReloadProgress(progress)).is_ok() {
                     ControlFlow::Continue(())
                 } else {
                     ControlFlow::Break(())
                 }
-            });
-        }
-        let _ = tx.send(Msg::Reloaded(corpus));
+            },
+        );
+        let _ = tx.send(Msg::Reloaded(corpus, facts));
     });
 }
 
@@ -280,7 +343,8 @@ fn spawn_extractor(generation: u64, tx: Sender<Msg>) -> Sender<Job> {
 /// time while the load goes on (loading has the cores) and on every core
 /// after; then builds the entity index from every article's facts.
 fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>) {
-    let extractor = Extractor::new();
+    // Made when first needed: everything may come with its facts.
+    let extractor = Lazy::default();
     let mut pending: BTreeMap<usize, Document> = BTreeMap::new();
     // Of each article's facts only its entities are kept here, for the index.
     let mut all: Vec<Vec<(usize, Entity)>> = Vec::new();
@@ -309,6 +373,11 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>) {
                         store(&mut all, id, entities_of(&facts));
                     }
                 }
+                Job::Entities(from, entities) => {
+                    for (i, e) in entities.into_iter().enumerate() {
+                        store(&mut all, DocId(from + i), e);
+                    }
+                }
                 Job::First(id) => first = Some(id.0),
                 Job::Loaded => loaded = true,
                 Job::End => ended = true,
@@ -329,7 +398,7 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>) {
             docs.push(doc);
         }
         let done: Vec<(DocId, Vec<Fact>)> =
-            docs.par_iter().map(|d| (d.id, extractor.extract(d))).collect();
+            docs.par_iter().map(|d| (d.id, extractor.get().extract(d))).collect();
         for (id, facts) in &done {
             store(&mut all, *id, entities_of(facts));
         }

@@ -70,7 +70,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(p) = &app.loading {
         let _ = write!(left, "· {} ", loading(p));
     } else if !app.index_ready {
-        let _ = write!(left, "· facts: {} to go ", group(app.facts_pending()));
+        match app.facts_pending() {
+            0 => left.push_str("· indexing "),
+            n => {
+                let _ = write!(left, "· extracting facts: {} to go ", group(n));
+            }
+        }
     }
     if let Some(s) = &app.article_search {
         let _ = write!(left, "· /{} {} ", s.query, counter(s));

@@ -1,0 +1,329 @@
+//! Files → documents with their facts, the one way the reader and the
+//! headless commands load: through the library ([`crate::store::Library`])
+//! when there is one, so that an unchanged file is neither parsed nor
+//! extracted again, else straight from the loader ([`crate::corpus::stream`]).
+//!
+//! With the library, a load lists the files, asks the library what
+//! became of each ([`crate::store::Library::plan`]), loads the new and
+//! changed ones with the loader (every core, its limits and time budget),
+//! extracts their facts on every core and stores each batch in one
+//! transaction, and reads the rest back. Files vanished since are left
+//! out of view. Any fault of the library (a full disk, a file taken away)
+//! is said once and the load goes on without it.
+//!
+//! Two orders: [`Order::Paths`] hands every article over in path order
+//! (the headless commands: output that does not depend on the library);
+//! [`Order::StoredFirst`] hands over what the library holds first, at
+//! once, then the files it had to load (the reader: the list is full
+//! before any file is read).
+//!
+//! The pipeline sits above `corpus`, `facts` and `store`; none of them
+//! imports it.
+
+mod stored;
+
+use std::collections::HashMap;
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::corpus::{
+    self, Corpus, Dedup, Document, Listing, Options, Problem, Progress, Source, collect_sources,
+};
+use crate::facts::{Extractor, Fact};
+use crate::store::{FileId, Library, Listed, NewFile, StoreError, Verdict};
+use crate::text::DocId;
+
+/// From this many files to load on, the library's index of `facts` is
+/// dropped before and built again after (cheaper than keeping it up).
+const LARGE_IMPORT: usize = 1_000;
+
+/// Some articles with their facts, numbered on from the batch before.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub docs: Vec<Document>,
+    /// The facts of each of `docs`, in the same order.
+    pub facts: Vec<Vec<Fact>>,
+    pub problems: Vec<Problem>,
+    pub notes: Vec<Problem>,
+    pub progress: Progress,
+}
+
+/// In which order articles are handed over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Path order.
+    Paths,
+    /// What the library holds first (in path order), then the files
+    /// loaded; path order when the library holds some and only a few small
+    /// files are to be loaded (they hold the rest back for a moment only).
+    StoredFirst,
+}
+
+/// What a load found, for the status line and the tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Files read back from the library.
+    pub unchanged: usize,
+    /// Files whose stored documents were extracted again (a new extraction).
+    pub stale: usize,
+    /// Files loaded (new, or changed since they were stored).
+    pub loaded: usize,
+    /// Stored files under the paths that are gone.
+    pub gone: usize,
+    /// Whether the library was used to the end.
+    pub cached: bool,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if !self.cached {
+            return write!(f, "{} file(s) loaded", self.loaded);
+        }
+        write!(
+            f,
+            "{} file(s) from the library, {} loaded",
+            self.unchanged + self.stale,
+            self.loaded
+        )?;
+        if self.gone > 0 {
+            write!(f, ", {} gone", self.gone)?;
+        }
+        Ok(())
+    }
+}
+
+/// Opens the library at its usual place, unless `enabled` is false.
+/// Returns it (or none) and what to say about it once: a damaged file moved
+/// aside, or why dossier runs without it.
+pub fn open_library(enabled: bool) -> (Option<Library>, Option<String>) {
+    if !enabled {
+        return (None, None);
+    }
+    match Library::open_default() {
+        Ok(mut library) => {
+            let note = library.take_note();
+            (Some(library), note)
+        }
+        Err(e) => (None, Some(without(&e))),
+    }
+}
+
+/// What is said when the library cannot be used.
+fn without(e: &StoreError) -> String {
+    format!("running without the cache: {e}")
+}
+
+/// Hands out articles numbered on, each once (an article that repeats
+/// one already handed out is a note).
+struct Out<'a> {
+    each: &'a mut dyn FnMut(Loaded) -> ControlFlow<()>,
+    next_id: usize,
+    dedup: Dedup,
+    stopped: bool,
+}
+
+impl Out<'_> {
+    fn send(&mut self, loaded: Loaded) -> ControlFlow<()> {
+        self.send_hashed(loaded, &[])
+    }
+
+    /// [`Out::send`] with the [`corpus::article_hash`] of each article
+    /// known already (as many as there are articles, or none).
+    fn send_hashed(&mut self, mut loaded: Loaded, hashes: &[u64]) -> ControlFlow<()> {
+        if self.stopped {
+            return ControlFlow::Break(());
+        }
+        let mut docs = Vec::with_capacity(loaded.docs.len());
+        let mut facts = Vec::with_capacity(loaded.docs.len());
+        for (i, (mut doc, f)) in loaded.docs.into_iter().zip(loaded.facts).enumerate() {
+            let repeat = match hashes.get(i) {
+                Some(&h) => self.dedup.check_hashed(&doc, h),
+                None => self.dedup.check(&doc),
+            };
+            if let Some(note) = repeat {
+                loaded.notes.push(note);
+                continue;
+            }
+            doc.id = DocId(self.next_id);
+            self.next_id += 1;
+            docs.push(doc);
+            facts.push(f);
+        }
+        loaded.docs = docs;
+        loaded.facts = facts;
+        let flow = (self.each)(loaded);
+        self.stopped = flow.is_break();
+        flow
+    }
+}
+
+/// The extractor, made when first needed: making it compiles every rule,
+/// and a load that finds everything in the library never needs it.
+#[derive(Default)]
+pub struct Lazy(std::sync::OnceLock<Extractor>);
+
+impl Lazy {
+    pub fn get(&self) -> &Extractor {
+        self.0.get_or_init(Extractor::new)
+    }
+}
+
+/// Extracts the facts of `docs` on every core (none when `facts` is none:
+/// not wanted).
+fn extract(facts: Option<&Lazy>, docs: &[Document]) -> Vec<Vec<Fact>> {
+    match facts {
+        Some(lazy) => {
+            let extractor = lazy.get();
+            docs.par_iter().map(|d| extractor.extract(d)).collect()
+        }
+        None => vec![Vec::new(); docs.len()],
+    }
+}
+
+/// Loads `paths` (the bundled articles when empty) and hands the articles
+/// with their facts to `each`, a batch at a time, in `order`; a `Break`
+/// stops the load. Problems and notes come with the batches. `options`
+/// are the loader's for the files it reads. Without `facts` (`dossier
+/// text`) nothing is extracted: each article comes with no facts, and the
+/// files stored are stored without (extracted when next wanted, never
+/// parsed again).
+pub fn load(
+    paths: &[PathBuf],
+    library: Option<&mut Library>,
+    facts: Option<&Lazy>,
+    order: Order,
+    options: Options,
+    each: &mut dyn FnMut(Loaded) -> ControlFlow<()>,
+) -> Summary {
+    let mut out = Out { each, next_id: 0, dedup: Dedup::default(), stopped: false };
+    if paths.is_empty() {
+        let docs = Corpus::bundled().docs;
+        let facts = extract(facts, &docs);
+        let _ = out.send(Loaded { docs, facts, ..Loaded::default() });
+        return Summary::default();
+    }
+    let listing = collect_sources(paths);
+    let Some(library) = library else {
+        let loaded = listing.sources.len();
+        stream(listing, facts, options, &mut |l| out.send(l));
+        return Summary { loaded, ..Summary::default() };
+    };
+    let mut load = stored::Load::new(library, paths, listing, facts, options);
+    let summary = load.run(order, &mut out);
+    if let Some(e) = load.error.take() {
+        // Everything not handed out yet, without the library.
+        let rest = load.not_sent();
+        let (problems, mut notes) = load.leftovers();
+        notes.insert(0, Problem { path: String::new(), message: without(&e) });
+        let listing = Listing { sources: rest, problems, notes };
+        stream(listing, facts, options, &mut |l| out.send(l));
+        return Summary { cached: false, ..summary };
+    }
+    summary
+}
+
+/// Loads a listing with the loader, extracting each batch's facts on
+/// every core, and hands each batch to `sink`.
+fn stream(
+    listing: Listing,
+    facts: Option<&Lazy>,
+    options: Options,
+    sink: &mut dyn FnMut(Loaded) -> ControlFlow<()>,
+) {
+    corpus::stream_with(listing, options, |batch| {
+        let facts = extract(facts, &batch.docs);
+        sink(Loaded {
+            docs: batch.docs,
+            facts,
+            problems: batch.problems,
+            notes: batch.notes,
+            progress: batch.progress,
+        })
+    });
+}
+
+/// The `N` of `key#N` for an article of a file of several.
+fn part_of(doc: &Document, source: &Source) -> Option<usize> {
+    doc.key.strip_prefix(source.key.as_str())?.strip_prefix('#')?.parse().ok()
+}
+
+/// One file of a loaded batch: its place among the sources, its
+/// articles (with the `N` of `key#N`), their facts, its problems.
+struct FileBatch {
+    at: usize,
+    docs: Vec<(Option<usize>, Document)>,
+    facts: Vec<Vec<Fact>>,
+    problems: Vec<Problem>,
+}
+
+/// The files of a loaded batch, ready for [`Library::put`]. A file that
+/// gave no article is not stored (it is loaded again next time, and says
+/// why again).
+fn files_of(
+    loaded: &Loaded,
+    sources: &[Source],
+    listed: &[Option<Listed>],
+    by_display: &HashMap<&str, usize>,
+) -> Vec<FileBatch> {
+    let mut files: Vec<FileBatch> = Vec::new();
+    let mut at: HashMap<usize, usize> = HashMap::new();
+    for (doc, facts) in loaded.docs.iter().zip(&loaded.facts) {
+        let Some(&i) = by_display.get(doc.path.as_str()) else { continue };
+        if listed[i].is_none() {
+            continue;
+        }
+        let slot = *at.entry(i).or_insert_with(|| {
+            files.push(FileBatch {
+                at: i,
+                docs: Vec::new(),
+                facts: Vec::new(),
+                problems: Vec::new(),
+            });
+            files.len() - 1
+        });
+        files[slot].docs.push((part_of(doc, &sources[i]), doc.clone()));
+        files[slot].facts.push(facts.clone());
+    }
+    for p in &loaded.problems {
+        let file = p.path.rsplit_once('#').map_or(p.path.as_str(), |(f, _)| f);
+        let found = by_display.get(p.path.as_str()).or_else(|| by_display.get(file));
+        if let Some(slot) = found.and_then(|i| at.get(i)) {
+            files[*slot].problems.push(p.clone());
+        }
+    }
+    files
+}
+
+/// Stores the files of a loaded batch in one transaction; returns the row
+/// of each (by its place among `sources`).
+fn put_batch(
+    library: &mut Library,
+    loaded: &Loaded,
+    sources: &[Source],
+    listed: &[Option<Listed>],
+    by_display: &HashMap<&str, usize>,
+    with_facts: bool,
+) -> Result<Vec<(usize, FileId)>, StoreError> {
+    let files = files_of(loaded, sources, listed, by_display);
+    let new: Vec<NewFile<'_>> = files
+        .iter()
+        .filter_map(|f| {
+            Some(NewFile {
+                listed: listed[f.at].as_ref()?,
+                hash: None,
+                docs: &f.docs,
+                facts: with_facts.then_some(f.facts.as_slice()),
+                problems: &f.problems,
+            })
+        })
+        .collect();
+    let rows = library.put(&new)?;
+    Ok(files.iter().map(|f| f.at).zip(rows.into_iter().map(|(id, _)| id)).collect())
+}
+
+/// Whether a verdict means the file is read back from the library.
+fn is_stored(v: Verdict) -> bool {
+    matches!(v, Verdict::Unchanged(_) | Verdict::Stale(_))
+}

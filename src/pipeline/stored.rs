@@ -1,0 +1,307 @@
+//! A load through the library: what it holds is read back, the rest is
+//! loaded, extracted and stored.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::{LARGE_IMPORT, Lazy, Loaded, Order, Out, Summary, extract, is_stored, stream};
+use crate::corpus::{Listing, Options, Problem, Progress, Source};
+use crate::facts::Fact;
+use crate::store::{FileId, Library, Listed, StoreError, Verdict};
+
+/// Files read back from the library in one batch.
+const STORED_BATCH: usize = 256;
+/// Files (and bytes) to load up to which [`Order::StoredFirst`] keeps
+/// path order when the library holds the others; a first import, or a
+/// large file that may take a while, shows what it can at once instead.
+const FEW: usize = 256;
+const FEW_BYTES: u64 = 1 << 20;
+
+pub(super) struct Load<'a> {
+    library: &'a mut Library,
+    roots: Vec<PathBuf>,
+    sources: Vec<Source>,
+    /// The listing's own problems and notes, handed out with the first batch.
+    problems: Vec<Problem>,
+    notes: Vec<Problem>,
+    /// Each source's size and time (none: it could not be looked at, and is
+    /// loaded without the library).
+    listed: Vec<Option<Listed>>,
+    verdicts: Vec<Option<Verdict>>,
+    files: Vec<Option<FileId>>,
+    sent: Vec<bool>,
+    /// The extractor, when facts are wanted.
+    facts: Option<&'a Lazy>,
+    options: Options,
+    started: Instant,
+    files_done: usize,
+    bytes_done: u64,
+    /// The library's fault that stopped its use.
+    pub error: Option<StoreError>,
+}
+
+impl<'a> Load<'a> {
+    pub fn new(
+        library: &'a mut Library,
+        paths: &[PathBuf],
+        listing: Listing,
+        facts: Option<&'a Lazy>,
+        options: Options,
+    ) -> Self {
+        let Listing { sources, problems, notes } = listing;
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let listed: Vec<Option<Listed>> =
+            sources.par_iter().map(|s| Listed::stat_from(&cwd, &s.path).ok()).collect();
+        let roots = paths.iter().filter_map(|r| std::path::absolute(r).ok()).collect();
+        let n = sources.len();
+        Self {
+            library,
+            roots,
+            sources,
+            problems,
+            notes,
+            listed,
+            verdicts: vec![None; n],
+            files: vec![None; n],
+            sent: vec![false; n],
+            facts,
+            options,
+            started: Instant::now(),
+            files_done: 0,
+            bytes_done: 0,
+            error: None,
+        }
+    }
+
+    /// The problems and notes not handed out yet.
+    pub fn leftovers(&mut self) -> (Vec<Problem>, Vec<Problem>) {
+        (std::mem::take(&mut self.problems), std::mem::take(&mut self.notes))
+    }
+
+    /// The sources not handed out (after a fault of the library).
+    pub fn not_sent(&self) -> Vec<Source> {
+        (self.sources.iter().zip(&self.sent))
+            .filter(|(_, s)| !**s)
+            .map(|(s, _)| s.clone())
+            .collect()
+    }
+
+    fn progress(&self) -> Progress {
+        Progress {
+            files_done: self.files_done,
+            files_total: self.sources.len(),
+            bytes_done: self.bytes_done,
+            bytes_total: self.sources.iter().map(|s| s.bytes).sum(),
+            elapsed: self.started.elapsed(),
+        }
+    }
+
+    pub fn run(&mut self, order: Order, out: &mut Out<'_>) -> Summary {
+        let mut summary = Summary { cached: true, ..Summary::default() };
+        let known: Vec<usize> =
+            (0..self.sources.len()).filter(|&i| self.listed[i].is_some()).collect();
+        let listed: Vec<Listed> = known.iter().filter_map(|&i| self.listed[i].clone()).collect();
+        let plan = match self.library.plan(&self.roots, &listed) {
+            Ok(plan) => plan,
+            Err(e) => {
+                self.error = Some(e);
+                return summary;
+            }
+        };
+        summary.gone = plan.vanished.len();
+        for (&i, v) in known.iter().zip(&plan.verdicts) {
+            self.verdicts[i] = Some(*v);
+            if let Verdict::Unchanged(f) | Verdict::Stale(f) = v {
+                self.files[i] = Some(*f);
+            }
+            match v {
+                Verdict::Unchanged(_) => summary.unchanged += 1,
+                Verdict::Stale(_) => summary.stale += 1,
+                _ => {}
+            }
+        }
+        let stored: Vec<usize> =
+            (0..self.sources.len()).filter(|&i| self.verdicts[i].is_some_and(is_stored)).collect();
+        let to_load: Vec<usize> =
+            (0..self.sources.len()).filter(|&i| !self.verdicts[i].is_some_and(is_stored)).collect();
+        summary.loaded = to_load.len();
+        let large = to_load.len() >= LARGE_IMPORT;
+        if large && let Err(e) = self.library.drop_facts_index() {
+            self.error = Some(e);
+            return summary;
+        }
+        // A few files to load hold the rest back for a moment only, and the
+        // list keeps path order.
+        let few_bytes: u64 = to_load.iter().map(|&i| self.sources[i].bytes).sum();
+        let few = !stored.is_empty() && to_load.len() <= FEW && few_bytes <= FEW_BYTES;
+        let order = if few { Order::Paths } else { order };
+        let go_on = match order {
+            Order::StoredFirst => {
+                self.read_back(&stored, &HashSet::new(), out).is_continue()
+                    && self.load_files(&to_load, Some(out)).is_continue()
+            }
+            Order::Paths => {
+                let fresh: HashSet<usize> = to_load.iter().copied().collect();
+                self.load_files(&to_load, None).is_continue() && {
+                    let all: Vec<usize> =
+                        (0..self.sources.len()).filter(|&i| self.files[i].is_some()).collect();
+                    self.read_back(&all, &fresh, out).is_continue()
+                }
+            }
+        };
+        if self.error.is_none()
+            && go_on
+            && let Err(e) = self.library.index_facts()
+        {
+            self.error = Some(e);
+        }
+        // A listing of nothing but problems (a fifo named alone) still says them.
+        if self.error.is_none() && go_on && !(self.problems.is_empty() && self.notes.is_empty()) {
+            let (problems, notes) = self.leftovers();
+            let progress = self.progress();
+            let _ = out.send(Loaded { problems, notes, progress, ..Loaded::default() });
+        }
+        summary
+    }
+
+    /// Loads the files `todo` (places in the listing) with the loader,
+    /// stores each batch, and hands it to `out` when there is one (else
+    /// keeps its problems and notes for the first batch read back).
+    fn load_files(&mut self, todo: &[usize], mut out: Option<&mut Out<'_>>) -> ControlFlow<()> {
+        if todo.is_empty() {
+            return ControlFlow::Continue(());
+        }
+        let sources: Vec<Source> = todo.iter().map(|&i| self.sources[i].clone()).collect();
+        let listed: Vec<Option<Listed>> = todo.iter().map(|&i| self.listed[i].clone()).collect();
+        let by_display: HashMap<&str, usize> =
+            sources.iter().enumerate().map(|(i, s)| (s.display.as_str(), i)).collect();
+        let listing = Listing { sources: sources.clone(), ..Listing::default() };
+        let (done_before, bytes_before) = (self.files_done, self.bytes_done);
+        let mut flow = ControlFlow::Continue(());
+        let library = &mut *self.library;
+        let (files, sent, problems, notes, error) =
+            (&mut self.files, &mut self.sent, &mut self.problems, &mut self.notes, &mut self.error);
+        let (mut done_now, mut bytes_now) = (0, 0);
+        let with_facts = self.facts.is_some();
+        // Every file stored whole: repeats are left out as they are handed
+        // out, the same way whether they come from the library or not.
+        let options = Options { keep_repeats: true, ..self.options };
+        stream(listing, self.facts, options, &mut |mut loaded| {
+            match super::put_batch(library, &loaded, &sources, &listed, &by_display, with_facts) {
+                Ok(rows) => {
+                    for (at, id) in rows {
+                        files[todo[at]] = Some(id);
+                    }
+                }
+                Err(e) => {
+                    *error = Some(e);
+                    flow = ControlFlow::Break(());
+                    return flow;
+                }
+            }
+            let labels = loaded.docs.iter().map(|d| d.path.as_str());
+            let more = loaded.problems.iter().chain(&loaded.notes).map(|p| p.path.as_str());
+            for path in labels.chain(more) {
+                let file = path.rsplit_once('#').map_or(path, |(f, _)| f);
+                if let Some(&at) = by_display.get(path).or_else(|| by_display.get(file)) {
+                    sent[todo[at]] = true;
+                }
+            }
+            (done_now, bytes_now) = (loaded.progress.files_done, loaded.progress.bytes_done);
+            loaded.progress.files_done += done_before;
+            loaded.progress.bytes_done += bytes_before;
+            loaded.progress.files_total = sent.len();
+            if let Some(out) = out.as_deref_mut() {
+                loaded.problems.splice(0..0, std::mem::take(problems));
+                loaded.notes.splice(0..0, std::mem::take(notes));
+                flow = out.send(loaded);
+            } else {
+                // Kept for the first batch read back (which reads the
+                // problems of the files not loaded now from the library).
+                problems.extend(loaded.problems);
+                notes.extend(loaded.notes);
+            }
+            flow
+        });
+        self.files_done = done_before + done_now;
+        self.bytes_done = bytes_before + bytes_now;
+        flow
+    }
+
+    /// Reads the files `places` back from the library, a few hundred at a
+    /// time, and hands them to `out`. Stale files are extracted again
+    /// (and stored so); the problems of files not in `fresh` come from
+    /// the library.
+    fn read_back(
+        &mut self,
+        places: &[usize],
+        fresh: &HashSet<usize>,
+        out: &mut Out<'_>,
+    ) -> ControlFlow<()> {
+        for chunk in places.chunks(STORED_BATCH) {
+            match self.read_chunk(chunk, fresh) {
+                Ok((mut loaded, hashes)) => {
+                    for &i in chunk {
+                        self.sent[i] = true;
+                        self.files_done += 1;
+                        self.bytes_done += self.sources[i].bytes;
+                    }
+                    loaded.progress = self.progress();
+                    loaded.problems.splice(0..0, std::mem::take(&mut self.problems));
+                    loaded.notes.splice(0..0, std::mem::take(&mut self.notes));
+                    out.send_hashed(loaded, &hashes)?;
+                }
+                Err(e) => {
+                    self.error = Some(e);
+                    return ControlFlow::Break(());
+                }
+            }
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// The articles of the files `chunk`, with their facts and each one's
+    /// [`crate::corpus::article_hash`].
+    fn read_chunk(
+        &mut self,
+        chunk: &[usize],
+        fresh: &HashSet<usize>,
+    ) -> Result<(Loaded, Vec<u64>), StoreError> {
+        let mut loaded = Loaded::default();
+        let mut hashes = Vec::new();
+        let mut old = Vec::new();
+        for &i in chunk {
+            let Some(file) = self.files[i] else { continue };
+            let mut stored = self.library.file_documents(file)?;
+            for s in &mut stored {
+                s.relabel(&self.sources[i]);
+            }
+            let facts: Vec<Vec<Fact>> = if self.facts.is_none() {
+                vec![Vec::new(); stored.len()]
+            } else if self.verdicts[i] == Some(Verdict::Stale(file)) {
+                let docs: Vec<_> = stored.iter().map(|s| s.doc.clone()).collect();
+                let facts = extract(self.facts, &docs);
+                let rows: Vec<_> = (stored.iter().zip(&facts))
+                    .map(|(s, f)| (s.row, &s.doc, f.as_slice()))
+                    .collect();
+                self.library.put_facts(file, &rows)?;
+                facts
+            } else {
+                let rows: Vec<_> = stored.iter().map(|s| s.row).collect();
+                self.library.facts_of(&rows)?
+            };
+            if !fresh.contains(&i) {
+                old.push(file);
+            }
+            hashes.extend(stored.iter().map(|s| s.body_hash));
+            loaded.docs.extend(stored.into_iter().map(|s| s.doc));
+            loaded.facts.extend(facts);
+        }
+        loaded.problems = self.library.problems(&old)?;
+        Ok((loaded, hashes))
+    }
+}
