@@ -48,8 +48,10 @@ pub struct Document {
     /// Whether `title` is a headline that stands above the body (and is not
     /// part of it) rather than the body's first sentence shortened.
     pub has_headline: bool,
-    /// The clean text: paragraphs separated by one blank line, furniture out.
-    pub body: String,
+    /// The clean text: paragraphs separated by one blank line, furniture
+    /// out. Shared, not copied, when the document is cloned (the corpus
+    /// search's thread holds the articles as they were when asked).
+    pub body: std::sync::Arc<str>,
     /// Each paragraph's span in `body`, in order.
     pub paragraphs: Vec<Span>,
     /// Hidden lines, with the paragraph they stood before.
@@ -97,7 +99,7 @@ impl Document {
             lang,
             title,
             has_headline,
-            body,
+            body: body.into(),
             paragraphs,
             furniture: cleaned.furniture,
             words,

@@ -59,7 +59,7 @@ fn utf16_bom_crlf_and_nfc() {
     assert!(!vi.body.contains('\r'));
     let bom = doc(&corpus, "bom");
     assert_eq!(bom.title, "Headline With BOM");
-    assert_eq!(bom.body, "First line of the body.");
+    assert_eq!(&*bom.body, "First line of the body.");
 }
 
 #[test]
@@ -130,14 +130,14 @@ fn markdown_json_jsonl_and_feeds_load_with_ids() {
     let md = doc(&corpus, "notes/post");
     assert_eq!(md.title, "Rates rise again");
     // A list stays a list: its items on lines of one paragraph.
-    assert_eq!(md.body, "The central bank raised its key rate to 4%.\n\n• one\n• two");
+    assert_eq!(&*md.body, "The central bank raised its key rate to 4%.\n\n• one\n• two");
     let first = doc(&corpus, "dump#1");
     assert_eq!(first.url.as_deref(), Some("https://a.example/1"));
     assert_eq!(first.date.as_deref(), Some("2024-02-01"));
     assert_eq!(first.byline.as_deref(), Some("Ann Lee"));
     assert_eq!(doc(&corpus, "dump#2").paragraphs.len(), 2);
-    assert_eq!(doc(&corpus, "lines#1").body, "One\n\nTwo");
-    assert_eq!(doc(&corpus, "feed#2").body, "Second item text.");
+    assert_eq!(&*doc(&corpus, "lines#1").body, "One\n\nTwo");
+    assert_eq!(&*doc(&corpus, "feed#2").body, "Second item text.");
     assert_eq!(doc(&corpus, "feed#1").site.as_deref(), Some("Wire"));
     let atom = doc(&corpus, "news#1");
     assert_eq!((atom.title.as_str(), atom.date.as_deref()), ("Atom one", Some("2023-11-30")));

@@ -242,7 +242,7 @@ fn a_page_with_no_article_still_gives_its_text() {
         b"<html><head><title>Note</title></head><body><p>Short.</p></body></html>",
     );
     assert_eq!(doc.title, "Note");
-    assert_eq!(doc.body, "Short.");
+    assert_eq!(&*doc.body, "Short.");
 }
 
 #[test]

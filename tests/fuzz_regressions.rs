@@ -25,7 +25,7 @@ fn check(bytes: &[u8]) {
     assert!(!cleaned.paragraphs.iter().any(|p| p.chars().any(needs_substitute)));
     let doc = Document::from_text(DocId(0), "k".into(), "p".into(), &text);
     for fact in EXTRACTOR.extract(&doc) {
-        let within = if fact.field == Field::Title { &doc.title } else { &doc.body };
+        let within = if fact.field == Field::Title { &*doc.title } else { &*doc.body };
         assert!(within.get(fact.span.range()).is_some(), "{fact:?}");
     }
     for width in [0, 1, 2, 3, 7, 80] {

@@ -39,7 +39,7 @@ fn a_mixed_folder_loads_back_whole() {
     for (doc, want) in corpus.docs.iter().zip(&made) {
         assert_eq!(doc.title, want.title, "{}", doc.path);
         // A saved page keeps its date line above the text, as Readability does.
-        assert!(doc.body.ends_with(&want.body), "{}", doc.path);
+        assert!(doc.body.ends_with(&*want.body), "{}", doc.path);
         assert!(doc.body.len() < want.body.len() + 20, "{}", doc.path);
     }
 }

@@ -16,8 +16,8 @@ fuzz_target!(|data: &[u8]| {
     let doc = Document::from_text(DocId(0), "fuzz".into(), "fuzz.txt".into(), &text);
     for fact in EXTRACTOR.extract(&doc) {
         let within = match fact.field {
-            Field::Title => &doc.title,
-            Field::Body => &doc.body,
+            Field::Title => &*doc.title,
+            Field::Body => &*doc.body,
         };
         assert!(
             within.get(fact.span.range()).is_some(),

@@ -79,7 +79,7 @@ struct Scene<'a> {
 
 pub fn assign(facts: &mut [Fact], doc: &Document, names: &names::Rules) {
     for field in [Field::Title, Field::Body] {
-        let text = if field == Field::Body { &doc.body } else { &doc.title };
+        let text = if field == Field::Body { &*doc.body } else { &*doc.title };
         let people = facts
             .iter()
             .filter(|f| f.field == field && f.kind == Kind::Person)

@@ -47,7 +47,7 @@ fn tokenize(docs: &[Document]) -> Chunk {
     let mut chunk = Chunk::default();
     let mut buf = String::new();
     for doc in docs {
-        for (i, field) in [&doc.title, &doc.body].into_iter().enumerate() {
+        for (i, field) in [&*doc.title, &*doc.body].into_iter().enumerate() {
             if i == 1 {
                 push_varint(&mut chunk.words, BREAK);
             }

@@ -518,7 +518,7 @@ impl Library {
         doc.paragraphs = codec::decode_spans(&paragraphs).ok_or_else(|| malformed("paragraphs"))?;
         doc.furniture =
             codec::decode_furniture(&furniture).ok_or_else(|| malformed("furniture"))?;
-        doc.body = body;
+        doc.body = body.into();
         Ok(())
     }
 
@@ -920,7 +920,7 @@ fn read_document(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
         lang: lang_of(text(6)?),
         title: r.get(7)?,
         has_headline: r.get(8)?,
-        body: String::new(),
+        body: "".into(),
         paragraphs: Vec::new(),
         furniture: Vec::new(),
         words: usize::try_from(r.get::<_, i64>(13)?).unwrap_or(0),

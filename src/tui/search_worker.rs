@@ -39,8 +39,9 @@ impl SearchWorker {
             let docs = match &self.docs {
                 Some((version, docs)) if *version == question.corpus_version => Arc::clone(docs),
                 // The worker reads the articles while the app goes on
-                // changing its own: it gets a copy of them, made once per
-                // change of the corpus and let go when the search closes.
+                // changing its own: it gets a copy of the list, made once
+                // per change of the corpus and let go when the search
+                // closes; the bodies in it are shared, not copied.
                 _ => Arc::new(app.corpus.docs.clone()),
             };
             self.docs = Some((question.corpus_version, Arc::clone(&docs)));

@@ -113,8 +113,8 @@ fn figures(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
             let doc = &app.corpus.docs[d];
             let fact = &app.records[d].facts[f];
             let text = match fact.field {
-                crate::facts::Field::Body => &doc.body,
-                crate::facts::Field::Title => &doc.title,
+                crate::facts::Field::Body => &*doc.body,
+                crate::facts::Field::Title => &*doc.title,
             };
             let sentence = sentence_around(text, fact.span).get(text);
             let value = format!("{:<16}", fit(&label(doc, fact), 16));

@@ -219,7 +219,7 @@ fn document(i: usize, lang: Lang, title: String, paragraphs: &[String]) -> Docum
     let mut doc =
         Document::from_text(DocId(i), format!("gen{i:06}"), format!("gen/{i:06}.txt"), "");
     (doc.lang, doc.title, doc.has_headline, doc.body, doc.paragraphs) =
-        (lang, title, false, body, spans);
+        (lang, title, false, body.into(), spans);
     (doc.furniture, doc.words) = (Vec::new(), words);
     (doc.url, doc.date, doc.byline, doc.site) = (None, None, None, None);
     doc
