@@ -1,8 +1,9 @@
 //! Files → [`Document`]s: read, decode, parse the format (text, Markdown,
 //! web page, JSON, feed), clean (page furniture, repeated headline), detect
 //! the language and derive the title. A file that cannot be read or decoded
-//! becomes a [`Problem`] and the others still load; see [`stream`] for the
-//! parallel loader, its limits and its progress reports.
+//! becomes a problem (a [`Notice`] in [`Corpus::problems`]) and the others
+//! still load; see [`stream`] for the parallel loader, its limits and its
+//! progress reports.
 
 mod clean;
 mod decode;
@@ -195,15 +196,18 @@ fn count_words(s: &str) -> usize {
     s.unicode_words().count()
 }
 
-/// A file that could not be loaded, and why. Shown on screen and on stderr,
-/// always on one line: controls and line feeds in a name become symbols.
+/// What is said about one file: a problem (it, or an article in it, could
+/// not be loaded) or a note (worth knowing, no failure); which of the two
+/// is said by the list that holds it ([`Corpus::problems`] or
+/// [`Corpus::notes`]). Shown on screen and on stderr, always on one line:
+/// controls and line feeds in a name become symbols.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub struct Notice {
     pub path: String,
     pub message: String,
 }
 
-impl std::fmt::Display for Problem {
+impl std::fmt::Display for Notice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", text::one_line(&self.path), text::one_line(&self.message))
     }
@@ -215,10 +219,10 @@ pub struct Corpus {
     pub docs: Vec<Document>,
     /// Files (or articles in them) that could not be loaded: shown, and
     /// `facts`/`text` exit with status 2.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Notice>,
     /// Things worth knowing that are no failure, such as an article loaded
     /// once although several files hold it. They do not change the exit status.
-    pub notes: Vec<Problem>,
+    pub notes: Vec<Notice>,
 }
 
 /// The four bundled articles, built into the binary.

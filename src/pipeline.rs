@@ -29,7 +29,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::corpus::{
-    self, Corpus, Dedup, Document, Listing, Options, Problem, Progress, Source, collect_sources,
+    self, Corpus, Dedup, Document, Listing, Notice, Options, Progress, Source, collect_sources,
 };
 use crate::facts::{Extractor, Fact};
 use crate::store::{FileId, Library, Listed, NewFile, StoreError, Verdict};
@@ -45,8 +45,8 @@ pub struct Loaded {
     pub docs: Vec<Document>,
     /// The facts of each of `docs`, in the same order.
     pub facts: Vec<Vec<Fact>>,
-    pub problems: Vec<Problem>,
-    pub notes: Vec<Problem>,
+    pub problems: Vec<Notice>,
+    pub notes: Vec<Notice>,
     pub progress: Progress,
 }
 
@@ -216,7 +216,7 @@ pub fn load(
         // Everything not handed out yet, without the library.
         let rest = load.not_sent();
         let (problems, mut notes) = load.leftovers();
-        notes.insert(0, Problem { path: String::new(), message: without(&e) });
+        notes.insert(0, Notice { path: String::new(), message: without(&e) });
         let listing = Listing { sources: rest, problems, notes };
         stream(listing, facts, options, &mut |l| out.send(l));
         return Summary { cached: false, ..summary };
@@ -255,7 +255,7 @@ struct FileBatch {
     at: usize,
     docs: Vec<(Option<usize>, Document)>,
     facts: Vec<Vec<Fact>>,
-    problems: Vec<Problem>,
+    problems: Vec<Notice>,
 }
 
 /// The files of a loaded batch, ready for [`Library::put`]. A file that

@@ -129,7 +129,7 @@ fn small_sizes_and_extremes_draw_in_every_view() {
 fn problems_overlay_with_65534_problems() {
     let mut corpus = Corpus::bundled();
     corpus.problems = (0..65_534)
-        .map(|i| dossier::corpus::Problem {
+        .map(|i| dossier::corpus::Notice {
             path: format!("broken/{i}.json"),
             message: "invalid JSON at line 1, column 1: expected value".into(),
         })

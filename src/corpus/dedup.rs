@@ -6,7 +6,7 @@
 use std::collections::{HashMap, hash_map::Entry};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use super::{Document, Problem};
+use super::{Document, Notice};
 
 /// The identity of each article loaded so far and the label of the
 /// article that brought it.
@@ -18,13 +18,13 @@ pub struct Dedup {
 impl Dedup {
     /// `None` when `doc` is new (it is remembered), else the note that it
     /// repeats an article loaded before.
-    pub fn check(&mut self, doc: &Document) -> Option<Problem> {
+    pub fn check(&mut self, doc: &Document) -> Option<Notice> {
         self.check_hashed(doc, article_hash(&doc.title, &doc.body))
     }
 
     /// [`Dedup::check`] with the article's [`article_hash`] known already
     /// (kept with a stored article).
-    pub fn check_hashed(&mut self, doc: &Document, hash: u64) -> Option<Problem> {
+    pub fn check_hashed(&mut self, doc: &Document, hash: u64) -> Option<Notice> {
         if doc.body.is_empty() {
             return None;
         }
@@ -32,7 +32,7 @@ impl Dedup {
         match self.seen.entry(hash) {
             // The same article met again (a file listed once cannot be, but
             // a label says so for sure) is no duplicate of itself.
-            Entry::Occupied(first) if *first.get() != label => Some(Problem {
+            Entry::Occupied(first) if *first.get() != label => Some(Notice {
                 path: label,
                 message: format!("same title and text as {}: loaded once", first.get()),
             }),

@@ -6,7 +6,7 @@
 use rayon::prelude::*;
 
 use super::format::{self, Article, Body, FormatError};
-use super::{Document, MAX_FILE_BYTES, Problem, Source};
+use super::{Document, MAX_FILE_BYTES, Notice, Source};
 use crate::text::{DocId, floor_char_boundary};
 
 /// The most text one article keeps (16 MiB, a few thousand pages): what
@@ -19,13 +19,13 @@ pub const MAX_ARTICLE_BYTES: usize = 16 << 20;
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub docs: Vec<Document>,
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Notice>,
     pub bytes: u64,
 }
 
 /// Reads, decodes and parses one file. Runs on any thread.
 pub fn load_file(source: &Source) -> Loaded {
-    let problem = |message: String| Problem { path: source.display.clone(), message };
+    let problem = |message: String| Notice { path: source.display.clone(), message };
     let bytes = match crate::bounded::read_expecting(&source.path, MAX_FILE_BYTES, source.identity)
     {
         Ok(b) => b,
@@ -34,7 +34,7 @@ pub fn load_file(source: &Source) -> Loaded {
     let parsed = format::parse(&bytes, source.format);
     let size = bytes.len() as u64;
     drop(bytes);
-    let mut problems: Vec<Problem> =
+    let mut problems: Vec<Notice> =
         parsed.errors.iter().map(|e: &FormatError| problem(e.to_string())).collect();
     // A scraper's dump may hold 100 000 articles: clean them on every core too.
     let built: Vec<(Document, Option<usize>)> = parsed
@@ -52,7 +52,7 @@ pub fn load_file(source: &Source) -> Loaded {
     let mut docs = Vec::with_capacity(built.len());
     for (doc, cut) in built {
         if let Some(total) = cut {
-            problems.push(Problem {
+            problems.push(Notice {
                 path: doc.label(),
                 message: format!(
                     "article cut to its first {} MB (of {} MB): the limit of one article",
@@ -62,7 +62,7 @@ pub fn load_file(source: &Source) -> Loaded {
             });
         }
         if doc.body.trim().is_empty() && !doc.has_headline {
-            problems.push(Problem { path: doc.label(), message: "no text".into() });
+            problems.push(Notice { path: doc.label(), message: "no text".into() });
         } else {
             docs.push(doc);
         }

@@ -13,7 +13,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::Problem;
+use super::Notice;
 use super::format::Format;
 use crate::bounded::Identity;
 
@@ -44,8 +44,8 @@ pub struct Source {
 #[derive(Debug, Clone, Default)]
 pub struct Listing {
     pub sources: Vec<Source>,
-    pub problems: Vec<Problem>,
-    pub notes: Vec<Problem>,
+    pub problems: Vec<Notice>,
+    pub notes: Vec<Notice>,
 }
 
 /// Extensions of the files a browser saves beside a page (styles, scripts,
@@ -112,11 +112,11 @@ struct Walker {
 
 impl Walker {
     fn problem(&mut self, path: String, message: String) {
-        self.listing.problems.push(Problem { path, message });
+        self.listing.problems.push(Notice { path, message });
     }
 
     fn note(&mut self, path: String, message: &str) {
-        self.listing.notes.push(Problem { path, message: message.into() });
+        self.listing.notes.push(Notice { path, message: message.into() });
     }
 
     fn add_file(&mut self, path: &Path, key: String, meta: &std::fs::Metadata) {

@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use super::dedup::Dedup;
 use super::load::Loaded;
 use super::workers::Pool;
-use super::{Corpus, Document, Listing, Problem, Source, collect_sources};
+use super::{Corpus, Document, Listing, Notice, Source, collect_sources};
 use crate::text::DocId;
 
 /// Most files in one batch: small enough that the first articles show at once.
@@ -63,9 +63,9 @@ pub struct Batch {
     /// New articles, numbered on from the batches before.
     pub docs: Vec<Document>,
     /// Files (or articles in them) that could not be loaded.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Notice>,
     /// Things worth knowing that are no failure (a duplicate skipped).
-    pub notes: Vec<Problem>,
+    pub notes: Vec<Notice>,
     /// The load so far, this batch included.
     pub progress: Progress,
 }
@@ -304,7 +304,7 @@ impl Load {
         self.pool.replace(i);
         self.progress.files_done += 1;
         self.batch_files += 1;
-        self.batch.problems.push(Problem {
+        self.batch.problems.push(Notice {
             path: self.pool.sources()[i].display.clone(),
             message: format!(
                 "skipped: still not read after {} s (the time one file may take)",
@@ -391,7 +391,7 @@ mod tests {
         files.push(("9999.txt".into(), "Story 3\n\nBody   number 3.".into()));
         let dir = folder(&files);
         let got = batches(dir.path());
-        let notes: Vec<&Problem> = got.iter().flat_map(|b| &b.notes).collect();
+        let notes: Vec<&Notice> = got.iter().flat_map(|b| &b.notes).collect();
         assert_eq!(notes.len(), 1, "{notes:?}");
         assert!(notes[0].path.ends_with("9999.txt"));
         assert!(notes[0].message.contains("0003.txt"), "{}", notes[0].message);
@@ -405,7 +405,7 @@ mod tests {
         files.push(("b.bin".into(), "\0\0\0\u{1}binary".into()));
         let dir = folder(&files);
         let mut listing = collect_sources(&[dir.path().to_path_buf()]);
-        listing.problems.push(Problem { path: "x".into(), message: "cannot open".into() });
+        listing.problems.push(Notice { path: "x".into(), message: "cannot open".into() });
         let mut seen = Vec::new();
         stream(listing, |b| {
             seen.push(b);
@@ -420,7 +420,7 @@ mod tests {
     #[test]
     fn an_empty_listing_still_hands_over_its_problems() {
         let listing = Listing {
-            problems: vec![Problem { path: "x".into(), message: "cannot open".into() }],
+            problems: vec![Notice { path: "x".into(), message: "cannot open".into() }],
             ..Listing::default()
         };
         let mut seen = Vec::new();

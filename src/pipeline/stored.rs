@@ -9,7 +9,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use super::{LARGE_IMPORT, Lazy, Loaded, Order, Out, Summary, extract, is_stored, stream};
-use crate::corpus::{Listing, Options, Problem, Progress, Source};
+use crate::corpus::{Listing, Notice, Options, Progress, Source};
 use crate::facts::Fact;
 use crate::store::{FileId, Library, Listed, StoreError, Verdict};
 
@@ -26,8 +26,8 @@ pub(super) struct Load<'a> {
     roots: Vec<PathBuf>,
     sources: Vec<Source>,
     /// The listing's own problems and notes, handed out with the first batch.
-    problems: Vec<Problem>,
-    notes: Vec<Problem>,
+    problems: Vec<Notice>,
+    notes: Vec<Notice>,
     /// Each source's size and time (none: it could not be looked at, and is
     /// loaded without the library).
     listed: Vec<Option<Listed>>,
@@ -78,7 +78,7 @@ impl<'a> Load<'a> {
     }
 
     /// The problems and notes not handed out yet.
-    pub fn leftovers(&mut self) -> (Vec<Problem>, Vec<Problem>) {
+    pub fn leftovers(&mut self) -> (Vec<Notice>, Vec<Notice>) {
         (std::mem::take(&mut self.problems), std::mem::take(&mut self.notes))
     }
 

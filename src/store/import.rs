@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::error::Result;
 use super::library::{FileId, Library, Listed, NewFile, Plan, Verdict, content_hash};
-use crate::corpus::{Document, Listing, MAX_FILE_BYTES, Problem, Source, parse};
+use crate::corpus::{Document, Listing, MAX_FILE_BYTES, Notice, Source, parse};
 use crate::facts::{Extractor, Fact};
 use crate::text::DocId;
 
@@ -30,7 +30,7 @@ pub struct ParsedFile {
     pub hash: Option<u64>,
     pub docs: Vec<(Option<usize>, Document)>,
     pub facts: Vec<Vec<Fact>>,
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Notice>,
 }
 
 impl ParsedFile {
@@ -49,7 +49,7 @@ impl ParsedFile {
 /// Reads, parses and extracts one file (any thread). A file that cannot
 /// be read is a file of no documents and one problem.
 pub fn parse_file(source: &Source, listed: Listed, extractor: &Extractor) -> ParsedFile {
-    let problem = |message: String| Problem { path: source.display.clone(), message };
+    let problem = |message: String| Notice { path: source.display.clone(), message };
     // Bounded, and only the file listed: one swapped since is not read.
     let bytes = match crate::bounded::read_expecting(&source.path, MAX_FILE_BYTES, source.identity)
     {
@@ -67,7 +67,7 @@ pub fn parse_file(source: &Source, listed: Listed, extractor: &Extractor) -> Par
     let hash = Some(content_hash(&bytes));
     let parsed = parse(&bytes, source.format);
     drop(bytes);
-    let mut problems: Vec<Problem> = parsed.errors.iter().map(|e| problem(e.to_string())).collect();
+    let mut problems: Vec<Notice> = parsed.errors.iter().map(|e| problem(e.to_string())).collect();
     let mut docs = Vec::with_capacity(parsed.articles.len());
     for (n, article) in parsed.articles {
         let key = match n {
@@ -76,7 +76,7 @@ pub fn parse_file(source: &Source, listed: Listed, extractor: &Extractor) -> Par
         };
         let doc = Document::from_article(DocId(0), key, source.display.clone(), article);
         if doc.body.trim().is_empty() && !doc.has_headline {
-            problems.push(Problem { path: doc.label(), message: "no text".into() });
+            problems.push(Notice { path: doc.label(), message: "no text".into() });
         } else {
             docs.push((n, doc));
         }

@@ -20,7 +20,7 @@ use super::db::{self, Spec, sqlite};
 use super::error::{Result, StoreError};
 use super::schema;
 use super::version;
-use crate::corpus::{Document, Problem};
+use crate::corpus::{Document, Notice};
 use crate::facts::{Fact, Value};
 use crate::text::{DocId, Lang};
 
@@ -144,7 +144,7 @@ pub struct NewFile<'a> {
     /// [`Verdict::Stale`] until [`Library::put_facts`]).
     pub facts: Option<&'a [Vec<Fact>]>,
     /// What failed in the file (shown again while it is unchanged).
-    pub problems: &'a [Problem],
+    pub problems: &'a [Notice],
 }
 
 /// A document read back from the library.
@@ -664,7 +664,7 @@ impl Library {
     }
 
     /// What failed in `files` when they were stored.
-    pub fn problems(&self, files: &[FileId]) -> Result<Vec<Problem>> {
+    pub fn problems(&self, files: &[FileId]) -> Result<Vec<Notice>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT problems FROM files WHERE id = ?1 AND problems IS NOT NULL")
@@ -675,7 +675,7 @@ impl Library {
                 stmt.query_row([f.0], |r| r.get(0)).optional().map_err(|e| self.err(e))?;
             let pairs: Vec<(String, String)> =
                 json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default();
-            out.extend(pairs.into_iter().map(|(path, message)| Problem { path, message }));
+            out.extend(pairs.into_iter().map(|(path, message)| Notice { path, message }));
         }
         Ok(out)
     }
