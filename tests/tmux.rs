@@ -214,16 +214,21 @@ fn the_place_is_kept_at_another_width() {
     t.wait_for("dossier-exit=0");
 }
 
+/// Once the bundled articles are listed, moves to the reading pane and
+/// gives the screen with its escape sequences.
+fn reading_pane_with_escapes(t: &Term) -> String {
+    t.wait_for("Articles 1/4");
+    t.keys(&["l"]);
+    t.wait_for(" 1/4 · vi ");
+    String::from_utf8_lossy(&t.tmux(&["capture-pane", "-p", "-e"]).stdout).into_owned()
+}
+
 #[test]
 fn no_color_draws_without_colour() {
     let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let t = Term::start("mono", 120, 40);
     t.run(&format!("NO_COLOR=1 {} --no-state; echo dossier-exit=$?", dossier()));
-    t.wait_for("Articles 1/4");
-    t.keys(&["l"]);
-    t.wait_for(" 1/4 · vi ");
-    let screen =
-        String::from_utf8_lossy(&t.tmux(&["capture-pane", "-p", "-e"]).stdout).into_owned();
+    let screen = reading_pane_with_escapes(&t);
     let colour = regex_lite_colour(&screen);
     assert!(colour.is_none(), "a colour escape {colour:?} under NO_COLOR:\n{screen}");
     assert!(
@@ -246,11 +251,7 @@ fn no_color_drops_the_configured_colours_too() {
     )
     .unwrap();
     t.run(&format!("{} --no-color --no-state; echo dossier-exit=$?", dossier()));
-    t.wait_for("Articles 1/4");
-    t.keys(&["l"]);
-    t.wait_for(" 1/4 · vi ");
-    let screen =
-        String::from_utf8_lossy(&t.tmux(&["capture-pane", "-p", "-e"]).stdout).into_owned();
+    let screen = reading_pane_with_escapes(&t);
     let colour = regex_lite_colour(&screen);
     assert!(colour.is_none(), "a colour escape {colour:?} under --no-color:\n{screen}");
     t.keys(&["q"]);
