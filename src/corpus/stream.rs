@@ -432,17 +432,20 @@ mod tests {
         assert_eq!(seen[0].problems.len(), 1);
     }
 
-    /// A page that takes a while to read (a second or two unoptimised,
-    /// far below the time budget): Readability over 10 000 paragraphs.
-    fn slow_page() -> String {
+    /// A page that takes a while to read: Readability over `paragraphs`
+    /// paragraphs (10 000 take about a quarter of a second on a quiet
+    /// machine, more in an unoptimised build or under load). The tests ask
+    /// for ten times the time they wait, so that no machine is too fast.
+    fn slow_page(paragraphs: usize) -> String {
         let p = "<div><p>Some words of a paragraph, long enough to be text.</p></div>";
-        format!("<html><body>{}</body></html>", p.repeat(10_000))
+        format!("<html><body>{}</body></html>", p.repeat(paragraphs))
     }
 
     #[test]
     fn a_file_over_its_time_is_skipped_and_the_others_still_load() {
         let mut files = stories(20);
-        files.push(("0005-slow.html".into(), slow_page()));
+        // Far over the 300 ms it is given, on any machine.
+        files.push(("0005-slow.html".into(), slow_page(150_000)));
         let dir = folder(&files);
         let options = Options { file_time: Duration::from_millis(300), ..Options::default() };
         let mut corpus = Corpus::default();
@@ -459,7 +462,9 @@ mod tests {
     #[test]
     fn in_eager_order_a_slow_file_holds_back_no_other() {
         let mut files = stories(20);
-        files.push(("0000-slow.html".into(), slow_page()));
+        // Far over the 200 ms after which it is passed over, far under the
+        // default time one file may take.
+        files.push(("0000-slow.html".into(), slow_page(40_000)));
         let dir = folder(&files);
         let options =
             Options { order: Order::Eager(Duration::from_millis(200)), ..Options::default() };
