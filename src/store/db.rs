@@ -53,7 +53,7 @@ pub(crate) fn open(path: &Path, spec: &Spec) -> Result<Opened> {
             reason: "a symbolic link, not followed".into(),
         });
     }
-    match try_open(path, spec) {
+    match try_open_patiently(path, spec) {
         Ok(conn) => Ok(Opened { conn, note: None }),
         Err(Fault::Damaged(reason)) => {
             let aside = move_aside(path)?;
@@ -147,6 +147,23 @@ impl From<StoreError> for Fault {
         match e {
             StoreError::Corrupt { reason, .. } => Fault::Damaged(reason),
             e => Fault::Error(e),
+        }
+    }
+}
+
+/// [`try_open`], again after a short wait while the file is busy: when two
+/// processes make the same new file, switching it to WAL can find the
+/// other's lock and fail at once, before any busy timeout applies.
+fn try_open_patiently(path: &Path, spec: &Spec) -> Result<Connection, Fault> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let mut wait = Duration::from_millis(5);
+    loop {
+        match try_open(path, spec) {
+            Err(Fault::Error(e)) if e.is_transient() && std::time::Instant::now() < deadline => {
+                std::thread::sleep(wait);
+                wait = (wait * 2).min(Duration::from_millis(200));
+            }
+            other => return other,
         }
     }
 }
