@@ -101,16 +101,7 @@ fn facts_json_ids_count_articles_inside_a_file() {
     .unwrap();
     let out = dossier(&["facts", "--json", "news"], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let ids: Vec<String> = stdout(&out)
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
-    assert_eq!(ids, ["feed#1", "feed#2"]);
+    assert_eq!(ids(&out), ["feed#1", "feed#2"]);
 }
 
 fn ids(out: &Output) -> Vec<String> {
