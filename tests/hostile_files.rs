@@ -116,13 +116,16 @@ fn config_and_state_are_read_with_bounds_too() {
         assert_eq!(out.status.code(), Some(2), "--config {config}");
         assert!(text(&out).1.contains("not a regular file"), "{}", text(&out).1);
     }
+    // A FIFO where the old state file is: the import says so and goes on.
     let state = tempfile::tempdir().unwrap();
-    assert!(mkfifo(&state.path().join("state.json")));
+    assert!(mkfifo(&state.path().join(dossier::store::JSON_FILE)));
     let start = Instant::now();
-    let store = dossier::state::Store::open(state.path());
+    let mut marks = dossier::store::Marks::open(&state.path().join("state.sqlite")).unwrap();
+    assert_eq!(marks.import_json(state.path()).unwrap(), None);
     assert!(start.elapsed() < Duration::from_secs(5));
-    assert!(!store.is_saving());
-    assert!(store.notice.unwrap().contains("not a regular file"));
+    let note = marks.take_note().unwrap();
+    assert!(note.contains("not imported") && note.contains("not a regular file"), "{note}");
+    assert!(state.path().join(dossier::store::JSON_FILE).exists(), "left as it is");
 }
 
 #[test]
