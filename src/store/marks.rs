@@ -29,6 +29,7 @@ const SPEC: Spec = Spec {
     // change costs a millisecond, on the writer thread.
     synchronous: "FULL",
     disposable: false,
+    steps: &schema::STATE_STEPS,
 };
 
 /// The JSON file this database replaces, read once.
@@ -63,7 +64,7 @@ pub enum What {
 
 /// A connection to the reading state.
 pub struct Marks {
-    conn: Connection,
+    pub(super) conn: Connection,
     path: PathBuf,
     note: Option<String>,
 }
@@ -95,6 +96,11 @@ impl Marks {
             marks.import_json(dir)?;
         }
         Ok(marks)
+    }
+
+    /// A read-only connection made by [`db::open_reader`], for reading.
+    pub(super) fn from_reader(conn: Connection, path: &Path) -> Self {
+        Self { conn, path: path.to_path_buf(), note: None }
     }
 
     pub fn path(&self) -> &Path {
