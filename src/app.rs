@@ -4,6 +4,7 @@
 //! off the UI thread (articles, facts, a reload: see `loading`). Drawing
 //! (in `ui`) only borrows it.
 
+pub mod corrections;
 mod export;
 pub mod facts_view;
 pub mod help;
@@ -137,6 +138,8 @@ pub struct App {
     /// Widest the article text gets, in columns; wider panes centre it.
     pub max_text_width: u16,
     pub widths: layout::Widths,
+    /// The person's corrections of the facts (see `corrections`).
+    pub corrections: corrections::CorrectionState,
 }
 
 impl App {
@@ -191,6 +194,7 @@ impl App {
             asking: search::Asking::default(),
             max_text_width: 80,
             widths: layout::Widths::default(),
+            corrections: corrections::CorrectionState::default(),
         };
         app.relayout();
         app.note = app.problems_note();
@@ -521,6 +525,12 @@ impl App {
             | Action::DeleteToStart
             | Action::HistoryPrev
             | Action::HistoryNext => {}
+            Action::DropFact => self.drop_selected(),
+            Action::SetSpeaker => self.ask_speaker(),
+            Action::MergeEntity => self.ask_merge(),
+            Action::SplitEntity => self.ask_split(),
+            Action::UndoCorrection => self.undo_correction(),
+            Action::WatchView => {}
             Action::UnreadOnly => self.toggle_filter(Filter::Unread),
             Action::StarredOnly => self.toggle_filter(Filter::Starred),
         }

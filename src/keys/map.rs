@@ -231,6 +231,12 @@ const DEFAULTS: &[DefaultRow] = &[
     bind(Scope::SearchPrompt, &["Down"], Action::Down),
     bind(Scope::SearchPrompt, &["PgUp"], Action::PageUpSelect),
     bind(Scope::SearchPrompt, &["PgDn"], Action::PageDownSelect),
+    bind(Scope::Sidebar, &["D"], Action::DropFact),
+    bind(Scope::Sidebar, &["a"], Action::SetSpeaker),
+    bind(Scope::Sidebar, &["m"], Action::MergeEntity),
+    bind(Scope::Sidebar, &["s"], Action::SplitEntity),
+    bind(Scope::Sidebar, &["z"], Action::UndoCorrection),
+    bind(Scope::Anywhere, &["W"], Action::WatchView),
 ];
 
 /// The key that quits whatever the map says: the configuration can add

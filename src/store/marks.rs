@@ -325,6 +325,7 @@ fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
 
 enum Msg {
     Update(Update),
+    Correct(Vec<super::Change>),
     /// The articles of these keys were loaded now.
     Seen(Vec<String>),
     Flush(mpsc::Sender<()>),
@@ -353,9 +354,11 @@ impl MarkWriter {
                     let mut batch = Vec::new();
                     let mut flushes = Vec::new();
                     let mut seen = Vec::new();
+                    let mut corrections = Vec::new();
                     for msg in std::iter::once(first).chain(rx.try_iter()) {
                         match msg {
                             Msg::Update(u) => batch.push(u),
+                            Msg::Correct(c) => corrections.extend(c),
                             Msg::Seen(keys) => seen.extend(keys),
                             Msg::Flush(done) => flushes.push(done),
                         }
@@ -374,6 +377,13 @@ impl MarkWriter {
                         failed = !e.is_transient();
                         let _ = err_tx.send(e);
                     }
+                    if !failed
+                        && !corrections.is_empty()
+                        && let Err(e) = marks.correct(&corrections)
+                    {
+                        failed = !e.is_transient();
+                        let _ = err_tx.send(e);
+                    }
                     for done in flushes {
                         let _ = done.send(());
                     }
@@ -387,6 +397,13 @@ impl MarkWriter {
     pub fn send(&self, update: Update) {
         if let Some(tx) = &self.tx {
             let _ = tx.send(Msg::Update(update));
+        }
+    }
+
+    /// Queues corrections made or taken back; returns at once.
+    pub fn correct(&self, changes: Vec<super::Change>) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Msg::Correct(changes));
         }
     }
 
