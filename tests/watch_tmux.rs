@@ -5,6 +5,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
@@ -53,7 +54,7 @@ fn facts(home: &Path, folder: &Path) -> String {
         for f in doc["facts"].as_array().unwrap() {
             let value = f.get("value").map(ToString::to_string).unwrap_or_default();
             let speaker = f.get("speaker").map(|s| format!(">{s}")).unwrap_or_default();
-            said.push_str(&format!("{}:{}:{}={value}{speaker}\n", doc["id"], f["kind"], f["text"]));
+            let _ = writeln!(said, "{}:{}:{}={value}{speaker}", doc["id"], f["kind"], f["text"]);
         }
     }
     said.replace('"', "")
