@@ -12,6 +12,7 @@ use std::sync::{Arc, PoisonError};
 use super::search::{BoxKind, TextBox};
 use super::{Action, App};
 use crate::facts::{Fact, Kind};
+use crate::index::entities_of;
 use crate::keys::Context;
 use crate::pipeline::corrections::fold;
 use crate::pipeline::{Corrections, Shared};
@@ -82,28 +83,46 @@ impl App {
         }
         let docs = self.affected(&change);
         if let Change::Add(_) = change {
-            let set = self.corrections.shared();
-            for &d in &docs {
-                let (Some(doc), Some(record)) = (self.corpus.docs.get(d), self.records.get(d))
-                else {
-                    continue;
-                };
-                if record.facts_ready {
-                    let mut facts = record.facts.clone();
-                    set.read().unwrap_or_else(PoisonError::into_inner).apply(doc, &mut facts);
-                    self.set_facts(DocId(d), facts);
-                }
+            self.apply_to(&docs);
+        }
+        // A correction taken back gives facts back: they are made again
+        // (off this thread), and the index with them. So is the index
+        // while it is still being built from the facts as they came.
+        if matches!(change, Change::Remove(_)) || !self.index_ready {
+            let redo = self.corrections.redo.get_or_insert_with(Vec::new);
+            if let Change::Remove(_) = change {
+                redo.extend(docs.into_iter().map(DocId));
+                redo.sort_unstable_by_key(|d| d.0);
+                redo.dedup();
             }
+            self.index_ready = false;
         }
-        let redo = self.corrections.redo.get_or_insert_with(Vec::new);
-        if let Change::Remove(_) = change {
-            redo.extend(docs.into_iter().map(DocId));
-            redo.sort_unstable_by_key(|d| d.0);
-            redo.dedup();
-        }
-        self.index_ready = false;
         self.corrections.log.push(change);
         self.revision += 1;
+    }
+
+    /// Applies the corrections to the facts of articles `docs`, and the
+    /// entity index follows, article by article.
+    fn apply_to(&mut self, docs: &[usize]) {
+        let set = self.corrections.shared();
+        for &d in docs {
+            let (Some(doc), Some(record)) = (self.corpus.docs.get(d), self.records.get(d)) else {
+                continue;
+            };
+            if !record.facts_ready {
+                continue;
+            }
+            let mut facts = record.facts.clone();
+            set.read().unwrap_or_else(PoisonError::into_inner).apply(doc, &mut facts);
+            if self.index_ready {
+                let (old, new) = (entities_of(&record.facts), entities_of(&facts));
+                self.index.replace_doc(DocId(d), &old, new);
+            }
+            self.set_facts(DocId(d), facts);
+        }
+        if self.index_ready {
+            self.watch.index_built(&self.index);
+        }
     }
 
     /// The articles a change touches.
@@ -320,6 +339,7 @@ mod tests {
         let before = app.facts().len();
         app.update(Action::DropFact);
         assert!(app.facts().len() < before);
+        assert!(app.index.mentions(Kind::Place, &label).iter().all(|m| m.doc.0 != app.selected));
         assert!(!app.shown().unwrap().sidebar.entries.iter().any(|e| e.label == label));
         assert!(matches!(app.corrections.log[0], Change::Add(Correction::Drop(_))));
         // Taken back: the article's facts are to be made again.
@@ -332,17 +352,46 @@ mod tests {
     fn a_merge_renames_across_articles_and_split_takes_it_back() {
         let mut app = on_entry(Kind::Person);
         let name = app.selected_entry().unwrap().label.clone();
-        app.update(Action::MergeEntity);
-        for c in "Someone Else".chars() {
-            app.text_box.as_mut().unwrap().insert(c);
-        }
-        let enter = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Enter);
-        app.handle_key(enter);
+        answer(&mut app, Action::MergeEntity, "Someone Else");
         assert!(app.shown().unwrap().sidebar.entries.iter().any(|e| e.label == "Someone Else"));
         assert!(!app.shown().unwrap().sidebar.entries.iter().any(|e| e.label == name));
+        // The index follows without being built again.
+        assert!(app.index_ready && app.corrections.redo.is_none());
+        assert_eq!(app.index.article_count(Kind::Person, &name), 0);
+        assert!(app.index.article_count(Kind::Person, "Someone Else") > 0);
         assert_eq!(
             app.corrections.list(),
             [Correction::Merge { kind: Kind::Person, from: name, into: "Someone Else".into() }]
         );
+    }
+
+    /// Opens the box with `action`, replaces its text with `text`, confirms.
+    fn answer(app: &mut crate::app::App, action: Action, text: &str) {
+        app.update(action);
+        let b = app.text_box.as_mut().expect("the correction box is open");
+        b.text.clear();
+        b.cursor = 0;
+        for c in text.chars() {
+            b.insert(c);
+        }
+        app.handle_key(crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Enter));
+    }
+
+    #[test]
+    fn a_speaker_is_set_and_cleared() {
+        let mut app = on_entry(Kind::Quote);
+        let speaker = |app: &crate::app::App| {
+            let entry = app.selected_entry().unwrap();
+            app.facts()[entry.mentions[0]].speaker.clone()
+        };
+        answer(&mut app, Action::SetSpeaker, "Ada Lovelace");
+        assert_eq!(speaker(&app).as_deref(), Some("Ada Lovelace"));
+        assert!(app.text_box.is_none() && app.corrections.asking.is_none());
+        answer(&mut app, Action::SetSpeaker, "  ");
+        assert_eq!(speaker(&app), None);
+        assert_eq!(app.corrections.list().len(), 1, "the second replaced the first");
+        // Undo brings back the speaker the first correction set.
+        app.update(Action::UndoCorrection);
+        assert_eq!(speaker(&app).as_deref(), Some("Ada Lovelace"));
     }
 }

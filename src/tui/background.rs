@@ -235,8 +235,12 @@ impl Work {
         // A correction: the facts it gave back made again, and the index.
         if !self.reloading
             && !app.is_loading()
-            && let Some(todo) = app.corrections.redo.take()
+            && let Some(mut todo) = app.corrections.redo.take()
         {
+            // With the articles whose facts are still to come.
+            todo.extend((0..app.records.len()).filter(|&i| !app.records[i].facts_ready).map(DocId));
+            todo.sort_unstable_by_key(|d| d.0);
+            todo.dedup();
             self.restart_extractor(app, &todo);
         }
         let shown = app.selected;
