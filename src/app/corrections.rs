@@ -150,8 +150,10 @@ impl App {
         }
     }
 
-    /// Makes the corrections of one key, remembering what each replaced.
-    fn correct_all(&mut self, corrections: Vec<Correction>) {
+    /// Makes corrections as one step that [`Action::UndoCorrection`]
+    /// takes back (remembering what each replaced): what a view's key
+    /// that corrects calls.
+    pub fn correct_undoably(&mut self, corrections: Vec<Correction>) {
         let mut undo = Vec::new();
         for c in corrections {
             undo.push((c.clone(), self.corrections.in_slot(&c)));
@@ -183,7 +185,7 @@ impl App {
         let drops: Vec<Correction> =
             all.iter().map(|f| Correction::Drop(FactKey::of(doc, f))).collect();
         let n = drops.len();
-        self.correct_all(drops);
+        self.correct_undoably(drops);
         let undo = self.hint_in(Action::UndoCorrection, Context::Sidebar);
         self.note = Some(format!("dropped ({n} mention(s)) — {undo} undoes"));
     }
@@ -292,7 +294,7 @@ impl App {
                 Correction::Split { kind, name, surface, into: text }
             }
         };
-        self.correct_all(vec![correction]);
+        self.correct_undoably(vec![correction]);
         let undo = self.hint_in(Action::UndoCorrection, Context::Sidebar);
         self.note = Some(format!("corrected — {undo} undoes"));
     }

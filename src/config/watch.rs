@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use unicode_normalization::UnicodeNormalization;
+
 /// The longest name watched, in characters: a name, not a paragraph.
 pub const MAX_NAME_CHARS: usize = 200;
 /// The largest watch file read.
@@ -27,7 +29,10 @@ pub fn check_name(name: &str) -> Result<String, String> {
     if trimmed.chars().count() > MAX_NAME_CHARS {
         return Err(format!("a name is at most {MAX_NAME_CHARS} characters"));
     }
-    Ok(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
+    // Composed as the articles are (NFC), so that a name typed decomposed
+    // matches.
+    let name: String = trimmed.nfc().collect();
+    Ok(name.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The names of a watch file: `Err` names the line that is wrong.
@@ -68,6 +73,7 @@ mod tests {
     #[test]
     fn names_are_checked_and_files_read_line_by_line() {
         assert_eq!(check_name("  Daniel   Zhang "), Ok("Daniel Zhang".into()));
+        assert_eq!(check_name("Trung Quo\u{302}\u{301}c"), Ok("Trung Quốc".into()));
         assert!(check_name(" ").is_err());
         assert!(check_name("a\x1b[31m").unwrap_err().contains("control"));
         assert!(check_name(&"x".repeat(201)).is_err());
