@@ -4,6 +4,7 @@
 //! off the UI thread (articles, facts, a reload: see `loading`). Drawing
 //! (in `ui`) only borrows it.
 
+pub mod corrections;
 mod export;
 pub mod facts_view;
 pub mod help;
@@ -18,6 +19,7 @@ pub mod reader;
 mod record;
 pub mod search;
 pub mod sidebar;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -137,6 +139,11 @@ pub struct App {
     /// Widest the article text gets, in columns; wider panes centre it.
     pub max_text_width: u16,
     pub widths: layout::Widths,
+    /// The watch list and what it matched; the view of it (`W`).
+    pub watch: watch::Watch,
+    pub watch_view: Option<watch::WatchView>,
+    /// The person's corrections of the facts (see `corrections`).
+    pub corrections: corrections::CorrectionState,
 }
 
 impl App {
@@ -191,6 +198,9 @@ impl App {
             asking: search::Asking::default(),
             max_text_width: 80,
             widths: layout::Widths::default(),
+            corrections: corrections::CorrectionState::default(),
+            watch: watch::Watch::default(),
+            watch_view: None,
         };
         app.relayout();
         app.note = app.problems_note();
@@ -214,6 +224,7 @@ impl App {
         self.highlight = config.highlight;
         self.max_text_width = config.max_text_width;
         self.widths = layout::Widths { list: config.list_width, sidebar: config.sidebar_width };
+        self.set_watch(config.watch);
         self.relayout();
         if self.note.is_some() {
             self.note = self.problems_note();
@@ -430,6 +441,9 @@ impl App {
         if self.top() == Layer::View(View::FactsView) && self.update_facts_view(action) {
             return;
         }
+        if self.top() == Layer::View(View::Watch) && self.update_watch_view(action) {
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
@@ -521,6 +535,12 @@ impl App {
             | Action::DeleteToStart
             | Action::HistoryPrev
             | Action::HistoryNext => {}
+            Action::DropFact => self.drop_selected(),
+            Action::SetSpeaker => self.ask_speaker(),
+            Action::MergeEntity => self.ask_merge(),
+            Action::SplitEntity => self.ask_split(),
+            Action::UndoCorrection => self.undo_correction(),
+            Action::WatchView => self.toggle_watch_view(),
             Action::UnreadOnly => self.toggle_filter(Filter::Unread),
             Action::StarredOnly => self.toggle_filter(Filter::Starred),
         }

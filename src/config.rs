@@ -4,6 +4,7 @@
 //! terminal is touched. `dossier --print-config` prints the defaults.
 
 mod style;
+pub mod watch;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -29,6 +30,8 @@ pub struct Config {
     /// Pane widths in columns; `None`: chosen from the terminal's width.
     pub list_width: Option<u16>,
     pub sidebar_width: Option<u16>,
+    /// The watch list: names flagged wherever the articles name them.
+    pub watch: Vec<String>,
 }
 
 impl Default for Config {
@@ -41,6 +44,7 @@ impl Default for Config {
             max_text_width: 80,
             list_width: None,
             sidebar_width: None,
+            watch: Vec::new(),
         }
     }
 }
@@ -60,6 +64,7 @@ pub struct ConfigError {
 struct File {
     reader: Reader,
     layout: LayoutSection,
+    watch: WatchSection,
     theme: BTreeMap<Spanned<String>, Spanned<String>>,
     keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<Keys>>>,
 }
@@ -77,6 +82,13 @@ struct Reader {
 struct LayoutSection {
     list_width: Option<u16>,
     sidebar_width: Option<u16>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct WatchSection {
+    names: Option<Spanned<Vec<String>>>,
+    file: Option<Spanned<String>>,
 }
 
 /// One key (`"q"`) or several (`["q", "C-c"]`).
@@ -155,7 +167,7 @@ impl Config {
         };
         let shown = crate::text::one_line(&path.display().to_string()).into_owned();
         match crate::bounded::read_to_string(&path, MAX_CONFIG_BYTES) {
-            Ok(text) => parse(&text, &shown, start),
+            Ok(text) => parse_in(&text, &shown, start, path.parent()),
             Err(e) if e.is_not_found() && !required => Ok(start),
             Err(e) => Err(ConfigError {
                 path: shown,
@@ -167,8 +179,20 @@ impl Config {
     }
 }
 
-/// Parses a configuration's text over `base`.
+/// Parses a configuration's text over `base` (a watch file relative to
+/// the working folder).
 pub fn parse(text: &str, path: &str, base: Config) -> Result<Config, ConfigError> {
+    parse_in(text, path, base, None)
+}
+
+/// Parses a configuration's text over `base`; a relative watch file is
+/// found in `dir` (the configuration's folder).
+fn parse_in(
+    text: &str,
+    path: &str,
+    base: Config,
+    dir: Option<&Path>,
+) -> Result<Config, ConfigError> {
     let line_of = |at: usize| text.get(..at).map_or(1, |s| s.matches('\n').count() + 1);
     // Key names and messages come from the file: shown, never sent as
     // control sequences to the terminal.
@@ -198,6 +222,26 @@ pub fn parse(text: &str, path: &str, base: Config) -> Result<Config, ConfigError
     }
     config.list_width = file.layout.list_width.filter(|w| *w > 0).or(config.list_width);
     config.sidebar_width = file.layout.sidebar_width.filter(|w| *w > 0).or(config.sidebar_width);
+    if let Some(names) = &file.watch.names {
+        let checked = names
+            .get_ref()
+            .iter()
+            .map(|n| watch::check_name(n))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|m| error(names.span().start, "watch.names", m))?;
+        watch::extend(&mut config.watch, checked)
+            .map_err(|m| error(names.span().start, "watch.names", m))?;
+    }
+    if let Some(f) = &file.watch.file {
+        let at = f.span().start;
+        let given = Path::new(f.get_ref());
+        let full = match dir {
+            Some(d) if given.is_relative() => d.join(given),
+            _ => given.to_path_buf(),
+        };
+        let names = watch::read_file(&full).map_err(|m| error(at, "watch.file", m))?;
+        watch::extend(&mut config.watch, names).map_err(|m| error(at, "watch.file", m))?;
+    }
     for (name, value) in &file.theme {
         let key = format!("theme.{}", name.get_ref());
         let slot = element(&mut config.theme, name.get_ref())
@@ -297,6 +341,11 @@ pub fn print_default() -> String {
         out,
         "max_text_width = {}      # widest the article text gets, in columns\n",
         d.max_text_width
+    );
+    out.push_str(
+        "[watch]\n# Names flagged in the list and the sidebar wherever the articles name them\n\
+         # (any spelling of the entity: watching \"China\" flags \"Trung Quốc\"); W lists them.\n\
+         names = []\n# file = \"watch.txt\"   # one name per line, beside this file\n\n",
     );
     out.push_str("[layout]\nlist_width = 0          # columns; 0 chooses from the terminal's width\nsidebar_width = 0\n\n");
     out.push_str(

@@ -52,8 +52,8 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Ok(config)
     };
     match cli.command {
-        Some(Command::Facts { json, ref paths }) => facts(json, paths, cli.no_cache),
-        Some(Command::Text { ref paths }) => text(paths, cli.no_cache),
+        Some(Command::Facts { json, ref paths }) => facts(json, paths, cli),
+        Some(Command::Text { ref paths }) => text(paths, cli),
         Some(Command::Prune { days }) => prune(days),
         Some(Command::Completions { shell }) => print_bytes(&dossier::cli::completions(shell)),
         Some(Command::Man) => print_bytes(&dossier::cli::man_page()),
@@ -63,7 +63,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 Ok(c) => c,
                 Err(code) => return Ok(code),
             };
-            let (corpus, facts) = open(paths, cli.no_cache);
+            let (corpus, facts) = open(paths, cli);
             let screen =
                 dossier::render::render_loaded(corpus, facts, config, size, keys, svg.as_deref())?;
             output::print(&screen)
@@ -109,22 +109,27 @@ fn report_problems(loaded: &Loaded) -> bool {
 }
 
 /// Loads `paths` (the bundled articles when there are none) through the
-/// library unless `no_cache`, with each article's facts when `facts`
+/// library unless `--no-cache`, with each article's facts (corrected as
+/// the reading state says, unless `--no-state`) when `facts`
 /// (else none are extracted), batch by batch in path order, reporting
 /// problems and notes on stderr as they come, and hands each batch's
 /// articles and facts to `each`; nothing is kept after that. An `Err` from
 /// `each` stops the load. Returns whether any problem was met, or the error.
 fn load(
     paths: &[PathBuf],
-    no_cache: bool,
+    cli: &Cli,
     facts: bool,
     mut each: impl FnMut(Loaded) -> std::io::Result<()>,
 ) -> std::io::Result<bool> {
-    let (mut library, note) = pipeline::open_library(!no_cache && !paths.is_empty());
+    let (mut library, note) = pipeline::open_library(!cli.no_cache && !paths.is_empty());
     if let Some(note) = note {
         eprintln!("dossier: note: {note}");
     }
-    let extractor = Lazy::default();
+    let (corrections, note) = pipeline::corrections::for_headless(facts && !cli.no_state);
+    if let Some(note) = note {
+        eprintln!("dossier: note: {note}");
+    }
+    let extractor = Lazy::corrected(corrections);
     let mut problems = false;
     let mut found = false;
     let mut result = Ok(());
@@ -160,10 +165,10 @@ fn streamed_status(result: std::io::Result<bool>) -> Result<ExitCode> {
     }
 }
 
-fn text(paths: &[PathBuf], no_cache: bool) -> Result<ExitCode> {
+fn text(paths: &[PathBuf], cli: &Cli) -> Result<ExitCode> {
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut first = true;
-    let result = load(paths, no_cache, false, |loaded| {
+    let result = load(paths, cli, false, |loaded| {
         for doc in &loaded.docs {
             if !first {
                 writeln!(out, "\x0c")?;
@@ -180,9 +185,9 @@ fn text(paths: &[PathBuf], no_cache: bool) -> Result<ExitCode> {
     streamed_status(result)
 }
 
-fn facts(json: bool, paths: &[PathBuf], no_cache: bool) -> Result<ExitCode> {
+fn facts(json: bool, paths: &[PathBuf], cli: &Cli) -> Result<ExitCode> {
     let mut out = BufWriter::new(std::io::stdout().lock());
-    let result = load(paths, no_cache, true, |loaded| {
+    let result = load(paths, cli, true, |loaded| {
         // Formatted on every core, then printed in order.
         let lines: Vec<String> = (loaded.docs.par_iter().zip(&loaded.facts))
             .map(
@@ -201,10 +206,10 @@ fn facts(json: bool, paths: &[PathBuf], no_cache: bool) -> Result<ExitCode> {
 }
 
 /// The whole corpus and its facts, for `render`.
-fn open(paths: &[PathBuf], no_cache: bool) -> (Corpus, Vec<Vec<Fact>>) {
+fn open(paths: &[PathBuf], cli: &Cli) -> (Corpus, Vec<Vec<Fact>>) {
     let mut corpus = Corpus::default();
     let mut facts = Vec::new();
-    let _ = load(paths, no_cache, true, |loaded| {
+    let _ = load(paths, cli, true, |loaded| {
         corpus.problems.extend(loaded.problems);
         corpus.notes.extend(loaded.notes);
         corpus.docs.extend(loaded.docs);

@@ -20,6 +20,7 @@
 //! The pipeline sits above `corpus`, `facts` and `store`; none of them
 //! imports it.
 
+pub mod corrections;
 mod stored;
 
 use std::collections::HashMap;
@@ -34,6 +35,7 @@ use crate::corpus::{
 use crate::facts::{Extractor, Fact};
 use crate::store::{FileId, Library, Listed, NewFile, StoreError, Verdict};
 use crate::text::DocId;
+pub use corrections::{Corrections, Shared};
 
 /// From this many files to load on, the library's index of `facts` is
 /// dropped before and built again after (cheaper than keeping it up).
@@ -119,6 +121,8 @@ fn without(e: &StoreError) -> String {
 /// one already handed out is a note).
 struct Out<'a> {
     each: &'a mut dyn FnMut(Loaded) -> ControlFlow<()>,
+    /// The person's corrections, applied to every article handed out.
+    corrections: Option<&'a Shared>,
     next_id: usize,
     dedup: Dedup,
     stopped: bool,
@@ -148,6 +152,8 @@ impl Out<'_> {
             }
             doc.id = DocId(self.next_id);
             self.next_id += 1;
+            let mut f = f;
+            correct(self.corrections, &doc, &mut f);
             docs.push(doc);
             facts.push(f);
         }
@@ -160,13 +166,33 @@ impl Out<'_> {
 }
 
 /// The extractor, made when first needed: making it compiles every rule,
-/// and a load that finds everything in the library never needs it.
+/// and a load that finds everything in the library never needs it. With
+/// it, the person's corrections, applied to every article's facts.
 #[derive(Default)]
-pub struct Lazy(std::sync::OnceLock<Extractor>);
+pub struct Lazy(std::sync::OnceLock<Extractor>, Option<Shared>);
 
 impl Lazy {
+    /// Facts made with these corrections applied.
+    pub fn corrected(corrections: Shared) -> Self {
+        Self(std::sync::OnceLock::new(), Some(corrections))
+    }
+
     pub fn get(&self) -> &Extractor {
         self.0.get_or_init(Extractor::new)
+    }
+
+    /// The facts of `doc`, extracted and corrected.
+    pub fn facts(&self, doc: &Document) -> Vec<Fact> {
+        let mut facts = self.get().extract(doc);
+        correct(self.1.as_ref(), doc, &mut facts);
+        facts
+    }
+}
+
+/// Applies the corrections, if any, to the facts of `doc`.
+fn correct(corrections: Option<&Shared>, doc: &Document, facts: &mut Vec<Fact>) {
+    if let Some(c) = corrections {
+        c.read().unwrap_or_else(std::sync::PoisonError::into_inner).apply(doc, facts);
     }
 }
 
@@ -197,7 +223,8 @@ pub fn load(
     options: Options,
     each: &mut dyn FnMut(Loaded) -> ControlFlow<()>,
 ) -> Summary {
-    let mut out = Out { each, next_id: 0, dedup: Dedup::default(), stopped: false };
+    let corrections = facts.and_then(|l| l.1.as_ref());
+    let mut out = Out { each, corrections, next_id: 0, dedup: Dedup::default(), stopped: false };
     if paths.is_empty() {
         let docs = Corpus::bundled().docs;
         let facts = extract(facts, &docs);

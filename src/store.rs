@@ -9,7 +9,8 @@
 //!   delete; the tables are documented for `sqlite3` and Datasette
 //!   (README, "Database");
 //! - the **reading state** ([`Marks`], `$XDG_STATE_HOME/dossier/state.sqlite`):
-//!   read and star marks, the place in each article, the article open last.
+//!   read and star marks, the place in each article, the article open last,
+//!   and the person's corrections of the facts.
 //!   It cannot be rebuilt, so it lives apart from the cache, beside the
 //!   `state.json` it replaces (imported once, then renamed).
 //!
@@ -37,6 +38,7 @@
 //! imports it.
 
 mod codec;
+mod corrections;
 mod db;
 mod error;
 mod import;
@@ -47,6 +49,7 @@ mod paths;
 mod schema;
 pub mod version;
 
+pub use corrections::{Change, Correction, FactKey, read_corrections};
 pub use error::{Result, StoreError};
 pub use import::{ParsedFile, Synced, parse_file, sync};
 pub use indexes::SavedIndexes;

@@ -68,6 +68,7 @@ pub fn run(
     let mut app = crate::render::empty_app((w, h));
     app.configure(config);
     let (mut saver, state) = Saver::open(keep_state);
+    app.corrections.load(std::mem::take(&mut saver.corrections));
     app.restore(&state);
     drop(state);
     if let Some(notice) = saver.notice.take() {

@@ -9,6 +9,7 @@ mod reader;
 mod search;
 mod sidebar;
 mod status;
+mod watch;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -55,6 +56,11 @@ fn draw_screen(app: &App, frame: &mut Frame) {
             Layer::View(View::FactsView) => {
                 if let Some(view) = &app.facts_view {
                     facts_view::draw(app, view, frame, main);
+                }
+            }
+            Layer::View(View::Watch) => {
+                if let Some(view) = &app.watch_view {
+                    watch::draw(app, view, frame, main);
                 }
             }
             Layer::TextBox(kind) => status::draw_box(app, kind, frame, status),

@@ -30,6 +30,8 @@ pub enum View {
     CorpusSearch,
     /// `F`: every entity and figure of the corpus.
     FactsView,
+    /// `W`: the articles that name a watched name.
+    Watch,
 }
 
 impl App {
@@ -46,6 +48,8 @@ impl App {
             layers.push(Layer::View(View::CorpusSearch));
         } else if self.facts_view.is_some() {
             layers.push(Layer::View(View::FactsView));
+        } else if self.watch_view.is_some() {
+            layers.push(Layer::View(View::Watch));
         }
         layers.push(Layer::Panes(self.focus));
         layers
@@ -66,6 +70,7 @@ impl App {
     pub fn context(&self) -> Context {
         match self.view() {
             Some(View::FactsView) => Context::FactsView,
+            Some(View::Watch) => Context::WatchView,
             // The corpus search takes its keys in its text box, over it.
             Some(View::CorpusSearch) | None => match self.focus {
                 Pane::List => Context::List,

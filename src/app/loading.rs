@@ -61,6 +61,9 @@ impl App {
         for doc in docs {
             debug_assert_eq!(doc.id, DocId(self.corpus.docs.len()));
             let record = records.as_mut().and_then(Iterator::next);
+            if let Some(r) = &record {
+                self.watch.note_facts(&doc, &r.facts);
+            }
             self.records.push(record.unwrap_or_else(|| Record::waiting(&doc)));
             self.corpus.docs.push(doc);
         }
@@ -142,6 +145,7 @@ impl App {
         let (Some(doc), Some(record)) = (self.corpus.docs.get(i), self.records.get_mut(i)) else {
             return;
         };
+        self.watch.note_facts(doc, &facts);
         record.set_facts(doc, facts);
         if i == self.selected {
             // Fact highlights are drawn from the facts: wrap again.
@@ -153,6 +157,13 @@ impl App {
     pub fn set_index(&mut self, index: EntityIndex) {
         self.index = index;
         self.index_ready = true;
+        self.watch.index_built(&self.index);
+        if self.watch_view.is_some() {
+            let selected = self.watch_view.as_ref().map_or(0, |v| v.selected);
+            let mut view = super::watch::WatchView::build(&self.watch, &self.index, true);
+            view.selected = selected.min(view.rows.len().saturating_sub(1));
+            self.watch_view = Some(view);
+        }
     }
 
     /// Replaces the articles with a reload of the same paths: the same
@@ -196,6 +207,8 @@ impl App {
         self.asking.corpus_replaced();
         self.corpus_search = None;
         self.facts_view = None;
+        self.watch_view = None;
+        self.watch.forget_articles();
         self.current_fact = None;
         let keep = selected.unwrap_or_else(|| self.selected.min(n.saturating_sub(1)));
         if selected.is_none() || changes != Changes::default() {

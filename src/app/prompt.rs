@@ -129,7 +129,7 @@ impl App {
     pub(super) const fn box_context(kind: BoxKind) -> Context {
         match kind {
             BoxKind::Corpus => Context::SearchPrompt,
-            BoxKind::Article | BoxKind::Title => Context::Prompt,
+            BoxKind::Article | BoxKind::Title | BoxKind::Correct => Context::Prompt,
         }
     }
 

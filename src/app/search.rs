@@ -28,6 +28,8 @@ pub enum BoxKind {
     Article,
     Corpus,
     Title,
+    /// A correction's name (a speaker, an entity to merge into).
+    Correct,
 }
 
 /// The shown article's search: its hits and the current one.
@@ -212,6 +214,7 @@ impl App {
                 self.corpus_search = Some(CorpusSearch::default());
                 String::new()
             }
+            BoxKind::Correct => String::new(),
         };
         self.text_box = Some(TextBox::new(kind, text));
         self.box_changed();
@@ -230,6 +233,7 @@ impl App {
                 }
                 self.refilter();
             }
+            BoxKind::Correct => {}
         }
     }
 
@@ -242,6 +246,7 @@ impl App {
                 self.filters.retain(|f| !matches!(f, Filter::Title(_)));
                 self.refilter();
             }
+            BoxKind::Correct => self.corrections.asking = None,
         }
     }
 
@@ -254,7 +259,10 @@ impl App {
             }
             return;
         }
-        self.text_box = None;
+        if let Some(b) = self.text_box.take().filter(|b| b.kind == BoxKind::Correct) {
+            self.answer(&b.text);
+            return;
+        }
         if self.article_search.as_ref().is_some_and(|s| s.hits.is_empty()) {
             self.article_search = None;
         }

@@ -90,6 +90,33 @@ impl EntityIndex {
         }
     }
 
+    /// Replaces what the index holds of article `doc`: its entities were
+    /// `old` and are now `new` (as [`entities_of`] gives them; a correction
+    /// changed its facts). Costs what the entities of that one article
+    /// cost: the index is not built again.
+    pub fn replace_doc(&mut self, doc: DocId, old: &[(usize, Entity)], new: Vec<(usize, Entity)>) {
+        for (_, entity) in old {
+            if let Some(&slot) = self.by_key.get(&Entity::key(entity.kind, &entity.name)) {
+                let mentions = &mut self.entities[slot].1;
+                if let Ok(at) = mentions.binary_search_by_key(&doc.0, |m| m.doc.0) {
+                    mentions.remove(at);
+                }
+            }
+        }
+        for (fact, entity) in new {
+            let key = Entity::key(entity.kind, &entity.name);
+            let slot = *self.by_key.entry(key).or_insert_with(|| {
+                self.entities.push((entity, Vec::new()));
+                self.entities.len() - 1
+            });
+            let mentions = &mut self.entities[slot].1;
+            match mentions.binary_search_by_key(&doc.0, |m| m.doc.0) {
+                Ok(at) => mentions[at].facts.push(fact),
+                Err(at) => mentions.insert(at, Mentions { doc, facts: vec![fact] }),
+            }
+        }
+    }
+
     /// The articles that mention an entity, with the mentions in each.
     pub fn mentions(&self, kind: Kind, name: &str) -> &[Mentions] {
         self.by_key.get(&Entity::key(kind, name)).map_or(&[], |&i| &self.entities[i].1)
@@ -100,9 +127,10 @@ impl EntityIndex {
         self.mentions(kind, name).len()
     }
 
-    /// Every entity with its mentions, in the order first met.
+    /// Every entity with its mentions, in the order first met (an entity
+    /// a correction took out of every article is left out).
     pub fn iter(&self) -> impl Iterator<Item = (&Entity, &[Mentions])> {
-        self.entities.iter().map(|(e, m)| (e, m.as_slice()))
+        self.entities.iter().filter(|(_, m)| !m.is_empty()).map(|(e, m)| (e, m.as_slice()))
     }
 
     pub fn len(&self) -> usize {
@@ -139,6 +167,27 @@ mod tests {
         assert_eq!(a.iter().collect::<Vec<_>>(), b.iter().collect::<Vec<_>>());
         assert_eq!(b.mentions(Kind::Place, "China")[0].facts, [2]);
         assert_eq!(b.article_count(Kind::Place, "United States"), 2);
+    }
+
+    #[test]
+    fn an_article_replaced_is_as_if_built_so() {
+        let before = vec![
+            vec![place("China"), place("Vietnam")],
+            vec![place("China"), place("Laos"), place("china")],
+            vec![place("China")],
+        ];
+        let mut after = before.clone();
+        after[1] = vec![place("Cambodia"), place("Vietnam")];
+        let mut index = EntityIndex::build(&before);
+        index.replace_doc(DocId(1), &entities_of(&before[1]), entities_of(&after[1]));
+        let built = EntityIndex::build(&after);
+        let sorted = |i: &EntityIndex| {
+            let mut all: Vec<_> = i.iter().map(|(e, m)| (e.clone(), m.to_vec())).collect();
+            all.sort_by(|a, b| a.0.cmp(&b.0));
+            all
+        };
+        assert_eq!(sorted(&index), sorted(&built));
+        assert_eq!(index.article_count(Kind::Place, "Laos"), 0);
     }
 
     #[test]

@@ -171,4 +171,16 @@ actions! {
     HistoryPrev,
     /// the query typed after (history), then what was being typed
     HistoryNext,
+    /// correct: drop the selected fact (every mention of it in the article)
+    DropFact,
+    /// correct: set or clear the selected quote's speaker
+    SetSpeaker,
+    /// correct: merge the selected entity into another one, named
+    MergeEntity,
+    /// correct: split the selected mention's spelling off its entity (or undo the merge that made it)
+    SplitEntity,
+    /// take back the last correction made in this session
+    UndoCorrection,
+    /// watch list: the articles that name a watched name, per name
+    WatchView,
 }

@@ -13,6 +13,8 @@ pub enum Context {
     Reader,
     Sidebar,
     FactsView,
+    /// The watch list's view (`W`).
+    WatchView,
     /// The help or problems overlay.
     Overlay,
     /// A text box (`/`, the list's title filter).
@@ -27,6 +29,7 @@ impl Context {
         Context::Reader,
         Context::Sidebar,
         Context::FactsView,
+        Context::WatchView,
         Context::Overlay,
         Context::Prompt,
         Context::SearchPrompt,
@@ -42,6 +45,7 @@ pub enum Scope {
     Reader,
     Sidebar,
     FactsView,
+    WatchView,
     Overlay,
     Prompt,
     SearchPrompt,
@@ -55,6 +59,7 @@ impl Scope {
         Scope::Reader,
         Scope::Sidebar,
         Scope::FactsView,
+        Scope::WatchView,
         Scope::Overlay,
         Scope::Prompt,
         Scope::SearchPrompt,
@@ -69,6 +74,7 @@ impl Scope {
             Scope::Reader => "reader",
             Scope::Sidebar => "sidebar",
             Scope::FactsView => "facts_view",
+            Scope::WatchView => "watch_view",
             Scope::Overlay => "overlay",
             Scope::Prompt => "prompt",
             Scope::SearchPrompt => "search_prompt",
@@ -83,6 +89,7 @@ impl Scope {
             Scope::Reader => "reader",
             Scope::Sidebar => "sidebar",
             Scope::FactsView => "facts view",
+            Scope::WatchView => "watch list",
             Scope::Overlay => "help, P",
             Scope::Prompt => "text box",
             Scope::SearchPrompt => "search all box",
@@ -99,6 +106,7 @@ impl Scope {
             Scope::Reader => ctx == Context::Reader,
             Scope::Sidebar => ctx == Context::Sidebar,
             Scope::FactsView => ctx == Context::FactsView,
+            Scope::WatchView => ctx == Context::WatchView,
             Scope::Overlay => ctx == Context::Overlay,
             Scope::Prompt => matches!(ctx, Context::Prompt | Context::SearchPrompt),
             Scope::SearchPrompt => ctx == Context::SearchPrompt,
@@ -112,6 +120,7 @@ impl Scope {
             | Scope::Reader
             | Scope::Sidebar
             | Scope::FactsView
+            | Scope::WatchView
             | Scope::Overlay
             | Scope::SearchPrompt => 0,
             Scope::ListAndReader | Scope::Prompt => 1,
@@ -231,6 +240,20 @@ const DEFAULTS: &[DefaultRow] = &[
     bind(Scope::SearchPrompt, &["Down"], Action::Down),
     bind(Scope::SearchPrompt, &["PgUp"], Action::PageUpSelect),
     bind(Scope::SearchPrompt, &["PgDn"], Action::PageDownSelect),
+    bind(Scope::Sidebar, &["D"], Action::DropFact),
+    bind(Scope::Sidebar, &["a"], Action::SetSpeaker),
+    bind(Scope::Sidebar, &["m"], Action::MergeEntity),
+    bind(Scope::Sidebar, &["s"], Action::SplitEntity),
+    bind(Scope::Sidebar, &["z"], Action::UndoCorrection),
+    bind(Scope::Anywhere, &["W"], Action::WatchView),
+    bind(Scope::WatchView, &["j", "Down"], Action::Down),
+    bind(Scope::WatchView, &["k", "Up"], Action::Up),
+    bind(Scope::WatchView, &["g", "Home"], Action::First),
+    bind(Scope::WatchView, &["G", "End"], Action::Last),
+    bind(Scope::WatchView, &["PgUp"], Action::PageUpSelect),
+    bind(Scope::WatchView, &["PgDn"], Action::PageDownSelect),
+    bind(Scope::WatchView, &["Enter"], Action::Open),
+    bind(Scope::WatchView, &["q"], Action::Escape),
 ];
 
 /// The key that quits whatever the map says: the configuration can add

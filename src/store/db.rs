@@ -32,6 +32,10 @@ pub(crate) struct Spec {
     pub synchronous: &'static str,
     /// Whether a file of an older schema is simply rebuilt (derived data).
     pub disposable: bool,
+    /// What takes a file of schema `1 + i` to `2 + i` (a file that is not
+    /// disposable is stepped on, in one transaction, never rebuilt). A new
+    /// file is made with `create`, then every step.
+    pub steps: &'static [&'static str],
 }
 
 /// A database opened, and what was done to get there (said once).
@@ -202,7 +206,7 @@ fn try_open(path: &Path, spec: &Spec) -> Result<Connection, Fault> {
         if spec.disposable {
             return Err(Fault::Outdated(version));
         }
-        return Err(Fault::Damaged(format!("schema {version} cannot be read")));
+        step_on(&conn, path, spec, version)?;
     }
     check_complete(&conn, path, spec)?;
     conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())).map_err(|e| sqlite(path, e))?;
@@ -272,6 +276,34 @@ fn check_complete(conn: &Connection, path: &Path, spec: &Spec) -> Result<(), Fau
     Ok(())
 }
 
+/// Takes a file of an older schema to this one, step by step, in one
+/// transaction (once even when two processes open it together: the second
+/// finds it done). A schema no step starts from cannot be read.
+fn step_on(conn: &Connection, path: &Path, spec: &Spec, found: i64) -> Result<(), Fault> {
+    // Step `i` starts from schema `1 + i`; the last ends at this schema.
+    let complete = i64::try_from(spec.steps.len()).is_ok_and(|n| n + 1 == spec.schema);
+    let first = usize::try_from(found - 1).ok().filter(|&i| complete && i < spec.steps.len());
+    let Some(first) = first else {
+        return Err(Fault::Damaged(format!("schema {found} cannot be read")));
+    };
+    conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| sqlite(path, e))?;
+    let result = (|| {
+        let now: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if now == found {
+            for step in &spec.steps[first..] {
+                conn.execute_batch(step)?;
+            }
+            conn.execute_batch(&format!("PRAGMA user_version = {}", spec.schema))?;
+        }
+        conn.execute_batch("COMMIT")
+    })();
+    if let Err(e) = result {
+        let _ = conn.execute_batch("ROLLBACK");
+        return Err(Fault::Error(sqlite(path, e)));
+    }
+    Ok(())
+}
+
 /// Makes the tables of a new file, once even when two processes start
 /// together (the second finds them made).
 fn create(conn: &Connection, path: &Path, spec: &Spec) -> Result<(), Fault> {
@@ -282,6 +314,9 @@ fn create(conn: &Connection, path: &Path, spec: &Spec) -> Result<(), Fault> {
         let app: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         if app == 0 {
             conn.execute_batch(spec.create)?;
+            for step in spec.steps {
+                conn.execute_batch(step)?;
+            }
             conn.execute_batch(&format!(
                 "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {}",
                 spec.schema

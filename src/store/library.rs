@@ -200,6 +200,7 @@ const SPEC: Spec = Spec {
     tables: &schema::LIBRARY_TABLES,
     synchronous: "NORMAL",
     disposable: true,
+    steps: &[],
 };
 
 /// A count or offset as SQLite stores it.

@@ -29,6 +29,7 @@ const SPEC: Spec = Spec {
     // change costs a millisecond, on the writer thread.
     synchronous: "FULL",
     disposable: false,
+    steps: &schema::STATE_STEPS,
 };
 
 /// The JSON file this database replaces, read once.
@@ -63,7 +64,7 @@ pub enum What {
 
 /// A connection to the reading state.
 pub struct Marks {
-    conn: Connection,
+    pub(super) conn: Connection,
     path: PathBuf,
     note: Option<String>,
 }
@@ -95,6 +96,11 @@ impl Marks {
             marks.import_json(dir)?;
         }
         Ok(marks)
+    }
+
+    /// A read-only connection made by [`db::open_reader`], for reading.
+    pub(super) fn from_reader(conn: Connection, path: &Path) -> Self {
+        Self { conn, path: path.to_path_buf(), note: None }
     }
 
     pub fn path(&self) -> &Path {
@@ -310,6 +316,7 @@ impl Marks {
 
 enum Msg {
     Update(Update),
+    Correct(Vec<super::Change>),
     /// The articles of these keys were loaded now.
     Seen(Vec<String>),
     Flush(mpsc::Sender<()>),
@@ -338,9 +345,11 @@ impl MarkWriter {
                     let mut batch = Vec::new();
                     let mut flushes = Vec::new();
                     let mut seen = Vec::new();
+                    let mut corrections = Vec::new();
                     for msg in std::iter::once(first).chain(rx.try_iter()) {
                         match msg {
                             Msg::Update(u) => batch.push(u),
+                            Msg::Correct(c) => corrections.extend(c),
                             Msg::Seen(keys) => seen.extend(keys),
                             Msg::Flush(done) => flushes.push(done),
                         }
@@ -359,6 +368,13 @@ impl MarkWriter {
                         failed = !e.is_transient();
                         let _ = err_tx.send(e);
                     }
+                    if !failed
+                        && !corrections.is_empty()
+                        && let Err(e) = marks.correct(&corrections)
+                    {
+                        failed = !e.is_transient();
+                        let _ = err_tx.send(e);
+                    }
                     for done in flushes {
                         let _ = done.send(());
                     }
@@ -372,6 +388,13 @@ impl MarkWriter {
     pub fn send(&self, update: Update) {
         if let Some(tx) = &self.tx {
             let _ = tx.send(Msg::Update(update));
+        }
+    }
+
+    /// Queues corrections made or taken back; returns at once.
+    pub fn correct(&self, changes: Vec<super::Change>) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Msg::Correct(changes));
         }
     }
 

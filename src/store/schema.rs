@@ -78,7 +78,8 @@ pub const LIBRARY_TABLES: [&str; 6] =
 /// (which doubles the cost of storing the facts).
 pub const FACTS_INDEX: &str = "CREATE INDEX IF NOT EXISTS facts_by_kind ON facts(kind, value)";
 
-/// The reading state (`state.sqlite`, in the state directory).
+/// The reading state (`state.sqlite`, in the state directory), as schema 1
+/// made it; [`STATE_STEPS`] add what came after.
 pub const STATE: &str = r"
 CREATE TABLE marks (
     key       TEXT PRIMARY KEY,       -- documents.hash: a hash of the article's text
@@ -96,4 +97,25 @@ CREATE TABLE meta (
 ) WITHOUT ROWID;
 ";
 
-pub const STATE_TABLES: [&str; 2] = ["marks", "meta"];
+/// The person's corrections of the facts (schema 2 of the reading state).
+const CORRECTIONS: &str = r#"
+CREATE TABLE corrections (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,  -- the order they were made in
+    what    TEXT NOT NULL,            -- drop, speaker, merge, split
+    kind    TEXT NOT NULL,            -- the fact's kind (person org place quote ...)
+    article TEXT,                     -- drop, speaker: the article's id (FACTS.md)
+    field   TEXT,                     -- body or title
+    start   INTEGER,                  -- the mention's UTF-8 byte offsets
+    "end"   INTEGER,
+    text    TEXT,                     -- the mention as written (split: the spelling split off)
+    name    TEXT,                     -- merge: the name merged; split: the entity split
+    value   TEXT,                     -- speaker (NULL: none), merge and split: the new name
+    changed INTEGER NOT NULL          -- unix seconds
+);
+"#;
+
+pub const STATE_TABLES: [&str; 3] = ["marks", "meta", "corrections"];
+
+/// The steps from one schema of the reading state to the next: the first
+/// takes schema 1 to 2. The reading state is never rebuilt, only stepped on.
+pub const STATE_STEPS: [&str; 1] = [CORRECTIONS];

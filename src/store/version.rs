@@ -21,7 +21,7 @@ use siphasher::sip::SipHasher13;
 /// The layout of the library's tables (`PRAGMA user_version`).
 pub const SCHEMA: i64 = 1;
 /// The layout of the reading state's tables.
-pub const STATE_SCHEMA: i64 = 1;
+pub const STATE_SCHEMA: i64 = 2;
 /// Written into both files' headers (`PRAGMA application_id`): "doss".
 pub const APPLICATION_ID: i64 = 0x646f_7373;
 

@@ -17,7 +17,7 @@ use crate::app::{App, Record};
 use crate::corpus::{Corpus, Document, Options};
 use crate::facts::Fact;
 use crate::index::{Entity, EntityIndex, entities_of};
-use crate::pipeline::{self, Lazy, Loaded, Order, Summary};
+use crate::pipeline::{self, Lazy, Loaded, Order, Shared, Summary};
 use crate::text::DocId;
 
 use super::search_worker::SearchWorker;
@@ -90,13 +90,16 @@ pub struct Work {
     /// Whether the extractor has been told there are no more articles.
     ended: bool,
     search: SearchWorker,
+    /// The person's corrections, applied to every article's facts.
+    corrections: crate::pipeline::Shared,
 }
 
 impl Work {
     /// Starts loading `paths` (the bundled articles when empty) and extracting facts.
     pub fn start(paths: Vec<PathBuf>, cache: bool, app: &mut App) -> Self {
         let (tx, rx) = channel();
-        let jobs = spawn_extractor(0, tx.clone());
+        let corrections = app.corrections.shared();
+        let jobs = spawn_extractor(0, tx.clone(), corrections.clone());
         let search = SearchWorker::spawn(tx.clone());
         let work = Self {
             paths,
@@ -111,9 +114,10 @@ impl Work {
             in_flight: 0,
             ended: false,
             search,
+            corrections,
         };
         app.start_loading(crate::corpus::Progress::default());
-        spawn_loader(work.paths.clone(), cache, work.tx.clone());
+        spawn_loader(work.paths.clone(), cache, work.tx.clone(), work.corrections.clone());
         work
     }
 
@@ -220,8 +224,24 @@ impl Work {
             } else {
                 self.reloading = true;
                 app.start_loading(crate::corpus::Progress::default());
-                spawn_reloader(self.paths.clone(), self.cache, self.tx.clone());
+                spawn_reloader(
+                    self.paths.clone(),
+                    self.cache,
+                    self.tx.clone(),
+                    self.corrections.clone(),
+                );
             }
+        }
+        // A correction: the facts it gave back made again, and the index.
+        if !self.reloading
+            && !app.is_loading()
+            && let Some(mut todo) = app.corrections.redo.take()
+        {
+            // With the articles whose facts are still to come.
+            todo.extend((0..app.records.len()).filter(|&i| !app.records[i].facts_ready).map(DocId));
+            todo.sort_unstable_by_key(|d| d.0);
+            todo.dedup();
+            self.restart_extractor(app, &todo);
         }
         let shown = app.selected;
         if app.shown().is_some_and(|r| !r.facts_ready) && self.asked_first != Some(shown) {
@@ -239,7 +259,7 @@ impl Work {
     fn restart_extractor(&mut self, app: &App, todo: &[DocId]) {
         self.generation += 1;
         self.asked_first = None;
-        self.jobs = spawn_extractor(self.generation, self.tx.clone());
+        self.jobs = spawn_extractor(self.generation, self.tx.clone(), self.corrections.clone());
         // A reload hands over everything at once (usually a few articles).
         (self.next, self.in_flight, self.ended) = (app.corpus.docs.len(), 0, true);
         let _ = self.jobs.send(Job::Loaded);
@@ -268,10 +288,10 @@ fn library(cache: bool, paths: &[PathBuf], tx: &Sender<Msg>) -> Option<crate::st
 /// first, at once; then the files it had to load, extracted on every
 /// core), a batch at a time, each batch to the screen with its facts and
 /// entities.
-fn spawn_loader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>) {
+fn spawn_loader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>, corrections: Shared) {
     std::thread::spawn(move || {
         let mut library = library(cache, &paths, &tx);
-        let extractor = Lazy::default();
+        let extractor = Lazy::corrected(corrections);
         let mut send = |mut loaded: Loaded| {
             let entities: Vec<Vec<(usize, Entity)>> =
                 loaded.facts.par_iter().map(|f| entities_of(f)).collect();
@@ -303,10 +323,10 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>) {
 
 /// Loads `paths` again on a thread, whole, through the library, for
 /// [`App::apply_reload`].
-fn spawn_reloader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>) {
+fn spawn_reloader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>, corrections: Shared) {
     std::thread::spawn(move || {
         let mut library = library(cache, &paths, &tx);
-        let extractor = Lazy::default();
+        let extractor = Lazy::corrected(corrections);
         let mut corpus = Corpus::default();
         let mut facts = Vec::new();
         pipeline::load(
@@ -333,18 +353,18 @@ fn spawn_reloader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>) {
 }
 
 /// The fact extractor's thread; returns where to send it work.
-fn spawn_extractor(generation: u64, tx: Sender<Msg>) -> Sender<Job> {
+fn spawn_extractor(generation: u64, tx: Sender<Msg>, corrections: Shared) -> Sender<Job> {
     let (jobs, rx) = channel();
-    std::thread::spawn(move || extract_all(generation, &rx, &tx));
+    std::thread::spawn(move || extract_all(generation, &rx, &tx, corrections));
     jobs
 }
 
 /// Extracts the articles it is given, the one on screen first, one at a
 /// time while the load goes on (loading has the cores) and on every core
 /// after; then builds the entity index from every article's facts.
-fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>) {
+fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>, corrections: Shared) {
     // Made when first needed: everything may come with its facts.
-    let extractor = Lazy::default();
+    let extractor = Lazy::corrected(corrections);
     let mut pending: BTreeMap<usize, Document> = BTreeMap::new();
     // Of each article's facts only its entities are kept here, for the index.
     let mut all: Vec<Vec<(usize, Entity)>> = Vec::new();
@@ -398,7 +418,7 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>) {
             docs.push(doc);
         }
         let done: Vec<(DocId, Vec<Fact>)> =
-            docs.par_iter().map(|d| (d.id, extractor.get().extract(d))).collect();
+            docs.par_iter().map(|d| (d.id, extractor.facts(d))).collect();
         for (id, facts) in &done {
             store(&mut all, *id, entities_of(facts));
         }

@@ -13,6 +13,10 @@ pub struct Saver {
     /// The marks as last sent, by article.
     sent: Vec<Marked>,
     last: Option<String>,
+    /// Corrections read at start, for the app; then how many of the
+    /// app's correction changes were sent.
+    pub corrections: Vec<crate::store::Correction>,
+    corrections_sent: usize,
     /// Said once: why the state is not kept, or a file moved aside.
     pub notice: Option<String>,
 }
@@ -20,15 +24,24 @@ pub struct Saver {
 impl Saver {
     /// Opens the reading state (none with `--no-state`) and returns what it holds.
     pub fn open(keep: bool) -> (Self, State) {
-        let mut saver = Self { writer: None, sent: Vec::new(), last: None, notice: None };
+        let mut saver = Self {
+            writer: None,
+            sent: Vec::new(),
+            last: None,
+            corrections: Vec::new(),
+            corrections_sent: 0,
+            notice: None,
+        };
         if !keep {
             return (saver, State::default());
         }
         match Marks::open_default().and_then(|m| {
             let state = m.load()?;
-            Ok((m, state))
+            let corrections = m.corrections()?;
+            Ok((m, state, corrections))
         }) {
-            Ok((mut marks, state)) => {
+            Ok((mut marks, state, corrections)) => {
+                saver.corrections = corrections;
                 saver.notice = marks.take_note();
                 saver.last.clone_from(&state.last);
                 saver.writer = Some(MarkWriter::spawn(marks));
@@ -68,6 +81,11 @@ impl Saver {
         let writer = self.writer.as_ref()?;
         for update in app.changes_since(&mut self.sent, &mut self.last) {
             writer.send(update);
+        }
+        let changes = app.corrections.log.get(self.corrections_sent..).unwrap_or_default();
+        if !changes.is_empty() {
+            writer.correct(changes.to_vec());
+            self.corrections_sent = app.corrections.log.len();
         }
         writer.take_error().map(|e| format!("cannot save the reading state: {e}"))
     }

@@ -41,9 +41,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let mark = match n {
                 0 => Span::styled(
                     format!(
-                        "{}{} ",
+                        "{}{}{}",
                         if app.records[i].read { ' ' } else { '●' },
-                        if app.records[i].starred { '★' } else { ' ' }
+                        if app.records[i].starred { '★' } else { ' ' },
+                        if app.watch.named_in(i).next().is_some() {
+                            super::watch::MARK
+                        } else {
+                            ' '
+                        }
                     ),
                     app.theme.unread,
                 ),
@@ -53,12 +58,24 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 if cut && n + 1 == rows.len() { format!("{row}…") } else { (*row).to_string() };
             item.push(Line::from(vec![mark, Span::raw(fit(&text, width.saturating_sub(3)))]));
         }
-        let mut meta =
-            format!("   {} · {} words · {} min", doc.lang, group(doc.words), doc.reading_minutes());
+        // The watched names it names come first.
+        let watched: Vec<&str> = app.watch.named_in(i).collect();
+        let watched = if watched.is_empty() {
+            String::new()
+        } else {
+            format!("{} {} · ", super::watch::MARK, watched.join(", "))
+        };
+        let mut meta = format!(
+            "   {watched}{} · {} words · {} min",
+            doc.lang,
+            group(doc.words),
+            doc.reading_minutes()
+        );
         for known in [&doc.date, &doc.site].into_iter().flatten() {
             meta.push_str(" · ");
             meta.push_str(known);
         }
+
         item.push(Line::styled(fit(&meta, width), app.theme.dim));
         if i == app.selected {
             let style = app.theme.selected(focused);

@@ -67,7 +67,13 @@ fn entry_line<'a>(app: &App, e: &Entry, width: usize, selected: bool, focused: b
             let _ = write!(extra, " · +{others} art.");
         }
     }
-    let label = format!("  {}", e.label);
+    // A watched entity is marked.
+    let mark = if e.kind.is_entity() && app.watch.watches(e.kind, &e.label) {
+        super::watch::MARK
+    } else {
+        ' '
+    };
+    let label = format!("{mark} {}", e.label);
     let label = fit(&label, width);
     let extra = fit(&extra, width.saturating_sub(label.width()));
     let mut line = Line::from(vec![Span::raw(label), Span::styled(extra, app.theme.dim)]);

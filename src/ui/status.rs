@@ -135,6 +135,7 @@ pub fn draw_box(app: &App, kind: BoxKind, frame: &mut Frame, area: Rect) {
         BoxKind::Article => ("/", app.article_search.as_ref().map(counter).unwrap_or_default()),
         BoxKind::Corpus => ("search all: ", app.corpus_search_status()),
         BoxKind::Title => ("filter titles: ", format!("{} article(s)", app.visible.len())),
+        BoxKind::Correct => (&*app.correction_prompt(), String::new()),
     };
     let ctx = app.key_context();
     let pairs: &[(&[Action], &str)] = match kind {
@@ -143,6 +144,7 @@ pub fn draw_box(app: &App, kind: BoxKind, frame: &mut Frame, area: Rect) {
             (&[Action::Confirm], "open"),
             (&[Action::Cancel], "close"),
         ],
+        BoxKind::Correct => &[(&[Action::Confirm], "correct"), (&[Action::Cancel], "cancel")],
         _ => &[(&[Action::Confirm], "keep"), (&[Action::Cancel], "clear")],
     };
     let (before, after) =
