@@ -121,7 +121,7 @@ fn help_wraps_descriptions_at_80_and_120_columns() {
     for (w, h) in [(80, 24), (120, 40)] {
         // Half a page at a time to the bottom: every row is seen once.
         let mut seen = String::new();
-        for pages in 0..12 {
+        for pages in 0..16 {
             let keys = format!("? {}", "C-d ".repeat(pages));
             let s = screen((w, h), &keys);
             seen.push_str(&s);

@@ -30,6 +30,8 @@ pub enum View {
     CorpusSearch,
     /// `F`: every entity and figure of the corpus.
     FactsView,
+    /// `d`: an entity's page (over the facts view it may come from).
+    Dossier,
 }
 
 impl App {
@@ -44,6 +46,8 @@ impl App {
         }
         if self.corpus_search.is_some() {
             layers.push(Layer::View(View::CorpusSearch));
+        } else if !self.dossiers.is_empty() {
+            layers.push(Layer::View(View::Dossier));
         } else if self.facts_view.is_some() {
             layers.push(Layer::View(View::FactsView));
         }
@@ -66,6 +70,7 @@ impl App {
     pub fn context(&self) -> Context {
         match self.view() {
             Some(View::FactsView) => Context::FactsView,
+            Some(View::Dossier) => Context::Dossier,
             // The corpus search takes its keys in its text box, over it.
             Some(View::CorpusSearch) | None => match self.focus {
                 Pane::List => Context::List,

@@ -306,7 +306,7 @@ impl Page {
     fn finish(mut self, docs: &[Document]) -> Dossier {
         let d = &mut self.dossier;
         d.names.sort_by(|a, b| a.lang.cmp(&b.lang).then(b.count.cmp(&a.count)));
-        d.roles.sort_by(|a, b| b.count.cmp(&a.count));
+        d.roles.sort_by_key(|r| std::cmp::Reverse(r.count));
         let date = |doc: DocId| docs.get(doc.0).and_then(article_day);
         // Stable: the undated, and articles of one day, keep corpus order.
         d.articles.sort_by(|a, b| date(b.doc).cmp(&date(a.doc)).then(a.doc.cmp(&b.doc)));
@@ -406,8 +406,8 @@ mod tests {
         for f in &page.figures {
             let (doc, fact) = (&docs[f.source.doc.0], &facts[f.source.doc.0][f.source.fact]);
             let text = match fact.field {
-                Field::Body => &doc.body[..],
-                Field::Title => &doc.title[..],
+                Field::Body => &*doc.body,
+                Field::Title => doc.title.as_str(),
             };
             let sentence = f.sentence.get(text);
             assert!(sentence.contains(fact.text(doc)), "{sentence:?}");

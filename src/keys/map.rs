@@ -13,6 +13,8 @@ pub enum Context {
     Reader,
     Sidebar,
     FactsView,
+    /// An entity's page (`d`).
+    Dossier,
     /// The help or problems overlay.
     Overlay,
     /// A text box (`/`, the list's title filter).
@@ -27,6 +29,7 @@ impl Context {
         Context::Reader,
         Context::Sidebar,
         Context::FactsView,
+        Context::Dossier,
         Context::Overlay,
         Context::Prompt,
         Context::SearchPrompt,
@@ -42,6 +45,7 @@ pub enum Scope {
     Reader,
     Sidebar,
     FactsView,
+    Dossier,
     Overlay,
     Prompt,
     SearchPrompt,
@@ -55,6 +59,7 @@ impl Scope {
         Scope::Reader,
         Scope::Sidebar,
         Scope::FactsView,
+        Scope::Dossier,
         Scope::Overlay,
         Scope::Prompt,
         Scope::SearchPrompt,
@@ -69,6 +74,7 @@ impl Scope {
             Scope::Reader => "reader",
             Scope::Sidebar => "sidebar",
             Scope::FactsView => "facts_view",
+            Scope::Dossier => "entity_page",
             Scope::Overlay => "overlay",
             Scope::Prompt => "prompt",
             Scope::SearchPrompt => "search_prompt",
@@ -83,6 +89,7 @@ impl Scope {
             Scope::Reader => "reader",
             Scope::Sidebar => "sidebar",
             Scope::FactsView => "facts view",
+            Scope::Dossier => "entity page",
             Scope::Overlay => "help, P",
             Scope::Prompt => "text box",
             Scope::SearchPrompt => "search all box",
@@ -99,6 +106,7 @@ impl Scope {
             Scope::Reader => ctx == Context::Reader,
             Scope::Sidebar => ctx == Context::Sidebar,
             Scope::FactsView => ctx == Context::FactsView,
+            Scope::Dossier => ctx == Context::Dossier,
             Scope::Overlay => ctx == Context::Overlay,
             Scope::Prompt => matches!(ctx, Context::Prompt | Context::SearchPrompt),
             Scope::SearchPrompt => ctx == Context::SearchPrompt,
@@ -112,6 +120,7 @@ impl Scope {
             | Scope::Reader
             | Scope::Sidebar
             | Scope::FactsView
+            | Scope::Dossier
             | Scope::Overlay
             | Scope::SearchPrompt => 0,
             Scope::ListAndReader | Scope::Prompt => 1,
@@ -193,6 +202,7 @@ const DEFAULTS: &[DefaultRow] = &[
     bind(Scope::Sidebar, &["G", "End"], Action::Last),
     bind(Scope::Sidebar, &["Enter"], Action::NextMention),
     bind(Scope::Sidebar, &["e"], Action::FilterEntity),
+    bind(Scope::Sidebar, &["d"], Action::Dossier),
     bind(Scope::FactsView, &["j", "Down"], Action::Down),
     bind(Scope::FactsView, &["k", "Up"], Action::Up),
     bind(Scope::FactsView, &["g", "Home"], Action::First),
@@ -203,6 +213,15 @@ const DEFAULTS: &[DefaultRow] = &[
     bind(Scope::FactsView, &["s"], Action::ToggleSort),
     bind(Scope::FactsView, &["Enter"], Action::Open),
     bind(Scope::FactsView, &["q"], Action::Escape),
+    bind(Scope::FactsView, &["d"], Action::Dossier),
+    bind(Scope::Dossier, &["j", "Down"], Action::Down),
+    bind(Scope::Dossier, &["k", "Up"], Action::Up),
+    bind(Scope::Dossier, &["g", "Home"], Action::First),
+    bind(Scope::Dossier, &["G", "End"], Action::Last),
+    bind(Scope::Dossier, &["PgUp"], Action::PageUpSelect),
+    bind(Scope::Dossier, &["PgDn"], Action::PageDownSelect),
+    bind(Scope::Dossier, &["Enter"], Action::Open),
+    bind(Scope::Dossier, &["q"], Action::Escape),
     bind(Scope::ListAndReader, &["A"], Action::MarkAllRead),
     bind(Scope::ListAndReader, &["U"], Action::NextUnread),
     bind(Scope::List, &["R"], Action::ReverseSort),

@@ -59,14 +59,15 @@ impl<'a, F: FactsOf + ?Sized> Pile<'a, F> {
         self.place(s, &mut m);
         m
     }
+}
 
-    fn text_of(&self, doc: &Document, field: Field, span: crate::text::Span) -> String {
-        let text = match field {
-            Field::Body => &doc.body[..],
-            Field::Title => &doc.title[..],
-        };
-        one_line(span.get(text)).into_owned()
-    }
+/// The text of `span` in the body or the headline, on one line.
+fn text_of(doc: &Document, field: Field, span: crate::text::Span) -> String {
+    let text = match field {
+        Field::Body => &*doc.body,
+        Field::Title => doc.title.as_str(),
+    };
+    one_line(span.get(text)).into_owned()
 }
 
 /// The object `dossier entity --json` prints.
@@ -117,7 +118,7 @@ pub fn json<F: FactsOf + ?Sized>(page: &Dossier, pile: Pile<'_, F>) -> Json {
             m.entry("value").or_insert(Json::Null);
             m.entry("currency").or_insert(Json::Null);
             m.insert("lang".into(), doc.lang.code().into());
-            m.insert("sentence".into(), pile.text_of(doc, fact.field, f.sentence).into());
+            m.insert("sentence".into(), text_of(doc, fact.field, f.sentence).into());
             Some(Json::Object(m))
         })
         .collect();
@@ -140,7 +141,7 @@ pub fn json<F: FactsOf + ?Sized>(page: &Dossier, pile: Pile<'_, F>) -> Json {
                 m.insert("unresolved".into(), why.into());
             }
             m.insert("date".into(), doc.date.as_deref().map_or(Json::Null, Json::from));
-            m.insert("sentence".into(), pile.text_of(doc, fact.field, t.sentence).into());
+            m.insert("sentence".into(), text_of(doc, fact.field, t.sentence).into());
             Some(Json::Object(m))
         })
         .collect();
@@ -173,8 +174,8 @@ pub struct Line {
 }
 
 impl Line {
-    fn at(text: String, source: Source) -> Self {
-        Self { text: sanitize(&text).into_owned(), source: Some(source), entity: None }
+    fn at(text: &str, source: Source) -> Self {
+        Self { text: sanitize(text).into_owned(), source: Some(source), entity: None }
     }
 }
 
@@ -191,7 +192,7 @@ pub fn sections<F: FactsOf + ?Sized>(page: &Dossier, pile: Pile<'_, F>) -> Vec<S
         "Names",
         page.names
             .iter()
-            .map(|n| line(format!("{}  {}{}", n.lang, n.text, times(n.count)), n.source))
+            .map(|n| Line::at(&format!("{}  {}{}", n.lang, n.text, times(n.count)), n.source))
             .collect(),
     );
     push(
@@ -199,8 +200,12 @@ pub fn sections<F: FactsOf + ?Sized>(page: &Dossier, pile: Pile<'_, F>) -> Vec<S
         page.roles
             .iter()
             .map(|r| {
-                line(
-                    format!("{}{}", role_text(r.role.as_deref(), r.org.as_deref()), times(r.count)),
+                Line::at(
+                    &format!(
+                        "{}{}",
+                        role_text(r.role.as_deref(), r.org.as_deref()),
+                        times(r.count)
+                    ),
                     r.source,
                 )
             })
@@ -214,8 +219,8 @@ pub fn sections<F: FactsOf + ?Sized>(page: &Dossier, pile: Pile<'_, F>) -> Vec<S
                 let doc = pile.docs.get(a.doc.0)?;
                 let date =
                     article_day(doc).map_or_else(|| "····-··-··".to_string(), |d| d.to_string());
-                Some(line(
-                    format!(
+                Some(Line::at(
+                    &format!(
                         "{date}  {}  {}  ({} mention(s), {})",
                         doc.lang,
                         one_line(&doc.title),
@@ -233,7 +238,10 @@ pub fn sections<F: FactsOf + ?Sized>(page: &Dossier, pile: Pile<'_, F>) -> Vec<S
             .iter()
             .filter_map(|&q| {
                 let (doc, fact) = pile.at(q)?;
-                Some(line(format!("“{}” ({} {})", one_line(fact.text(doc)), doc.lang, doc.key), q))
+                Some(Line::at(
+                    &format!("“{}” ({} {})", one_line(fact.text(doc)), doc.lang, doc.key),
+                    q,
+                ))
             })
             .collect(),
     );
@@ -243,9 +251,9 @@ pub fn sections<F: FactsOf + ?Sized>(page: &Dossier, pile: Pile<'_, F>) -> Vec<S
             .iter()
             .filter_map(|f| {
                 let (doc, fact) = pile.at(f.source)?;
-                let sentence = pile.text_of(doc, fact.field, f.sentence);
-                Some(line(
-                    format!(
+                let sentence = text_of(doc, fact.field, f.sentence);
+                Some(Line::at(
+                    &format!(
                         "{}  {:<7}  {} = {}  — {sentence}",
                         doc.lang,
                         fact.kind.name(),
@@ -281,13 +289,13 @@ pub fn sections<F: FactsOf + ?Sized>(page: &Dossier, pile: Pile<'_, F>) -> Vec<S
             .iter()
             .filter_map(|t| {
                 let (doc, fact) = pile.at(t.source)?;
-                let sentence = pile.text_of(doc, fact.field, t.sentence);
+                let sentence = text_of(doc, fact.field, t.sentence);
                 let when = match (t.resolution.value(), t.resolution.reason()) {
                     (Some(v), _) => v.to_string(),
                     (None, why) => format!("? ({})", why.unwrap_or("")),
                 };
-                Some(line(
-                    format!(
+                Some(Line::at(
+                    &format!(
                         "{when}  “{}” ({} {})  — {sentence}",
                         one_line(fact.text(doc)),
                         doc.lang,
@@ -299,10 +307,6 @@ pub fn sections<F: FactsOf + ?Sized>(page: &Dossier, pile: Pile<'_, F>) -> Vec<S
             .collect(),
     );
     out
-}
-
-fn line(text: String, source: Source) -> Line {
-    Line::at(text, source)
 }
 
 fn times(n: usize) -> String {
