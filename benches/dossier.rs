@@ -2,7 +2,9 @@
 //! corpus (`synth`, in `tests/synth/`) of 10,000 articles, and of 100,000
 //! when `DOSSIER_BENCH_BIG=1` is set: the budget is 50 ms at 100,000. Three
 //! entities: the one named in the most articles (the worst case), one in
-//! the middle, and one named in a few.
+//! the middle, and one named in a few; each as the reader builds it (every
+//! article listed, the newest `QUICK_DETAIL` read in detail) and whole, as
+//! `dossier entity` builds it.
 //!
 //! `cargo bench --bench dossier`; the big corpus, by hand:
 //! `DOSSIER_BENCH_BIG=1 cargo bench --bench dossier -- 100000`.
@@ -16,7 +18,7 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use dossier::facts::{Extractor, Fact};
 use dossier::index::EntityIndex;
-use dossier::index::dossier::build;
+use dossier::index::dossier::{QUICK_DETAIL, build, build_within};
 use rayon::prelude::*;
 
 fn sizes() -> Vec<usize> {
@@ -45,7 +47,14 @@ fn bench(c: &mut Criterion) {
         group.warm_up_time(Duration::from_secs(1));
         group.measurement_time(Duration::from_secs(5));
         for (what, (articles, entity)) in picks {
-            let id = BenchmarkId::new(format!("{what} ({articles} articles)"), n);
+            let id = BenchmarkId::new(format!("reader, {what} ({articles} articles)"), n);
+            group.bench_function(id, |b| {
+                b.iter(|| {
+                    let facts = facts.as_slice();
+                    build_within(black_box(entity), &index, &docs, facts, QUICK_DETAIL)
+                });
+            });
+            let id = BenchmarkId::new(format!("whole, {what} ({articles} articles)"), n);
             group.bench_function(id, |b| {
                 b.iter(|| build(black_box(entity), &index, &docs, facts.as_slice()));
             });

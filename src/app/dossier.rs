@@ -100,7 +100,8 @@ impl App {
     /// Builds the page of `entity` and puts it on top of the stack.
     fn push_dossier(&mut self, entity: &Entity) {
         let facts = self.records.as_slice();
-        let built = dossier::build(entity, &self.index, &self.corpus.docs, facts);
+        let (index, docs) = (&self.index, &self.corpus.docs);
+        let built = dossier::build_within(entity, index, docs, facts, dossier::QUICK_DETAIL);
         let pile = Pile { docs: &self.corpus.docs, facts };
         let page = Page::new(built.clone(), sections(&built, pile));
         if !self.index_ready {

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use super::entities::{Entity, EntityIndex, Mentions};
 use super::sentence::sentence_around;
 use crate::corpus::Document;
-use crate::facts::{Fact, Field, Kind, Resolution, relative_date};
+use crate::facts::{Fact, Field, Kind, Resolution, Value, relative_date};
 use crate::text::{DocId, Lang, Span};
 
 /// Where a line of the page comes from: an article and one of its facts.
@@ -110,6 +110,8 @@ pub struct Dossier {
     pub with: Vec<With>,
     /// Resolved dates in time order, then the unresolved ones.
     pub timeline: Vec<Dated>,
+    /// How many of `articles` (the first ones) the other lists cover.
+    pub detailed: usize,
 }
 
 /// The entity known by `name`: a canonical name (case and spacing aside;
@@ -143,28 +145,71 @@ pub fn find_entity<F: FactsOf + ?Sized>(
     found.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(e, _)| e)
 }
 
-/// Builds the page of `entity` from its mentions.
+/// How many articles the reader reads in detail for a page
+/// ([`build_within`]): an entity named in all of 100,000 articles opens
+/// within the 50 ms budget (`benches/dossier.rs`).
+pub const QUICK_DETAIL: usize = 500;
+
+/// Builds the whole page of `entity`: every article that names it read
+/// in detail (for `dossier entity`, which has no time budget).
 pub fn build<F: FactsOf + ?Sized>(
     entity: &Entity,
     index: &EntityIndex,
     docs: &[Document],
     facts: &F,
 ) -> Dossier {
-    let mut page = Page::new(entity);
-    for mentions in index.mentions(entity.kind, &entity.name) {
-        let Some(doc) = docs.get(mentions.doc.0) else { continue };
-        page.article(doc, facts.facts_of(doc.id), mentions);
-    }
-    page.finish(docs)
+    build_within(entity, index, docs, facts, usize::MAX)
 }
 
-/// The page while its articles are read.
-struct Page {
+/// Builds the page of `entity` with every article that names it listed,
+/// and the newest `detail` of them read for names, roles, quotes, figures,
+/// company and dates: an entity named in most of a large corpus still
+/// opens at once (the reader's budget, see `benches/dossier.rs`), and the
+/// page says how many articles its details cover.
+pub fn build_within<F: FactsOf + ?Sized>(
+    entity: &Entity,
+    index: &EntityIndex,
+    docs: &[Document],
+    facts: &F,
+    detail: usize,
+) -> Dossier {
+    let mentions = index.mentions(entity.kind, &entity.name);
+    // Newest first where the date is known, then the undated in corpus
+    // order: the sort key is made once an article.
+    let mut order: Vec<(bool, std::cmp::Reverse<Option<NaiveDate>>, usize)> = mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let day = article_day(docs.get(m.doc.0)?);
+            Some((day.is_none(), std::cmp::Reverse(day), i))
+        })
+        .collect();
+    order.sort_unstable();
+    let mut page = Page::new(entity);
+    for (n, &(.., i)) in order.iter().enumerate() {
+        let m = &mentions[i];
+        let first = Source { doc: m.doc, fact: m.facts.first().copied().unwrap_or(0) };
+        page.dossier.articles.push(ArticleLine {
+            doc: m.doc,
+            mentions: m.facts.len(),
+            source: first,
+        });
+        if n < detail {
+            let doc = &docs[m.doc.0];
+            page.article(doc, facts.facts_of(doc.id), m);
+            page.dossier.detailed += 1;
+        }
+    }
+    page.finish()
+}
+
+/// The page while its articles are read; keys borrow the articles' text.
+struct Page<'a> {
     dossier: Dossier,
     key: String,
-    names: HashMap<(Lang, String), usize>,
-    roles: HashMap<(Option<String>, Option<String>), usize>,
-    with: HashMap<Entity, WithCount>,
+    names: HashMap<(Lang, &'a str), usize>,
+    roles: HashMap<(Option<&'a str>, Option<&'a str>), usize>,
+    with: HashMap<(Kind, &'a str), WithCount>,
 }
 
 /// Who appears with the entity, counted once a paragraph and once a sentence.
@@ -183,7 +228,7 @@ struct Place {
     paragraph: usize,
 }
 
-impl Page {
+impl<'a> Page<'a> {
     fn new(entity: &Entity) -> Self {
         Self {
             dossier: Dossier { entity: entity.clone(), ..Dossier::default() },
@@ -195,8 +240,8 @@ impl Page {
     }
 
     /// One article that names the entity: its mentions, then one pass over
-    /// its facts for quotes, figures and company.
-    fn article(&mut self, doc: &Document, facts: &[Fact], mentions: &Mentions) {
+    /// its other facts for quotes, figures and company.
+    fn article(&mut self, doc: &'a Document, facts: &'a [Fact], mentions: &Mentions) {
         let mut places: Vec<Place> = Vec::new();
         for &i in &mentions.facts {
             let Some(fact) = facts.get(i) else { continue };
@@ -206,35 +251,35 @@ impl Page {
                 self.role(fact, source);
             }
             let place = place_of(doc, fact);
-            if !places.contains(&place) {
+            if places.last() != Some(&place) && !places.contains(&place) {
                 places.push(place);
             }
         }
-        let Some(first) = mentions.facts.first() else { return };
-        self.dossier.articles.push(ArticleLine {
-            doc: doc.id,
-            mentions: mentions.facts.len(),
-            source: Source { doc: doc.id, fact: *first },
-        });
-        // Mentions come in reading order, the headline first: the places
-        // are sorted by field, then by offset.
+        // Sorted by field (the headline first), then by offset, for
+        // `sentence_of`'s binary search.
         places.sort_by_key(|p| (p.field == Field::Body, p.sentence.start));
+        // The mentions are in fact order: walked beside the facts, skipped.
+        let mut own = mentions.facts.iter().peekable();
         for (i, fact) in facts.iter().enumerate() {
+            if own.next_if(|&&m| m == i).is_some() {
+                continue;
+            }
             self.other_fact(doc, fact, Source { doc: doc.id, fact: i }, &places);
         }
     }
 
-    fn name(&mut self, doc: &Document, fact: &Fact, source: Source) {
-        let text = crate::text::one_line(fact.text(doc)).into_owned();
-        let at = *self.names.entry((doc.lang, text.clone())).or_insert_with(|| {
+    fn name(&mut self, doc: &'a Document, fact: &Fact, source: Source) {
+        let text = fact.text(doc);
+        let at = *self.names.entry((doc.lang, text)).or_insert_with(|| {
+            let text = crate::text::one_line(text).into_owned();
             self.dossier.names.push(Name { text, lang: doc.lang, count: 0, source });
             self.dossier.names.len() - 1
         });
         self.dossier.names[at].count += 1;
     }
 
-    fn role(&mut self, fact: &Fact, source: Source) {
-        let key = (fact.role.clone(), fact.org.clone());
+    fn role(&mut self, fact: &'a Fact, source: Source) {
+        let key = (fact.role.as_deref(), fact.org.as_deref());
         let at = *self.roles.entry(key).or_insert_with(|| {
             let (role, org) = (fact.role.clone(), fact.org.clone());
             self.dossier.roles.push(Role { role, org, count: 0, source });
@@ -243,10 +288,12 @@ impl Page {
         self.dossier.roles[at].count += 1;
     }
 
-    /// A fact of an article that names the entity.
-    fn other_fact(&mut self, doc: &Document, fact: &Fact, source: Source, places: &[Place]) {
+    /// A fact of an article that names the entity, not one of its mentions.
+    fn other_fact(&mut self, doc: &Document, fact: &'a Fact, source: Source, places: &[Place]) {
         if fact.kind == Kind::Quote {
-            let theirs = fact.speaker.as_deref().is_some_and(|s| Entity::fold(s) == self.key);
+            let name = &self.dossier.entity.name;
+            let theirs =
+                fact.speaker.as_deref().is_some_and(|s| s == name || Entity::fold(s) == self.key);
             if theirs && self.dossier.entity.kind == Kind::Person {
                 self.dossier.quotes.push(source);
             }
@@ -273,21 +320,23 @@ impl Page {
     fn company(
         &mut self,
         doc: &Document,
-        fact: &Fact,
+        fact: &'a Fact,
         source: Source,
         places: &[Place],
         sentence: Option<usize>,
     ) {
-        let Some(other) = Entity::of(fact) else { return };
-        if other.kind == self.dossier.entity.kind && Entity::fold(&other.name) == self.key {
-            return;
-        }
+        let Value::Text(name) = &fact.value else { return };
         let paragraph = paragraph_of(doc, fact);
         if !places.iter().any(|p| p.field == fact.field && p.paragraph == paragraph) {
             return;
         }
-        let count = self.with.entry(other.clone()).or_insert_with(|| WithCount {
-            line: With { entity: other, count: 0, sentences: 0, source },
+        let count = self.with.entry((fact.kind, name.as_str())).or_insert_with(|| WithCount {
+            line: With {
+                entity: Entity { kind: fact.kind, name: name.clone() },
+                count: 0,
+                sentences: 0,
+                source,
+            },
             last_paragraph: None,
             last_sentence: None,
         });
@@ -303,13 +352,10 @@ impl Page {
         }
     }
 
-    fn finish(mut self, docs: &[Document]) -> Dossier {
+    fn finish(mut self) -> Dossier {
         let d = &mut self.dossier;
         d.names.sort_by(|a, b| a.lang.cmp(&b.lang).then(b.count.cmp(&a.count)));
         d.roles.sort_by_key(|r| std::cmp::Reverse(r.count));
-        let date = |doc: DocId| docs.get(doc.0).and_then(article_day);
-        // Stable: the undated, and articles of one day, keep corpus order.
-        d.articles.sort_by(|a, b| date(b.doc).cmp(&date(a.doc)).then(a.doc.cmp(&b.doc)));
         d.with = self.with.into_values().map(|w| w.line).collect();
         d.with.sort_by(|a, b| {
             (b.count, b.sentences).cmp(&(a.count, a.sentences)).then(a.entity.cmp(&b.entity))
@@ -432,6 +478,19 @@ mod tests {
         assert!(page.with.windows(2).all(|w| w[0].count >= w[1].count));
         assert!(page.with.iter().all(|w| w.count >= 1 && w.sentences <= w.count * 50));
         assert!(page.with.iter().any(|w| w.entity.name == "Alibaba Cloud"), "{:?}", page.with);
+    }
+
+    #[test]
+    fn a_page_within_a_budget_lists_every_article_and_reads_the_newest() {
+        let (mut docs, facts, index) = seeds();
+        docs[2].date = Some("2023-11-16".into());
+        let entity = index.entity(Kind::Org, "Alibaba").unwrap().clone();
+        let page = build_within(&entity, &index, &docs, facts.as_slice(), 1);
+        assert_eq!((page.articles.len(), page.detailed), (4, 1));
+        assert_eq!(page.articles[0].doc, DocId(2));
+        assert!(page.figures.iter().all(|f| f.source.doc == DocId(2)));
+        assert!(page.names.iter().all(|n| n.lang.code() == "de"), "{:?}", page.names);
+        assert_eq!(build(&entity, &index, &docs, facts.as_slice()).detailed, 4);
     }
 
     #[test]

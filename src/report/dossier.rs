@@ -148,7 +148,7 @@ pub fn json<F: FactsOf + ?Sized>(page: &Dossier, pile: Pile<'_, F>) -> Json {
     json!({
         "name": page.entity.name, "kind": page.entity.kind.name(), "names": names,
         "roles": roles, "articles": articles, "quotes": quotes, "figures": figures,
-        "with": with, "timeline": timeline,
+        "with": with, "timeline": timeline, "detailed": page.detailed,
     })
 }
 

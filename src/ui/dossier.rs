@@ -15,11 +15,16 @@ use crate::keys::{Action, Context};
 pub fn draw(app: &App, page: &Page, frame: &mut Frame, area: Rect) {
     let entity = &page.dossier.entity;
     let back = if app.dossier_depth() > 1 { "back" } else { "close" };
+    let (detailed, articles) = (page.dossier.detailed, page.dossier.articles.len());
+    let covered = if detailed < articles {
+        format!("{articles} article(s), details from the newest {detailed}")
+    } else {
+        format!("{articles} article(s)")
+    };
     let title = format!(
-        " {} ({}) · {} article(s) · {} follows · {} {back} · {} exports ",
+        " {} ({}) · {covered} · {} follows · {} {back} · {} exports ",
         entity.name,
         entity.kind.name(),
-        page.dossier.articles.len(),
         app.hint_in(Action::Open, Context::Dossier),
         app.hint_in(Action::Escape, Context::Dossier),
         app.hint_in(Action::Export, Context::Dossier),
