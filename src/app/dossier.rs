@@ -244,6 +244,33 @@ mod tests {
     }
 
     #[test]
+    fn x_exports_the_page_with_the_source_of_every_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_after("");
+        app.data_dir = Some(dir.path().to_path_buf());
+        open_on(&mut app, "Daniel Zhang");
+        app.update(Action::Export);
+        assert!(
+            app.note.as_deref().is_some_and(|n| n.starts_with("exported to")),
+            "{:?}",
+            app.note
+        );
+        let base = dir.path().join("exports").join("entity_Daniel_Zhang");
+        let md = std::fs::read_to_string(base.with_extension("md")).unwrap();
+        let json = std::fs::read_to_string(base.with_extension("json")).unwrap();
+        assert!(md.starts_with("# Daniel Zhang (person)\n"), "{md}");
+        let lines: Vec<&str> = md.lines().filter(|l| l.starts_with("- ")).collect();
+        assert!(!lines.is_empty());
+        for line in lines {
+            assert!(line.contains(" — `00"), "a line without its source: {line}");
+        }
+        let page: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(page["name"], "Daniel Zhang");
+        assert!(page["quotes"][0]["id"].as_str().is_some_and(|id| id.starts_with("001_")));
+        assert_eq!(app.dossiers.len(), 1, "the page stays open");
+    }
+
+    #[test]
     fn d_on_a_figure_says_what_it_needs() {
         let app = app_after("F Tab d");
         assert!(app.dossiers.is_empty());

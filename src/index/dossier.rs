@@ -148,7 +148,7 @@ pub fn find_entity<F: FactsOf + ?Sized>(
 /// How many articles the reader reads in detail for a page
 /// ([`build_within`]): an entity named in all of 100,000 articles opens
 /// within the 50 ms budget (`benches/dossier.rs`).
-pub const QUICK_DETAIL: usize = 500;
+pub const QUICK_DETAIL: usize = 200;
 
 /// Builds the whole page of `entity`: every article that names it read
 /// in detail (for `dossier entity`, which has no time budget).
