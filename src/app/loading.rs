@@ -196,6 +196,8 @@ impl App {
         self.asking.corpus_replaced();
         self.corpus_search = None;
         self.facts_view = None;
+        // Its lines point at articles by their place before the reload.
+        self.dossiers.clear();
         self.current_fact = None;
         let keep = selected.unwrap_or_else(|| self.selected.min(n.saturating_sub(1)));
         if selected.is_none() || changes != Changes::default() {
