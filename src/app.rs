@@ -5,6 +5,7 @@
 //! (in `ui`) only borrows it.
 
 pub mod corrections;
+pub mod dossier;
 mod export;
 pub mod facts_view;
 pub mod help;
@@ -90,6 +91,8 @@ pub struct App {
     pub focus: Pane,
     pub overlay: Option<Overlay>,
     pub facts_view: Option<FactsView>,
+    /// The entity pages open, the top one last (`Esc` goes back one).
+    pub dossiers: Vec<dossier::Page>,
     /// The selected (and shown) article, and the list's first visible row.
     pub selected: usize,
     pub list_offset: usize,
@@ -165,6 +168,7 @@ impl App {
             focus: Pane::List,
             overlay: None,
             facts_view: None,
+            dossiers: Vec::new(),
             selected: 0,
             list_offset: 0,
             filters: Vec::new(),
@@ -438,6 +442,9 @@ impl App {
             self.note = Some(why.into());
             return;
         }
+        if self.top() == Layer::View(View::Dossier) && self.update_dossier(action) {
+            return;
+        }
         if self.top() == Layer::View(View::FactsView) && self.update_facts_view(action) {
             return;
         }
@@ -503,6 +510,7 @@ impl App {
             Action::NextMention => self.next_mention(),
             Action::FilterEntity => self.filter_by_selected_entity(),
             Action::FactsView => self.facts_view = Some(FactsView::new(self)),
+            Action::Dossier => self.open_dossier(),
             Action::Export => self.export(),
             Action::CopyFact => self.copy_fact(),
             Action::ToggleRead => {

@@ -68,6 +68,22 @@ pub enum Command {
         /// Files and folders (default: the bundled articles).
         paths: Vec<PathBuf>,
     },
+    /// Print everything the articles say about one person, organisation
+    /// or place: its names per language, roles, the articles that name it,
+    /// quotes, the figures in its sentences, who appears with it, and its
+    /// dated sentences with relative dates resolved against each article's
+    /// date. Exits with status 1 when no entity goes by NAME.
+    Entity {
+        /// Any of its names: the canonical one or one as an article writes
+        /// it, case aside (`China`, `Trung Quốc`, `chinas`).
+        name: String,
+        /// One JSON object (names, roles, articles, quotes, figures, with,
+        /// timeline), each line with its article id and offsets.
+        #[arg(long)]
+        json: bool,
+        /// Files and folders (default: the bundled articles).
+        paths: Vec<PathBuf>,
+    },
     /// Print each article's clean text: the title, a blank line, the
     /// header when the source gives one (By:, Date:, Site:, URL: lines, a
     /// blank line), then one paragraph per line (a list's items on lines of

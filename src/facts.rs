@@ -11,6 +11,7 @@
 //! reading its groups, compiled the first time that shape matches.
 
 mod date;
+pub use date::relative::{self as relative_date, Resolution};
 mod money;
 mod names;
 mod number;

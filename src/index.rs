@@ -16,6 +16,7 @@
 //! and a query word matches the start of a text word, never its inside.
 
 mod build;
+pub mod dossier;
 mod entities;
 pub mod fold;
 pub mod layered;
@@ -25,6 +26,7 @@ mod sentence;
 mod snippet;
 pub mod words;
 
+pub use dossier::{Dossier, FactsOf, Source};
 pub use entities::{Entity, EntityIndex, Mentions, entities_of};
 pub use fold::{Folded, fold, fold_mapped};
 pub use layered::Layered;

@@ -53,6 +53,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     };
     match cli.command {
         Some(Command::Facts { json, ref paths }) => facts(json, paths, cli),
+        Some(Command::Entity { ref name, json, ref paths }) => entity(name, json, paths, cli),
         Some(Command::Text { ref paths }) => text(paths, cli),
         Some(Command::Prune { days }) => prune(days),
         Some(Command::Completions { shell }) => print_bytes(&dossier::cli::completions(shell)),
@@ -203,6 +204,31 @@ fn facts(json: bool, paths: &[PathBuf], cli: &Cli) -> Result<ExitCode> {
         out.flush()
     });
     streamed_status(result)
+}
+
+/// `dossier entity NAME`: the entity's page, as text or one JSON object;
+/// status 1 when no entity goes by that name.
+fn entity(name: &str, json: bool, paths: &[PathBuf], cli: &Cli) -> Result<ExitCode> {
+    use dossier::index::{EntityIndex, dossier as page};
+    use dossier::report::dossier::{self as report_page, Pile};
+    let (corpus, facts) = open(paths, cli);
+    let index = EntityIndex::build(&facts);
+    let Some(entity) = page::find_entity(&index, &corpus.docs, facts.as_slice(), name) else {
+        eprintln!(
+            "dossier: no person, organisation or place is named {:?} in {} article(s)",
+            dossier::text::one_line(name),
+            corpus.docs.len()
+        );
+        return Ok(ExitCode::from(1));
+    };
+    let built = page::build(&entity, &index, &corpus.docs, facts.as_slice());
+    let pile = Pile { docs: &corpus.docs, facts: facts.as_slice() };
+    let out = if json {
+        format!("{}\n", report_page::json(&built, pile))
+    } else {
+        report_page::text(&built, pile)
+    };
+    output::print(&out)
 }
 
 /// The whole corpus and its facts, for `render`.

@@ -8,6 +8,7 @@ use serde_json::{Map, Value as Json};
 
 use crate::corpus::{Document, HeaderField};
 
+pub mod dossier;
 mod table;
 use crate::facts::{Fact, Field, Kind, Value};
 pub use table::table;

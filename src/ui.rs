@@ -1,6 +1,7 @@
 //! Drawing: a pure function of [`App`]. Nothing here changes state; the
 //! same [`render`] feeds a real terminal and `TestBackend`.
 
+mod dossier;
 mod facts_view;
 mod header;
 mod help;
@@ -51,6 +52,11 @@ fn draw_screen(app: &App, frame: &mut Frame) {
             Layer::View(View::CorpusSearch) => {
                 if let Some(view) = &app.corpus_search {
                     search::draw(app, view, frame, main);
+                }
+            }
+            Layer::View(View::Dossier) => {
+                if let Some(page) = app.dossiers.last() {
+                    dossier::draw(app, page, frame, main);
                 }
             }
             Layer::View(View::FactsView) => {

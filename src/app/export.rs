@@ -11,18 +11,23 @@ use crate::facts::{Fact, Kind};
 
 impl App {
     pub(super) fn export(&mut self) {
-        let Some(dir) = self.data_dir.as_ref().map(|d| d.join("exports")) else {
-            self.note = Some("no data directory to export to".into());
-            return;
-        };
         let Some(doc) = self.doc() else { return };
         let record = &self.records[self.selected];
         let markdown = markdown(doc, &record.sidebar, &record.facts);
         let json = crate::report::json_line(doc, &record.facts);
-        self.note = Some(match write_export(&dir, &doc.key, &markdown, &json) {
+        self.note = Some(self.write_export(&doc.key, &markdown, &json));
+    }
+
+    /// Writes an export named after `key` into the export folder; what
+    /// the status line says about it.
+    pub(super) fn write_export(&self, key: &str, markdown: &str, json: &str) -> String {
+        let Some(dir) = self.data_dir.as_ref().map(|d| d.join("exports")) else {
+            return "no data directory to export to".into();
+        };
+        match write_export(&dir, key, markdown, json) {
             Ok(base) => format!("exported to {}.md and .json", base.display()),
             Err(e) => format!("export failed: {e}"),
-        });
+        }
     }
 }
 

@@ -110,7 +110,11 @@ impl App {
                 }
             },
             Action::Open => self.open_from_facts_view(),
-            Action::Quit | Action::Help | Action::Suspend | Action::ToggleMouse => return false,
+            Action::Quit
+            | Action::Help
+            | Action::Suspend
+            | Action::ToggleMouse
+            | Action::Dossier => return false,
             _ => {}
         }
         true
@@ -123,18 +127,7 @@ impl App {
                 let Some(&(DocId(doc), fact)) = view.figures.get(view.figure_selected) else {
                     return;
                 };
-                self.filters.clear();
-                self.visible = (0..self.corpus.docs.len()).collect();
-                self.select(doc);
-                self.focus_pane(Pane::Reader);
-                let record = &mut self.records[doc];
-                if let Some(entry) =
-                    record.sidebar.entries.iter().position(|e| e.mentions.contains(&fact))
-                {
-                    record.sidebar_selected = entry;
-                    let n = record.sidebar.entries[entry].mentions.iter().position(|&m| m == fact);
-                    self.jump_to_entry(n.unwrap_or(0));
-                }
+                self.show_fact(doc, fact);
             }
             Section::Entities => {
                 let Some((entity, _)) = view.entities.get(view.entity_selected) else { return };

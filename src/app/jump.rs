@@ -56,6 +56,28 @@ impl App {
         self.scroll_to_fact(fact);
     }
 
+    /// Opens article `doc` in the reader (whatever the list's filters) at
+    /// its fact `fact`, selected in the sidebar and marked in the text.
+    pub(super) fn show_fact(&mut self, doc: usize, fact: usize) {
+        if doc >= self.corpus.docs.len() {
+            return;
+        }
+        self.filters.clear();
+        self.visible = (0..self.corpus.docs.len()).collect();
+        self.select(doc);
+        self.focus_pane(Pane::Reader);
+        let record = &mut self.records[doc];
+        if let Some(entry) = record.sidebar.entries.iter().position(|e| e.mentions.contains(&fact))
+        {
+            record.sidebar_selected = entry;
+            let n = record.sidebar.entries[entry].mentions.iter().position(|&m| m == fact);
+            self.jump_to_entry(n.unwrap_or(0));
+        } else {
+            self.current_fact = Some(fact);
+            self.scroll_to_fact(fact);
+        }
+    }
+
     /// `Enter` in the sidebar: the selected fact's next mention, wrapping.
     pub(super) fn next_mention(&mut self) {
         let Some(entry) = self.selected_entry() else { return };

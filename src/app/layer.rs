@@ -32,6 +32,8 @@ pub enum View {
     FactsView,
     /// `W`: the articles that name a watched name.
     Watch,
+    /// `d`: an entity's page (over the facts view it may come from).
+    Dossier,
 }
 
 impl App {
@@ -46,6 +48,8 @@ impl App {
         }
         if self.corpus_search.is_some() {
             layers.push(Layer::View(View::CorpusSearch));
+        } else if !self.dossiers.is_empty() {
+            layers.push(Layer::View(View::Dossier));
         } else if self.facts_view.is_some() {
             layers.push(Layer::View(View::FactsView));
         } else if self.watch_view.is_some() {
@@ -71,6 +75,7 @@ impl App {
         match self.view() {
             Some(View::FactsView) => Context::FactsView,
             Some(View::Watch) => Context::WatchView,
+            Some(View::Dossier) => Context::Dossier,
             // The corpus search takes its keys in its text box, over it.
             Some(View::CorpusSearch) | None => match self.focus {
                 Pane::List => Context::List,

@@ -209,6 +209,8 @@ impl App {
         self.facts_view = None;
         self.watch_view = None;
         self.watch.forget_articles();
+        // Its lines point at articles by their place before the reload.
+        self.dossiers.clear();
         self.current_fact = None;
         let keep = selected.unwrap_or_else(|| self.selected.min(n.saturating_sub(1)));
         if selected.is_none() || changes != Changes::default() {

@@ -474,7 +474,8 @@ mod tests {
             ControlFlow::Continue(())
         });
         assert_eq!(keys.len(), 21, "{keys:?}");
-        assert_eq!(keys[0], "0000", "the stories first: {keys:?}");
-        assert_eq!(keys[20], "0000-slow");
+        // Every story before the slow page (on a busy machine a story, too,
+        // may be passed over for a while: their own order is not the point).
+        assert_eq!(keys[20], "0000-slow", "the stories first: {keys:?}");
     }
 }

@@ -14,6 +14,7 @@
 mod lexicon;
 mod normal;
 mod pattern;
+pub mod relative;
 mod vague;
 
 use std::collections::{HashMap, HashSet};

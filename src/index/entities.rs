@@ -10,7 +10,7 @@ use crate::facts::{Fact, Kind, Value};
 use crate::text::DocId;
 
 /// An entity: its kind and canonical name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Entity {
     pub kind: Kind,
     pub name: String,
@@ -27,7 +27,12 @@ impl Entity {
 
     /// The key two spellings of one name share (case and spacing aside).
     fn key(kind: Kind, name: &str) -> (Kind, String) {
-        (kind, name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+        (kind, Self::fold(name))
+    }
+
+    /// A name with case and spacing folded away, as the index compares names.
+    pub(crate) fn fold(name: &str) -> String {
+        name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
     }
 }
 
@@ -120,6 +125,12 @@ impl EntityIndex {
     /// The articles that mention an entity, with the mentions in each.
     pub fn mentions(&self, kind: Kind, name: &str) -> &[Mentions] {
         self.by_key.get(&Entity::key(kind, name)).map_or(&[], |&i| &self.entities[i].1)
+    }
+
+    /// The entity of a kind whose canonical name is `name` (case and
+    /// spacing aside), as the index spells it.
+    pub fn entity(&self, kind: Kind, name: &str) -> Option<&Entity> {
+        self.by_key.get(&Entity::key(kind, name)).map(|&i| &self.entities[i].0)
     }
 
     /// How many articles mention an entity.

@@ -109,9 +109,11 @@ actions! {
     FilterEntity,
     /// corpus facts view: every entity and figure of the corpus
     FactsView,
+    /// the selected entity's page: its names, roles, articles, quotes, figures, company and dates across the corpus (on a line of the page: jump there, or open that entity's page; escape goes back)
+    Dossier,
     /// fact highlighting in the text on / off
     ToggleHighlight,
-    /// export the article's facts (Markdown and JSON) to the data directory
+    /// export the article's facts (on an entity page: the page), Markdown and JSON, to the data directory
     Export,
     /// copy the selected fact to the clipboard (OSC 52)
     CopyFact,

@@ -15,6 +15,8 @@ pub enum Context {
     FactsView,
     /// The watch list's view (`W`).
     WatchView,
+    /// An entity's page (`d`).
+    Dossier,
     /// The help or problems overlay.
     Overlay,
     /// A text box (`/`, the list's title filter).
@@ -30,6 +32,7 @@ impl Context {
         Context::Sidebar,
         Context::FactsView,
         Context::WatchView,
+        Context::Dossier,
         Context::Overlay,
         Context::Prompt,
         Context::SearchPrompt,
@@ -46,6 +49,7 @@ pub enum Scope {
     Sidebar,
     FactsView,
     WatchView,
+    Dossier,
     Overlay,
     Prompt,
     SearchPrompt,
@@ -60,6 +64,7 @@ impl Scope {
         Scope::Sidebar,
         Scope::FactsView,
         Scope::WatchView,
+        Scope::Dossier,
         Scope::Overlay,
         Scope::Prompt,
         Scope::SearchPrompt,
@@ -75,6 +80,7 @@ impl Scope {
             Scope::Sidebar => "sidebar",
             Scope::FactsView => "facts_view",
             Scope::WatchView => "watch_view",
+            Scope::Dossier => "entity_page",
             Scope::Overlay => "overlay",
             Scope::Prompt => "prompt",
             Scope::SearchPrompt => "search_prompt",
@@ -90,6 +96,7 @@ impl Scope {
             Scope::Sidebar => "sidebar",
             Scope::FactsView => "facts view",
             Scope::WatchView => "watch list",
+            Scope::Dossier => "entity page",
             Scope::Overlay => "help, P",
             Scope::Prompt => "text box",
             Scope::SearchPrompt => "search all box",
@@ -107,6 +114,7 @@ impl Scope {
             Scope::Sidebar => ctx == Context::Sidebar,
             Scope::FactsView => ctx == Context::FactsView,
             Scope::WatchView => ctx == Context::WatchView,
+            Scope::Dossier => ctx == Context::Dossier,
             Scope::Overlay => ctx == Context::Overlay,
             Scope::Prompt => matches!(ctx, Context::Prompt | Context::SearchPrompt),
             Scope::SearchPrompt => ctx == Context::SearchPrompt,
@@ -121,6 +129,7 @@ impl Scope {
             | Scope::Sidebar
             | Scope::FactsView
             | Scope::WatchView
+            | Scope::Dossier
             | Scope::Overlay
             | Scope::SearchPrompt => 0,
             Scope::ListAndReader | Scope::Prompt => 1,
@@ -202,6 +211,7 @@ const DEFAULTS: &[DefaultRow] = &[
     bind(Scope::Sidebar, &["G", "End"], Action::Last),
     bind(Scope::Sidebar, &["Enter"], Action::NextMention),
     bind(Scope::Sidebar, &["e"], Action::FilterEntity),
+    bind(Scope::Sidebar, &["d"], Action::Dossier),
     bind(Scope::FactsView, &["j", "Down"], Action::Down),
     bind(Scope::FactsView, &["k", "Up"], Action::Up),
     bind(Scope::FactsView, &["g", "Home"], Action::First),
@@ -212,6 +222,15 @@ const DEFAULTS: &[DefaultRow] = &[
     bind(Scope::FactsView, &["s"], Action::ToggleSort),
     bind(Scope::FactsView, &["Enter"], Action::Open),
     bind(Scope::FactsView, &["q"], Action::Escape),
+    bind(Scope::FactsView, &["d"], Action::Dossier),
+    bind(Scope::Dossier, &["j", "Down"], Action::Down),
+    bind(Scope::Dossier, &["k", "Up"], Action::Up),
+    bind(Scope::Dossier, &["g", "Home"], Action::First),
+    bind(Scope::Dossier, &["G", "End"], Action::Last),
+    bind(Scope::Dossier, &["PgUp"], Action::PageUpSelect),
+    bind(Scope::Dossier, &["PgDn"], Action::PageDownSelect),
+    bind(Scope::Dossier, &["Enter"], Action::Open),
+    bind(Scope::Dossier, &["q"], Action::Escape),
     bind(Scope::ListAndReader, &["A"], Action::MarkAllRead),
     bind(Scope::ListAndReader, &["U"], Action::NextUnread),
     bind(Scope::List, &["R"], Action::ReverseSort),
