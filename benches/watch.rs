@@ -5,6 +5,7 @@
 //!
 //! `cargo bench --bench watch -- --quick`
 
+use std::fmt::Write as _;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -59,7 +60,10 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(WatchView::build(&flagged, &index, true)));
     });
 
-    let body = (0..200).map(|i| format!("Name{i} Other{i} said. ")).collect::<String>();
+    let mut body = String::new();
+    for i in 0..200 {
+        let _ = write!(body, "Name{i} Other{i} said. ");
+    }
     let doc = Document::from_text(DocId(0), "a".into(), "a.txt".into(), &format!("T\n\n{body}"));
     let facts: Vec<Fact> = (0..200)
         .map(|i| {
