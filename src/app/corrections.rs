@@ -396,4 +396,49 @@ mod tests {
         app.update(Action::UndoCorrection);
         assert_eq!(speaker(&app).as_deref(), Some("Ada Lovelace"));
     }
+
+    #[test]
+    fn split_takes_back_the_merge_that_made_a_spelling_and_else_asks() {
+        let text = "Li Wei and Wei Li\n\nThe spokesman Li Wei said so. The director, Wei Li, left.";
+        let doc = crate::corpus::Document::from_text(
+            crate::text::DocId(0),
+            "a".into(),
+            "a.txt".into(),
+            text,
+        );
+        let mut app = app_for(Corpus { docs: vec![doc], ..Corpus::default() }, (140, 40));
+        app.update(Action::ToggleSidebar);
+        app.focus_pane(crate::app::Pane::Sidebar);
+        let people = |app: &crate::app::App| -> Vec<String> {
+            let entries = &app.shown().unwrap().sidebar.entries;
+            entries.iter().filter(|e| e.kind == Kind::Person).map(|e| e.label.clone()).collect()
+        };
+        assert_eq!(people(&app), ["Li Wei", "Wei Li"]);
+        let at = |app: &mut crate::app::App, label: &str| {
+            let r = &mut app.records[0];
+            r.sidebar_selected = r.sidebar.entries.iter().position(|e| e.label == label).unwrap();
+            app.current_fact = None;
+        };
+        at(&mut app, "Li Wei");
+        answer(&mut app, Action::MergeEntity, "wei li");
+        assert_eq!(people(&app), ["Wei Li"], "merged under the spelling the article has");
+        at(&mut app, "Wei Li");
+        let first = app
+            .selected_entry()
+            .unwrap()
+            .mentions
+            .iter()
+            .copied()
+            .find(|&m| app.facts()[m].text(&app.corpus.docs[0]) == "Wei Li");
+        app.current_fact = first;
+        app.update(Action::SplitEntity);
+        assert_eq!(people(&app), ["Wei Li"], "the first mention is not the merged spelling");
+        assert!(app.text_box.is_none(), "a spelling written as its name is not split");
+        assert_eq!(app.corrections.list().len(), 1);
+        let merged = app.facts().iter().position(|f| f.text(&app.corpus.docs[0]) == "Li Wei");
+        app.current_fact = merged;
+        app.update(Action::SplitEntity);
+        assert!(app.corrections.list().is_empty(), "the merge is taken back");
+        assert_eq!(app.corrections.redo.as_ref().map(Vec::len), Some(1));
+    }
 }
