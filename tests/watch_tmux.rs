@@ -165,8 +165,16 @@ fn corrections_made_in_the_reader_last() {
     t.keys(&["g", "j"]);
     let screen = t.wait_until("Daiwa in the sidebar", |s| in_sidebar(s, "Daiwa"));
     assert!(!in_sidebar(&screen, "Tokyo"), "{screen}");
+    // The list of corrections takes the drop back: Tokyo is extracted again.
+    t.keys(&["C"]);
+    t.wait_for("Corrections (2)");
+    t.keys(&["G", "D"]);
+    t.wait_for("Corrections (1)");
+    t.keys(&["Escape"]);
+    t.wait_until("Tokyo back in the sidebar", |s| in_sidebar(s, "Tokyo"));
     t.keys(&["q"]);
     t.wait_for("dossier-exit=0");
+    assert!(facts(&t.home, &folder).contains("en:place:Tokyo=Tokyo"));
 }
 
 /// Whether the sidebar (focused or not) has an entry `label`.

@@ -30,6 +30,14 @@ pub enum Ask {
     Split { kind: Kind, name: String, surface: String },
 }
 
+/// The list of corrections (`C`): every one in force, oldest first, as
+/// it was when the list opened (and after each one taken back).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CorrectionsView {
+    pub rows: Vec<Correction>,
+    pub selected: usize,
+}
+
 /// One correction as made, with the one it replaced (to undo it).
 type Undo = Vec<(Correction, Option<Correction>)>;
 
@@ -44,6 +52,8 @@ pub struct CorrectionState {
     undo: Vec<Undo>,
     /// What the open correction box is for.
     pub asking: Option<Ask>,
+    /// The list of every correction (`C`), when open.
+    pub view: Option<CorrectionsView>,
     /// Set by a correction: the articles whose facts are to be made again
     /// (none: only the entity index), taken by the terminal loop.
     pub redo: Option<Vec<DocId>>,
@@ -203,6 +213,51 @@ impl App {
             }
         }
         self.note = Some("correction undone".into());
+    }
+
+    /// `C`: opens (or closes) the list of corrections.
+    pub(super) fn toggle_corrections_view(&mut self) {
+        if self.corrections.view.take().is_none() {
+            let rows = self.corrections.list();
+            self.corrections.view = Some(CorrectionsView { rows, selected: 0 });
+        }
+    }
+
+    /// Handles an action while the list of corrections is open; `false`
+    /// leaves it to the usual handling (quit, help, …).
+    pub(super) fn update_corrections_view(&mut self, action: Action) -> bool {
+        let Some(view) = self.corrections.view.as_mut() else { return false };
+        match action {
+            Action::Escape | Action::CorrectionsView => self.corrections.view = None,
+            Action::Up | Action::Down | Action::First | Action::Last => {
+                view.selected = super::step(view.selected, view.rows.len(), action, 1);
+            }
+            Action::TakeBack => {
+                let Some(c) = view.rows.get(view.selected).cloned() else { return true };
+                self.correct(Change::Remove(c.clone()));
+                // Undone, it is made again.
+                self.corrections.undo.push(vec![(c.clone(), Some(c))]);
+                self.refresh_corrections_view();
+                let undo = self.hint_in(Action::UndoCorrection, Context::CorrectionsView);
+                self.note = Some(format!("correction taken back — {undo} undoes"));
+            }
+            Action::UndoCorrection => {
+                self.undo_correction();
+                self.refresh_corrections_view();
+            }
+            Action::Quit | Action::Help | Action::Suspend | Action::ToggleMouse => return false,
+            _ => {}
+        }
+        true
+    }
+
+    /// The list of corrections shows what is in force now.
+    fn refresh_corrections_view(&mut self) {
+        let rows = self.corrections.list();
+        if let Some(view) = self.corrections.view.as_mut() {
+            view.selected = view.selected.min(rows.len().saturating_sub(1));
+            view.rows = rows;
+        }
     }
 
     /// Opens the correction box for `ask`, holding `text`.
@@ -440,5 +495,23 @@ mod tests {
         app.update(Action::SplitEntity);
         assert!(app.corrections.list().is_empty(), "the merge is taken back");
         assert_eq!(app.corrections.redo.as_ref().map(Vec::len), Some(1));
+    }
+
+    #[test]
+    fn the_list_of_corrections_takes_one_back_and_undo_makes_it_again() {
+        let mut app = on_entry(Kind::Place);
+        app.update(Action::DropFact);
+        app.update(Action::CorrectionsView);
+        assert_eq!(app.top(), crate::app::Layer::View(crate::app::View::Corrections));
+        // One drop per mention.
+        let n = app.corrections.list().len();
+        assert_eq!(app.corrections.view.as_ref().unwrap().rows.len(), n);
+        app.update(Action::TakeBack);
+        assert_eq!(app.corrections.list().len(), n - 1);
+        assert_eq!(app.corrections.view.as_ref().unwrap().rows.len(), n - 1);
+        app.update(Action::UndoCorrection);
+        assert_eq!(app.corrections.view.as_ref().unwrap().rows.len(), n);
+        app.update(Action::Escape);
+        assert!(app.corrections.view.is_none());
     }
 }

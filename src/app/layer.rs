@@ -32,6 +32,8 @@ pub enum View {
     FactsView,
     /// `W`: the articles that name a watched name.
     Watch,
+    /// `C`: every correction in force.
+    Corrections,
 }
 
 impl App {
@@ -50,6 +52,8 @@ impl App {
             layers.push(Layer::View(View::FactsView));
         } else if self.watch_view.is_some() {
             layers.push(Layer::View(View::Watch));
+        } else if self.corrections.view.is_some() {
+            layers.push(Layer::View(View::Corrections));
         }
         layers.push(Layer::Panes(self.focus));
         layers
@@ -71,6 +75,7 @@ impl App {
         match self.view() {
             Some(View::FactsView) => Context::FactsView,
             Some(View::Watch) => Context::WatchView,
+            Some(View::Corrections) => Context::CorrectionsView,
             // The corpus search takes its keys in its text box, over it.
             Some(View::CorpusSearch) | None => match self.focus {
                 Pane::List => Context::List,

@@ -183,4 +183,8 @@ actions! {
     UndoCorrection,
     /// watch list: the articles that name a watched name, per name
     WatchView,
+    /// every correction in force (of every session), to take one back
+    CorrectionsView,
+    /// take the selected correction back
+    TakeBack,
 }

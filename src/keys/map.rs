@@ -15,6 +15,8 @@ pub enum Context {
     FactsView,
     /// The watch list's view (`W`).
     WatchView,
+    /// The list of corrections (`C`).
+    CorrectionsView,
     /// The help or problems overlay.
     Overlay,
     /// A text box (`/`, the list's title filter).
@@ -30,6 +32,7 @@ impl Context {
         Context::Sidebar,
         Context::FactsView,
         Context::WatchView,
+        Context::CorrectionsView,
         Context::Overlay,
         Context::Prompt,
         Context::SearchPrompt,
@@ -46,6 +49,7 @@ pub enum Scope {
     Sidebar,
     FactsView,
     WatchView,
+    CorrectionsView,
     Overlay,
     Prompt,
     SearchPrompt,
@@ -60,6 +64,7 @@ impl Scope {
         Scope::Sidebar,
         Scope::FactsView,
         Scope::WatchView,
+        Scope::CorrectionsView,
         Scope::Overlay,
         Scope::Prompt,
         Scope::SearchPrompt,
@@ -75,6 +80,7 @@ impl Scope {
             Scope::Sidebar => "sidebar",
             Scope::FactsView => "facts_view",
             Scope::WatchView => "watch_view",
+            Scope::CorrectionsView => "corrections_view",
             Scope::Overlay => "overlay",
             Scope::Prompt => "prompt",
             Scope::SearchPrompt => "search_prompt",
@@ -90,6 +96,7 @@ impl Scope {
             Scope::Sidebar => "sidebar",
             Scope::FactsView => "facts view",
             Scope::WatchView => "watch list",
+            Scope::CorrectionsView => "corrections",
             Scope::Overlay => "help, P",
             Scope::Prompt => "text box",
             Scope::SearchPrompt => "search all box",
@@ -107,6 +114,7 @@ impl Scope {
             Scope::Sidebar => ctx == Context::Sidebar,
             Scope::FactsView => ctx == Context::FactsView,
             Scope::WatchView => ctx == Context::WatchView,
+            Scope::CorrectionsView => ctx == Context::CorrectionsView,
             Scope::Overlay => ctx == Context::Overlay,
             Scope::Prompt => matches!(ctx, Context::Prompt | Context::SearchPrompt),
             Scope::SearchPrompt => ctx == Context::SearchPrompt,
@@ -121,6 +129,7 @@ impl Scope {
             | Scope::Sidebar
             | Scope::FactsView
             | Scope::WatchView
+            | Scope::CorrectionsView
             | Scope::Overlay
             | Scope::SearchPrompt => 0,
             Scope::ListAndReader | Scope::Prompt => 1,
@@ -254,6 +263,14 @@ const DEFAULTS: &[DefaultRow] = &[
     bind(Scope::WatchView, &["PgDn"], Action::PageDownSelect),
     bind(Scope::WatchView, &["Enter"], Action::Open),
     bind(Scope::WatchView, &["q"], Action::Escape),
+    bind(Scope::Anywhere, &["C"], Action::CorrectionsView),
+    bind(Scope::CorrectionsView, &["j", "Down"], Action::Down),
+    bind(Scope::CorrectionsView, &["k", "Up"], Action::Up),
+    bind(Scope::CorrectionsView, &["g", "Home"], Action::First),
+    bind(Scope::CorrectionsView, &["G", "End"], Action::Last),
+    bind(Scope::CorrectionsView, &["D", "Delete"], Action::TakeBack),
+    bind(Scope::CorrectionsView, &["z"], Action::UndoCorrection),
+    bind(Scope::CorrectionsView, &["q"], Action::Escape),
 ];
 
 /// The key that quits whatever the map says: the configuration can add
