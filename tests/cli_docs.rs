@@ -3,8 +3,10 @@
 
 use std::process::{Command, Output};
 
+mod common;
+
 fn dossier(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier")).args(args).output().unwrap()
+    common::command().args(args).output().unwrap()
 }
 
 const SUBCOMMANDS: [&str; 5] = ["facts", "text", "render", "completions", "man"];

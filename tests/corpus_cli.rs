@@ -3,10 +3,12 @@
 //! count), good articles printed all the same.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
 
 fn dossier(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier")).args(args).current_dir(dir).output().unwrap()
+    common::command().args(args).current_dir(dir).output().unwrap()
 }
 
 fn stdout(o: &Output) -> String {

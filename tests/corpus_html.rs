@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+mod common;
+
 use dossier::corpus::{Corpus, Document};
 
 /// An English page that declares gb2312 but is UTF-8.
@@ -297,12 +299,7 @@ fn blog_post_without_its_widgets_and_comments() {
 fn dossier_on_page(args: &[&str], name: &str, page: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(name), page).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .arg(name)
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    let out = common::command().args(args).arg(name).current_dir(dir.path()).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }

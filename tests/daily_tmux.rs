@@ -139,7 +139,7 @@ fn configuration_errors_show_control_characters_and_name_the_key() {
     let run = |toml: &str| {
         let path = dir.join("config.toml");
         std::fs::write(&path, toml).unwrap();
-        let out = std::process::Command::new(dossier())
+        let out = common::command()
             .arg("--config")
             .arg(&path)
             .args(["render", "--size", "80x24"])

@@ -8,7 +8,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::hostile::{self, FULL};
@@ -42,7 +41,7 @@ impl Drop for Folder {
 }
 
 fn run(args: &[&str], dir: &Path) -> std::process::Output {
-    Command::new(dossier()).args(args).arg(dir).output().unwrap()
+    common::command().args(args).arg(dir).output().unwrap()
 }
 
 fn forbidden_in(s: &str) -> Vec<(usize, char)> {

@@ -23,20 +23,19 @@ fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
 
 /// Runs dossier with `args`, killed (and the test failed) after `limit`.
 fn run_within(limit: Duration, args: &[&str]) -> Output {
-    let mut child = Command::new(common::dossier())
-        .args(args)
-        .env("HOME", std::env::temp_dir())
-        .env("XDG_CONFIG_HOME", std::env::temp_dir().join("dossier-no-config"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    finish_within(limit, common::command().args(args))
+}
+
+/// Runs `cmd` (stdin empty, output kept), killing it and failing the test
+/// when it has not ended within `limit`.
+fn finish_within(limit: Duration, cmd: &mut Command) -> Output {
+    let mut child =
+        cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     let start = Instant::now();
     while child.try_wait().unwrap().is_none() {
         if start.elapsed() > limit {
             child.kill().unwrap();
-            panic!("dossier {args:?} still running after {limit:?}");
+            panic!("{cmd:?} still running after {limit:?}");
         }
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -116,13 +115,45 @@ fn config_and_state_are_read_with_bounds_too() {
         assert_eq!(out.status.code(), Some(2), "--config {config}");
         assert!(text(&out).1.contains("not a regular file"), "{}", text(&out).1);
     }
+    // A FIFO where the old state file is: the import says so and goes on.
     let state = tempfile::tempdir().unwrap();
-    assert!(mkfifo(&state.path().join("state.json")));
+    assert!(mkfifo(&state.path().join(dossier::store::JSON_FILE)));
     let start = Instant::now();
-    let store = dossier::state::Store::open(state.path());
+    let mut marks = dossier::store::Marks::open(&state.path().join("state.sqlite")).unwrap();
+    assert_eq!(marks.import_json(state.path()).unwrap(), None);
     assert!(start.elapsed() < Duration::from_secs(5));
-    assert!(!store.is_saving());
-    assert!(store.notice.unwrap().contains("not a regular file"));
+    let note = marks.take_note().unwrap();
+    assert!(note.contains("not imported") && note.contains("not a regular file"), "{note}");
+    assert!(state.path().join(dossier::store::JSON_FILE).exists(), "left as it is");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_fifo_where_a_database_should_be_is_not_opened() {
+    let home = tempfile::tempdir().unwrap();
+    let (cache, state) = (home.path().join("cache/dossier"), home.path().join("state/dossier"));
+    std::fs::create_dir_all(&cache).unwrap();
+    std::fs::create_dir_all(&state).unwrap();
+    if !mkfifo(&cache.join("library.sqlite")) || !mkfifo(&state.join("state.sqlite-wal")) {
+        return;
+    }
+    let folder = home.path().join("articles");
+    std::fs::create_dir(&folder).unwrap();
+    for i in 0..4 {
+        std::fs::write(folder.join(format!("{i}.txt")), format!("Title {i}\n\nBody {i}.")).unwrap();
+    }
+    let out = finish_within(
+        Duration::from_secs(20),
+        common::command()
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .env("XDG_STATE_HOME", home.path().join("state"))
+            .args(["facts", "--json"])
+            .arg(&folder),
+    );
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stdout.lines().count(), 4, "every article, without the library");
+    assert!(stderr.contains("library.sqlite") && stderr.contains("not a regular file"), "{stderr}");
 }
 
 #[test]

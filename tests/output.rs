@@ -6,9 +6,7 @@
 mod common;
 
 use std::os::unix::process::ExitStatusExt;
-use std::process::{Command, Output, Stdio};
-
-use common::dossier;
+use std::process::{Output, Stdio};
 
 /// Every command that writes to standard output, with the bundled articles.
 const COMMANDS: &[&[&str]] = &[
@@ -22,19 +20,13 @@ const COMMANDS: &[&[&str]] = &[
 ];
 
 fn run_to(args: &[&str], stdout: Stdio) -> Output {
-    let home = std::env::temp_dir().join(format!("dossier-output-{}", std::process::id()));
-    let out = Command::new(dossier())
+    common::command()
         .args(args)
-        .env("HOME", &home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
         .stdin(Stdio::null())
         .stdout(stdout)
         .stderr(Stdio::piped())
         .output()
-        .unwrap();
-    let _ = std::fs::remove_dir_all(&home);
-    out
+        .unwrap()
 }
 
 fn no_panic(args: &[&str], out: &Output) {

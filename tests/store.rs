@@ -354,7 +354,7 @@ fn state_json_is_imported_once_and_nothing_in_it_is_lost() {
             },
         );
     }
-    dossier::state::write_atomically(&dir.path().join("state.json"), &old).unwrap();
+    std::fs::write(dir.path().join("state.json"), serde_json::to_vec(&old).unwrap()).unwrap();
     let path = dir.path().join("state.sqlite");
     let mut marks = Marks::open(&path).unwrap();
     assert_eq!(marks.import_json(dir.path()).unwrap(), Some(500));

@@ -122,7 +122,7 @@ fn escape_sequences_in_an_article_are_shown_not_run() {
 
 #[test]
 fn without_a_terminal_it_points_to_the_headless_commands() {
-    let out = Command::new(dossier()).stdin(std::process::Stdio::null()).output().unwrap();
+    let out = common::command().stdin(std::process::Stdio::null()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("dossier render") && err.contains("dossier facts"), "{err}");

@@ -49,13 +49,19 @@ pub(crate) fn open(path: &Path, spec: &Spec) -> Result<Opened> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, &e))?;
     }
-    // A link where the file should be is not followed, nor moved: whoever
-    // put it there meant something by it.
-    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(StoreError::Unavailable {
-            path: path.to_path_buf(),
-            reason: "a symbolic link, not followed".into(),
-        });
+    // A link where the file (or its WAL files) should be is not followed,
+    // nor moved: whoever put it there meant something by it. Nor is a FIFO,
+    // a device or a folder opened: reading one would block or never end.
+    for file in [path.to_path_buf(), sidecar(path, "-wal"), sidecar(path, "-shm")] {
+        let Ok(meta) = std::fs::symlink_metadata(&file) else { continue };
+        let reason = if meta.file_type().is_symlink() {
+            "a symbolic link, not followed"
+        } else if !meta.is_file() {
+            "not a regular file"
+        } else {
+            continue;
+        };
+        return Err(StoreError::Unavailable { path: file, reason: reason.into() });
     }
     match try_open_patiently(path, spec) {
         Ok(conn) => Ok(Opened { conn, note: None }),

@@ -226,9 +226,11 @@ impl Marks {
     /// entries came in.
     pub fn import_json(&mut self, dir: &Path) -> Result<Option<usize>> {
         let json = dir.join(JSON_FILE);
-        let bytes = match read_limited(&json) {
+        // Bounded, and never blocking: a FIFO or a device in its place is
+        // said and left alone.
+        let bytes = match crate::bounded::read(&json, JSON_LIMIT) {
             Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) if e.is_not_found() => return Ok(None),
             Err(e) => {
                 self.note = Some(format!("{} not imported: {e}", json.display()));
                 return Ok(None);
@@ -310,17 +312,6 @@ impl Marks {
         tx.commit().map_err(e)?;
         Ok(state.articles.len())
     }
-}
-
-fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    let file = std::fs::File::open(path)?;
-    file.take(JSON_LIMIT + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > JSON_LIMIT {
-        return Err(std::io::Error::other("larger than 256 MB"));
-    }
-    Ok(bytes)
 }
 
 enum Msg {

@@ -156,3 +156,28 @@ impl Drop for Term {
 pub fn dossier() -> &'static str {
     env!("CARGO_BIN_EXE_dossier")
 }
+
+/// `dossier` as a command whose home, configuration, cache and state are
+/// this test binary's own (emptied when the binary starts), never the
+/// person's running the tests.
+pub fn command() -> Command {
+    static HOME: std::sync::LazyLock<PathBuf> = std::sync::LazyLock::new(|| {
+        let name = std::env::current_exe().ok().and_then(|p| Some(p.file_stem()?.to_owned()));
+        let home = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("home-{}", name.unwrap_or_default().to_string_lossy()));
+        let _ = std::fs::remove_dir_all(&home);
+        std::fs::create_dir_all(&home).unwrap();
+        home
+    });
+    let mut cmd = Command::new(dossier());
+    cmd.env("HOME", &*HOME);
+    for (var, dir) in [
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_DATA_HOME", "data"),
+    ] {
+        cmd.env(var, HOME.join(dir));
+    }
+    cmd
+}
