@@ -101,13 +101,10 @@ fn a_bad_watch_entry_is_a_clear_error() {
     ] {
         let path = home.path().join("config.toml");
         std::fs::write(&path, config).unwrap();
-        let out = Command::new(dossier())
+        let out = common::command()
             .arg("--config")
             .arg(&path)
             .args(["render", "--size", "80x20"])
-            .env("HOME", home.path())
-            .env("XDG_STATE_HOME", home.path().join("state"))
-            .env("XDG_CACHE_HOME", home.path().join("cache"))
             .output()
             .unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
