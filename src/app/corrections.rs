@@ -52,6 +52,9 @@ pub struct CorrectionState {
     undo: Vec<Undo>,
     /// What the open correction box is for.
     pub asking: Option<Ask>,
+    /// Whether corrections made now are lost on quitting (no reading
+    /// state: `--no-state`, or it could not be opened): said when made.
+    pub unkept: bool,
     /// The list of every correction (`C`), when open.
     pub view: Option<CorrectionsView>,
     /// Set by a correction: the articles whose facts are to be made again
@@ -143,7 +146,17 @@ impl App {
             if self.index_ready {
                 self.index.mentions(kind, name).iter().map(|m| m.doc.0).collect()
             } else {
-                (0..self.corpus.docs.len()).collect()
+                // Before the index: the articles whose facts (those in)
+                // name it, or are still to come (corrected as they come).
+                let target = fold(name);
+                let names_it = |f: &Fact| {
+                    f.kind == kind
+                        && matches!(&f.value, crate::facts::Value::Text(v)
+                            if v.len().abs_diff(name.len()) <= 8 && fold(v) == target)
+                };
+                (0..self.records.len())
+                    .filter(|&d| self.records[d].facts.iter().any(names_it))
+                    .collect()
             }
         };
         match c {
@@ -197,7 +210,7 @@ impl App {
         let n = drops.len();
         self.correct_undoably(drops);
         let undo = self.hint_in(Action::UndoCorrection, Context::Sidebar);
-        self.note = Some(format!("dropped ({n} mention(s)) — {undo} undoes"));
+        self.note = Some(format!("dropped ({n} mention(s)) — {undo} undoes{}", self.unkept_note()));
     }
 
     /// Takes back what the last correcting key of this session did.
@@ -351,7 +364,12 @@ impl App {
         };
         self.correct_undoably(vec![correction]);
         let undo = self.hint_in(Action::UndoCorrection, Context::Sidebar);
-        self.note = Some(format!("corrected — {undo} undoes"));
+        self.note = Some(format!("corrected — {undo} undoes{}", self.unkept_note()));
+    }
+
+    /// What a note on a correction adds when it will not be kept.
+    fn unkept_note(&self) -> &'static str {
+        if self.corrections.unkept { " (for this session: no reading state)" } else { "" }
     }
 
     /// `name` as the corpus spells the entity, when it knows one by that
