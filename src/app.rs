@@ -451,6 +451,9 @@ impl App {
         if self.top() == Layer::View(View::Watch) && self.update_watch_view(action) {
             return;
         }
+        if self.top() == Layer::View(View::Corrections) && self.update_corrections_view(action) {
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
@@ -528,7 +531,7 @@ impl App {
             Action::MarkAllRead => self.mark_all_read(),
             Action::NextUnread => self.next_unread(),
             Action::ReverseSort => self.reverse_order(),
-            // The facts view's and the text boxes' own keys (see `prompt`).
+            // The views' and the text boxes' own keys (see `prompt`, `corrections`).
             Action::ToggleSort
             | Action::SwitchSection
             | Action::Confirm
@@ -542,13 +545,15 @@ impl App {
             | Action::DeleteWord
             | Action::DeleteToStart
             | Action::HistoryPrev
-            | Action::HistoryNext => {}
+            | Action::HistoryNext
+            | Action::TakeBack => {}
             Action::DropFact => self.drop_selected(),
             Action::SetSpeaker => self.ask_speaker(),
             Action::MergeEntity => self.ask_merge(),
             Action::SplitEntity => self.ask_split(),
             Action::UndoCorrection => self.undo_correction(),
             Action::WatchView => self.toggle_watch_view(),
+            Action::CorrectionsView => self.toggle_corrections_view(),
             Action::UnreadOnly => self.toggle_filter(Filter::Unread),
             Action::StarredOnly => self.toggle_filter(Filter::Starred),
         }

@@ -69,6 +69,7 @@ pub fn run(
     app.configure(config);
     let (mut saver, state) = Saver::open(keep_state);
     app.corrections.load(std::mem::take(&mut saver.corrections));
+    app.corrections.unkept = !saver.keeps();
     app.restore(&state);
     drop(state);
     if let Some(notice) = saver.notice.take() {

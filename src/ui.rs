@@ -2,6 +2,7 @@
 //! same [`render`] feeds a real terminal and `TestBackend`.
 
 mod dossier;
+mod corrections;
 mod facts_view;
 mod header;
 mod help;
@@ -62,6 +63,11 @@ fn draw_screen(app: &App, frame: &mut Frame) {
             Layer::View(View::FactsView) => {
                 if let Some(view) = &app.facts_view {
                     facts_view::draw(app, view, frame, main);
+                }
+            }
+            Layer::View(View::Corrections) => {
+                if let Some(view) = &app.corrections.view {
+                    corrections::draw(app, view, frame, main);
                 }
             }
             Layer::View(View::Watch) => {

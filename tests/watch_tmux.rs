@@ -101,13 +101,10 @@ fn a_bad_watch_entry_is_a_clear_error() {
     ] {
         let path = home.path().join("config.toml");
         std::fs::write(&path, config).unwrap();
-        let out = Command::new(dossier())
+        let out = common::command()
             .arg("--config")
             .arg(&path)
             .args(["render", "--size", "80x20"])
-            .env("HOME", home.path())
-            .env("XDG_STATE_HOME", home.path().join("state"))
-            .env("XDG_CACHE_HOME", home.path().join("cache"))
             .output()
             .unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
@@ -165,8 +162,16 @@ fn corrections_made_in_the_reader_last() {
     t.keys(&["g", "j"]);
     let screen = t.wait_until("Daiwa in the sidebar", |s| in_sidebar(s, "Daiwa"));
     assert!(!in_sidebar(&screen, "Tokyo"), "{screen}");
+    // The list of corrections takes the drop back: Tokyo is extracted again.
+    t.keys(&["C"]);
+    t.wait_for("Corrections (2)");
+    t.keys(&["G", "D"]);
+    t.wait_for("Corrections (1)");
+    t.keys(&["Escape"]);
+    t.wait_until("Tokyo back in the sidebar", |s| in_sidebar(s, "Tokyo"));
     t.keys(&["q"]);
     t.wait_for("dossier-exit=0");
+    assert!(facts(&t.home, &folder).contains("en:place:Tokyo=Tokyo"));
 }
 
 /// Whether the sidebar (focused or not) has an entry `label`.

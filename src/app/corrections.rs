@@ -30,6 +30,14 @@ pub enum Ask {
     Split { kind: Kind, name: String, surface: String },
 }
 
+/// The list of corrections (`C`): every one in force, oldest first, as
+/// it was when the list opened (and after each one taken back).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CorrectionsView {
+    pub rows: Vec<Correction>,
+    pub selected: usize,
+}
+
 /// One correction as made, with the one it replaced (to undo it).
 type Undo = Vec<(Correction, Option<Correction>)>;
 
@@ -44,6 +52,11 @@ pub struct CorrectionState {
     undo: Vec<Undo>,
     /// What the open correction box is for.
     pub asking: Option<Ask>,
+    /// Whether corrections made now are lost on quitting (no reading
+    /// state: `--no-state`, or it could not be opened): said when made.
+    pub unkept: bool,
+    /// The list of every correction (`C`), when open.
+    pub view: Option<CorrectionsView>,
     /// Set by a correction: the articles whose facts are to be made again
     /// (none: only the entity index), taken by the terminal loop.
     pub redo: Option<Vec<DocId>>,
@@ -133,7 +146,17 @@ impl App {
             if self.index_ready {
                 self.index.mentions(kind, name).iter().map(|m| m.doc.0).collect()
             } else {
-                (0..self.corpus.docs.len()).collect()
+                // Before the index: the articles whose facts (those in)
+                // name it, or are still to come (corrected as they come).
+                let target = fold(name);
+                let names_it = |f: &Fact| {
+                    f.kind == kind
+                        && matches!(&f.value, crate::facts::Value::Text(v)
+                            if v.len().abs_diff(name.len()) <= 8 && fold(v) == target)
+                };
+                (0..self.records.len())
+                    .filter(|&d| self.records[d].facts.iter().any(names_it))
+                    .collect()
             }
         };
         match c {
@@ -187,7 +210,7 @@ impl App {
         let n = drops.len();
         self.correct_undoably(drops);
         let undo = self.hint_in(Action::UndoCorrection, Context::Sidebar);
-        self.note = Some(format!("dropped ({n} mention(s)) — {undo} undoes"));
+        self.note = Some(format!("dropped ({n} mention(s)) — {undo} undoes{}", self.unkept_note()));
     }
 
     /// Takes back what the last correcting key of this session did.
@@ -203,6 +226,51 @@ impl App {
             }
         }
         self.note = Some("correction undone".into());
+    }
+
+    /// `C`: opens (or closes) the list of corrections.
+    pub(super) fn toggle_corrections_view(&mut self) {
+        if self.corrections.view.take().is_none() {
+            let rows = self.corrections.list();
+            self.corrections.view = Some(CorrectionsView { rows, selected: 0 });
+        }
+    }
+
+    /// Handles an action while the list of corrections is open; `false`
+    /// leaves it to the usual handling (quit, help, …).
+    pub(super) fn update_corrections_view(&mut self, action: Action) -> bool {
+        let Some(view) = self.corrections.view.as_mut() else { return false };
+        match action {
+            Action::Escape | Action::CorrectionsView => self.corrections.view = None,
+            Action::Up | Action::Down | Action::First | Action::Last => {
+                view.selected = super::step(view.selected, view.rows.len(), action, 1);
+            }
+            Action::TakeBack => {
+                let Some(c) = view.rows.get(view.selected).cloned() else { return true };
+                self.correct(Change::Remove(c.clone()));
+                // Undone, it is made again.
+                self.corrections.undo.push(vec![(c.clone(), Some(c))]);
+                self.refresh_corrections_view();
+                let undo = self.hint_in(Action::UndoCorrection, Context::CorrectionsView);
+                self.note = Some(format!("correction taken back — {undo} undoes"));
+            }
+            Action::UndoCorrection => {
+                self.undo_correction();
+                self.refresh_corrections_view();
+            }
+            Action::Quit | Action::Help | Action::Suspend | Action::ToggleMouse => return false,
+            _ => {}
+        }
+        true
+    }
+
+    /// The list of corrections shows what is in force now.
+    fn refresh_corrections_view(&mut self) {
+        let rows = self.corrections.list();
+        if let Some(view) = self.corrections.view.as_mut() {
+            view.selected = view.selected.min(rows.len().saturating_sub(1));
+            view.rows = rows;
+        }
     }
 
     /// Opens the correction box for `ask`, holding `text`.
@@ -296,7 +364,12 @@ impl App {
         };
         self.correct_undoably(vec![correction]);
         let undo = self.hint_in(Action::UndoCorrection, Context::Sidebar);
-        self.note = Some(format!("corrected — {undo} undoes"));
+        self.note = Some(format!("corrected — {undo} undoes{}", self.unkept_note()));
+    }
+
+    /// What a note on a correction adds when it will not be kept.
+    fn unkept_note(&self) -> &'static str {
+        if self.corrections.unkept { " (for this session: no reading state)" } else { "" }
     }
 
     /// `name` as the corpus spells the entity, when it knows one by that
@@ -395,5 +468,68 @@ mod tests {
         // Undo brings back the speaker the first correction set.
         app.update(Action::UndoCorrection);
         assert_eq!(speaker(&app).as_deref(), Some("Ada Lovelace"));
+    }
+
+    #[test]
+    fn split_takes_back_the_merge_that_made_a_spelling_and_else_asks() {
+        let text = "Li Wei and Wei Li\n\nThe spokesman Li Wei said so. The director, Wei Li, left.";
+        let doc = crate::corpus::Document::from_text(
+            crate::text::DocId(0),
+            "a".into(),
+            "a.txt".into(),
+            text,
+        );
+        let mut app = app_for(Corpus { docs: vec![doc], ..Corpus::default() }, (140, 40));
+        app.update(Action::ToggleSidebar);
+        app.focus_pane(crate::app::Pane::Sidebar);
+        let people = |app: &crate::app::App| -> Vec<String> {
+            let entries = &app.shown().unwrap().sidebar.entries;
+            entries.iter().filter(|e| e.kind == Kind::Person).map(|e| e.label.clone()).collect()
+        };
+        assert_eq!(people(&app), ["Li Wei", "Wei Li"]);
+        let at = |app: &mut crate::app::App, label: &str| {
+            let r = &mut app.records[0];
+            r.sidebar_selected = r.sidebar.entries.iter().position(|e| e.label == label).unwrap();
+            app.current_fact = None;
+        };
+        at(&mut app, "Li Wei");
+        answer(&mut app, Action::MergeEntity, "wei li");
+        assert_eq!(people(&app), ["Wei Li"], "merged under the spelling the article has");
+        at(&mut app, "Wei Li");
+        let first = app
+            .selected_entry()
+            .unwrap()
+            .mentions
+            .iter()
+            .copied()
+            .find(|&m| app.facts()[m].text(&app.corpus.docs[0]) == "Wei Li");
+        app.current_fact = first;
+        app.update(Action::SplitEntity);
+        assert_eq!(people(&app), ["Wei Li"], "the first mention is not the merged spelling");
+        assert!(app.text_box.is_none(), "a spelling written as its name is not split");
+        assert_eq!(app.corrections.list().len(), 1);
+        let merged = app.facts().iter().position(|f| f.text(&app.corpus.docs[0]) == "Li Wei");
+        app.current_fact = merged;
+        app.update(Action::SplitEntity);
+        assert!(app.corrections.list().is_empty(), "the merge is taken back");
+        assert_eq!(app.corrections.redo.as_ref().map(Vec::len), Some(1));
+    }
+
+    #[test]
+    fn the_list_of_corrections_takes_one_back_and_undo_makes_it_again() {
+        let mut app = on_entry(Kind::Place);
+        app.update(Action::DropFact);
+        app.update(Action::CorrectionsView);
+        assert_eq!(app.top(), crate::app::Layer::View(crate::app::View::Corrections));
+        // One drop per mention.
+        let n = app.corrections.list().len();
+        assert_eq!(app.corrections.view.as_ref().unwrap().rows.len(), n);
+        app.update(Action::TakeBack);
+        assert_eq!(app.corrections.list().len(), n - 1);
+        assert_eq!(app.corrections.view.as_ref().unwrap().rows.len(), n - 1);
+        app.update(Action::UndoCorrection);
+        assert_eq!(app.corrections.view.as_ref().unwrap().rows.len(), n);
+        app.update(Action::Escape);
+        assert!(app.corrections.view.is_none());
     }
 }

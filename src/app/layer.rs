@@ -34,6 +34,8 @@ pub enum View {
     Watch,
     /// `d`: an entity's page (over the facts view it may come from).
     Dossier,
+    /// `C`: every correction in force.
+    Corrections,
 }
 
 impl App {
@@ -54,6 +56,8 @@ impl App {
             layers.push(Layer::View(View::FactsView));
         } else if self.watch_view.is_some() {
             layers.push(Layer::View(View::Watch));
+        } else if self.corrections.view.is_some() {
+            layers.push(Layer::View(View::Corrections));
         }
         layers.push(Layer::Panes(self.focus));
         layers
@@ -76,6 +80,7 @@ impl App {
             Some(View::FactsView) => Context::FactsView,
             Some(View::Watch) => Context::WatchView,
             Some(View::Dossier) => Context::Dossier,
+            Some(View::Corrections) => Context::CorrectionsView,
             // The corpus search takes its keys in its text box, over it.
             Some(View::CorpusSearch) | None => match self.focus {
                 Pane::List => Context::List,

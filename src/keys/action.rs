@@ -185,4 +185,8 @@ actions! {
     UndoCorrection,
     /// watch list: the articles that name a watched name, per name
     WatchView,
+    /// every correction in force (of every session), to take one back
+    CorrectionsView,
+    /// take the selected correction back
+    TakeBack,
 }

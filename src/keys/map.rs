@@ -17,6 +17,8 @@ pub enum Context {
     WatchView,
     /// An entity's page (`d`).
     Dossier,
+    /// The list of corrections (`C`).
+    CorrectionsView,
     /// The help or problems overlay.
     Overlay,
     /// A text box (`/`, the list's title filter).
@@ -33,6 +35,7 @@ impl Context {
         Context::FactsView,
         Context::WatchView,
         Context::Dossier,
+        Context::CorrectionsView,
         Context::Overlay,
         Context::Prompt,
         Context::SearchPrompt,
@@ -50,6 +53,7 @@ pub enum Scope {
     FactsView,
     WatchView,
     Dossier,
+    CorrectionsView,
     Overlay,
     Prompt,
     SearchPrompt,
@@ -65,6 +69,7 @@ impl Scope {
         Scope::FactsView,
         Scope::WatchView,
         Scope::Dossier,
+        Scope::CorrectionsView,
         Scope::Overlay,
         Scope::Prompt,
         Scope::SearchPrompt,
@@ -81,6 +86,7 @@ impl Scope {
             Scope::FactsView => "facts_view",
             Scope::WatchView => "watch_view",
             Scope::Dossier => "entity_page",
+            Scope::CorrectionsView => "corrections_view",
             Scope::Overlay => "overlay",
             Scope::Prompt => "prompt",
             Scope::SearchPrompt => "search_prompt",
@@ -97,6 +103,7 @@ impl Scope {
             Scope::FactsView => "facts view",
             Scope::WatchView => "watch list",
             Scope::Dossier => "entity page",
+            Scope::CorrectionsView => "corrections",
             Scope::Overlay => "help, P",
             Scope::Prompt => "text box",
             Scope::SearchPrompt => "search all box",
@@ -115,6 +122,7 @@ impl Scope {
             Scope::FactsView => ctx == Context::FactsView,
             Scope::WatchView => ctx == Context::WatchView,
             Scope::Dossier => ctx == Context::Dossier,
+            Scope::CorrectionsView => ctx == Context::CorrectionsView,
             Scope::Overlay => ctx == Context::Overlay,
             Scope::Prompt => matches!(ctx, Context::Prompt | Context::SearchPrompt),
             Scope::SearchPrompt => ctx == Context::SearchPrompt,
@@ -130,6 +138,7 @@ impl Scope {
             | Scope::FactsView
             | Scope::WatchView
             | Scope::Dossier
+            | Scope::CorrectionsView
             | Scope::Overlay
             | Scope::SearchPrompt => 0,
             Scope::ListAndReader | Scope::Prompt => 1,
@@ -273,6 +282,14 @@ const DEFAULTS: &[DefaultRow] = &[
     bind(Scope::WatchView, &["PgDn"], Action::PageDownSelect),
     bind(Scope::WatchView, &["Enter"], Action::Open),
     bind(Scope::WatchView, &["q"], Action::Escape),
+    bind(Scope::Anywhere, &["C"], Action::CorrectionsView),
+    bind(Scope::CorrectionsView, &["j", "Down"], Action::Down),
+    bind(Scope::CorrectionsView, &["k", "Up"], Action::Up),
+    bind(Scope::CorrectionsView, &["g", "Home"], Action::First),
+    bind(Scope::CorrectionsView, &["G", "End"], Action::Last),
+    bind(Scope::CorrectionsView, &["D", "Delete"], Action::TakeBack),
+    bind(Scope::CorrectionsView, &["z"], Action::UndoCorrection),
+    bind(Scope::CorrectionsView, &["q"], Action::Escape),
 ];
 
 /// The key that quits whatever the map says: the configuration can add

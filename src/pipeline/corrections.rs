@@ -27,10 +27,10 @@ pub struct Corrections {
     articles: HashSet<String>,
     drops: HashSet<FactKey>,
     speakers: HashMap<FactKey, Option<String>>,
-    /// (kind, folded name) → the name it is merged into.
-    merges: HashMap<(Kind, String), String>,
-    /// (kind, folded name, folded spelling) → the entity it is split into.
-    splits: HashMap<(Kind, String, String), String>,
+    /// [`key`] of (kind, name) → the name it is merged into.
+    merges: HashMap<String, String>,
+    /// [`key`] of (kind, name, spelling) → the entity it is split into.
+    splits: HashMap<String, String>,
 }
 
 /// Whether two corrections are of one slot: the same thing corrected the same way.
@@ -56,7 +56,31 @@ pub type Shared = Arc<RwLock<Corrections>>;
 
 /// The key two spellings of one name share (case and spacing aside).
 pub fn fold(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    let mut out = String::with_capacity(name.len());
+    fold_into(&mut out, name);
+    out
+}
+
+/// Appends [`fold`] of `name` to `out` (allocating nothing when there is room).
+fn fold_into(out: &mut String, name: &str) {
+    for (i, word) in name.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// The lookup key of a kind and names, folded, into `out` (cleared first):
+/// one buffer serves every lookup of an article.
+fn key<'b>(out: &'b mut String, kind: Kind, names: &[&str]) -> &'b str {
+    out.clear();
+    out.push_str(kind.name());
+    for name in names {
+        out.push('\0');
+        fold_into(out, name);
+    }
+    out
 }
 
 impl Corrections {
@@ -90,10 +114,11 @@ impl Corrections {
                 self.speakers.insert(k.clone(), s.clone());
             }
             Correction::Merge { kind, from, into } => {
-                self.merges.insert((*kind, fold(from)), into.clone());
+                self.merges.insert(key(&mut String::new(), *kind, &[from]).into(), into.clone());
             }
             Correction::Split { kind, name, surface, into } => {
-                self.splits.insert((*kind, fold(name), fold(surface)), into.clone());
+                let k = key(&mut String::new(), *kind, &[name, surface]).to_string();
+                self.splits.insert(k, into.clone());
             }
         }
         self.list.push(correction);
@@ -122,9 +147,17 @@ impl Corrections {
 
     /// The name `name` of `kind` goes by after the merges.
     pub fn merged(&self, kind: Kind, name: &str) -> Option<&str> {
+        self.merged_with(&mut String::new(), kind, name)
+    }
+
+    /// [`Corrections::merged`], with a buffer for the keys.
+    fn merged_with(&self, buf: &mut String, kind: Kind, name: &str) -> Option<&str> {
+        if self.merges.is_empty() {
+            return None;
+        }
         let mut at: Option<&str> = None;
         for _ in 0..MERGE_CHAIN {
-            match self.merges.get(&(kind, fold(at.unwrap_or(name)))) {
+            match self.merges.get(key(buf, kind, &[at.unwrap_or(name)])) {
                 Some(into) if Some(into.as_str()) != at => at = Some(into),
                 _ => break,
             }
@@ -148,22 +181,25 @@ impl Corrections {
         if self.merges.is_empty() && self.splits.is_empty() {
             return;
         }
+        let mut buf = String::new();
         for fact in facts.iter_mut() {
             if fact.kind.is_entity()
                 && let Value::Text(name) = &fact.value
             {
-                let split = (!self.splits.is_empty())
-                    .then(|| self.splits.get(&(fact.kind, fold(name), fold(fact.text(doc)))))
-                    .flatten();
+                let split = if self.splits.is_empty() {
+                    None
+                } else {
+                    self.splits.get(key(&mut buf, fact.kind, &[name, fact.text(doc)])).cloned()
+                };
                 // A spelling split off is its own entity: no merge takes it back.
                 if let Some(into) = split {
-                    fact.value = Value::Text(into.clone());
-                } else if let Some(into) = self.merged(fact.kind, name) {
+                    fact.value = Value::Text(into);
+                } else if let Some(into) = self.merged_with(&mut buf, fact.kind, name) {
                     fact.value = Value::Text(into.to_string());
                 }
             }
             if let Some(speaker) = &fact.speaker
-                && let Some(into) = self.merged(Kind::Person, speaker)
+                && let Some(into) = self.merged_with(&mut buf, Kind::Person, speaker)
             {
                 fact.speaker = Some(into.to_string());
             }

@@ -260,8 +260,17 @@ impl Marks {
 /// writing anything (for the headless commands): none when there is no
 /// such file, or when it predates corrections.
 pub fn read_corrections(path: &std::path::Path) -> Result<Vec<Correction>> {
-    if !path.exists() {
-        return Ok(Vec::new());
+    // Not there: none yet. A link, a FIFO, a device or a folder in its
+    // place is not opened (the reader says so when it opens the state).
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_file() => {}
+        Ok(_) => {
+            return Err(super::StoreError::Unavailable {
+                path: path.to_path_buf(),
+                reason: "not a regular file".into(),
+            });
+        }
+        Err(_) => return Ok(Vec::new()),
     }
     let conn = super::db::open_reader(path)?;
     let e = |e| super::db::sqlite(path, e);
@@ -341,6 +350,12 @@ mod tests {
         marks.correct(&[Change::Remove(split), Change::Remove(merge("x"))]).unwrap();
         assert_eq!(marks.corrections().unwrap().len(), 2);
         assert!(read_corrections(&dir.path().join("none.sqlite")).unwrap().is_empty());
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.sqlite");
+            std::os::unix::fs::symlink(&path, &link).unwrap();
+            assert!(read_corrections(&link).is_err(), "a link is not followed");
+        }
     }
 
     #[test]

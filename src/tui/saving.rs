@@ -54,6 +54,11 @@ impl Saver {
         }
     }
 
+    /// Whether changes are written (there is a reading state).
+    pub fn keeps(&self) -> bool {
+        self.writer.is_some()
+    }
+
     /// Takes the marks of articles just arrived as they are (restored, not
     /// changed): called before keys are handled.
     pub fn track(&mut self, app: &App) {
