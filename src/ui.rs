@@ -1,8 +1,8 @@
 //! Drawing: a pure function of [`App`]. Nothing here changes state; the
 //! same [`render`] feeds a real terminal and `TestBackend`.
 
-mod dossier;
 mod corrections;
+mod dossier;
 mod facts_view;
 mod header;
 mod help;
@@ -106,6 +106,19 @@ fn pane_block(app: &App, pane: Pane, title: &str) -> Block<'static> {
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
         .border_style(app.theme.border(focused))
         .title(Line::styled(fit(title, width), app.theme.title(focused)))
+}
+
+/// A full-screen view's frame (a thick border, `title` on it, cut to fit)
+/// drawn over `area`; returns the room inside it.
+fn view_frame(app: &App, frame: &mut Frame, area: Rect, title: &str) -> Rect {
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(app.theme.border(true))
+        .title(Line::styled(fit(title, border_room(area)), app.theme.title(true)));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
 }
 
 /// Columns a title has on the top border of `area`, between its corners.

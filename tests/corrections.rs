@@ -4,7 +4,8 @@
 //! `--no-state`; and `facts` never makes a reading state of its own.
 
 use std::path::Path;
-use std::process::Command;
+
+mod common;
 
 use dossier::facts::{Field, Kind};
 use dossier::store::{Change, Correction, FactKey, Marks};
@@ -16,14 +17,10 @@ Daniel Zhang, the chief executive of Alibaba, said on Thursday that demand in Ch
 Analysts at Daiwa in Tokyo agreed.\n";
 
 fn facts(home: &Path, folder: &Path, flags: &[&str]) -> Vec<serde_json::Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+    let out = common::command_in(home)
         .args(flags)
         .args(["facts", "--json"])
         .arg(folder)
-        .env("HOME", home)
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -5,6 +5,7 @@
 //! that cannot be written, two runs at once, `kill -9` in the middle of an
 //! import (a few times over).
 
+mod common;
 #[path = "synth/mod.rs"]
 mod synth;
 
@@ -23,11 +24,8 @@ fn folder(n: usize) -> tempfile::TempDir {
 
 /// `dossier ARGS` with its cache and state in `home`.
 fn dossier(home: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
-    cmd.args(args)
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CONFIG_HOME", home.join("config"));
+    let mut cmd = common::command_in(home);
+    cmd.args(args);
     cmd
 }
 

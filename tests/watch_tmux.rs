@@ -7,7 +7,6 @@ mod common;
 
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::Command;
 
 use common::{ONE_AT_A_TIME, Term, dossier};
 
@@ -38,15 +37,7 @@ fn write_config(home: &Path, text: &str) {
 /// `dossier facts --json` in the terminal's home: each article's facts
 /// as `kind:text=value` (and `>speaker` for quotes).
 fn facts(home: &Path, folder: &Path) -> String {
-    let out = Command::new(dossier())
-        .args(["facts", "--json"])
-        .arg(folder)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .output()
-        .unwrap();
+    let out = common::command_in(home).args(["facts", "--json"]).arg(folder).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let mut said = String::new();
     for line in String::from_utf8(out.stdout).unwrap().lines() {

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::fit;
 use crate::app::App;
@@ -29,13 +29,7 @@ pub fn draw(app: &App, page: &Page, frame: &mut Frame, area: Rect) {
         app.hint_in(Action::Escape, Context::Dossier),
         app.hint_in(Action::Export, Context::Dossier),
     );
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(app.theme.border(true))
-        .title(Line::styled(fit(&title, super::border_room(area)), app.theme.title(true)));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::view_frame(app, frame, area, &title);
     let (width, height) = (usize::from(inner.width), usize::from(inner.height));
     let selected = page.selected_row();
     // The selected line a third of the way down once the page scrolls.

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::fit;
 use crate::app::App;
@@ -19,13 +19,7 @@ pub fn draw(app: &App, view: &CorpusSearch, frame: &mut Frame, area: Rect) {
     } else {
         format!(" {} article(s) match “{}” ", view.total, fit(query, 40))
     };
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(app.theme.border(true))
-        .title(Line::styled(fit(&title, super::border_room(area)), app.theme.title(true)));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::view_frame(app, frame, area, &title);
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
     // Keep the selected row in view, a little below the top when scrolling.

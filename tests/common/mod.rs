@@ -169,15 +169,21 @@ pub fn command() -> Command {
         std::fs::create_dir_all(&home).unwrap();
         home
     });
+    command_in(&HOME)
+}
+
+/// `dossier` as a command with `home` as its home, and its configuration,
+/// cache, state and data in folders of it.
+pub fn command_in(home: &Path) -> Command {
     let mut cmd = Command::new(dossier());
-    cmd.env("HOME", &*HOME);
+    cmd.env("HOME", home);
     for (var, dir) in [
         ("XDG_CONFIG_HOME", "config"),
         ("XDG_CACHE_HOME", "cache"),
         ("XDG_STATE_HOME", "state"),
         ("XDG_DATA_HOME", "data"),
     ] {
-        cmd.env(var, HOME.join(dir));
+        cmd.env(var, home.join(dir));
     }
     cmd
 }
