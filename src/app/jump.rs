@@ -64,6 +64,7 @@ impl App {
         }
         self.filters.clear();
         self.visible = (0..self.corpus.docs.len()).collect();
+        self.sort_visible();
         self.select(doc);
         self.focus_pane(Pane::Reader);
         let record = &mut self.records[doc];

@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::{Action, App, Pane, step};
+use super::{Action, App, step};
 use crate::corpus::Document;
 use crate::facts::{Fact, Kind, Value};
 use crate::index::EntityIndex;
@@ -213,18 +213,7 @@ impl App {
         let Some(view) = &self.watch_view else { return };
         let Some(&Row::Article { doc, first, .. }) = view.rows.get(view.selected) else { return };
         self.watch_view = None;
-        self.filters.clear();
-        self.visible = (0..self.corpus.docs.len()).collect();
-        self.sort_visible();
-        self.select(doc);
-        self.focus_pane(Pane::Reader);
-        let record = &mut self.records[doc];
-        if let Some(entry) = record.sidebar.entries.iter().position(|e| e.mentions.contains(&first))
-        {
-            record.sidebar_selected = entry;
-            let n = record.sidebar.entries[entry].mentions.iter().position(|&m| m == first);
-            self.jump_to_entry(n.unwrap_or(0));
-        }
+        self.show_fact(doc, first);
     }
 }
 
