@@ -220,6 +220,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::Pane;
     use crate::app::tests::app_for;
     use crate::corpus::Corpus;
 
