@@ -65,7 +65,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             };
             let (corpus, facts) = open(paths, cli.no_cache);
             let screen =
-                dossier::render::render_loaded(corpus, facts, config, size, keys, svg.as_deref())?;
+                dossier::render::render_loaded(corpus, &facts, config, size, keys, svg.as_deref())?;
             output::print(&screen)
         }
         None => {

@@ -47,6 +47,7 @@ mod paths;
 mod schema;
 pub mod version;
 
+pub use codec::PackedFacts;
 pub use error::{Result, StoreError};
 pub use import::{ParsedFile, Synced, parse_file, sync};
 pub use indexes::SavedIndexes;

@@ -17,8 +17,8 @@ impl App {
         };
         let Some(doc) = self.doc() else { return };
         let record = &self.records[self.selected];
-        let markdown = markdown(doc, &record.sidebar, &record.facts);
-        let json = crate::report::json_line(doc, &record.facts);
+        let markdown = markdown(doc, record.sidebar(doc), record.facts());
+        let json = crate::report::json_line(doc, record.facts());
         self.note = Some(match write_export(&dir, &doc.key, &markdown, &json) {
             Ok(base) => format!("exported to {}.md and .json", base.display()),
             Err(e) => format!("export failed: {e}"),

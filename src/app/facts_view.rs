@@ -42,10 +42,9 @@ impl FactsView {
             .enumerate()
             .flat_map(|(d, record)| {
                 record
-                    .facts
-                    .iter()
+                    .kinds()
                     .enumerate()
-                    .filter(|(_, f)| matches!(f.kind, Kind::Money | Kind::Percent))
+                    .filter(|(_, k)| matches!(k, Kind::Money | Kind::Percent))
                     .map(move |(i, _)| (DocId(d), i))
             })
             .collect();
@@ -127,12 +126,11 @@ impl App {
                 self.visible = (0..self.corpus.docs.len()).collect();
                 self.select(doc);
                 self.focus_pane(Pane::Reader);
-                let record = &mut self.records[doc];
-                if let Some(entry) =
-                    record.sidebar.entries.iter().position(|e| e.mentions.contains(&fact))
-                {
-                    record.sidebar_selected = entry;
-                    let n = record.sidebar.entries[entry].mentions.iter().position(|&m| m == fact);
+                if let Some(entry) = self.entry_of_fact(fact) {
+                    self.records[doc].sidebar_selected = entry;
+                    let n = self
+                        .sidebar()
+                        .and_then(|s| s.entries[entry].mentions.iter().position(|&m| m == fact));
                     self.jump_to_entry(n.unwrap_or(0));
                 }
             }

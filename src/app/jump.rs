@@ -11,7 +11,12 @@ impl App {
     /// The selected sidebar entry of the shown article.
     pub fn selected_entry(&self) -> Option<&Entry> {
         let record = self.shown()?;
-        record.sidebar.entries.get(record.sidebar_selected)
+        self.sidebar()?.entries.get(record.sidebar_selected)
+    }
+
+    /// The sidebar entry of the shown article that has fact `fact` among its mentions.
+    pub(super) fn entry_of_fact(&self, fact: usize) -> Option<usize> {
+        self.sidebar()?.entries.iter().position(|e| e.mentions.contains(&fact))
     }
 
     /// The screen line where fact `i` of the shown article begins.
@@ -86,11 +91,8 @@ impl App {
             self.note = Some(if forward { "last fact" } else { "first fact" }.into());
             return;
         };
-        let record = &mut self.records[self.selected];
-        if let Some(entry) =
-            record.sidebar.entries.iter().position(|e| e.mentions.contains(&target))
-        {
-            record.sidebar_selected = entry;
+        if let Some(entry) = self.entry_of_fact(target) {
+            self.records[self.selected].sidebar_selected = entry;
         }
         self.current_fact = Some(target);
         self.scroll_to_fact(target);

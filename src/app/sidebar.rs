@@ -159,7 +159,7 @@ impl super::App {
     /// saying facts are coming or that there are none.
     pub fn sidebar_header_rows(&self) -> usize {
         match self.shown() {
-            Some(r) if !r.facts_ready || r.sidebar.rows.is_empty() => 2,
+            Some(r) if !r.facts_ready || self.sidebar().is_none_or(|s| s.rows.is_empty()) => 2,
             Some(_) => 1,
             None => 0,
         }
@@ -168,10 +168,12 @@ impl super::App {
     /// The sidebar's fact rows for its height: every group stays on
     /// screen (see [`plan`]). Drawing and the mouse both use it.
     pub fn sidebar_plan(&self) -> Vec<Planned> {
-        let Some(record) = self.shown() else { return Vec::new() };
+        let (Some(record), Some(sidebar)) = (self.shown(), self.sidebar()) else {
+            return Vec::new();
+        };
         let inner = self.layout.sidebar.map_or(0, |r| usize::from(r.height.saturating_sub(2)));
         let room = inner.saturating_sub(self.sidebar_header_rows());
-        plan(&record.sidebar, record.sidebar_selected, room)
+        plan(sidebar, record.sidebar_selected, room)
     }
 
     /// A click on row `row` inside the sidebar: the fact there is selected

@@ -84,7 +84,7 @@ impl<'a> Marks<'a> {
             .as_ref()
             .map_or((&[][..], None), |s| (s.hits.as_slice(), Some(s.current)));
         debug_assert!(facts.is_sorted_by_key(|f| (f.field == Field::Body, f.span.start)));
-        let longest = app.shown().map_or(0, |r| r.sidebar.longest);
+        let longest = app.sidebar().map_or(0, |s| s.longest);
         Self {
             theme: &app.theme,
             facts,
