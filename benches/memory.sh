@@ -10,7 +10,7 @@
 #      and percentages repeated, as in benches/doubling.rs), the same three
 #      ways.
 #
-#   benches/memory.sh [N] [DIR] [MB]   (N = 20000, MB = 16)
+#   benches/memory.sh [N] [DIR] [MB]   (N = 20000, MB = 15: under the 16 MB limit of one article)
 #
 # Each figure is the reader's VmHWM once the status line shows neither
 # `loading`, `extracting` nor `indexing` (every fact, the entity index and
@@ -20,7 +20,7 @@ set -euo pipefail
 
 n=${1:-20000}
 dir=${2:-${TMPDIR:-/tmp}/dossier-corpus-$n}
-dense_mb=${3:-16}
+dense_mb=${3:-15}
 cd "$(dirname "$0")/.."
 
 target=${CARGO_TARGET_DIR:-target}/release
