@@ -245,9 +245,11 @@ impl Library {
     /// file is moved aside ([`Library::note`] says so).
     pub fn open(path: &Path) -> Result<Self> {
         let opened = db::open(path, &SPEC)?;
-        // 32 MB of page cache (2 MB by default): an import touches the same
-        // index pages again and again.
-        opened.conn.execute_batch("PRAGMA cache_size = -32768").map_err(|e| sqlite(path, e))?;
+        // 8 MB of page cache (2 MB by default): an import touches the same
+        // index pages again and again. Not more: a cache this connection
+        // fills once stays filled while the reader runs, and it counts
+        // against the reader's memory budget (a few times the text).
+        opened.conn.execute_batch("PRAGMA cache_size = -8192").map_err(|e| sqlite(path, e))?;
         Ok(Self { conn: opened.conn, path: path.to_path_buf(), note: opened.note })
     }
 
