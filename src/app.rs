@@ -32,7 +32,7 @@ pub use layout::Layout;
 pub use list::Filter;
 pub use loading::Changes;
 pub use persist::Marked;
-pub use record::Record;
+pub use record::{Record, Spot};
 
 use crate::config::Config;
 use crate::corpus::{Corpus, Document, Progress};
@@ -234,9 +234,9 @@ impl App {
         Some(self.shown()?.sidebar(self.doc()?))
     }
 
-    /// The facts of the shown article (none before they are in).
-    pub fn facts(&self) -> &[Fact] {
-        self.shown().map_or(&[], Record::facts)
+    /// Where each fact of the shown article stands (none before they are in).
+    pub fn spots(&self) -> &[Spot] {
+        self.shown().map_or(&[], Record::spots)
     }
 
     /// Keeps the shown article's place in its record, before it is left

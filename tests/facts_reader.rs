@@ -53,7 +53,7 @@ fn every_sidebar_fact_jumps_to_a_visible_highlighted_mention() {
                 app.handle_key(parse_keys("j").unwrap()[0]);
             }
             let entry = app.selected_entry().unwrap().clone();
-            let fact = &app.records[doc].facts()[entry.mentions[0]];
+            let fact = &app.records[doc].spots()[entry.mentions[0]];
             let text = fact.text(&app.corpus.docs[doc]).to_string();
             let buffer = draw(&app).unwrap();
             // The mention's line is on screen, and its first word is drawn reversed there.
@@ -135,7 +135,7 @@ fn figures_open_the_article_at_the_mention() {
     assert!(app.facts_view.is_none());
     assert_eq!(app.selected, 3);
     assert_eq!(app.focus, Pane::Reader);
-    let fact = &app.records[3].facts()[app.current_fact.unwrap()];
+    let fact = &app.records[3].spots()[app.current_fact.unwrap()];
     assert_eq!(fact.kind, Kind::Money);
 }
 

@@ -145,7 +145,7 @@ fn a_person_in_the_sidebar_jumps_and_filters() {
         .iter()
         .position(|e| e.kind == dossier::facts::Kind::Person)
         .expect("a person");
-    let mention = app.records[2].facts()[sidebar.entries[person].mentions[0]].text(doc).to_string();
+    let mention = app.records[2].spots()[sidebar.entries[person].mentions[0]].text(doc).to_string();
 
     let t = Term::start("facts", 120, 40);
     t.run(&format!("{}; echo dossier-exit=$?", dossier()));

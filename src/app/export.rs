@@ -17,8 +17,9 @@ impl App {
         };
         let Some(doc) = self.doc() else { return };
         let record = &self.records[self.selected];
-        let markdown = markdown(doc, record.sidebar(doc), record.facts());
-        let json = crate::report::json_line(doc, record.facts());
+        let facts = record.unpacked();
+        let markdown = markdown(doc, record.sidebar(doc), &facts);
+        let json = crate::report::json_line(doc, &facts);
         self.note = Some(match write_export(&dir, &doc.key, &markdown, &json) {
             Ok(base) => format!("exported to {}.md and .json", base.display()),
             Err(e) => format!("export failed: {e}"),

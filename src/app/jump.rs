@@ -21,7 +21,7 @@ impl App {
 
     /// The screen line where fact `i` of the shown article begins.
     pub fn fact_line(&self, i: usize) -> Option<usize> {
-        let fact = self.facts().get(i)?;
+        let fact = self.spots().get(i)?;
         match fact.field {
             Field::Title => {
                 self.lines.iter().position(|l| l.part == Part::Headline && l.end > fact.span.start)
@@ -74,7 +74,7 @@ impl App {
     /// `}`/`{`: the next or previous fact in reading order, from the last
     /// one visited or from the top of the screen.
     pub(super) fn step_fact(&mut self, forward: bool) {
-        let n = self.facts().len();
+        let n = self.spots().len();
         if n == 0 {
             self.note = Some("no facts in this article".into());
             return;
@@ -104,7 +104,7 @@ impl App {
             self.note = Some("no fact selected".into());
             return;
         };
-        let fact = &self.facts()[entry.mentions[0]];
+        let Some(fact) = self.shown().and_then(|r| r.fact(entry.mentions[0])) else { return };
         let text = fact.text(doc);
         let copied = if fact.kind == Kind::Quote {
             match &fact.speaker {
@@ -112,7 +112,7 @@ impl App {
                 None => format!("“{text}”"),
             }
         } else {
-            let value = label(doc, fact);
+            let value = label(doc, &fact);
             if value == text { value } else { format!("{value} ({text})") }
         };
         self.note = Some(format!("copied: {}", crate::text::fit(&copied, 60)));

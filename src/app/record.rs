@@ -6,16 +6,44 @@
 //!
 //! The facts are kept packed ([`PackedFacts`]): as values, with their
 //! sidebar, a corpus's facts would take more room than its text. The
-//! article shown has them unpacked and its sidebar built when first asked
-//! for; both are let go when another article is shown.
+//! article shown has where each fact stands ([`Spot`], what drawing and
+//! jumping need) and its sidebar made when first asked for; both are let
+//! go when another article is shown. A whole fact is unpacked when it is
+//! wanted (copied, exported).
 
 use std::cell::OnceCell;
 
 use super::reader::Place;
 use super::sidebar::Sidebar;
 use crate::corpus::Document;
-use crate::facts::Fact;
+use crate::facts::{Fact, Field, Kind};
 use crate::store::PackedFacts;
+use crate::text::Span;
+
+/// Where a fact stands in its article, and its kind: a tenth of a
+/// [`Fact`]'s room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spot {
+    pub kind: Kind,
+    pub field: Field,
+    pub span: Span,
+}
+
+impl Spot {
+    /// The mention as it stands in the document.
+    pub fn text<'d>(&self, doc: &'d Document) -> &'d str {
+        match self.field {
+            Field::Body => self.span.get(&doc.body),
+            Field::Title => self.span.get(&doc.title),
+        }
+    }
+}
+
+impl From<&Fact> for Spot {
+    fn from(f: &Fact) -> Self {
+        Self { kind: f.kind, field: f.field, span: f.span }
+    }
+}
 
 /// One article's state in the reader.
 #[derive(Debug, Clone, Default)]
@@ -24,8 +52,8 @@ pub struct Record {
     packed: PackedFacts,
     /// Whether the facts are in (they are extracted off the UI thread).
     pub facts_ready: bool,
-    /// The facts unpacked, once asked for (see [`Record::facts`]).
-    facts: OnceCell<Vec<Fact>>,
+    /// Where each fact stands, once asked for (see [`Record::spots`]).
+    spots: OnceCell<Vec<Spot>>,
     /// The facts grouped for the sidebar, once asked for (see [`Record::sidebar`]).
     sidebar: OnceCell<Sidebar>,
     /// The selected sidebar entry.
@@ -57,10 +85,10 @@ impl Record {
         self.facts_ready = true;
     }
 
-    /// The article's facts, in reading order: unpacked the first time they
-    /// are asked for, kept until [`Record::let_go`].
-    pub fn facts(&self) -> &[Fact] {
-        self.facts.get_or_init(|| self.packed.unpack())
+    /// Where each of the article's facts stands, in reading order: made
+    /// the first time it is asked for, kept until [`Record::let_go`].
+    pub fn spots(&self) -> &[Spot] {
+        self.spots.get_or_init(|| self.packed.iter().map(|f| Spot::from(&f)).collect())
     }
 
     /// How many facts the article has.
@@ -68,17 +96,14 @@ impl Record {
         self.packed.len()
     }
 
-    /// Fact `i` alone, without keeping the facts unpacked.
+    /// Fact `i`, unpacked (and not kept).
     pub fn fact(&self, i: usize) -> Option<Fact> {
-        match self.facts.get() {
-            Some(facts) => facts.get(i).cloned(),
-            None => self.packed.get(i),
-        }
+        self.packed.get(i)
     }
 
-    /// The facts as values, without keeping them unpacked.
+    /// Every fact, unpacked (and not kept).
     pub fn unpacked(&self) -> Vec<Fact> {
-        self.facts.get().cloned().unwrap_or_else(|| self.packed.unpack())
+        self.packed.unpack()
     }
 
     /// Each fact's kind, in reading order.
@@ -89,13 +114,13 @@ impl Record {
     /// The sidebar of the article `doc` this record is of: built the first
     /// time it is asked for, kept until [`Record::let_go`].
     pub fn sidebar(&self, doc: &Document) -> &Sidebar {
-        self.sidebar.get_or_init(|| Sidebar::build(doc, self.facts()))
+        self.sidebar.get_or_init(|| Sidebar::from_facts(doc, self.packed.iter()))
     }
 
-    /// Lets the unpacked facts and the sidebar go (the article is no
-    /// longer shown); they are made again when next asked for.
+    /// Lets the spots and the sidebar go (the article is no longer
+    /// shown); they are made again when next asked for.
     pub fn let_go(&mut self) {
-        self.facts = OnceCell::new();
+        self.spots = OnceCell::new();
         self.sidebar = OnceCell::new();
     }
 
@@ -127,23 +152,23 @@ mod tests {
         assert!(!facts.is_empty());
         let mut record = Record::with_facts(&facts);
         assert_eq!(record.fact_count(), facts.len());
-        assert!(record.facts.get().is_none() && record.sidebar.get().is_none(), "packed only");
-        assert_eq!(record.facts(), facts.as_slice());
+        assert!(record.spots.get().is_none() && record.sidebar.get().is_none(), "packed only");
+        assert!(record.spots().iter().eq(facts.iter().map(Spot::from).collect::<Vec<_>>().iter()));
         assert_eq!(*record.sidebar(doc), Sidebar::build(doc, &facts));
         record.let_go();
-        assert!(record.facts.get().is_none() && record.sidebar.get().is_none());
+        assert!(record.spots.get().is_none() && record.sidebar.get().is_none());
         assert_eq!(record.unpacked(), facts);
         assert_eq!(record.fact(1).as_ref(), facts.get(1));
         assert!(record.kinds().eq(facts.iter().map(|f| f.kind)));
-        assert!(record.facts.get().is_none(), "looking at one fact unpacks none");
+        assert!(record.spots.get().is_none(), "looking at one fact keeps nothing");
     }
 
     #[test]
-    fn only_the_shown_article_holds_its_facts_unpacked_and_its_sidebar() {
+    fn only_the_shown_article_holds_its_spots_and_its_sidebar() {
         let mut app = crate::app::tests::app_for(Corpus::bundled(), (120, 40));
         let held = |app: &crate::app::App| -> Vec<usize> {
             (app.records.iter().enumerate())
-                .filter(|(_, r)| r.facts.get().is_some() || r.sidebar.get().is_some())
+                .filter(|(_, r)| r.spots.get().is_some() || r.sidebar.get().is_some())
                 .map(|(i, _)| i)
                 .collect()
         };

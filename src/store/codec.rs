@@ -213,8 +213,13 @@ impl PackedFacts {
 
     /// Every fact, in order.
     pub fn unpack(&self) -> Vec<Fact> {
+        self.iter().collect()
+    }
+
+    /// Every fact, in order, one at a time (none held after it is used).
+    pub fn iter(&self) -> impl Iterator<Item = Fact> + '_ {
         let mut r = Reader::new(&self.bytes);
-        (0..self.len).map_while(|_| read_fact(&mut r)).collect()
+        (0..self.len).map_while(move |_| read_fact(&mut r))
     }
 
     /// Fact `i`, read on its own.
@@ -358,6 +363,7 @@ mod tests {
         let facts = every_field();
         let packed = PackedFacts::pack(&facts);
         assert_eq!(packed.unpack(), facts);
+        assert!(packed.iter().eq(facts.iter().cloned()));
         assert_eq!(packed.len(), facts.len());
         for (i, f) in facts.iter().enumerate() {
             assert_eq!(packed.get(i).as_ref(), Some(f), "fact {i}");
