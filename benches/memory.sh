@@ -66,7 +66,10 @@ peak() {
     tmux -S "$tmp/sock" kill-server 2>/dev/null || true
     local start pid="" screen
     start=$(now)
-    tmux -S "$tmp/sock" new-session -d -x 160 -y 50 "$bin --no-state $*; sleep 600"
+    local session="$bin --no-state $*; sleep 600"
+    # A server still going away can refuse the new one: try again once.
+    tmux -S "$tmp/sock" new-session -d -x 160 -y 50 "$session" 2>/dev/null \
+        || { sleep 1; tmux -S "$tmp/sock" new-session -d -x 160 -y 50 "$session"; }
     while :; do
         screen=$(tmux -S "$tmp/sock" capture-pane -p 2>/dev/null || true)
         [ -n "$pid" ] || pid=$(pgrep -n -f "^$bin --no-state" || true)
