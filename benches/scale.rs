@@ -89,7 +89,7 @@ fn key(c: char) -> KeyEvent {
 }
 
 /// The app after `keys`, written as in `dossier render --keys`.
-fn app_after(corpus: Corpus, facts: Vec<Vec<Fact>>, keys: &str) -> App {
+fn app_after(corpus: Corpus, facts: &[Vec<Fact>], keys: &str) -> App {
     let mut app = App::new(corpus, facts, Rect::new(0, 0, SIZE.0, SIZE.1));
     for key in parse_keys(keys).expect("keys") {
         app.handle_key(key);
@@ -131,7 +131,7 @@ fn scale(c: &mut Criterion) {
         let mut group = group_for(c, "frame", n);
         let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("terminal");
         for (view, keys) in views {
-            let app = app_after(corpus.clone(), facts.clone(), keys);
+            let app = app_after(corpus.clone(), &facts, keys);
             group.bench_function(BenchmarkId::new(view, n), |b| {
                 b.iter(|| {
                     // A full redraw: the terminal forgets what it showed.
@@ -143,7 +143,7 @@ fn scale(c: &mut Criterion) {
         group.finish();
 
         let mut group = group_for(c, "key", n);
-        let mut app = app_after(corpus.clone(), facts.clone(), "");
+        let mut app = app_after(corpus.clone(), &facts, "");
         let mut down = true;
         group.bench_function(BenchmarkId::new("j in the list, then a frame", n), |b| {
             b.iter(|| {
@@ -173,7 +173,7 @@ fn long_article(c: &mut Criterion) {
     let bytes = doc.body.len();
     let corpus = Corpus { docs: vec![doc], problems: Vec::new(), notes: Vec::new() };
     let facts = facts_of(&corpus);
-    let mut app = app_after(corpus, facts, "Tab");
+    let mut app = app_after(corpus, &facts, "Tab");
     let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("terminal");
     // The first frame wraps the article once.
     terminal.draw(|f| dossier::ui::render(&app, f)).expect("draw");

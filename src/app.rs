@@ -35,7 +35,7 @@ pub use layout::Layout;
 pub use list::Filter;
 pub use loading::Changes;
 pub use persist::Marked;
-pub use record::Record;
+pub use record::{Record, Spot};
 
 use crate::config::Config;
 use crate::corpus::{Corpus, Document, Progress};
@@ -46,6 +46,7 @@ use crate::keys::{ALWAYS_QUITS, Context, Key, Keymap, Lookup};
 use crate::theme::Theme;
 use reader::{Place, VisualLine, WrapCache, line_at};
 use search::{ArticleSearch, BoxKind, CorpusSearch, TextBox};
+use sidebar::Sidebar;
 
 /// Most rows a title takes in the document list.
 pub const LIST_TITLE_ROWS: usize = 4;
@@ -150,11 +151,10 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(corpus: Corpus, facts: Vec<Vec<Fact>>, size: Rect) -> Self {
+    pub fn new(corpus: Corpus, facts: &[Vec<Fact>], size: Rect) -> Self {
         let n = corpus.docs.len();
-        let index = EntityIndex::build(&facts);
-        let records =
-            corpus.docs.iter().zip(facts).map(|(d, f)| Record::with_facts(d, f)).collect();
+        let index = EntityIndex::build(facts);
+        let records = facts.iter().map(|f| Record::with_facts(f)).collect();
         let note = None;
         let mut app = Self {
             corpus,
@@ -244,9 +244,14 @@ impl App {
         self.records.get(self.selected)
     }
 
-    /// The facts of the shown article (none before they are in).
-    pub fn facts(&self) -> &[Fact] {
-        self.shown().map_or(&[], |r| &r.facts)
+    /// The sidebar of the shown article (built when first asked for).
+    pub fn sidebar(&self) -> Option<&Sidebar> {
+        Some(self.shown()?.sidebar(self.doc()?))
+    }
+
+    /// Where each fact of the shown article stands (none before they are in).
+    pub fn spots(&self) -> &[Spot] {
+        self.shown().map_or(&[], Record::spots)
     }
 
     /// Keeps the shown article's place in its record, before it is left
@@ -333,6 +338,10 @@ impl App {
         if i != self.selected {
             self.current_fact = None;
             self.article_search = None;
+            // Only the shown article's facts are kept unpacked, with its sidebar.
+            if let Some(left) = self.records.get_mut(self.selected) {
+                left.let_go();
+            }
         }
         self.selected = i;
         self.load_lines();
@@ -620,8 +629,8 @@ impl App {
             }
             Pane::Sidebar => {
                 let page = self.reader_height();
+                let n = self.sidebar().map_or(0, |s| s.entries.len());
                 let record = &mut self.records[self.selected];
-                let n = record.sidebar.entries.len();
                 record.sidebar_selected = step(record.sidebar_selected, n, action, page);
                 self.jump_to_entry(0);
             }
@@ -782,7 +791,7 @@ pub(crate) mod tests {
     /// it (without importing it: the app sits below the drawing).
     pub fn app_for(corpus: Corpus, size: (u16, u16)) -> App {
         let extractor = Extractor::new();
-        let facts = corpus.docs.iter().map(|d| extractor.extract(d)).collect();
-        App::new(corpus, facts, ratatui::layout::Rect::new(0, 0, size.0, size.1))
+        let facts: Vec<_> = corpus.docs.iter().map(|d| extractor.extract(d)).collect();
+        App::new(corpus, &facts, ratatui::layout::Rect::new(0, 0, size.0, size.1))
     }
 }

@@ -66,7 +66,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             };
             let (corpus, facts) = open(paths, cli);
             let screen =
-                dossier::render::render_loaded(corpus, facts, config, size, keys, svg.as_deref())?;
+                dossier::render::render_loaded(corpus, &facts, config, size, keys, svg.as_deref())?;
             output::print(&screen)
         }
         None => {

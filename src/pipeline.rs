@@ -285,22 +285,37 @@ struct FileBatch {
     problems: Vec<Notice>,
 }
 
-/// The files of a loaded batch, ready for [`Library::put`]. A file that
-/// gave no article is not stored (it is loaded again next time, and says
-/// why again).
+/// Where an article of a loaded batch went while its file is stored:
+/// into file batch `i`, or aside (not stored).
+#[derive(Clone, Copy)]
+enum Went {
+    File(usize),
+    Aside,
+}
+
+/// The files of a loaded batch, ready for [`Library::put`]: the articles
+/// and their facts are moved there, not copied (see [`put_back`]). A
+/// file that gave no article is not stored (it is loaded again next
+/// time, and says why again).
 fn files_of(
-    loaded: &Loaded,
+    loaded: &mut Loaded,
     sources: &[Source],
     listed: &[Option<Listed>],
     by_display: &HashMap<&str, usize>,
-) -> Vec<FileBatch> {
+) -> Taken {
     let mut files: Vec<FileBatch> = Vec::new();
     let mut at: HashMap<usize, usize> = HashMap::new();
-    for (doc, facts) in loaded.docs.iter().zip(&loaded.facts) {
-        let Some(&i) = by_display.get(doc.path.as_str()) else { continue };
-        if listed[i].is_none() {
+    let mut went = Vec::with_capacity(loaded.docs.len());
+    let mut aside = Vec::new();
+    let facts =
+        std::mem::take(&mut loaded.facts).into_iter().chain(std::iter::repeat_with(Vec::new));
+    for (doc, facts) in std::mem::take(&mut loaded.docs).into_iter().zip(facts) {
+        let found = by_display.get(doc.path.as_str()).copied().filter(|&i| listed[i].is_some());
+        let Some(i) = found else {
+            went.push(Went::Aside);
+            aside.push((doc, facts));
             continue;
-        }
+        };
         let slot = *at.entry(i).or_insert_with(|| {
             files.push(FileBatch {
                 at: i,
@@ -310,8 +325,9 @@ fn files_of(
             });
             files.len() - 1
         });
-        files[slot].docs.push((part_of(doc, &sources[i]), doc.clone()));
-        files[slot].facts.push(facts.clone());
+        went.push(Went::File(slot));
+        files[slot].docs.push((part_of(&doc, &sources[i]), doc));
+        files[slot].facts.push(facts);
     }
     for p in &loaded.problems {
         let file = p.path.rsplit_once('#').map_or(p.path.as_str(), |(f, _)| f);
@@ -320,21 +336,49 @@ fn files_of(
             files[*slot].problems.push(p.clone());
         }
     }
-    files
+    Taken { files, went, aside }
+}
+
+/// A loaded batch's articles as [`files_of`] took them out.
+struct Taken {
+    files: Vec<FileBatch>,
+    /// Where each article went, in the batch's order.
+    went: Vec<Went>,
+    /// The articles not stored, in order.
+    aside: Vec<(Document, Vec<Fact>)>,
+}
+
+/// Puts the articles [`files_of`] took back into the batch, in their order.
+fn put_back(loaded: &mut Loaded, taken: Taken) {
+    let Taken { files, went, aside } = taken;
+    let mut files: Vec<_> = files.into_iter().map(|f| f.docs.into_iter().zip(f.facts)).collect();
+    let mut aside = aside.into_iter();
+    for w in went {
+        let next = match w {
+            Went::File(slot) => files[slot].next().map(|((_, doc), facts)| (doc, facts)),
+            Went::Aside => aside.next(),
+        };
+        if let Some((doc, facts)) = next {
+            loaded.docs.push(doc);
+            loaded.facts.push(facts);
+        }
+    }
 }
 
 /// Stores the files of a loaded batch in one transaction; returns the row
-/// of each (by its place among `sources`).
+/// of each (by its place among `sources`). The batch is as it was after.
 fn put_batch(
     library: &mut Library,
-    loaded: &Loaded,
+    loaded: &mut Loaded,
     sources: &[Source],
     listed: &[Option<Listed>],
     by_display: &HashMap<&str, usize>,
     with_facts: bool,
 ) -> Result<Vec<(usize, FileId)>, StoreError> {
-    let files = files_of(loaded, sources, listed, by_display);
-    let new: Vec<NewFile<'_>> = files
+    let had_facts = loaded.facts.len() == loaded.docs.len();
+    let taken = files_of(loaded, sources, listed, by_display);
+    let new: Vec<NewFile<'_>> = taken
+        .files
         .iter()
         .filter_map(|f| {
             Some(NewFile {
@@ -346,8 +390,14 @@ fn put_batch(
             })
         })
         .collect();
-    let rows = library.put(&new)?;
-    Ok(files.iter().map(|f| f.at).zip(rows.into_iter().map(|(id, _)| id)).collect())
+    let rows = library.put(&new);
+    drop(new);
+    let places: Vec<usize> = taken.files.iter().map(|f| f.at).collect();
+    put_back(loaded, taken);
+    if !had_facts {
+        loaded.facts.clear();
+    }
+    Ok(places.into_iter().zip(rows?.into_iter().map(|(id, _)| id)).collect())
 }
 
 /// Whether a verdict means the file is read back from the library.

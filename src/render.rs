@@ -23,8 +23,8 @@ use crate::keys::parse_keys;
 /// The reader's state for a corpus: facts extracted, laid out for `size`.
 pub fn app_for(corpus: Corpus, size: (u16, u16)) -> App {
     let extractor = Extractor::new();
-    let facts = corpus.docs.par_iter().map(|d| extractor.extract(d)).collect();
-    let mut app = App::new(corpus, facts, Rect::new(0, 0, size.0, size.1));
+    let facts: Vec<_> = corpus.docs.par_iter().map(|d| extractor.extract(d)).collect();
+    let mut app = App::new(corpus, &facts, Rect::new(0, 0, size.0, size.1));
     app.data_dir = data_dir();
     app
 }
@@ -32,7 +32,7 @@ pub fn app_for(corpus: Corpus, size: (u16, u16)) -> App {
 /// The reader's state before any article has come (they load in the
 /// background), laid out for `size`.
 pub fn empty_app(size: (u16, u16)) -> App {
-    let mut app = App::new(Corpus::default(), Vec::new(), Rect::new(0, 0, size.0, size.1));
+    let mut app = App::new(Corpus::default(), &[], Rect::new(0, 0, size.0, size.1));
     app.data_dir = data_dir();
     app
 }
@@ -58,15 +58,15 @@ pub fn render_configured(
     svg: Option<&Path>,
 ) -> Result<String> {
     let extractor = Extractor::new();
-    let facts = corpus.docs.par_iter().map(|d| extractor.extract(d)).collect();
-    render_loaded(corpus, facts, config, size, keys, svg)
+    let facts: Vec<_> = corpus.docs.par_iter().map(|d| extractor.extract(d)).collect();
+    render_loaded(corpus, &facts, config, size, keys, svg)
 }
 
 /// [`render_configured`] with each article's facts known already (read
 /// back from the library).
 pub fn render_loaded(
     corpus: Corpus,
-    facts: Vec<Vec<crate::facts::Fact>>,
+    facts: &[Vec<crate::facts::Fact>],
     config: Config,
     size: (u16, u16),
     keys: &str,

@@ -49,6 +49,7 @@ mod paths;
 mod schema;
 pub mod version;
 
+pub use codec::PackedFacts;
 pub use corrections::{Change, Correction, FactKey, read_corrections};
 pub use error::{Result, StoreError};
 pub use import::{ParsedFile, Synced, parse_file, sync};

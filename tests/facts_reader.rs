@@ -46,14 +46,14 @@ fn every_sidebar_fact_jumps_to_a_visible_highlighted_mention() {
     for doc in 0..4 {
         let mut app = app(&"n ".repeat(doc));
         app.focus_pane(Pane::Sidebar);
-        let entries = app.records[doc].sidebar.entries.len();
+        let entries = app.records[doc].sidebar(&app.corpus.docs[doc]).entries.len();
         assert!(entries > 0);
         for e in 0..entries {
             if e > 0 {
                 app.handle_key(parse_keys("j").unwrap()[0]);
             }
             let entry = app.selected_entry().unwrap().clone();
-            let fact = &app.records[doc].facts[entry.mentions[0]];
+            let fact = &app.records[doc].spots()[entry.mentions[0]];
             let text = fact.text(&app.corpus.docs[doc]).to_string();
             let buffer = draw(&app).unwrap();
             // The mention's line is on screen, and its first word is drawn reversed there.
@@ -109,8 +109,12 @@ fn braces_walk_the_facts_in_reading_order() {
 fn enter_cycles_through_the_mentions() {
     // The Vietnamese article says "năm ngoái" three times.
     let mut app = app("Tab Tab");
-    let last_year =
-        app.records[0].sidebar.entries.iter().position(|e| e.label == "last year").unwrap();
+    let last_year = app.records[0]
+        .sidebar(&app.corpus.docs[0])
+        .entries
+        .iter()
+        .position(|e| e.label == "last year")
+        .unwrap();
     for _ in 0..last_year {
         app.handle_key(parse_keys("j").unwrap()[0]);
     }
@@ -131,7 +135,7 @@ fn figures_open_the_article_at_the_mention() {
     assert!(app.facts_view.is_none());
     assert_eq!(app.selected, 3);
     assert_eq!(app.focus, Pane::Reader);
-    let fact = &app.records[3].facts[app.current_fact.unwrap()];
+    let fact = &app.records[3].spots()[app.current_fact.unwrap()];
     assert_eq!(fact.kind, Kind::Money);
 }
 
@@ -177,7 +181,7 @@ fn copy_puts_the_fact_on_the_clipboard() {
 fn filtering_by_united_states_lists_articles_in_three_languages() {
     let mut app = app("Tab Tab");
     let us = app.records[0]
-        .sidebar
+        .sidebar(&app.corpus.docs[0])
         .entries
         .iter()
         .position(|e| e.label == "United States")

@@ -138,13 +138,14 @@ fn a_person_in_the_sidebar_jumps_and_filters() {
     // Where the German article's first person stands in its sidebar, and how
     // the text names them there.
     let app = dossier::render::app_for(dossier::corpus::Corpus::bundled(), (120, 40));
-    let (doc, sidebar) = (&app.corpus.docs[2], &app.records[2].sidebar);
+    let doc = &app.corpus.docs[2];
+    let sidebar = app.records[2].sidebar(doc);
     let person = sidebar
         .entries
         .iter()
         .position(|e| e.kind == dossier::facts::Kind::Person)
         .expect("a person");
-    let mention = app.records[2].facts[sidebar.entries[person].mentions[0]].text(doc).to_string();
+    let mention = app.records[2].spots()[sidebar.entries[person].mentions[0]].text(doc).to_string();
 
     let t = Term::start("facts", 120, 40);
     t.run(&format!("{}; echo dossier-exit=$?", dossier()));

@@ -125,13 +125,14 @@ impl App {
             if !record.facts_ready {
                 continue;
             }
-            let mut facts = record.facts.clone();
+            let before = record.unpacked();
+            let mut facts = before.clone();
             set.read().unwrap_or_else(PoisonError::into_inner).apply(doc, &mut facts);
             if self.index_ready {
-                let (old, new) = (entities_of(&record.facts), entities_of(&facts));
+                let (old, new) = (entities_of(&before), entities_of(&facts));
                 self.index.replace_doc(DocId(d), &old, new);
             }
-            self.set_facts(DocId(d), facts);
+            self.set_facts(DocId(d), &facts);
         }
         if self.index_ready {
             self.watch.index_built(&self.index);
@@ -155,7 +156,7 @@ impl App {
                             if v.len().abs_diff(name.len()) <= 8 && fold(v) == target)
                 };
                 (0..self.records.len())
-                    .filter(|&d| self.records[d].facts.iter().any(names_it))
+                    .filter(|&d| self.records[d].unpacked().iter().any(names_it))
                     .collect()
             }
         };
@@ -187,15 +188,15 @@ impl App {
 
     /// The selected sidebar entry's facts, and the mention jumped to
     /// (else its first).
-    fn selected_facts(&self) -> Option<(Vec<&Fact>, &Fact)> {
+    fn selected_facts(&self) -> Option<(Vec<Fact>, Fact)> {
         let entry = self.selected_entry()?;
-        let facts = self.facts();
-        let all: Vec<&Fact> = entry.mentions.iter().filter_map(|&i| facts.get(i)).collect();
+        let record = self.shown()?;
+        let all: Vec<Fact> = entry.mentions.iter().filter_map(|&i| record.fact(i)).collect();
         let current = self
             .current_fact
             .filter(|c| entry.mentions.contains(c))
             .or_else(|| entry.mentions.first().copied())
-            .and_then(|i| facts.get(i))?;
+            .and_then(|i| record.fact(i))?;
         Some((all, current))
     }
 
@@ -286,7 +287,7 @@ impl App {
             self.note = Some("a speaker is set on a quote".into());
             return;
         }
-        let (key, now) = (FactKey::of(doc, fact), fact.speaker.clone().unwrap_or_default());
+        let (key, now) = (FactKey::of(doc, &fact), fact.speaker.clone().unwrap_or_default());
         self.ask(Ask::Speaker(key), now);
     }
 
@@ -376,8 +377,8 @@ impl App {
     /// name (case and spacing aside).
     fn known_name(&self, kind: Kind, name: &str) -> String {
         let found = self.index.mentions(kind, name).first().and_then(|m| {
-            let fact = self.records.get(m.doc.0)?.facts.get(*m.facts.first()?)?;
-            crate::index::Entity::of(fact).map(|e| e.name)
+            let fact = self.records.get(m.doc.0)?.fact(*m.facts.first()?)?;
+            crate::index::Entity::of(&fact).map(|e| e.name)
         });
         found.unwrap_or_else(|| name.to_string())
     }
@@ -395,15 +396,13 @@ mod tests {
     /// in the first article that has one.
     fn on_entry(kind: Kind) -> crate::app::App {
         let mut app = app_for(Corpus::bundled(), (140, 40));
-        let doc = (0..app.records.len())
-            .find(|&d| app.records[d].sidebar.entries.iter().any(|e| e.kind == kind))
-            .unwrap();
+        let doc =
+            (0..app.records.len()).find(|&d| app.records[d].kinds().any(|k| k == kind)).unwrap();
         app.select(doc);
         app.update(Action::ToggleSidebar);
         app.focus_pane(crate::app::Pane::Sidebar);
-        let record = &mut app.records[doc];
-        record.sidebar_selected =
-            record.sidebar.entries.iter().position(|e| e.kind == kind).unwrap();
+        let entry = app.sidebar().unwrap().entries.iter().position(|e| e.kind == kind).unwrap();
+        app.records[doc].sidebar_selected = entry;
         app
     }
 
@@ -411,11 +410,11 @@ mod tests {
     fn a_dropped_fact_leaves_the_sidebar_and_undo_brings_it_back() {
         let mut app = on_entry(Kind::Place);
         let label = app.selected_entry().unwrap().label.clone();
-        let before = app.facts().len();
+        let before = app.spots().len();
         app.update(Action::DropFact);
-        assert!(app.facts().len() < before);
+        assert!(app.spots().len() < before);
         assert!(app.index.mentions(Kind::Place, &label).iter().all(|m| m.doc.0 != app.selected));
-        assert!(!app.shown().unwrap().sidebar.entries.iter().any(|e| e.label == label));
+        assert!(!app.sidebar().unwrap().entries.iter().any(|e| e.label == label));
         assert!(matches!(app.corrections.log[0], Change::Add(Correction::Drop(_))));
         // Taken back: the article's facts are to be made again.
         app.update(Action::UndoCorrection);
@@ -428,8 +427,8 @@ mod tests {
         let mut app = on_entry(Kind::Person);
         let name = app.selected_entry().unwrap().label.clone();
         answer(&mut app, Action::MergeEntity, "Someone Else");
-        assert!(app.shown().unwrap().sidebar.entries.iter().any(|e| e.label == "Someone Else"));
-        assert!(!app.shown().unwrap().sidebar.entries.iter().any(|e| e.label == name));
+        assert!(app.sidebar().unwrap().entries.iter().any(|e| e.label == "Someone Else"));
+        assert!(!app.sidebar().unwrap().entries.iter().any(|e| e.label == name));
         // The index follows without being built again.
         assert!(app.index_ready && app.corrections.redo.is_none());
         assert_eq!(app.index.article_count(Kind::Person, &name), 0);
@@ -457,7 +456,7 @@ mod tests {
         let mut app = on_entry(Kind::Quote);
         let speaker = |app: &crate::app::App| {
             let entry = app.selected_entry().unwrap();
-            app.facts()[entry.mentions[0]].speaker.clone()
+            app.shown().unwrap().fact(entry.mentions[0]).unwrap().speaker
         };
         answer(&mut app, Action::SetSpeaker, "Ada Lovelace");
         assert_eq!(speaker(&app).as_deref(), Some("Ada Lovelace"));
@@ -483,13 +482,13 @@ mod tests {
         app.update(Action::ToggleSidebar);
         app.focus_pane(crate::app::Pane::Sidebar);
         let people = |app: &crate::app::App| -> Vec<String> {
-            let entries = &app.shown().unwrap().sidebar.entries;
+            let entries = &app.sidebar().unwrap().entries;
             entries.iter().filter(|e| e.kind == Kind::Person).map(|e| e.label.clone()).collect()
         };
         assert_eq!(people(&app), ["Li Wei", "Wei Li"]);
         let at = |app: &mut crate::app::App, label: &str| {
-            let r = &mut app.records[0];
-            r.sidebar_selected = r.sidebar.entries.iter().position(|e| e.label == label).unwrap();
+            let entry = app.sidebar().unwrap().entries.iter().position(|e| e.label == label);
+            app.records[0].sidebar_selected = entry.unwrap();
             app.current_fact = None;
         };
         at(&mut app, "Li Wei");
@@ -502,13 +501,13 @@ mod tests {
             .mentions
             .iter()
             .copied()
-            .find(|&m| app.facts()[m].text(&app.corpus.docs[0]) == "Wei Li");
+            .find(|&m| app.spots()[m].text(&app.corpus.docs[0]) == "Wei Li");
         app.current_fact = first;
         app.update(Action::SplitEntity);
         assert_eq!(people(&app), ["Wei Li"], "the first mention is not the merged spelling");
         assert!(app.text_box.is_none(), "a spelling written as its name is not split");
         assert_eq!(app.corrections.list().len(), 1);
-        let merged = app.facts().iter().position(|f| f.text(&app.corpus.docs[0]) == "Li Wei");
+        let merged = app.spots().iter().position(|f| f.text(&app.corpus.docs[0]) == "Li Wei");
         app.current_fact = merged;
         app.update(Action::SplitEntity);
         assert!(app.corrections.list().is_empty(), "the merge is taken back");

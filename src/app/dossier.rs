@@ -4,6 +4,8 @@
 //! to its place in the article, highlighted, or opens the page of the
 //! entity it names; `Esc` goes back a page; `x` exports the page.
 
+use std::borrow::Cow;
+
 use super::facts_view::Section as FactsSection;
 use super::{Action, App, Record, step};
 use crate::facts::{Fact, Kind};
@@ -13,8 +15,12 @@ use crate::report::dossier::{Line, Pile, Section, sections};
 use crate::text::DocId;
 
 impl FactsOf for [Record] {
-    fn facts_of(&self, doc: DocId) -> &[Fact] {
-        self.get(doc.0).map_or(&[], |r| r.facts.as_slice())
+    fn facts_of(&self, doc: DocId) -> Cow<'_, [Fact]> {
+        Cow::Owned(self.get(doc.0).map(Record::unpacked).unwrap_or_default())
+    }
+
+    fn fact_of(&self, doc: DocId, fact: usize) -> Option<Fact> {
+        self.get(doc.0)?.fact(fact)
     }
 }
 
@@ -86,14 +92,14 @@ impl App {
 
     fn sidebar_entity(&self) -> Option<Entity> {
         let entry = self.selected_entry()?;
-        let fact = self.facts().get(*entry.mentions.first()?)?;
+        let fact = self.shown()?.fact(*entry.mentions.first()?)?;
         match (fact.kind, &fact.speaker) {
             (Kind::Quote, Some(speaker)) => self
                 .index
                 .entity(Kind::Person, speaker)
                 .cloned()
                 .or_else(|| Some(Entity { kind: Kind::Person, name: speaker.clone() })),
-            _ => Entity::of(fact),
+            _ => Entity::of(&fact),
         }
     }
 

@@ -13,8 +13,9 @@ impl App {
     pub(super) fn export(&mut self) {
         let Some(doc) = self.doc() else { return };
         let record = &self.records[self.selected];
-        let markdown = markdown(doc, &record.sidebar, &record.facts);
-        let json = crate::report::json_line(doc, &record.facts);
+        let facts = record.unpacked();
+        let markdown = markdown(doc, record.sidebar(doc), &facts);
+        let json = crate::report::json_line(doc, &facts);
         self.note = Some(self.write_export(&doc.key, &markdown, &json));
     }
 

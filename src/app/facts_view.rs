@@ -42,10 +42,9 @@ impl FactsView {
             .enumerate()
             .flat_map(|(d, record)| {
                 record
-                    .facts
-                    .iter()
+                    .kinds()
                     .enumerate()
-                    .filter(|(_, f)| matches!(f.kind, Kind::Money | Kind::Percent))
+                    .filter(|(_, k)| matches!(k, Kind::Money | Kind::Percent))
                     .map(move |(i, _)| (DocId(d), i))
             })
             .collect();

@@ -11,12 +11,17 @@ impl App {
     /// The selected sidebar entry of the shown article.
     pub fn selected_entry(&self) -> Option<&Entry> {
         let record = self.shown()?;
-        record.sidebar.entries.get(record.sidebar_selected)
+        self.sidebar()?.entries.get(record.sidebar_selected)
+    }
+
+    /// The sidebar entry of the shown article that has fact `fact` among its mentions.
+    pub(super) fn entry_of_fact(&self, fact: usize) -> Option<usize> {
+        self.sidebar()?.entries.iter().position(|e| e.mentions.contains(&fact))
     }
 
     /// The screen line where fact `i` of the shown article begins.
     pub fn fact_line(&self, i: usize) -> Option<usize> {
-        let fact = self.facts().get(i)?;
+        let fact = self.spots().get(i)?;
         match fact.field {
             Field::Title => {
                 self.lines.iter().position(|l| l.part == Part::Headline && l.end > fact.span.start)
@@ -67,11 +72,11 @@ impl App {
         self.sort_visible();
         self.select(doc);
         self.focus_pane(Pane::Reader);
-        let record = &mut self.records[doc];
-        if let Some(entry) = record.sidebar.entries.iter().position(|e| e.mentions.contains(&fact))
-        {
-            record.sidebar_selected = entry;
-            let n = record.sidebar.entries[entry].mentions.iter().position(|&m| m == fact);
+        if let Some(entry) = self.entry_of_fact(fact) {
+            self.records[doc].sidebar_selected = entry;
+            let n = self
+                .sidebar()
+                .and_then(|s| s.entries[entry].mentions.iter().position(|&m| m == fact));
             self.jump_to_entry(n.unwrap_or(0));
         } else {
             self.current_fact = Some(fact);
@@ -92,7 +97,7 @@ impl App {
     /// `}`/`{`: the next or previous fact in reading order, from the last
     /// one visited or from the top of the screen.
     pub(super) fn step_fact(&mut self, forward: bool) {
-        let n = self.facts().len();
+        let n = self.spots().len();
         if n == 0 {
             self.note = Some("no facts in this article".into());
             return;
@@ -109,11 +114,8 @@ impl App {
             self.note = Some(if forward { "last fact" } else { "first fact" }.into());
             return;
         };
-        let record = &mut self.records[self.selected];
-        if let Some(entry) =
-            record.sidebar.entries.iter().position(|e| e.mentions.contains(&target))
-        {
-            record.sidebar_selected = entry;
+        if let Some(entry) = self.entry_of_fact(target) {
+            self.records[self.selected].sidebar_selected = entry;
         }
         self.current_fact = Some(target);
         self.scroll_to_fact(target);
@@ -125,7 +127,7 @@ impl App {
             self.note = Some("no fact selected".into());
             return;
         };
-        let fact = &self.facts()[entry.mentions[0]];
+        let Some(fact) = self.shown().and_then(|r| r.fact(entry.mentions[0])) else { return };
         let text = fact.text(doc);
         let copied = if fact.kind == Kind::Quote {
             match &fact.speaker {
@@ -133,7 +135,7 @@ impl App {
                 None => format!("“{text}”"),
             }
         } else {
-            let value = label(doc, fact);
+            let value = label(doc, &fact);
             if value == text { value } else { format!("{value} ({text})") }
         };
         self.note = Some(format!("copied: {}", crate::text::fit(&copied, 60)));

@@ -61,10 +61,10 @@ impl App {
         for doc in docs {
             debug_assert_eq!(doc.id, DocId(self.corpus.docs.len()));
             let record = records.as_mut().and_then(Iterator::next);
-            if let Some(r) = &record {
-                self.watch.note_facts(&doc, &r.facts);
+            if let Some(r) = record.as_ref().filter(|_| !self.watch.is_empty()) {
+                self.watch.note_facts(&doc, &r.unpacked());
             }
-            self.records.push(record.unwrap_or_else(|| Record::waiting(&doc)));
+            self.records.push(record.unwrap_or_else(Record::waiting));
             self.corpus.docs.push(doc);
         }
         let n = self.corpus.docs.len();
@@ -92,7 +92,7 @@ impl App {
         let records = if records.len() == docs.len() || facts.len() != docs.len() {
             records
         } else {
-            docs.iter().zip(facts).map(|(d, f)| Record::with_facts(d, f)).collect()
+            facts.iter().map(|f| Record::with_facts(f)).collect()
         };
         self.append(Batch { docs, problems, notes, progress }, records);
     }
@@ -140,13 +140,13 @@ impl App {
     }
 
     /// The facts of article `id`, extracted off the UI thread.
-    pub fn set_facts(&mut self, id: DocId, facts: Vec<Fact>) {
+    pub fn set_facts(&mut self, id: DocId, facts: &[Fact]) {
         let i = id.0;
         let (Some(doc), Some(record)) = (self.corpus.docs.get(i), self.records.get_mut(i)) else {
             return;
         };
-        self.watch.note_facts(doc, &facts);
-        record.set_facts(doc, facts);
+        self.watch.note_facts(doc, facts);
+        record.set_facts(facts);
         if i == self.selected {
             // Fact highlights are drawn from the facts: wrap again.
             self.rewrap();
@@ -185,7 +185,7 @@ impl App {
             let record = match found {
                 None => {
                     changes.added += 1;
-                    Record::waiting(doc)
+                    Record::waiting()
                 }
                 Some((j, record)) => {
                     if j == self.selected {
@@ -286,7 +286,7 @@ mod tests {
         app.add_batch(Batch { docs: vec![c], ..Batch::default() });
         assert_eq!((app.selected, app.visible.len()), (1, 3));
         assert!(!app.records[2].facts_ready && app.is_loading());
-        app.set_facts(DocId(2), Vec::new());
+        app.set_facts(DocId(2), &[]);
         assert_eq!(app.facts_pending(), 2);
         app.finish_loading(Summary::default());
         assert!(!app.is_loading());

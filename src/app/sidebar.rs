@@ -2,6 +2,7 @@
 //! entry per distinct value with all its mentions, each value written in one
 //! style whatever the article's language (`CNY 16.8 bn`, `30–50 %`).
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use crate::corpus::Document;
@@ -42,10 +43,19 @@ pub struct Sidebar {
 
 impl Sidebar {
     pub fn build(doc: &Document, facts: &[Fact]) -> Self {
+        Self::from_facts(doc, facts)
+    }
+
+    /// [`Sidebar::build`] from the facts one at a time, in reading order
+    /// (none need be held: an article may have hundreds of thousands).
+    pub fn from_facts<F: Borrow<Fact>>(doc: &Document, facts: impl IntoIterator<Item = F>) -> Self {
         let mut entries: Vec<Entry> = Vec::new();
         // Mentions are pushed in fact order, so each entry's are ascending.
         let mut seen: HashMap<(Kind, String), usize> = HashMap::new();
-        for (i, fact) in facts.iter().enumerate() {
+        let mut longest = 0;
+        for (i, fact) in facts.into_iter().enumerate() {
+            let fact = fact.borrow();
+            longest = longest.max(fact.span.end - fact.span.start);
             let label = label(doc, fact);
             match seen.entry((fact.kind, label.clone())) {
                 std::collections::hash_map::Entry::Occupied(e) => {
@@ -82,7 +92,6 @@ impl Sidebar {
                 );
             }
         }
-        let longest = facts.iter().map(|f| f.span.end - f.span.start).max().unwrap_or(0);
         Self { entries, rows, longest }
     }
 
@@ -159,7 +168,7 @@ impl super::App {
     /// saying facts are coming or that there are none.
     pub fn sidebar_header_rows(&self) -> usize {
         match self.shown() {
-            Some(r) if !r.facts_ready || r.sidebar.rows.is_empty() => 2,
+            Some(r) if !r.facts_ready || self.sidebar().is_none_or(|s| s.rows.is_empty()) => 2,
             Some(_) => 1,
             None => 0,
         }
@@ -168,10 +177,12 @@ impl super::App {
     /// The sidebar's fact rows for its height: every group stays on
     /// screen (see [`plan`]). Drawing and the mouse both use it.
     pub fn sidebar_plan(&self) -> Vec<Planned> {
-        let Some(record) = self.shown() else { return Vec::new() };
+        let (Some(record), Some(sidebar)) = (self.shown(), self.sidebar()) else {
+            return Vec::new();
+        };
         let inner = self.layout.sidebar.map_or(0, |r| usize::from(r.height.saturating_sub(2)));
         let room = inner.saturating_sub(self.sidebar_header_rows());
-        plan(&record.sidebar, record.sidebar_selected, room)
+        plan(sidebar, record.sidebar_selected, room)
     }
 
     /// A click on row `row` inside the sidebar: the fact there is selected

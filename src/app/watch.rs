@@ -164,8 +164,10 @@ impl App {
     /// Takes the configuration's watch list.
     pub fn set_watch(&mut self, names: Vec<String>) {
         self.watch = Watch::new(names);
-        for (doc, record) in self.corpus.docs.iter().zip(&self.records) {
-            self.watch.note_facts(doc, &record.facts);
+        if !self.watch.is_empty() {
+            for (doc, record) in self.corpus.docs.iter().zip(&self.records) {
+                self.watch.note_facts(doc, &record.unpacked());
+            }
         }
         if self.index_ready {
             self.watch.index_built(&self.index);
@@ -240,8 +242,8 @@ mod tests {
             .find_map(|d| {
                 let doc = &app.corpus.docs[d];
                 app.records[d]
-                    .facts
-                    .iter()
+                    .unpacked()
+                    .into_iter()
                     .find(|f| {
                         f.kind == Kind::Place
                             && f.value == Value::Text("China".into())

@@ -9,6 +9,7 @@
 //! the articles that name it are read, each once, so a page costs what the
 //! entity is named, never the size of the corpus.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -28,13 +29,19 @@ pub struct Source {
 }
 
 /// The facts of each article, by `DocId`, however they are kept.
+/// (Borrowed where they are kept whole, unpacked where they are kept packed.)
 pub trait FactsOf {
-    fn facts_of(&self, doc: DocId) -> &[Fact];
+    fn facts_of(&self, doc: DocId) -> Cow<'_, [Fact]>;
+
+    /// One fact of an article.
+    fn fact_of(&self, doc: DocId, fact: usize) -> Option<Fact> {
+        self.facts_of(doc).get(fact).cloned()
+    }
 }
 
 impl FactsOf for [Vec<Fact>] {
-    fn facts_of(&self, doc: DocId) -> &[Fact] {
-        self.get(doc.0).map_or(&[], Vec::as_slice)
+    fn facts_of(&self, doc: DocId) -> Cow<'_, [Fact]> {
+        Cow::Borrowed(self.get(doc.0).map_or(&[], Vec::as_slice))
     }
 }
 
@@ -185,6 +192,10 @@ pub fn build_within<F: FactsOf + ?Sized>(
         })
         .collect();
     order.sort_unstable();
+    // The facts of the articles read in detail, held while the page
+    // borrows from them (unpacked, where they are kept packed).
+    let held: Vec<Cow<'_, [Fact]>> =
+        order.iter().take(detail).map(|&(.., i)| facts.facts_of(mentions[i].doc)).collect();
     let mut page = Page::new(entity);
     for (n, &(.., i)) in order.iter().enumerate() {
         let m = &mentions[i];
@@ -194,9 +205,8 @@ pub fn build_within<F: FactsOf + ?Sized>(
             mentions: m.facts.len(),
             source: first,
         });
-        if n < detail {
-            let doc = &docs[m.doc.0];
-            page.article(doc, facts.facts_of(doc.id), m);
+        if let Some(facts) = held.get(n) {
+            page.article(&docs[m.doc.0], facts, m);
             page.dossier.detailed += 1;
         }
     }

@@ -191,7 +191,8 @@ impl<'a> Load<'a> {
         // out, the same way whether they come from the library or not.
         let options = Options { keep_repeats: true, ..self.options };
         stream(listing, self.facts, options, &mut |mut loaded| {
-            match super::put_batch(library, &loaded, &sources, &listed, &by_display, with_facts) {
+            match super::put_batch(library, &mut loaded, &sources, &listed, &by_display, with_facts)
+            {
                 Ok(rows) => {
                     for (at, id) in rows {
                         files[todo[at]] = Some(id);

@@ -31,9 +31,9 @@ impl<F: FactsOf + ?Sized> Clone for Pile<'_, F> {
 impl<F: FactsOf + ?Sized> Copy for Pile<'_, F> {}
 
 impl<'a, F: FactsOf + ?Sized> Pile<'a, F> {
-    fn at(&self, s: Source) -> Option<(&'a Document, &'a Fact)> {
+    fn at(&self, s: Source) -> Option<(&'a Document, Fact)> {
         let doc = self.docs.get(s.doc.0)?;
-        Some((doc, self.facts.facts_of(s.doc).get(s.fact)?))
+        Some((doc, self.facts.fact_of(s.doc, s.fact)?))
     }
 
     /// The article id and the fact's offsets, as JSON fields.
@@ -50,7 +50,7 @@ impl<'a, F: FactsOf + ?Sized> Pile<'a, F> {
 
     fn fact_json(&self, s: Source) -> Map<String, Json> {
         let mut m = match self.at(s) {
-            Some((doc, fact)) => match fact_json(doc, fact) {
+            Some((doc, fact)) => match fact_json(doc, &fact) {
                 Json::Object(m) => m,
                 _ => Map::new(),
             },
@@ -258,7 +258,7 @@ pub fn sections<F: FactsOf + ?Sized>(page: &Dossier, pile: Pile<'_, F>) -> Vec<S
                         doc.lang,
                         fact.kind.name(),
                         one_line(fact.text(doc)),
-                        value_label(fact)
+                        value_label(&fact)
                     ),
                     f.source,
                 ))

@@ -246,9 +246,11 @@ impl Library {
     /// file is moved aside ([`Library::note`] says so).
     pub fn open(path: &Path) -> Result<Self> {
         let opened = db::open(path, &SPEC)?;
-        // 32 MB of page cache (2 MB by default): an import touches the same
-        // index pages again and again.
-        opened.conn.execute_batch("PRAGMA cache_size = -32768").map_err(|e| sqlite(path, e))?;
+        // 8 MB of page cache (2 MB by default): an import touches the same
+        // index pages again and again. Not more: a cache this connection
+        // fills once stays filled while the reader runs, and it counts
+        // against the reader's memory budget (a few times the text).
+        opened.conn.execute_batch("PRAGMA cache_size = -8192").map_err(|e| sqlite(path, e))?;
         Ok(Self { conn: opened.conn, path: path.to_path_buf(), note: opened.note })
     }
 
@@ -751,8 +753,11 @@ fn put_file(
     file: &NewFile<'_>,
 ) -> rusqlite::Result<(FileId, Vec<DocRow>)> {
     let path = file.listed.path.to_string_lossy();
-    let existing: Option<i64> =
-        tx.query_row("SELECT id FROM files WHERE path = ?1", [&path], |r| r.get(0)).optional()?;
+    // Every statement here runs once per file or per fact: prepared once.
+    let existing: Option<i64> = tx
+        .prepare_cached("SELECT id FROM files WHERE path = ?1")?
+        .query_row([&path], |r| r.get(0))
+        .optional()?;
     let problems = (!file.problems.is_empty()).then(|| {
         let pairs: Vec<(&str, &str)> =
             file.problems.iter().map(|p| (p.path.as_str(), p.message.as_str())).collect();
@@ -773,21 +778,21 @@ fn put_file(
     let id = match existing {
         Some(id) => {
             delete_documents(tx, FileId(id))?;
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE files SET path = ?1, size = ?2, mtime_ns = ?3, hash = ?4, parse = ?5, \
                  extraction = ?6, seen = ?7, problems = ?8 WHERE id = ?9",
-                rusqlite::params_from_iter(
-                    values.iter().copied().chain([&id as &dyn rusqlite::ToSql]),
-                ),
-            )?;
+            )?
+            .execute(rusqlite::params_from_iter(
+                values.iter().copied().chain([&id as &dyn rusqlite::ToSql]),
+            ))?;
             id
         }
-        None => tx.query_row(
-            "INSERT INTO files (path, size, mtime_ns, hash, parse, extraction, seen, problems) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
-            values,
-            |r| r.get(0),
-        )?,
+        None => tx
+            .prepare_cached(
+                "INSERT INTO files (path, size, mtime_ns, hash, parse, extraction, seen, \
+                 problems) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+            )?
+            .query_row(values, |r| r.get(0))?,
     };
     let mut rows = Vec::with_capacity(file.docs.len());
     for (ord, (part, doc)) in file.docs.iter().enumerate() {
@@ -872,10 +877,10 @@ fn insert_facts(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for (i, f) in facts.iter().enumerate() {
-        let value: rusqlite::types::Value = match &f.value {
-            Value::None => rusqlite::types::Value::Null,
-            Value::Number(n) => rusqlite::types::Value::Real(*n),
-            Value::Text(s) => rusqlite::types::Value::Text(s.clone()),
+        let value = match &f.value {
+            Value::None => rusqlite::types::ToSqlOutput::Owned(rusqlite::types::Value::Null),
+            Value::Number(n) => rusqlite::types::ToSqlOutput::Owned((*n).into()),
+            Value::Text(s) => rusqlite::types::ToSqlOutput::Borrowed(s.as_str().into()),
         };
         stmt.execute(params![
             row.0,

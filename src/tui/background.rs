@@ -159,21 +159,21 @@ impl Work {
             Msg::Facts(generation, facts) if generation == self.generation => {
                 self.in_flight = self.in_flight.saturating_sub(facts.len());
                 for (id, f) in facts {
-                    app.set_facts(id, f);
+                    app.set_facts(id, &f);
                 }
             }
             Msg::Index(generation, index) if generation == self.generation => {
                 app.set_index(index);
             }
             Msg::ReloadProgress(p) => app.loading = Some(p),
-            Msg::Reloaded(corpus, mut facts) => {
+            Msg::Reloaded(corpus, facts) => {
                 self.reloading = false;
                 let todo = app.apply_reload(corpus);
                 // The pipeline brought every article's facts.
                 let mut left = Vec::new();
                 for id in todo {
-                    match facts.get_mut(id.0) {
-                        Some(f) => app.set_facts(id, std::mem::take(f)),
+                    match facts.get(id.0) {
+                        Some(f) => app.set_facts(id, f),
                         None => left.push(id),
                     }
                 }
@@ -265,7 +265,7 @@ impl Work {
         let _ = self.jobs.send(Job::Loaded);
         let known = (app.records.iter().enumerate())
             .filter(|(_, r)| r.facts_ready)
-            .map(|(i, r)| (DocId(i), r.facts.clone()))
+            .map(|(i, r)| (DocId(i), r.unpacked()))
             .collect();
         let docs = todo.iter().map(|id| app.corpus.docs[id.0].clone()).collect();
         let _ = self.jobs.send(Job::Known(known));
@@ -295,11 +295,9 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>, corrections: 
         let mut send = |mut loaded: Loaded| {
             let entities: Vec<Vec<(usize, Entity)>> =
                 loaded.facts.par_iter().map(|f| entities_of(f)).collect();
-            // Each article's record (its sidebar) made here, not on screen.
+            // Each article's record (its facts packed) made here, not on screen.
             let facts = std::mem::take(&mut loaded.facts);
-            let records: Vec<Record> = (loaded.docs.par_iter().zip(facts))
-                .map(|(d, f)| Record::with_facts(d, f))
-                .collect();
+            let records: Vec<Record> = facts.par_iter().map(|f| Record::with_facts(f)).collect();
             // The keys of the reading state, computed here rather than on screen.
             for doc in &loaded.docs {
                 let _ = crate::state::content_hash(doc);
@@ -366,8 +364,9 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>, correction
     // Made when first needed: everything may come with its facts.
     let extractor = Lazy::corrected(corrections);
     let mut pending: BTreeMap<usize, Document> = BTreeMap::new();
-    // Of each article's facts only its entities are kept here, for the index.
-    let mut all: Vec<Vec<(usize, Entity)>> = Vec::new();
+    // Of each article's facts only its entities are kept here, in the
+    // index as it grows (each name once, not once per mention).
+    let mut index = Growing::default();
     let mut first = None;
     let mut ended = false;
     let mut loaded = false;
@@ -390,12 +389,12 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>, correction
                 Job::Docs(docs) => pending.extend(docs.into_iter().map(|d| (d.id.0, d))),
                 Job::Known(known) => {
                     for (id, facts) in known {
-                        store(&mut all, id, entities_of(&facts));
+                        index.add(id, entities_of(&facts));
                     }
                 }
                 Job::Entities(from, entities) => {
                     for (i, e) in entities.into_iter().enumerate() {
-                        store(&mut all, DocId(from + i), e);
+                        index.add(DocId(from + i), e);
                     }
                 }
                 Job::First(id) => first = Some(id.0),
@@ -404,8 +403,7 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>, correction
             }
         }
         if pending.is_empty() {
-            let index = EntityIndex::from_entities(std::mem::take(&mut all));
-            let _ = tx.send(Msg::Index(generation, index));
+            let _ = tx.send(Msg::Index(generation, std::mem::take(&mut index.index)));
             return;
         }
         let chunk = if loaded { FACTS_CHUNK } else { 1 };
@@ -420,7 +418,7 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>, correction
         let done: Vec<(DocId, Vec<Fact>)> =
             docs.par_iter().map(|d| (d.id, extractor.facts(d))).collect();
         for (id, facts) in &done {
-            store(&mut all, *id, entities_of(facts));
+            index.add(*id, entities_of(facts));
         }
         if tx.send(Msg::Facts(generation, done)).is_err() {
             return;
@@ -428,9 +426,20 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>, correction
     }
 }
 
-fn store(all: &mut Vec<Vec<(usize, Entity)>>, id: DocId, entities: Vec<(usize, Entity)>) {
-    if all.len() <= id.0 {
-        all.resize_with(id.0 + 1, Vec::new);
+/// The entity index being built, each article's entities added once.
+#[derive(Default)]
+struct Growing {
+    index: EntityIndex,
+    added: Vec<bool>,
+}
+
+impl Growing {
+    fn add(&mut self, id: DocId, entities: Vec<(usize, Entity)>) {
+        if self.added.len() <= id.0 {
+            self.added.resize(id.0 + 1, false);
+        }
+        if !std::mem::replace(&mut self.added[id.0], true) {
+            self.index.add_doc(id, entities);
+        }
     }
-    all[id.0] = entities;
 }

@@ -111,13 +111,13 @@ fn figures(app: &App, view: &FactsView, frame: &mut Frame, area: Rect) {
         .take(usize::from(inner.height))
         .map(|(i, &(crate::text::DocId(d), f))| {
             let doc = &app.corpus.docs[d];
-            let fact = &app.records[d].facts[f];
+            let Some(fact) = app.records[d].fact(f) else { return Line::default() };
             let text = match fact.field {
                 crate::facts::Field::Body => &*doc.body,
                 crate::facts::Field::Title => &*doc.title,
             };
             let sentence = sentence_around(text, fact.span).get(text);
-            let value = format!("{:<16}", fit(&label(doc, fact), 16));
+            let value = format!("{:<16}", fit(&label(doc, &fact), 16));
             let title = format!(" {:<18} ", fit(&doc.title, 18));
             let rest = fit(&sentence.replace('\n', " "), width.saturating_sub(36));
             let mut line = Line::from(vec![

@@ -9,9 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{fit, pane_block};
+use crate::app::Spot;
 use crate::app::reader::{Part, VisualLine};
 use crate::app::{App, Pane};
-use crate::facts::{Fact, Field, Kind};
+use crate::facts::{Field, Kind};
 use crate::text::Span as TextSpan;
 use crate::theme::Theme;
 
@@ -60,7 +61,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 /// What to highlight in the shown article.
 struct Marks<'a> {
     theme: &'a Theme,
-    facts: &'a [Fact],
+    facts: &'a [Spot],
     /// Kind colours on (`H`).
     by_kind: bool,
     /// The selected entry's mentions, ascending.
@@ -78,13 +79,13 @@ struct Marks<'a> {
 impl<'a> Marks<'a> {
     fn new(app: &'a App) -> Self {
         let (selected, current) = app.marked_facts();
-        let facts = app.facts();
+        let facts = app.spots();
         let (hits, current_hit) = app
             .article_search
             .as_ref()
             .map_or((&[][..], None), |s| (s.hits.as_slice(), Some(s.current)));
         debug_assert!(facts.is_sorted_by_key(|f| (f.field == Field::Body, f.span.start)));
-        let longest = app.shown().map_or(0, |r| r.sidebar.longest);
+        let longest = app.sidebar().map_or(0, |s| s.longest);
         Self {
             theme: &app.theme,
             facts,
@@ -100,7 +101,7 @@ impl<'a> Marks<'a> {
     /// The indices of the facts of `field` that may overlap `start..end`.
     fn near(&self, field: Field, start: usize, end: usize) -> std::ops::Range<usize> {
         let body = field == Field::Body;
-        let key = |f: &Fact| (f.field == Field::Body, f.span.start);
+        let key = |f: &Spot| (f.field == Field::Body, f.span.start);
         let lo =
             self.facts.partition_point(|f| key(f) < (body, start.saturating_sub(self.longest)));
         let hi = self.facts.partition_point(|f| key(f) < (body, end));
@@ -108,7 +109,7 @@ impl<'a> Marks<'a> {
     }
 
     /// The style of fact `i`, and its layer (higher layers win).
-    fn style(&self, i: usize, fact: &Fact) -> Option<(u8, Style)> {
+    fn style(&self, i: usize, fact: &Spot) -> Option<(u8, Style)> {
         if self.current == Some(i) {
             return Some((3, self.theme.kind(fact.kind).patch(self.theme.current_mention)));
         }

@@ -23,7 +23,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let meta = format!("{} · {} words · {} min", doc.lang, group(doc.words), doc.reading_minutes());
     let mut lines = vec![Line::styled(fit(&meta, width), app.theme.dim)];
     let Some(record) = app.shown() else { return };
-    let sidebar = &record.sidebar;
+    let sidebar = record.sidebar(doc);
     if !record.facts_ready {
         lines.push(Line::styled("extracting facts…", app.theme.dim));
     } else if sidebar.rows.is_empty() {
