@@ -7,10 +7,10 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use regex::{Captures, Regex};
 use serde::Deserialize;
 
 use super::number::{Amount, Lexicon, SP, alternation, whole_word};
+use super::scan::{Alternatives, Groups};
 use super::{Fact, Input, Kind, Value};
 use crate::text::Span;
 
@@ -67,7 +67,8 @@ const JOIN: &str = r"[ \u{a0}\u{202f}-]?";
 /// Compiled once per extractor.
 pub struct Rules {
     lex: Arc<Lexicon>,
-    re: Regex,
+    /// Sign or code first, amount first.
+    re: Alternatives,
     /// Sign or code before the amount → ISO code (case-sensitive).
     before: HashMap<String, String>,
     ambiguous: Vec<Ambiguous>,
@@ -101,8 +102,7 @@ impl Rules {
             before.insert(code.clone(), code.clone());
             after.entry(code.to_lowercase()).or_insert((code.clone(), 1.0));
         }
-        let re = Regex::new(&pattern(&lex, &before, &codes, &names, &weak, &large))
-            .expect("money regex");
+        let re = Alternatives::new(&pattern(&lex, &before, &codes, &names, &weak, &large));
         let ambiguous = file
             .ambiguous
             .into_iter()
@@ -115,7 +115,7 @@ impl Rules {
         let mut facts = Vec::new();
         let mut pos = 0;
         while let Some(caps) = self.re.captures_at(input.text, pos) {
-            let m = caps.get(0).expect("group 0");
+            let m = caps.all().expect("group 0");
             match self.fact(&caps, input) {
                 Some(fact) => {
                     pos = fact.span.end.max(m.start() + 1);
@@ -153,7 +153,7 @@ impl Rules {
 
     /// The fact of one match, or `None` when it runs into a word
     /// (`$5 millionaires`) or a weak currency name (`pounds`) has no magnitude.
-    fn fact(&self, caps: &Captures<'_>, input: Input<'_>) -> Option<Fact> {
+    fn fact(&self, caps: &Groups<'_>, input: Input<'_>) -> Option<Fact> {
         let lex = &*self.lex;
         if let Some(pre) = caps.name("pre") {
             let a = lex.amount(caps, "a", input.lang)?;
@@ -220,8 +220,8 @@ impl Rules {
     }
 }
 
-/// The money regex: `PRE amount (RANGE PRE? amount)?` or
-/// `amount (RANGE amount)? (space | of) CURRENCY`.
+/// The money regex, its two alternatives: `PRE amount (RANGE PRE? amount)?`
+/// and `amount (RANGE amount)? (space | of) CURRENCY`.
 fn pattern(
     lex: &Lexicon,
     before: &HashMap<String, String>,
@@ -229,7 +229,7 @@ fn pattern(
     names: &[String],
     weak: &[String],
     large: &[String],
-) -> String {
+) -> [String; 2] {
     let pre = alternation(before.keys().map(String::as_str));
     let code = alternation(codes.iter().map(String::as_str));
     let name = alternation(names.iter().map(String::as_str));
@@ -244,10 +244,14 @@ fn pattern(
     let and = &lex.and_pattern;
     let amounts =
         format!("(?i:{c})(?:(?:{RANGE}|[ \\u{{a0}}](?P<and2>(?i:{and}))[ \\u{{a0}}])(?i:{d}))?");
-    format!(
-        "(?P<pre>{pre}){SP}(?i:{a})(?:(?:{RANGE}|[ \\u{{a0}}](?P<and1>(?i:{and}))[ \\u{{a0}}])(?P<pre2>{pre})?{SP}(?i:{b}))?\
-         |{amounts}(?:(?P<of>{OF})|{JOIN})(?:(?P<code>{code})|(?P<name>(?i:{name}))|(?P<weak>(?i:{weak}))|(?P<large>(?i:{large})))"
-    )
+    [
+        format!(
+            "(?P<pre>{pre}){SP}(?i:{a})(?:(?:{RANGE}|[ \\u{{a0}}](?P<and1>(?i:{and}))[ \\u{{a0}}])(?P<pre2>{pre})?{SP}(?i:{b}))?"
+        ),
+        format!(
+            "{amounts}(?:(?P<of>{OF})|{JOIN})(?:(?P<code>{code})|(?P<name>(?i:{name}))|(?P<weak>(?i:{weak}))|(?P<large>(?i:{large})))"
+        ),
+    ]
 }
 
 /// An ISO code glued to the digits after it (`RON95` is a petrol grade,

@@ -5,7 +5,7 @@
 //! `assets/facts/numbers.toml`, parsed once by [`Lexicon::load`] in
 //! `Extractor::new` and shared by the rules that read numbers.
 
-use regex::Captures;
+use super::scan::Groups;
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -147,7 +147,7 @@ impl Lexicon {
     }
 
     /// The number and magnitude of an amount matched by [`Self::amount_pattern`].
-    pub fn amount(&self, caps: &Captures<'_>, p: &str, lang: Lang) -> Option<Amount> {
+    pub fn amount(&self, caps: &Groups<'_>, p: &str, lang: Lang) -> Option<Amount> {
         let group = |suffix: &str| caps.name(&format!("{p}{suffix}"));
         let number = group("n").or_else(|| group("w"))?;
         let mag = group("m").or_else(|| group("s")).or_else(|| group("x"));

@@ -6,9 +6,8 @@
 
 use std::sync::Arc;
 
-use regex::{Captures, Regex};
-
 use super::number::{DIGITS, Lexicon, SP, alternation, continues_word, whole_word};
+use super::scan::{Groups, Pattern};
 use super::{Fact, Input, Kind, Value};
 use crate::text::Span;
 
@@ -18,7 +17,7 @@ const RANGE_WORDS: &str = "to|bis|tot|à|a|au|al|đến|tới|až|até|og|till";
 /// Compiled once per extractor.
 pub struct Rules {
     lex: Arc<Lexicon>,
-    re: Regex,
+    re: Pattern,
 }
 
 impl Rules {
@@ -32,14 +31,14 @@ impl Rules {
              |[ \\u{{a0}}](?i:{and})[ \\u{{a0}}](?:(?i:el|la|the)[ \\u{{a0}}])?(?P<d>{num}))?\
              {SP}(?P<unit>(?i:{units}))"
         );
-        Self { re: Regex::new(&pattern).expect("percent regex"), lex }
+        Self { re: Pattern::new(&pattern), lex }
     }
 
     pub fn find(&self, input: Input<'_>) -> Vec<Fact> {
         let mut facts = Vec::new();
         let mut pos = 0;
         while let Some(caps) = self.re.captures_at(input.text, pos) {
-            let m = caps.get(0).expect("group 0");
+            let m = caps.all().expect("group 0");
             if let Some(fact) = fact(&self.lex, &caps, input) {
                 facts.push(fact);
                 pos = m.end();
@@ -51,7 +50,7 @@ impl Rules {
     }
 }
 
-fn fact(lex: &Lexicon, caps: &Captures<'_>, input: Input<'_>) -> Option<Fact> {
+fn fact(lex: &Lexicon, caps: &Groups<'_>, input: Input<'_>) -> Option<Fact> {
     let a = caps.name("a")?;
     let unit = caps.name("unit")?;
     // A sign counts only when it does not join two numbers (`30-50%`) or a

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use super::names::{self, Shared};
-use super::tokens::{FxHasher, genitive_s, is_whole_word, is_word_char};
+use super::tokens::{FxHasher, genitive_s, is_whole_word, is_word_char, words};
 use super::{Fact, Field, Kind, Value, speaker};
 use crate::corpus::Document;
 use crate::text::{Lang, Span};
@@ -264,13 +264,6 @@ fn vietnamese_mention(text: &str, start: usize, end: usize, lex: &Shared) -> boo
     lex.titles.contains(&prev.to_lowercase())
         || !next.starts_with(char::is_lowercase)
         || lex.vi_function.contains(next)
-}
-
-/// The words of `text` (runs of letters and digits) with their offsets.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 /// The end of a whole-word mention at `start..end`, with a German genitive `-s`.

@@ -13,9 +13,10 @@
 
 use std::sync::OnceLock;
 
-use regex::{Captures, Regex};
 use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::meta;
 use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
+use regex_automata::util::captures::Captures;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, MatchKind, PatternID};
@@ -29,18 +30,100 @@ const DFA_BYTES: usize = 16 << 20;
 pub struct Scanner {
     dfa: DFA,
     /// Each pattern, and its regex once compiled.
-    shapes: Vec<(String, OnceLock<Regex>)>,
+    shapes: Vec<(String, OnceLock<Pattern>)>,
     /// Bytes that can begin a match.
     first: [bool; 256],
     pool: CachePool,
 }
 
-/// The groups of one match, relative to the matched text.
-pub struct Groups<'a> {
-    caps: Captures<'a>,
+/// A regex whose groups are read (money, percentages, each date shape):
+/// the lazy DFA finds where a match starts and ends, then the groups are
+/// read over that span only.
+pub struct Pattern {
+    re: meta::Regex,
 }
 
-/// One group of a match: its text and where it stands in the matched text.
+impl Pattern {
+    /// Compiles `pattern` as `regex::Regex::new` would (Unicode,
+    /// leftmost-first, the same size limits). Our own patterns: one that
+    /// does not compile is a bug.
+    pub fn new(pattern: &str) -> Self {
+        let re = meta::Builder::new()
+            .configure(Self::config())
+            .syntax(syntax::Config::new().utf8(true))
+            .build(pattern)
+            .expect("pattern compiles");
+        Self { re }
+    }
+
+    fn config() -> meta::Config {
+        meta::Config::new()
+            .nfa_size_limit(Some(10 * (1 << 20)))
+            .hybrid_cache_capacity(2 * (1 << 20))
+            .match_kind(MatchKind::LeftmostFirst)
+            .utf8_empty(true)
+    }
+
+    /// The groups of the first match at or after `at`.
+    pub fn captures_at<'t>(&self, text: &'t str, at: usize) -> Option<Groups<'t>> {
+        self.captures(text, &regex_automata::Input::new(text).span(at..text.len()))
+    }
+
+    /// The groups of a search of `text` as `input` says.
+    fn captures<'t>(&self, text: &'t str, input: &regex_automata::Input<'_>) -> Option<Groups<'t>> {
+        let mut caps = self.re.create_captures();
+        self.re.search_captures(input, &mut caps);
+        caps.is_match().then_some(Groups { caps, text })
+    }
+}
+
+/// The alternatives of one rule, each a pattern with its groups, in order
+/// of preference (`A|B`, leftmost-first). One automaton without groups
+/// finds the leftmost match and which alternative it is; only that
+/// alternative's groups are then read, over the match alone: reading them
+/// costs in proportion to the size of the pattern read, and each
+/// alternative is a fraction of the whole.
+pub struct Alternatives {
+    find: meta::Regex,
+    read: Vec<Pattern>,
+}
+
+impl Alternatives {
+    pub fn new<P: AsRef<str>>(alternatives: &[P]) -> Self {
+        let find = meta::Builder::new()
+            .configure(Pattern::config().which_captures(WhichCaptures::Implicit))
+            .syntax(syntax::Config::new().utf8(true))
+            .build_many(alternatives)
+            .expect("patterns compile");
+        let read = alternatives.iter().map(|a| Pattern::new(a.as_ref())).collect();
+        Self { find, read }
+    }
+
+    /// The groups of the first match at or after `at`.
+    pub fn captures_at<'t>(&self, text: &'t str, mut at: usize) -> Option<Groups<'t>> {
+        loop {
+            let m = self.find.search(&regex_automata::Input::new(text).span(at..text.len()))?;
+            let input = regex_automata::Input::new(text).span(m.range()).anchored(Anchored::Yes);
+            if let Some(groups) = self.read.get(m.pattern().as_usize())?.captures(text, &input) {
+                return Some(groups);
+            }
+            // Never taken: the alternative that matched reads its own match.
+            at = text
+                .get(m.start()..)?
+                .chars()
+                .next()
+                .map_or(text.len(), |c| m.start() + c.len_utf8());
+        }
+    }
+}
+
+/// The groups of one match.
+pub struct Groups<'a> {
+    caps: Captures,
+    text: &'a str,
+}
+
+/// One group of a match: its text and where it stands.
 #[derive(Debug, Clone, Copy)]
 pub struct Group<'a> {
     text: &'a str,
@@ -55,20 +138,24 @@ impl<'a> Group<'a> {
     pub fn start(&self) -> usize {
         self.start
     }
-}
 
-fn group(m: regex::Match<'_>) -> Group<'_> {
-    Group { text: m.as_str(), start: m.start() }
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
 }
 
 impl<'a> Groups<'a> {
     pub fn name(&self, name: &str) -> Option<Group<'a>> {
-        self.caps.name(name).map(group)
+        self.group(self.caps.get_group_by_name(name)?)
     }
 
     /// The whole match.
     pub fn all(&self) -> Option<Group<'a>> {
-        self.caps.get(0).map(group)
+        self.group(self.caps.get_group(0)?)
+    }
+
+    fn group(&self, span: regex_automata::Span) -> Option<Group<'a>> {
+        Some(Group { text: self.text.get(span.range())?, start: span.start })
     }
 }
 
@@ -151,8 +238,8 @@ impl Scanner {
         read: impl FnOnce(&Groups<'_>) -> Option<R>,
     ) -> Option<R> {
         let (pattern, re) = self.shapes.get(pid.as_usize())?;
-        let re = re.get_or_init(|| Regex::new(pattern).expect("pattern compiles"));
-        read(&Groups { caps: re.captures(found)? })
+        let re = re.get_or_init(|| Pattern::new(pattern));
+        read(&re.captures_at(found, 0)?)
     }
 }
 

@@ -47,11 +47,14 @@ impl Token {
 /// Splits `text` into words. An English/Dutch possessive `'s`/`’s` is left
 /// out of the word (`Alibaba’s` → `Alibaba`), and a French elided article
 /// before a capital is dropped (`d’Emmanuel` → `Emmanuel`).
+///
+/// One pass over the bytes: ASCII needs no decoding, and each word's shape
+/// is counted as its characters go by.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 6);
-    let mut iter = text.char_indices().peekable();
+    let mut i = 0;
     let mut boundary_initial = true;
-    while let Some((i, c)) = iter.next() {
+    while let Some(c) = char_at(text, i) {
         if !is_word_char(c) {
             // A word after any of these counts as sentence-initial (its
             // capital is no evidence of a name). Looser on purpose than
@@ -62,73 +65,132 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             {
                 boundary_initial = true;
             }
+            i += c.len_utf8();
             continue;
         }
         let mut start = i;
+        let mut shape = Shape::default();
+        shape.add(c);
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        loop {
+            // ASCII letters and digits, the bulk of most words, by table.
+            while let Some(&b) = text.as_bytes().get(end) {
+                let class = ASCII_CLASS[usize::from(b & 0x7f)];
+                if b >= 0x80 || class & WORD == 0 {
+                    break;
+                }
+                shape.add_ascii(class);
+                end += 1;
+            }
+            let Some(d) = char_at(text, end) else { break };
             if is_word_char(d) {
-                end = j + d.len_utf8();
-                iter.next();
-            } else if is_apostrophe(d) && next_is_word_char(text, j + d.len_utf8()) {
-                let after = j + d.len_utf8();
+                shape.add(d);
+                end += d.len_utf8();
+            } else if is_apostrophe(d) && next_is_word_char(text, end + d.len_utf8()) {
+                let after = end + d.len_utf8();
                 if is_possessive_s(text, after) {
-                    iter.next(); // the apostrophe
-                    iter.next(); // the s
+                    i = after + 1; // past the apostrophe and the s
                     break;
                 }
                 let elided =
                     text.get(start..end).is_some_and(|w| w.starts_with(char::is_lowercase));
                 if end - start == 1
                     && elided
-                    && text
-                        .get(after..)
-                        .and_then(|r| r.chars().next())
-                        .is_some_and(char::is_uppercase)
+                    && char_at(text, after).is_some_and(char::is_uppercase)
                 {
                     start = after; // French elision: d’Emmanuel, l’Oréal
+                    shape = Shape::default();
                 }
                 end = after;
-                iter.next();
             } else {
                 break;
             }
         }
-        out.push(shape(text, Span::new(start, end), boundary_initial));
+        i = i.max(end);
+        let cap = char_at(text, start).is_some_and(char::is_uppercase);
+        out.push(shape.token(Span::new(start, end), cap, boundary_initial));
         boundary_initial = false;
     }
     link_neighbours(text, &mut out);
     out
 }
 
-fn shape(text: &str, span: Span, initial: bool) -> Token {
-    let word = span.get(text);
-    let mut letters = 0usize;
-    let mut upper = 0usize;
-    let mut digit = false;
-    for c in word.chars() {
+/// The character at byte `i` of `text` (ASCII without decoding).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i)? {
+        b @ 0..=0x7f => Some(char::from(b)),
+        _ => text.get(i..).and_then(|r| r.chars().next()),
+    }
+}
+
+const WORD: u8 = 1;
+const LETTER: u8 = 2;
+const UPPER: u8 = 4;
+const DIGIT: u8 = 8;
+
+/// What each ASCII byte is to a word.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            WORD | LETTER | UPPER
+        } else if c.is_ascii_lowercase() {
+            WORD | LETTER
+        } else if c.is_ascii_digit() {
+            WORD | DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Letters, capitals and digits of a word, counted character by character.
+#[derive(Default)]
+struct Shape {
+    letters: usize,
+    upper: usize,
+    digit: bool,
+}
+
+impl Shape {
+    #[inline]
+    fn add_ascii(&mut self, class: u8) {
+        self.letters += usize::from(class & LETTER != 0);
+        self.upper += usize::from(class & UPPER != 0);
+        self.digit |= class & DIGIT != 0;
+    }
+
+    #[inline]
+    fn add(&mut self, c: char) {
         if c.is_ascii() {
             if c.is_ascii_alphabetic() {
-                letters += 1;
-                upper += usize::from(c.is_ascii_uppercase());
+                self.letters += 1;
+                self.upper += usize::from(c.is_ascii_uppercase());
             } else if c.is_ascii_digit() {
-                digit = true;
+                self.digit = true;
             }
         } else if latin_letter(c) || c.is_alphabetic() {
-            letters += 1;
-            upper += usize::from(c.is_uppercase());
+            self.letters += 1;
+            self.upper += usize::from(c.is_uppercase());
         }
     }
-    let cap = word.chars().next().is_some_and(char::is_uppercase);
-    Token {
-        span,
-        cap,
-        caps: letters >= 2 && upper == letters,
-        digit,
-        initial,
-        hyphen_after: false,
-        hyphen_before: false,
-        space_after: false,
+
+    fn token(&self, span: Span, cap: bool, initial: bool) -> Token {
+        Token {
+            span,
+            cap,
+            caps: self.letters >= 2 && self.upper == self.letters,
+            digit: self.digit,
+            initial,
+            hyphen_after: false,
+            hyphen_before: false,
+            space_after: false,
+        }
     }
 }
 
@@ -142,10 +204,18 @@ fn latin_letter(c: char) -> bool {
 fn link_neighbours(text: &str, toks: &mut [Token]) {
     for k in 0..toks.len().saturating_sub(1) {
         let gap = text.get(toks[k].span.end..toks[k + 1].span.start).unwrap_or("");
-        let hyphen = gap == "-" || gap == "\u{2011}";
+        // Most words are followed by one space.
+        let (hyphen, space) = match gap.as_bytes() {
+            b" " => (false, true),
+            b"-" => (true, false),
+            _ => (
+                gap == "\u{2011}",
+                !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'),
+            ),
+        };
         toks[k].hyphen_after = hyphen;
         toks[k + 1].hyphen_before = hyphen;
-        toks[k].space_after = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+        toks[k].space_after = space;
     }
 }
 
@@ -154,7 +224,26 @@ pub fn is_apostrophe(c: char) -> bool {
 }
 
 fn next_is_word_char(text: &str, at: usize) -> bool {
-    text.get(at..).and_then(|r| r.chars().next()).is_some_and(is_word_char)
+    char_at(text, at).is_some_and(is_word_char)
+}
+
+/// The words of `text` (runs of letters and digits, nothing else) with
+/// their offsets; ASCII needs no decoding.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let (mut start, mut in_word) = (i, false);
+        while let Some(c) = char_at(text, i) {
+            let word = is_word_char(c);
+            if word && !in_word {
+                (start, in_word) = (i, true);
+            } else if !word && in_word {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        in_word.then(|| (start, text.get(start..i).unwrap_or("")))
+    })
 }
 
 /// `s` right after an apostrophe, ending the word (`Alibaba’s`).

@@ -7,6 +7,9 @@
 /// make up most of the text; other scripts ask the Unicode tables.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     match c {
         // ASCII letters and digits, Latin and Vietnamese letters, Han
         // ideographs and Hangul syllables.
