@@ -725,3 +725,76 @@ fn a_role_as_subject_and_a_pronoun_after_a_quote() {
         ],
     );
 }
+
+#[test]
+fn quotes_in_single_marks() {
+    // Dutch and British single marks; an apostrophe inside a word closes nothing.
+    table(
+        "nl",
+        &["quote"],
+        &[
+            "Minister Jan Peeters sprak maandag.\n\n‘[quote:We doen het erg goed met de ngo’s in het noorden,@Jan Peeters]’ zei hij.",
+            "‘[quote:Het was erg moeilijk om die positie te bereiken,@Daniel Sturridge]’ zei Daniel Sturridge tegen de krant.",
+            "Zo'n dag en 't huis van Menga's broer zijn geen citaat.",
+        ],
+    );
+    table(
+        "en",
+        &["quote"],
+        &["‘[quote:It is so easy to be presidential,@Donald Trump]’ said Donald Trump."],
+    );
+    table("de", &["quote"], &["Sie sagte: ‚[quote:Wir kommen morgen alle wieder@-]‘ und ging."]);
+}
+
+#[test]
+fn speakers_by_inversion_past_tenses_and_repeated_names() {
+    // French inversion (`regrette-t-il`) and the passé simple.
+    table(
+        "fr",
+        &["quote"],
+        &[
+            "Le ministre Paul Girard était à Paris. « [quote:La tension ne fait que monter@Paul Girard] », regrette-t-il.",
+            "« [quote:Nous redoutons tout le temps ce type d’événement@Will Wade] », regretta Will Wade.",
+        ],
+    );
+    // A verb without a subject goes on with the speaker just named again.
+    table(
+        "pl",
+        &["quote"],
+        &[
+            "„[quote:Nie będziemy czekać na decyzję innych państw@Radomir Kuc]” — powiedział Radomir Kuc.\n\n„[quote:To najlepszy sposób na potępienie kryzysu@Radomir Kuc]” — stwierdził.",
+        ],
+    );
+    table(
+        "cs",
+        &["quote"],
+        &[
+            "„[quote:Bolívie má energii a ducha jednoty,@Radomír Kuca]“ říká diplomat Radomír Kuca.\n\n„[quote:Jsme velmi blízko tomu, že se vrátíme,@Radomír Kuca]“ prohlásil na konci srpna.",
+        ],
+    );
+    table(
+        "pt",
+        &["quote"],
+        &[
+            "\"[quote:Acredito que a maioria será a favor do acordo@Zoran Zaev]\", referiu Zoran Zaev após votar.",
+        ],
+    );
+    // A capitalised word nobody took for a name before `verb:` is no
+    // dropped subject: the speaker stays unknown rather than the last one named.
+    table(
+        "vi",
+        &["quote"],
+        &[
+            "Ông Trần Văn Minh phát biểu tại Hà Nội.\n\nZárate cho biết: “[quote:Vấn đề tiếp cận với biển đã bị tấn công.@-]”",
+        ],
+    );
+}
+
+#[test]
+fn people_by_occupation_words() {
+    table("de", &["person"], &["Der Trainer [person:Radomir Kuc] war zufrieden."]);
+    table("es", &["person"], &["La cantante [person:Ariana Grande] canceló su actuación."]);
+    table("nl", &["person"], &["Doelman [person:Liam Kelly] had weinig te doen."]);
+    table("pl", &["person"], &["Bramkarz [person:Allan McGregor] obronił strzał."]);
+    table("cs", &["person"], &["Bolívijský diplomat [person:Roberto Calzadilla] to odmítl."]);
+}
