@@ -798,3 +798,16 @@ fn people_by_occupation_words() {
     table("pl", &["person"], &["Bramkarz [person:Allan McGregor] obronił strzał."]);
     table("cs", &["person"], &["Bolívijský diplomat [person:Roberto Calzadilla] to odmítl."]);
 }
+
+#[test]
+fn people_by_their_age() {
+    // An age next to two capitalised words makes them a name, whatever the given name.
+    table("en", &["person"], &["[person:Dyteon Simpson], 20, was arrested on Friday."]);
+    table("nl", &["person"], &["Volgens [person:Narcis Termes] (68) is het voorbij."]);
+    table("fr", &["person"], &["[person:Narcis Termes], 68 ans, a manifesté avec sa femme."]);
+    table("pt", &["person"], &["Votou [person:Olivera Kostadinova], com 79 anos, em Sófia."]);
+    table("es", &["person"], &["Votó [person:Gjose Tanevski], de 62 años, en la capital."]);
+    table("cs", &["person"], &["Přišla 79letá [person:Olivera Kostadinova] ze Skopje."]);
+    table("pl", &["person"], &["Na wiec przyszedł 68-letni [person:Narcis Termes] z żoną."]);
+    table("en", &["person"], &["Sales fell 20 percent, 2018 was worse."]);
+}
