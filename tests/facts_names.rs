@@ -811,3 +811,26 @@ fn people_by_their_age() {
     table("pl", &["person"], &["Na wiec przyszedł 68-letni [person:Narcis Termes] z żoną."]);
     table("en", &["person"], &["Sales fell 20 percent, 2018 was worse."]);
 }
+
+#[test]
+fn people_joined_to_a_person_by_and() {
+    table(
+        "pt",
+        &["person"],
+        &["[person:Sergio Aguero] e [person:Raheem Sterling] marcaram no sábado."],
+    );
+    table("en", &["person"], &["[person:Sergio Aguero] and [person:Raheem Sterling] scored."]);
+    // Only next to a person: two capitalised words after `and` alone are nothing.
+    table("en", &["person"], &["Shares and Raheem Bonds fell."]);
+}
+
+#[test]
+fn pronouns_after_according_to() {
+    table(
+        "cs",
+        &["quote"],
+        &[
+            "Premiér Zoran Zaev odvolil.\n\nVýsledek by podle něj byl „[quote:potvrzením naší společné budoucnosti@Zoran Zaev]“.",
+        ],
+    );
+}

@@ -56,7 +56,10 @@ impl Finder {
             let (words, end_k) = self.run(ctx, k);
             // Without evidence the run may still hold a name further on
             // (`seinem Vorgänger Daniel …`): go on from the next word.
-            match self.judge(ctx, k, end_k, words, roles) {
+            let found = self
+                .judge(ctx, k, end_k, words, roles)
+                .or_else(|| coordinated(ctx, k, end_k, words, out.last()));
+            match found {
                 Some(found) => {
                     out.push(found);
                     k = end_k + 1;
@@ -335,6 +338,35 @@ impl Finder {
         self.articles.contains(&prev.to_lowercase())
     }
 }
+
+/// `Sergio Aguero e Raheem X`: two or three plain capitalised words
+/// joined by `and` to the person found just before are a person too.
+fn coordinated(
+    ctx: &Ctx<'_>,
+    k: usize,
+    end_k: usize,
+    words: usize,
+    prev: Option<&Found>,
+) -> Option<Found> {
+    let prev = prev.filter(|p| p.kind == Kind::Person)?;
+    let span = Span::new(ctx.toks[k].span.start, ctx.toks[end_k].span.end);
+    let gap = ctx.text.get(prev.span.end..span.start)?;
+    let plain =
+        (k..=end_k).all(|j| !ctx.toks[j].caps && ctx.hit_at(ctx.toks[j].span.start).is_none());
+    let joined =
+        gap.strip_prefix(' ').and_then(|g| g.strip_suffix(' ')).is_some_and(|c| AND.contains(&c));
+    ((2..=3).contains(&words) && plain && joined).then(|| Found {
+        kind: Kind::Person,
+        span,
+        value: span.get(ctx.text).split_whitespace().collect::<Vec<_>>().join(" "),
+        strong: false,
+        role: None,
+        org_window: None,
+    })
+}
+
+/// `and` in the supported languages.
+const AND: [&str; 12] = ["and", "und", "en", "et", "y", "e", "i", "a", "và", "oraz", "och", "og"];
 
 /// Words for years of age after a number (`, 68 ans`, `, de 79 anos`).
 const AGE_WORDS: [&str; 12] =
