@@ -834,3 +834,23 @@ fn pronouns_after_according_to() {
         ],
     );
 }
+
+#[test]
+fn institutions_with_a_lower_case_head() {
+    table(
+        "nl",
+        &["org"],
+        &[
+            "Het [org:ministerie van Buitenlandse Zaken] doet aangifte. Het ministerie zwijgt verder.",
+        ],
+    );
+    table("fr", &["org"], &["Le [org:ministère de l’Intérieur] a réagi lundi."]);
+    table("es", &["org"], &["El [org:ministerio de Sanidad] respondió."]);
+    // A lower-case head without a capitalised name after its link is no name.
+    table("pt", &["org"], &["O ministério da saúde pública respondeu."]);
+}
+
+#[test]
+fn a_past_tense_verb_ends_a_slavic_institution_name() {
+    table("cs", &["org"], &["[org:Ministerstvo financí] reagovalo na dotaz."]);
+}
