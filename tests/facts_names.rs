@@ -854,3 +854,30 @@ fn institutions_with_a_lower_case_head() {
 fn a_past_tense_verb_ends_a_slavic_institution_name() {
     table("cs", &["org"], &["[org:Ministerstvo financí] reagovalo na dotaz."]);
 }
+
+#[test]
+fn vietnamese_names_end_before_a_verb() {
+    table(
+        "vi",
+        &["org"],
+        &[
+            "[org:Tập đoàn Vingroup] công bố kết quả kinh doanh.",
+            "[org:Công ty Masan] vừa công bố kết quả.",
+        ],
+    );
+}
+
+#[test]
+fn sports_clubs_by_their_club_words() {
+    table(
+        "en",
+        &["org"],
+        &[
+            "[org:Manchester United] drew with [org:Blackburn Rovers]; [org:Liverpool FC] lost in Kansas City.",
+        ],
+    );
+    table("es", &["org"], &["[org:Real Madrid] ganó al [org:Atlético de Madrid]."]);
+    table("pl", &["org"], &["[org:Legia Warszawa] pokonała rywala."]);
+    table("cs", &["org"], &["[org:Sparta Praha] porazila soupeře."]);
+    table("de", &["org"], &["[org:Borussia Dortmund] spielt am Sonntag."]);
+}
