@@ -35,7 +35,7 @@ const FLOORS: [(&str, f64, f64); 10] = [
     ("es", 0.834, 0.684),
     ("fr", 0.807, 0.937),
     ("it", 0.847, 0.707),
-    ("nl", 0.742, 0.869),
+    ("nl", 0.749, 0.869),
     ("pl", 0.741, 0.589),
     ("pt", 0.807, 0.707),
     ("vi", 0.799, 0.623),
@@ -43,7 +43,7 @@ const FLOORS: [(&str, f64, f64); 10] = [
 
 /// The same floors for the languages of `FLOORS` taken together (overall
 /// F1, speaker accuracy), so that a language added later moves nothing here.
-const FLOOR_TOGETHER: (f64, f64) = (0.801, 0.738);
+const FLOOR_TOGETHER: (f64, f64) = (0.802, 0.738);
 
 /// One gold article with the facts the engine found in it.
 struct Article {

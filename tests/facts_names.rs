@@ -881,3 +881,15 @@ fn sports_clubs_by_their_club_words() {
     table("cs", &["org"], &["[org:Sparta Praha] porazila soupeře."]);
     table("de", &["org"], &["[org:Borussia Dortmund] spielt am Sonntag."]);
 }
+
+#[test]
+fn names_joined_to_an_organisation_word_and_linked_runs_that_stop_there() {
+    table(
+        "nl",
+        &["org"],
+        &[
+            "Een lid van de [org:Nationale Vergadering van Wales] van de [org:Labour]-partij zei het.",
+        ],
+    );
+    table("de", &["org"], &["Gestern meldete [org:Voltaro]-Konzern hohe Gewinne."]);
+}

@@ -247,8 +247,12 @@ impl Finder {
             {
                 m += 1;
             }
+            // Across a link, a word joined by a hyphen to the next one
+            // starts a compound, not a name part (`… van Wales van de
+            // Labour-partij`).
             let linked = m < ctx.toks.len()
                 && (name_word(ctx, heads, m) || (m == next && self.elided_name(ctx, m)))
+                && !(m > next && ctx.toks[m].hyphen_after)
                 && !(head && given.contains(ctx.word(m)));
             // `Banca d'Italia`: the elided `d'` stands in the gap.
             let Some(after) = ctx.toks.get(next) else { break };
