@@ -187,14 +187,19 @@ impl Finder {
             let named = |j: usize| {
                 ctx.toks.get(j).is_some_and(|t| t.cap && !ctx.stop[j]) || self.elided_name(ctx, j)
             };
-            let linked = ctx.toks[k].space_after
-                && (ctx.toks.get(k + 1).is_some_and(|t| t.space_after)
-                    || elided_article(ctx, k + 1))
+            // Token flags first; word look-ups only for the few that pass.
+            let cap_soon = |j: usize| ctx.toks.get(j).is_some_and(|t| t.cap);
+            if !ctx.toks[k].space_after || !(cap_soon(k + 2) || cap_soon(k + 3)) {
+                return None;
+            }
+            let linked = (ctx.toks.get(k + 1).is_some_and(|t| t.space_after)
+                || elided_article(ctx, k + 1))
+                && self.lower_heads.contains(ctx.word(k))
                 && self.links.contains(ctx.word((k + 1).min(ctx.toks.len() - 1)))
                 && (named(k + 2)
                     || (self.links.contains(ctx.word((k + 2).min(ctx.toks.len() - 1)))
                         && named(k + 3)));
-            return (linked && self.lower_heads.contains(ctx.word(k))).then_some(k);
+            return linked.then_some(k);
         }
         let w = ctx.word(k);
         if self.heads_first.contains(w) && ctx.toks[k].space_after && k + 1 < ctx.toks.len() {
