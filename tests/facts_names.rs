@@ -725,3 +725,171 @@ fn a_role_as_subject_and_a_pronoun_after_a_quote() {
         ],
     );
 }
+
+#[test]
+fn quotes_in_single_marks() {
+    // Dutch and British single marks; an apostrophe inside a word closes nothing.
+    table(
+        "nl",
+        &["quote"],
+        &[
+            "Minister Jan Peeters sprak maandag.\n\n‘[quote:We doen het erg goed met de ngo’s in het noorden,@Jan Peeters]’ zei hij.",
+            "‘[quote:Het was erg moeilijk om die positie te bereiken,@Daniel Sturridge]’ zei Daniel Sturridge tegen de krant.",
+            "Zo'n dag en 't huis van Menga's broer zijn geen citaat.",
+        ],
+    );
+    table(
+        "en",
+        &["quote"],
+        &["‘[quote:It is so easy to be presidential,@Donald Trump]’ said Donald Trump."],
+    );
+    table("de", &["quote"], &["Sie sagte: ‚[quote:Wir kommen morgen alle wieder@-]‘ und ging."]);
+}
+
+#[test]
+fn speakers_by_inversion_past_tenses_and_repeated_names() {
+    // French inversion (`regrette-t-il`) and the passé simple.
+    table(
+        "fr",
+        &["quote"],
+        &[
+            "Le ministre Paul Girard était à Paris. « [quote:La tension ne fait que monter@Paul Girard] », regrette-t-il.",
+            "« [quote:Nous redoutons tout le temps ce type d’événement@Will Wade] », regretta Will Wade.",
+        ],
+    );
+    // A verb without a subject goes on with the speaker just named again.
+    table(
+        "pl",
+        &["quote"],
+        &[
+            "„[quote:Nie będziemy czekać na decyzję innych państw@Radomir Kuc]” — powiedział Radomir Kuc.\n\n„[quote:To najlepszy sposób na potępienie kryzysu@Radomir Kuc]” — stwierdził.",
+        ],
+    );
+    table(
+        "cs",
+        &["quote"],
+        &[
+            "„[quote:Bolívie má energii a ducha jednoty,@Radomír Kuca]“ říká diplomat Radomír Kuca.\n\n„[quote:Jsme velmi blízko tomu, že se vrátíme,@Radomír Kuca]“ prohlásil na konci srpna.",
+        ],
+    );
+    table(
+        "pt",
+        &["quote"],
+        &[
+            "\"[quote:Acredito que a maioria será a favor do acordo@Zoran Zaev]\", referiu Zoran Zaev após votar.",
+        ],
+    );
+    // A capitalised word nobody took for a name before `verb:` is no
+    // dropped subject: the speaker stays unknown rather than the last one named.
+    table(
+        "vi",
+        &["quote"],
+        &[
+            "Ông Trần Văn Minh phát biểu tại Hà Nội.\n\nZárate cho biết: “[quote:Vấn đề tiếp cận với biển đã bị tấn công.@-]”",
+        ],
+    );
+}
+
+#[test]
+fn people_by_occupation_words() {
+    table("de", &["person"], &["Der Trainer [person:Radomir Kuc] war zufrieden."]);
+    table("es", &["person"], &["La cantante [person:Ariana Grande] canceló su actuación."]);
+    table("nl", &["person"], &["Doelman [person:Liam Kelly] had weinig te doen."]);
+    table("pl", &["person"], &["Bramkarz [person:Allan McGregor] obronił strzał."]);
+    table("cs", &["person"], &["Bolívijský diplomat [person:Roberto Calzadilla] to odmítl."]);
+}
+
+#[test]
+fn people_by_their_age() {
+    // An age next to two capitalised words makes them a name, whatever the given name.
+    table("en", &["person"], &["[person:Dyteon Simpson], 20, was arrested on Friday."]);
+    table("nl", &["person"], &["Volgens [person:Narcis Termes] (68) is het voorbij."]);
+    table("fr", &["person"], &["[person:Narcis Termes], 68 ans, a manifesté avec sa femme."]);
+    table("pt", &["person"], &["Votou [person:Olivera Kostadinova], com 79 anos, em Sófia."]);
+    table("es", &["person"], &["Votó [person:Gjose Tanevski], de 62 años, en la capital."]);
+    table("cs", &["person"], &["Přišla 79letá [person:Olivera Kostadinova] ze Skopje."]);
+    table("pl", &["person"], &["Na wiec przyszedł 68-letni [person:Narcis Termes] z żoną."]);
+    table("en", &["person"], &["Sales fell 20 percent, 2018 was worse."]);
+}
+
+#[test]
+fn people_joined_to_a_person_by_and() {
+    table(
+        "pt",
+        &["person"],
+        &["[person:Sergio Aguero] e [person:Raheem Sterling] marcaram no sábado."],
+    );
+    table("en", &["person"], &["[person:Sergio Aguero] and [person:Raheem Sterling] scored."]);
+    // Only next to a person: two capitalised words after `and` alone are nothing.
+    table("en", &["person"], &["Shares and Raheem Bonds fell."]);
+}
+
+#[test]
+fn pronouns_after_according_to() {
+    table(
+        "cs",
+        &["quote"],
+        &[
+            "Premiér Zoran Zaev odvolil.\n\nVýsledek by podle něj byl „[quote:potvrzením naší společné budoucnosti@Zoran Zaev]“.",
+        ],
+    );
+}
+
+#[test]
+fn institutions_with_a_lower_case_head() {
+    table(
+        "nl",
+        &["org"],
+        &[
+            "Het [org:ministerie van Buitenlandse Zaken] doet aangifte. Het ministerie zwijgt verder.",
+        ],
+    );
+    table("fr", &["org"], &["Le [org:ministère de l’Intérieur] a réagi lundi."]);
+    table("es", &["org"], &["El [org:ministerio de Sanidad] respondió."]);
+    // A lower-case head without a capitalised name after its link is no name.
+    table("pt", &["org"], &["O ministério da saúde pública respondeu."]);
+}
+
+#[test]
+fn a_past_tense_verb_ends_a_slavic_institution_name() {
+    table("cs", &["org"], &["[org:Ministerstvo financí] reagovalo na dotaz."]);
+}
+
+#[test]
+fn vietnamese_names_end_before_a_verb() {
+    table(
+        "vi",
+        &["org"],
+        &[
+            "[org:Tập đoàn Vingroup] công bố kết quả kinh doanh.",
+            "[org:Công ty Masan] vừa công bố kết quả.",
+        ],
+    );
+}
+
+#[test]
+fn sports_clubs_by_their_club_words() {
+    table(
+        "en",
+        &["org"],
+        &[
+            "[org:Manchester United] drew with [org:Blackburn Rovers]; [org:Liverpool FC] lost in Kansas City.",
+        ],
+    );
+    table("es", &["org"], &["[org:Real Madrid] ganó al [org:Atlético de Madrid]."]);
+    table("pl", &["org"], &["[org:Legia Warszawa] pokonała rywala."]);
+    table("cs", &["org"], &["[org:Sparta Praha] porazila soupeře."]);
+    table("de", &["org"], &["[org:Borussia Dortmund] spielt am Sonntag."]);
+}
+
+#[test]
+fn names_joined_to_an_organisation_word_and_linked_runs_that_stop_there() {
+    table(
+        "nl",
+        &["org"],
+        &[
+            "Een lid van de [org:Nationale Vergadering van Wales] van de [org:Labour]-partij zei het.",
+        ],
+    );
+    table("de", &["org"], &["Gestern meldete [org:Voltaro]-Konzern hohe Gewinne."]);
+}

@@ -659,3 +659,40 @@ fn money_compounds_and_look_alikes() {
         ],
     );
 }
+
+/// A weekday with its part of the day, a month with a relative year after
+/// it, a position in the current year, a decade led by `década de`.
+#[test]
+fn weekday_parts_positions_in_the_year_and_more_decades() {
+    check(
+        "es",
+        Kind::Date,
+        &[
+            "[date:El viernes por la mañana=Friday] hubo un robo; [date:a principios de este año=early this year] habló de [date:la década de 1990=1990s] en Madrid.",
+        ],
+    );
+    check(
+        "pt",
+        Kind::Date,
+        &[
+            "Tomou posse em [date:maio do ano passado=last May] e [date:no início deste ano=early this year], como [date:na década de 1980=1980s] em Lisboa.",
+        ],
+    );
+    check("fr", Kind::Date, &["[date:Vendredi matin=Friday], il a parlé."]);
+    check(
+        "en",
+        Kind::Date,
+        &["He spoke [date:on Friday morning=Friday] and [date:earlier this year=this year]."],
+    );
+    check(
+        "de",
+        Kind::Date,
+        &[
+            "[date:Am Freitagabend=Friday] gewann das Team, [date:Anfang des Jahres=early this year] verlor es.",
+        ],
+    );
+    check("nl", Kind::Date, &["[date:Zondagochtend=Sunday] was het koud."]);
+    check("pl", Kind::Date, &["[date:W sobotni poranek=Saturday] doszło do kradzieży."]);
+    check("vi", Kind::Date, &["[date:Vào tối thứ Sáu=Friday], đội thắng."]);
+    check("cs", Kind::Date, &["Nastoupil [date:koncem loňského roku=end of last year]."]);
+}

@@ -205,7 +205,9 @@ impl Rules {
         if let Some(m) = g("cm") {
             let month = self.month(g("cmm")?)?;
             let cue = g("cmk").or_else(|| g("cmr"));
-            let relative = cue.and_then(|k| self.relative_before.get(&collapse(k.as_str())));
+            let relative = cue
+                .and_then(|k| self.relative_before.get(&collapse(k.as_str())))
+                .or_else(|| g("cma").and_then(|a| self.relative_after.get(&collapse(a.as_str()))));
             let value = relative.map_or_else(|| month.clone(), |r| format!("{r} {month}"));
             return Some((if cue.is_some() { m.start() } else { g("cmm")?.start() }, value));
         }

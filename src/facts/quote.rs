@@ -1,12 +1,19 @@
 //! Quotations: the words between a pair of quotation marks (`„…“`, `“…”`,
-//! `"…"`, `«…»`, `»…«`, `‹…›`, `「…」`, `『…』`), four words or more.
+//! `"…"`, `«…»`, `»…«`, `‹…›`, `「…」`, `『…』`, and the single marks
+//! `‘…’`, `‚…‘`, `'…'`), four words or more.
+//!
+//! A single mark is also the apostrophe (`l’opposition`, `ngo’s`,
+//! `Menga's`, `'t`): it opens a quote only after a non-word character and
+//! before a word character, and closes one only after a non-space and
+//! before a non-word character, so an apostrophe inside or at the start
+//! of a word is neither.
 //!
 //! Marks are paired within one paragraph only, so a stray or unbalanced
 //! mark never swallows the rest of an article: an opening mark left open
 //! at the end of its paragraph is dropped. Speakers are found later, in
 //! `speaker.rs`, once the people of the whole document are known.
 
-use super::tokens::is_cjk;
+use super::tokens::{is_cjk, is_word_char};
 use super::{Fact, Input, Kind, Value};
 use crate::text::Span;
 
@@ -44,6 +51,9 @@ fn closers(open: char) -> Option<&'static [char]> {
         '‹' => Some(&['›']),
         '「' => Some(&['」']),
         '『' => Some(&['』']),
+        '‘' => Some(&['’']),
+        '‚' => Some(&['‘']),
+        '\'' => Some(&['\'', '’']),
         _ => None,
     }
 }
@@ -64,7 +74,7 @@ pub fn quote_spans(text: &str) -> Vec<Span> {
             continue;
         }
         match open {
-            Some((start, ends)) if ends.contains(&c) => {
+            Some((start, ends)) if ends.contains(&c) && (!is_single(c) || closes(text, i, c)) => {
                 if let Some(span) = trimmed(text, start, i) {
                     out.push(span);
                 }
@@ -80,11 +90,40 @@ pub fn quote_spans(text: &str) -> Vec<Span> {
                 {
                     continue; // 12" (inches), not a quote
                 }
+                if is_single(c) && !opens(text, i, c) {
+                    continue;
+                }
                 open = closers(c).map(|ends| (i + c.len_utf8(), ends));
             }
         }
     }
     out
+}
+
+/// A single quotation mark, which may also be an apostrophe.
+fn is_single(c: char) -> bool {
+    matches!(c, '‘' | '’' | '‚' | '\'')
+}
+
+/// The single mark `c` at `at` opens a quote: no word character before it,
+/// a letter after it, and (for `'`) not a clitic such as Dutch `'t`, `'s`,
+/// `'n` or English `'90s`.
+fn opens(text: &str, at: usize, c: char) -> bool {
+    let before = text.get(..at).and_then(|s| s.chars().next_back());
+    let rest = text.get(at + c.len_utf8()..).unwrap_or("");
+    if before.is_some_and(is_word_char) || !rest.chars().next().is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    let word = rest.split(|c: char| !is_word_char(c)).next().unwrap_or("");
+    c != '\'' || word.chars().count() > 1
+}
+
+/// The single mark `c` at `at` closes a quote: a non-space before it and
+/// no word character after it.
+fn closes(text: &str, at: usize, c: char) -> bool {
+    let before = text.get(..at).and_then(|s| s.chars().next_back());
+    let after = text.get(at + c.len_utf8()..).and_then(|s| s.chars().next());
+    before.is_some_and(|b| !b.is_whitespace()) && !after.is_some_and(is_word_char)
 }
 
 /// The next paragraph after the line break at `at` starts with an opening mark.
@@ -94,7 +133,7 @@ fn reopens(text: &str, at: usize) -> bool {
         .trim_start()
         .chars()
         .next()
-        .is_some_and(|c| matches!(c, '“' | '"' | '„' | '«'))
+        .is_some_and(|c| matches!(c, '“' | '"' | '„' | '«' | '‘'))
 }
 
 fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
@@ -147,6 +186,31 @@ mod tests {
         assert_eq!(
             quotes(s),
             ["We will build it in three parts.", "And then we are done with it,"]
+        );
+    }
+
+    #[test]
+    fn single_marks_and_apostrophes() {
+        // Dutch and British single marks, with apostrophes inside and after words.
+        assert_eq!(
+            quotes("‘In veel gevallen vragen ngo’s geen hulp aan,’ zei mevrouw Sumbung."),
+            ["In veel gevallen vragen ngo’s geen hulp aan,"]
+        );
+        assert_eq!(
+            quotes("He said ‘the Jones’s house is not for sale’ and left."),
+            ["the Jones’s house is not for sale"]
+        );
+        assert_eq!(
+            quotes("Sie sagte: ‚Wir kommen morgen alle wieder‘ und ging."),
+            ["Wir kommen morgen alle wieder"]
+        );
+        assert_eq!(
+            quotes("Menga's goal and 't huis van l’opposition en zo'n dag zijn geen citaat."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            quotes("The minister said 'we will not raise taxes this year' on Monday."),
+            ["we will not raise taxes this year"]
         );
     }
 }

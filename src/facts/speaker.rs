@@ -74,6 +74,7 @@ struct Scene<'a> {
     pronouns: &'a WordSet,
     clause_preps: &'a WordSet,
     openers: &'a WordSet,
+    not_names: &'a WordSet,
     people: Vec<(Span, String, Option<String>)>,
 }
 
@@ -103,6 +104,7 @@ pub fn assign(facts: &mut [Fact], doc: &Document, names: &names::Rules) {
             pronouns: &names.shared().pronouns,
             clause_preps: &names.shared().clause_preps,
             openers: &names.shared().openers,
+            not_names: &names.shared().not_names,
             people,
         };
         let mut prev: Option<Prev> = None;
@@ -404,9 +406,14 @@ impl Scene<'_> {
         let next = tail.split(|c: char| !is_word_char(c)).next().unwrap_or("");
         let colon = tail.starts_with(':');
         let clause = colon || tail.starts_with(',') || COMPLEMENTISERS.contains(&next);
+        // The one word before `verb:` is no subject (`Jak powiedział:`),
+        // not a capitalised word nobody took for a name (`Zárate cho biết:`).
+        let one_word = head.split_whitespace().count() == 1
+            && !head.contains(',')
+            && (!head.starts_with(char::is_uppercase) || self.not_names.contains(head));
         clause
             && (head.is_empty()
-                || (colon && head.split_whitespace().count() == 1 && !head.contains(','))
+                || (colon && one_word)
                 || (head.ends_with(',')
                     && head.split_whitespace().count() <= 3
                     && !head.trim_end_matches(',').contains(',')))
@@ -415,7 +422,9 @@ impl Scene<'_> {
     fn pronoun_next_to(&self, verb: Span) -> bool {
         let head = self.text.get(..verb.start).unwrap_or("").trim_end();
         let prev = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
+        // French inversion: `ajoute-t-il`, `dit-elle`.
         let tail = self.text.get(verb.end..).unwrap_or("").trim_start();
+        let tail = tail.strip_prefix('-').map_or(tail, |t| t.strip_prefix("t-").unwrap_or(t));
         let next = tail.split(|c: char| !is_word_char(c)).next().unwrap_or("");
         [prev, next].iter().any(|w| self.pronouns.contains(&w.to_lowercase()))
     }
@@ -451,8 +460,11 @@ impl Scene<'_> {
                 // The speaker of a quote shortly before, unless someone
                 // else was named since (then the subject is unclear).
                 if let Some(p) = prev.filter(|p| quote_start - p.end <= DROPPED_REACH) {
+                    // Naming the speaker again (`„…” — powiedział Kuc. „…”
+                    // — dodał.`) keeps the subject.
                     let since = self.people_in(Span::new(p.end, quote_start));
-                    return p.speaker.clone().filter(|_| since.is_empty());
+                    let same = since.iter().all(|b| Some(&b.1) == p.speaker.as_ref());
+                    return p.speaker.clone().filter(|_| same);
                 }
                 let end = self.text.get(..para).unwrap_or("").trim_end().len();
                 let named = self.people_in(Span::new(self.paragraph_start(end), end));

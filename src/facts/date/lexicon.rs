@@ -67,6 +67,8 @@ pub struct Times {
     pub weak: Vec<String>,
     pub pm: Vec<String>,
     pub parts: Vec<String>,
+    pub weekday_parts: Vec<String>,
+    pub weekday_parts_before: Vec<String>,
 }
 
 #[derive(Deserialize)]

@@ -57,7 +57,7 @@ pub fn build(f: &File, templates: &[(String, String)]) -> Vec<String> {
             "(?P<md>(?:(?P<mdk>(?i:{keep})){S}|(?i:{drop}){S})?(?P<mdm>(?i:{any_month})){S}(?P<mdd>[0-3]?[0-9])(?i:st|nd|rd|th)?(?:,?{S}(?P<mdy>{YEAR}))?)"
         ),
         format!(
-            "(?P<cm>(?:(?P<cmk>(?i:{keep}))|(?P<cmr>(?i:{rel_before}))|(?i:{drop})){S}(?P<cmm>(?i:{months})))"
+            "(?P<cm>(?:(?P<cmk>(?i:{keep}))|(?P<cmr>(?i:{rel_before}))|(?i:{drop})){S}(?P<cmm>(?i:{months}))(?:{S}(?P<cma>(?i:{rel_after})))?)"
         ),
         format!("(?P<mr>(?P<mrm>(?i:{months})){S}(?P<mra>(?i:{rel_after})))"),
         weekday(f),
@@ -107,9 +107,11 @@ pub const TEMPLATES_FROM_END: usize = 6;
 fn weekday(f: &File) -> String {
     let rel_before = alternation(f.relative_words.before.keys().map(String::as_str));
     let rel_after = alternation(f.relative_words.after.keys().map(String::as_str));
+    let parts = list(&f.times.weekday_parts);
+    let parts_before = list(&f.times.weekday_parts_before);
     format!(
-        "(?P<wd>(?:(?:(?P<wdr>(?i:{rel_before}))|(?i:am|on|op|el|le|w|we|v|ve|na|no)){S})?(?:(?P<wdw>(?i:{})|{}))\
-         (?:{S}(?P<wda>(?i:{rel_after})))?\
+        "(?P<wd>(?:(?:(?P<wdr>(?i:{rel_before}))|(?i:am|on|op|el|le|w|we|v|ve|na|no)){S})?(?:(?:(?i:vào){S})?(?i:{parts_before}){S})?(?:(?P<wdw>(?i:{})|{}))\
+         (?:{S}(?P<wda>(?i:{rel_after})))?(?:{S}(?i:{parts}))?\
          (?:(?:,{S}|{S}\\(|{S}-{S}|,{S}(?i:dia|den|le|el){S})(?P<wdd>[0-3]?[0-9])[/.](?P<wdm>1[0-2]|0?[1-9])(?:[/.](?P<wdy>{YEAR}))?(?P<wdc>\\))?)?)",
         words_of(&f.weekdays),
         words_of(&f.weekdays_exact)

@@ -20,6 +20,8 @@ use crate::text::{Lang, Span};
 /// Words of a run, at most (`Ministério do Meio Ambiente e Mudança do
 /// Clima` has nine; a run may hold two names joined by a conjunction).
 const MAX_WORDS: usize = 16;
+/// Endings of Czech and Polish past-tense verbs, which no name word has.
+const SLAVIC_PAST: [&str; 10] = ["l", "la", "lo", "li", "ly", "ł", "ła", "ło", "ły", "ył"];
 /// Linking words in a row (`van de`, `de la`, `of the`).
 const MAX_LINKS: usize = 2;
 
@@ -31,6 +33,8 @@ pub(super) struct Finder {
     /// First words of the two-word heads, to look the pair up only then.
     heads_first: WordSet,
     links: WordSet,
+    /// Heads written in lower case before a link (`ministerie van …`).
+    lower_heads: WordSet,
     /// Conjunctions among the links (`and`, `e`, `und`).
     joiners: WordSet,
     /// Elided linking words written onto the next word (`dell'Interno`).
@@ -58,6 +62,7 @@ impl Finder {
                 .map(str::to_string)
                 .collect(),
             heads_two: two.into_iter().cloned().collect(),
+            lower_heads: lex.lower_heads.iter().cloned().collect(),
             links: lex.links.iter().cloned().collect(),
             joiners: lex.joiners.iter().cloned().collect(),
             elided: lex.elided_links.clone(),
@@ -175,9 +180,26 @@ impl Finder {
 
     /// The head noun starting at token `k`: its last token.
     fn head_at(&self, ctx: &Ctx<'_>, k: usize) -> Option<usize> {
-        // Every head starts with a capital letter (`Ngân hàng`, `Bộ`).
+        // Every head starts with a capital letter (`Ngân hàng`, `Bộ`), but
+        // for a few written in lower case before a link and a capitalised
+        // word (`ministerie van Buitenlandse Zaken`, `ministère de l’Intérieur`).
         if !ctx.toks[k].cap {
-            return None;
+            let named = |j: usize| {
+                ctx.toks.get(j).is_some_and(|t| t.cap && !ctx.stop[j]) || self.elided_name(ctx, j)
+            };
+            // Token flags first; word look-ups only for the few that pass.
+            let cap_soon = |j: usize| ctx.toks.get(j).is_some_and(|t| t.cap);
+            if !ctx.toks[k].space_after || !(cap_soon(k + 2) || cap_soon(k + 3)) {
+                return None;
+            }
+            let linked = (ctx.toks.get(k + 1).is_some_and(|t| t.space_after)
+                || elided_article(ctx, k + 1))
+                && self.lower_heads.contains(ctx.word(k))
+                && self.links.contains(ctx.word((k + 1).min(ctx.toks.len() - 1)))
+                && (named(k + 2)
+                    || (self.links.contains(ctx.word((k + 2).min(ctx.toks.len() - 1)))
+                        && named(k + 3)));
+            return linked.then_some(k);
         }
         let w = ctx.word(k);
         if self.heads_first.contains(w) && ctx.toks[k].space_after && k + 1 < ctx.toks.len() {
@@ -225,13 +247,17 @@ impl Finder {
             let mut m = next;
             while m < ctx.toks.len()
                 && m - next < MAX_LINKS
-                && ctx.toks[m].space_after
+                && (ctx.toks[m].space_after || elided_article(ctx, m))
                 && self.links.contains(ctx.word(m))
             {
                 m += 1;
             }
+            // Across a link, a word joined by a hyphen to the next one
+            // starts a compound, not a name part (`… van Wales van de
+            // Labour-partij`).
             let linked = m < ctx.toks.len()
                 && (name_word(ctx, heads, m) || (m == next && self.elided_name(ctx, m)))
+                && !(m > next && ctx.toks[m].hyphen_after)
                 && !(head && given.contains(ctx.word(m)));
             // `Banca d'Italia`: the elided `d'` stands in the gap.
             let Some(after) = ctx.toks.get(next) else { break };
@@ -295,9 +321,11 @@ impl Finder {
         };
         if self.decl.head(ctx.word(k)).is_some() {
             let first = lower(k + 1)?;
+            // A past-tense verb after the genitive ends the name
+            // (`Ministerstvo financí reagovalo`, `… odpowiedziało`).
             let two = self.decl.looks_adjective(first)
                 && ctx.toks[k + 1].space_after
-                && lower(k + 2).is_some();
+                && lower(k + 2).is_some_and(|w| !SLAVIC_PAST.iter().any(|e| w.ends_with(e)));
             return Some(if two { k + 2 } else { k + 1 });
         }
         if !self.decl.looks_adjective(ctx.word(k)) {
@@ -370,6 +398,13 @@ impl Finder {
         }
         Some(last)
     }
+}
+
+/// An elided article stands between token `k` and the next (`de
+/// l’Intérieur`: the tokens are `de` and `Intérieur`).
+fn elided_article(ctx: &Ctx<'_>, k: usize) -> bool {
+    let Some(next) = ctx.toks.get(k + 1) else { return false };
+    matches!(ctx.text.get(ctx.toks[k].span.end..next.span.start), Some(" l’" | " l'"))
 }
 
 /// A word of a name: capitalised or an acronym, no function word, no

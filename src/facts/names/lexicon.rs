@@ -64,6 +64,9 @@ pub(in crate::facts) struct OrgLexicon {
     pub not_org_heads: Vec<String>,
     /// Institution nouns as written inside names (`Ministry`, `Banco`, `Cơ quan`).
     pub heads: Vec<String>,
+    /// Institution nouns that head a name in lower case when a linking
+    /// word and a capitalised word follow (`ministerie van Buitenlandse Zaken`).
+    pub lower_heads: Vec<String>,
     /// Linking words inside institution names (`of`, `de`, `van`, `für`).
     pub links: Vec<String>,
     /// Czech and Polish words that end a name before a head noun could come.

@@ -310,7 +310,8 @@ impl Finder {
             }
             let before_cue = ctx.hit_before(t.span.start, ORG_CUE).is_some()
                 || self.compound_cue_before(ctx, k)
-                || self.employer_prep_before(ctx, k);
+                || self.employer_prep_before(ctx, k)
+                || self.compound_cue_after(ctx, k);
             let listed = ctx
                 .hit_before(t.span.start, LIST_CUE)
                 .is_some_and(|h| self.company_noun_before(ctx, h.span.start));
@@ -368,6 +369,17 @@ impl Finder {
         }
         let w = ctx.word(k - 1);
         self.compound_cues.iter().any(|c| w.len() > c.len() + 2 && w.ends_with(c.as_str()))
+    }
+
+    /// `Labour-partij`, `Siemens-Konzern`: the name joined by a hyphen to an
+    /// organisation word (one of `compound_cues`, or ending in one).
+    fn compound_cue_after(&self, ctx: &Ctx<'_>, k: usize) -> bool {
+        if !ctx.toks[k].hyphen_after || ctx.toks[k].caps {
+            return false;
+        }
+        let Some(next) = ctx.toks.get(k + 1) else { return false };
+        let w = next.text(ctx.text).to_lowercase();
+        self.compound_cues.iter().any(|c| w.ends_with(c.as_str()))
     }
 
     /// A company noun (or its plural) within the two words before a list cue (`platforms like`).

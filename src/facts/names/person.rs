@@ -56,7 +56,10 @@ impl Finder {
             let (words, end_k) = self.run(ctx, k);
             // Without evidence the run may still hold a name further on
             // (`seinem Vorgänger Daniel …`): go on from the next word.
-            match self.judge(ctx, k, end_k, words, roles) {
+            let found = self
+                .judge(ctx, k, end_k, words, roles)
+                .or_else(|| coordinated(ctx, k, end_k, words, out.last()));
+            match found {
                 Some(found) => {
                     out.push(found);
                     k = end_k + 1;
@@ -214,7 +217,12 @@ impl Finder {
         let compound = self.compound_role(ctx, k);
         let speech = ctx.hit_after(span.end, SPEECH).is_some()
             || ctx.hit_before(span.start, SPEECH).is_some();
-        let strong = (first_given || family) && words >= 2 || title;
+        // A sentence's first word before a two-word name is no part of it
+        // (`Votou Olivera X, com 79 anos`): the name is looked for from the next word.
+        let aged = (2..=3).contains(&words)
+            && !(words == 3 && ctx.toks[k].initial)
+            && aged(ctx.text, span);
+        let strong = (first_given || family) && words >= 2 || title || aged;
         let weak = words >= 2
             && (role_before.is_some()
                 || apposition.is_some()
@@ -329,6 +337,85 @@ impl Finder {
         let prev = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
         self.articles.contains(&prev.to_lowercase())
     }
+}
+
+/// `Sergio Aguero e Raheem X`: two or three plain capitalised words
+/// joined by `and` to the person found just before are a person too.
+fn coordinated(
+    ctx: &Ctx<'_>,
+    k: usize,
+    end_k: usize,
+    words: usize,
+    prev: Option<&Found>,
+) -> Option<Found> {
+    let prev = prev.filter(|p| p.kind == Kind::Person)?;
+    let span = Span::new(ctx.toks[k].span.start, ctx.toks[end_k].span.end);
+    let gap = ctx.text.get(prev.span.end..span.start)?;
+    let plain =
+        (k..=end_k).all(|j| !ctx.toks[j].caps && ctx.hit_at(ctx.toks[j].span.start).is_none());
+    let joined =
+        gap.strip_prefix(' ').and_then(|g| g.strip_suffix(' ')).is_some_and(|c| AND.contains(&c));
+    ((2..=3).contains(&words) && plain && joined).then(|| Found {
+        kind: Kind::Person,
+        span,
+        value: span.get(ctx.text).split_whitespace().collect::<Vec<_>>().join(" "),
+        strong: false,
+        role: None,
+        org_window: None,
+    })
+}
+
+/// `and` in the supported languages.
+const AND: [&str; 12] = ["and", "und", "en", "et", "y", "e", "i", "a", "và", "oraz", "och", "og"];
+
+/// Words for years of age after a number (`, 68 ans`, `, de 79 anos`).
+const AGE_WORDS: [&str; 12] =
+    ["ans", "anni", "jaar", "Jahre", "años", "anos", "lat", "let", "tuổi", "years", "year", "roků"];
+/// Endings of an age written before a name (`79letá`, `68-letni`, `32-jährige`).
+const AGE_PREFIXES: [&str; 10] = [
+    "letý",
+    "letá",
+    "-letni",
+    "-letnia",
+    "-jährige",
+    "-jähriger",
+    "-jarige",
+    "-year-old",
+    "letni",
+    "letnia",
+];
+
+/// An age stands next to the name: `X Y, 52,`, `X Y (52)`, `X Y, 68 ans`,
+/// `X Y, de 79 anos`, `79letá X Y`, `68-letni X Y`: a person, whatever the
+/// given name.
+/// The rest of `s` after a number of one to three digits at its start.
+fn number_then(s: &str) -> Option<&str> {
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    (1..=3).contains(&digits).then(|| s.get(digits..)).flatten()
+}
+
+fn aged(text: &str, span: Span) -> bool {
+    let after = text.get(span.end..).unwrap_or("");
+    let after_comma = after
+        .strip_prefix(", ")
+        .map(|r| r.strip_prefix("de ").or_else(|| r.strip_prefix("com ")).unwrap_or(r));
+    if let Some(rest) = after_comma.and_then(number_then) {
+        if rest.starts_with([',', ')']) {
+            return true;
+        }
+        let word = rest.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if rest.starts_with(' ') && AGE_WORDS.contains(&word) {
+            return true;
+        }
+    }
+    if after.strip_prefix(" (").and_then(number_then).is_some_and(|r| r.starts_with(')')) {
+        return true;
+    }
+    let before = text.get(..span.start).unwrap_or("").trim_end_matches(' ');
+    let word = before.rsplit(' ').next().unwrap_or("");
+    let digits = word.chars().take_while(char::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && AGE_PREFIXES.iter().any(|p| word.get(digits..).is_some_and(|w| w.starts_with(p)))
 }
 
 /// `, Analyst bei …`, `, nu nog voorzitter …`: a role word shortly after a
