@@ -26,8 +26,15 @@ pub fn draw(app: &App, view: &CorrectionsView, frame: &mut Frame, area: Rect) {
     let width = usize::from(inner.width);
     let height = usize::from(inner.height).max(1);
     if view.rows.is_empty() {
-        let none = "no corrections: D, a, m and s in the fact sidebar make them";
-        frame.render_widget(Paragraph::new(Line::styled(fit(none, width), app.theme.dim)), inner);
+        let key = |a| app.hint_in(a, Context::Sidebar);
+        let none = format!(
+            "no corrections: {}, {}, {} and {} in the fact sidebar make them",
+            key(Action::DropFact),
+            key(Action::SetSpeaker),
+            key(Action::MergeEntity),
+            key(Action::SplitEntity)
+        );
+        frame.render_widget(Paragraph::new(Line::styled(fit(&none, width), app.theme.dim)), inner);
         return;
     }
     let skip = (view.selected + 1).saturating_sub(height);
