@@ -55,7 +55,7 @@ pub struct Name {
     pub source: Source,
 }
 
-/// A role and organisation a person is given (`former CEO`, `Alibaba`).
+/// A role and organisation a person is given (`former CEO`, `Acme`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Role {
     pub role: Option<String>,

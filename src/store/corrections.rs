@@ -54,8 +54,8 @@ pub enum Correction {
     Drop(FactKey),
     /// The quote's speaker is this person (`None`: nobody named).
     Speaker(FactKey, Option<String>),
-    /// Every entity of this kind named `from` is `into` (`Zhang` is
-    /// `Daniel Zhang`).
+    /// Every entity of this kind named `from` is `into` (`Lopez` is
+    /// `Maria Lopez`).
     Merge { kind: Kind, from: String, into: String },
     /// The mentions of `name` written `surface` are another entity, `into`
     /// (a wrong merge undone for one spelling).
@@ -309,26 +309,26 @@ mod tests {
         let mut marks = Marks::open(&path).unwrap();
         let merge = |into: &str| Correction::Merge {
             kind: Kind::Person,
-            from: "Zhang".into(),
+            from: "Lopez".into(),
             into: into.into(),
         };
         let split = Correction::Split {
             kind: Kind::Place,
-            name: "China".into(),
-            surface: "Chinas".into(),
-            into: "Chinas".into(),
+            name: "Germany".into(),
+            surface: "Deutschlands".into(),
+            into: "Deutschlands".into(),
         };
         marks
             .correct(&[
                 Change::Add(Correction::Drop(key(10, "nonsense words here"))),
                 Change::Add(Correction::Speaker(key(40, "a quote"), Some("John Choi".into()))),
-                Change::Add(merge("Zhang Wei")),
+                Change::Add(merge("Lopez Garcia")),
                 Change::Add(split.clone()),
             ])
             .unwrap();
         marks
             .correct(&[
-                Change::Add(merge("Daniel Zhang")),
+                Change::Add(merge("Maria Lopez")),
                 Change::Add(Correction::Speaker(key(40, "a quote"), None)),
             ])
             .unwrap();
@@ -340,7 +340,7 @@ mod tests {
             [
                 Correction::Drop(key(10, "nonsense words here")),
                 split.clone(),
-                merge("Daniel Zhang"),
+                merge("Maria Lopez"),
                 Correction::Speaker(key(40, "a quote"), None),
             ]
         );
