@@ -744,6 +744,19 @@ fn works_without_articles(action: Action) -> bool {
     )
 }
 
+/// Whether `action` moves a list's selection (what [`step`] answers).
+pub fn moves_in_list(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::First
+            | Action::Last
+            | Action::PageUpSelect
+            | Action::PageDownSelect
+    )
+}
+
 /// The selection after a movement in a list of `n` items.
 pub fn step(sel: usize, n: usize, action: Action, page: usize) -> usize {
     let last = n.saturating_sub(1);

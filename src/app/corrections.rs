@@ -240,11 +240,12 @@ impl App {
     /// Handles an action while the list of corrections is open; `false`
     /// leaves it to the usual handling (quit, help, …).
     pub(super) fn update_corrections_view(&mut self, action: Action) -> bool {
+        let page = self.reader_height();
         let Some(view) = self.corrections.view.as_mut() else { return false };
         match action {
             Action::Escape | Action::CorrectionsView => self.corrections.view = None,
-            Action::Up | Action::Down | Action::First | Action::Last => {
-                view.selected = super::step(view.selected, view.rows.len(), action, 1);
+            a if super::moves_in_list(a) => {
+                view.selected = super::step(view.selected, view.rows.len(), action, page);
             }
             Action::TakeBack => {
                 let Some(c) = view.rows.get(view.selected).cloned() else { return true };

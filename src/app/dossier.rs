@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use super::facts_view::Section as FactsSection;
-use super::{Action, App, Record, step};
+use super::{Action, App, Record, moves_in_list, step};
 use crate::facts::{Fact, Kind};
 use crate::index::dossier::{self, Dossier, FactsOf};
 use crate::index::{Entity, Source};
@@ -125,12 +125,7 @@ impl App {
             Action::Escape => {
                 self.dossiers.pop();
             }
-            Action::Up
-            | Action::Down
-            | Action::First
-            | Action::Last
-            | Action::PageUpSelect
-            | Action::PageDownSelect => {
+            a if moves_in_list(a) => {
                 page.selected = step(page.selected, page.lines.len(), action, page_rows);
             }
             Action::Open => self.follow_dossier_line(),

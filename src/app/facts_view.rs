@@ -2,7 +2,7 @@
 //! of articles that name it, and every figure (money, percentages) with its
 //! article and the sentence it stands in. `Enter` opens the article there.
 
-use super::{Action, App, Filter, Pane, step};
+use super::{Action, App, Filter, Pane, moves_in_list, step};
 use crate::facts::Kind;
 use crate::index::Entity;
 use crate::text::DocId;
@@ -93,12 +93,7 @@ impl App {
                 };
                 view.sort_entities();
             }
-            Action::Up
-            | Action::Down
-            | Action::First
-            | Action::Last
-            | Action::PageUpSelect
-            | Action::PageDownSelect => match view.section {
+            a if moves_in_list(a) => match view.section {
                 Section::Entities => {
                     view.entity_selected =
                         step(view.entity_selected, view.entities.len(), action, page);

@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::{Action, App, step};
+use super::{Action, App, moves_in_list, step};
 use crate::corpus::Document;
 use crate::facts::{Fact, Kind, Value};
 use crate::index::EntityIndex;
@@ -194,12 +194,7 @@ impl App {
         let Some(view) = self.watch_view.as_mut() else { return false };
         match action {
             Action::Escape | Action::WatchView => self.watch_view = None,
-            Action::Up
-            | Action::Down
-            | Action::First
-            | Action::Last
-            | Action::PageUpSelect
-            | Action::PageDownSelect => {
+            a if moves_in_list(a) => {
                 view.selected = step(view.selected, view.rows.len(), action, page);
             }
             Action::Open => self.open_from_watch_view(),

@@ -287,6 +287,8 @@ const DEFAULTS: &[DefaultRow] = &[
     bind(Scope::CorrectionsView, &["k", "Up"], Action::Up),
     bind(Scope::CorrectionsView, &["g", "Home"], Action::First),
     bind(Scope::CorrectionsView, &["G", "End"], Action::Last),
+    bind(Scope::CorrectionsView, &["PgUp"], Action::PageUpSelect),
+    bind(Scope::CorrectionsView, &["PgDn"], Action::PageDownSelect),
     bind(Scope::CorrectionsView, &["D", "Delete"], Action::TakeBack),
     bind(Scope::CorrectionsView, &["z"], Action::UndoCorrection),
     bind(Scope::CorrectionsView, &["q"], Action::Escape),
