@@ -103,7 +103,9 @@ fn hints_follow_the_key_map_and_ctrl_c_always_quits() {
     t.keys(&["/"]);
     let screen = t.wait_for("filter titles:");
     assert!(screen.contains("Enter keep") && screen.contains("Esc clear"), "{screen}");
-    t.keys(&["Escape", "q"]);
+    t.keys(&["Escape"]);
+    t.wait_gone("filter titles:");
+    t.keys(&["q"]);
     let screen = t.settled();
     assert!(screen.contains("Articles 1/4"), "q no longer quits:\n{screen}");
     t.keys(&["C-c"]);
@@ -221,7 +223,9 @@ fn text_prompts_edit_in_place_and_remember_queries() {
     t.wait_for(" /cloud▏");
     t.keys(&["Down"]);
     t.wait_for(" /b▏");
-    t.keys(&["Escape", "q"]);
+    t.keys(&["Escape"]);
+    t.wait_gone(" /b▏");
+    t.keys(&["q"]);
     t.wait_gone(" 2/4 · en ");
 }
 
