@@ -148,6 +148,8 @@ pub struct App {
     pub watch_view: Option<watch::WatchView>,
     /// The person's corrections of the facts (see `corrections`).
     pub corrections: corrections::CorrectionState,
+    /// Where the bodies of articles handed over lean are read from.
+    pub library: Option<crate::store::Library>,
 }
 
 impl App {
@@ -203,6 +205,7 @@ impl App {
             max_text_width: 80,
             widths: layout::Widths::default(),
             corrections: corrections::CorrectionState::default(),
+            library: None,
             watch: watch::Watch::default(),
             watch_view: None,
         };
@@ -323,6 +326,7 @@ impl App {
     }
 
     fn load_lines(&mut self) {
+        self.read_body(self.selected);
         let (width, furniture) = (self.text_width(), self.show_furniture);
         self.lines = match self.corpus.docs.get(self.selected) {
             Some(doc) => self.cache.get(doc, width, furniture),
@@ -521,7 +525,10 @@ impl App {
             Action::PrevFact => self.step_fact(false),
             Action::NextMention => self.next_mention(),
             Action::FilterEntity => self.filter_by_selected_entity(),
-            Action::FactsView => self.facts_view = Some(FactsView::new(self)),
+            Action::FactsView => {
+                self.facts_view = Some(FactsView::new(self));
+                self.read_figure_bodies();
+            }
             Action::Dossier => self.open_dossier(),
             Action::Export => self.export(),
             Action::CopyFact => self.copy_fact(),

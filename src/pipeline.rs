@@ -33,7 +33,7 @@ use crate::corpus::{
     self, Corpus, Dedup, Document, Listing, Notice, Options, Progress, Source, collect_sources,
 };
 use crate::facts::{Extractor, Fact};
-use crate::store::{FileId, Library, Listed, NewFile, StoreError, Verdict};
+use crate::store::{DocRow, FileId, Library, Listed, NewFile, PackedFacts, StoreError, Verdict};
 use crate::text::DocId;
 pub use corrections::{Corrections, Shared};
 
@@ -41,12 +41,26 @@ pub use corrections::{Corrections, Shared};
 /// dropped before and built again after (cheaper than keeping it up).
 const LARGE_IMPORT: usize = 1_000;
 
+/// Where the library keeps an article handed over.
+#[derive(Debug, Clone)]
+pub struct Kept {
+    pub row: DocRow,
+    /// The article's facts as stored, when it was handed over lean
+    /// ([`Order::Reader`]): without its body (empty, as are its paragraphs
+    /// and furniture: [`Library::fill_body`] brings them), its facts not
+    /// decoded (its entry in [`Loaded::facts`] is empty).
+    pub lean: Option<PackedFacts>,
+}
+
 /// Some articles with their facts, numbered on from the batch before.
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub docs: Vec<Document>,
     /// The facts of each of `docs`, in the same order.
     pub facts: Vec<Vec<Fact>>,
+    /// Where the library keeps each of `docs` (none: not kept), in the
+    /// same order; empty when the load has no library.
+    pub kept: Vec<Option<Kept>>,
     pub problems: Vec<Notice>,
     pub notes: Vec<Notice>,
     pub progress: Progress,
@@ -61,6 +75,10 @@ pub enum Order {
     /// loaded; path order when the library holds some and only a few small
     /// files are to be loaded (they hold the rest back for a moment only).
     StoredFirst,
+    /// As [`Order::StoredFirst`], what the library holds handed over lean
+    /// (see [`Kept::lean`]): the reader's list is full at once, and a
+    /// body is read when it is wanted.
+    Reader,
 }
 
 /// What a load found, for the status line and the tests.
@@ -139,9 +157,15 @@ impl Out<'_> {
         if self.stopped {
             return ControlFlow::Break(());
         }
-        let mut docs = Vec::with_capacity(loaded.docs.len());
-        let mut facts = Vec::with_capacity(loaded.docs.len());
-        for (i, (mut doc, f)) in loaded.docs.into_iter().zip(loaded.facts).enumerate() {
+        let n = loaded.docs.len();
+        let mut docs = Vec::with_capacity(n);
+        let mut facts = Vec::with_capacity(n);
+        let had_kept = loaded.kept.len() == n;
+        let mut kept = Vec::with_capacity(if had_kept { n } else { 0 });
+        let mut kept_in = std::mem::take(&mut loaded.kept).into_iter();
+        let facts_in = loaded.facts.into_iter().chain(std::iter::repeat_with(Vec::new));
+        for (i, (mut doc, f)) in loaded.docs.into_iter().zip(facts_in).enumerate() {
+            let k = if had_kept { kept_in.next().flatten() } else { None };
             let repeat = match hashes.get(i) {
                 Some(&h) => self.dedup.check_hashed(&doc, h),
                 None => self.dedup.check(&doc),
@@ -153,12 +177,19 @@ impl Out<'_> {
             doc.id = DocId(self.next_id);
             self.next_id += 1;
             let mut f = f;
-            correct(self.corrections, &doc, &mut f);
+            // A lean article's facts were corrected when read back, if need be.
+            if !k.as_ref().is_some_and(|k| k.lean.is_some()) {
+                correct(self.corrections, &doc, &mut f);
+            }
             docs.push(doc);
             facts.push(f);
+            if had_kept {
+                kept.push(k);
+            }
         }
         loaded.docs = docs;
         loaded.facts = facts;
+        loaded.kept = kept;
         let flow = (self.each)(loaded);
         self.stopped = flow.is_break();
         flow
@@ -175,6 +206,11 @@ impl Lazy {
     /// Facts made with these corrections applied.
     pub fn corrected(corrections: Shared) -> Self {
         Self(std::sync::OnceLock::new(), Some(corrections))
+    }
+
+    /// The corrections the facts are made with, if any.
+    pub fn corrections(&self) -> Option<&Shared> {
+        self.1.as_ref()
     }
 
     pub fn get(&self) -> &Extractor {
@@ -264,6 +300,7 @@ fn stream(
         sink(Loaded {
             docs: batch.docs,
             facts,
+            kept: Vec::new(),
             problems: batch.problems,
             notes: batch.notes,
             progress: batch.progress,
@@ -390,14 +427,26 @@ fn put_batch(
             })
         })
         .collect();
-    let rows = library.put(&new);
+    let rows = library.put(&new)?;
     drop(new);
     let places: Vec<usize> = taken.files.iter().map(|f| f.at).collect();
+    // Each article's row, in the batch's order (as put_back restores it).
+    let mut next = vec![0; rows.len()];
+    loaded.kept = (taken.went.iter())
+        .map(|w| match *w {
+            Went::File(slot) => {
+                let row = rows.get(slot).and_then(|(_, r)| r.get(next[slot])).copied();
+                next[slot] += 1;
+                row.map(|row| Kept { row, lean: None })
+            }
+            Went::Aside => None,
+        })
+        .collect();
     put_back(loaded, taken);
     if !had_facts {
         loaded.facts.clear();
     }
-    Ok(places.into_iter().zip(rows?.into_iter().map(|(id, _)| id)).collect())
+    Ok(places.into_iter().zip(rows.into_iter().map(|(id, _)| id)).collect())
 }
 
 /// Whether a verdict means the file is read back from the library.

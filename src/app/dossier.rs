@@ -105,6 +105,9 @@ impl App {
 
     /// Builds the page of `entity` and puts it on top of the stack.
     fn push_dossier(&mut self, entity: &Entity) {
+        let detailed =
+            dossier::detailed(entity, &self.index, &self.corpus.docs, dossier::QUICK_DETAIL);
+        self.read_bodies(detailed.into_iter().map(|d| d.0));
         let facts = self.records.as_slice();
         let (index, docs) = (&self.index, &self.corpus.docs);
         let built = dossier::build_within(entity, index, docs, facts, dossier::QUICK_DETAIL);

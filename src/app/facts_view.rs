@@ -76,6 +76,23 @@ impl App {
     /// Handles an action while the facts view is open; `false` leaves it to
     /// the usual handling (quit, help, …).
     pub(super) fn update_facts_view(&mut self, action: Action) -> bool {
+        let handled = self.update_facts_view_inner(action);
+        self.read_figure_bodies();
+        handled
+    }
+
+    /// The bodies of the figures around the selected one (what the view
+    /// can show of their sentences), read where they are not yet.
+    pub(super) fn read_figure_bodies(&mut self) {
+        let Some(view) = &self.facts_view else { return };
+        let reach = usize::from(self.size.height);
+        let from = view.figure_selected.saturating_sub(reach);
+        let docs: Vec<usize> =
+            view.figures.iter().skip(from).take(2 * reach).map(|(d, _)| d.0).collect();
+        self.read_bodies(docs);
+    }
+
+    fn update_facts_view_inner(&mut self, action: Action) -> bool {
         let page = self.reader_height();
         let Some(view) = self.facts_view.as_mut() else { return false };
         match action {

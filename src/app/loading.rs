@@ -88,13 +88,41 @@ impl App {
     /// `records` are theirs, made with [`Record::with_facts`] where the
     /// articles came (one for each; else made here).
     pub fn add_loaded(&mut self, loaded: Loaded, records: Vec<Record>) {
-        let Loaded { docs, facts, problems, notes, progress } = loaded;
+        let Loaded { docs, facts, kept, problems, notes, progress } = loaded;
         let records = if records.len() == docs.len() || facts.len() != docs.len() {
             records
         } else {
-            facts.iter().map(|f| Record::with_facts(f)).collect()
+            let kept = kept.into_iter().chain(std::iter::repeat(None));
+            facts.iter().zip(kept).map(|(f, k)| Record::from_loaded(f, k)).collect()
         };
         self.append(Batch { docs, problems, notes, progress }, records);
+    }
+
+    /// Reads the body of article `i` from the library if it was handed over
+    /// without (one row by its key: bounded by the loader's limit on an
+    /// article, so quick enough for the UI thread). A library that fails
+    /// says so on the status line; the article shows its title only.
+    pub fn read_body(&mut self, i: usize) {
+        let (Some(doc), Some(record)) = (self.corpus.docs.get_mut(i), self.records.get_mut(i))
+        else {
+            return;
+        };
+        if !record.bodyless {
+            return;
+        }
+        let (Some(library), Some(row)) = (&self.library, record.row) else { return };
+        match library.fill_body(row, doc) {
+            Ok(()) => record.body_read(doc),
+            Err(e) => self.note = Some(format!("could not read the article: {e}")),
+        }
+    }
+
+    /// Reads the bodies of the articles `ids` not read yet (the views
+    /// that show sentences of many articles).
+    pub fn read_bodies(&mut self, ids: impl IntoIterator<Item = usize>) {
+        for i in ids {
+            self.read_body(i);
+        }
     }
 
     /// Lists articles `start..` as the filters and order say, keeping the
@@ -137,6 +165,7 @@ impl App {
         if self.note.is_none() {
             self.note = Some(note);
         }
+        self.prepare_search();
     }
 
     /// The facts of article `id`, extracted off the UI thread.
@@ -182,16 +211,20 @@ impl App {
         let mut selected = None;
         for (i, doc) in self.corpus.docs.iter().enumerate() {
             let found = by_label.get(&doc.label()).and_then(|&j| Some((j, old_records[j].take()?)));
+            let found = found.map(|(j, r)| {
+                let unchanged =
+                    if r.bodyless { same_lean(doc, &old.docs[j]) } else { same(doc, &old.docs[j]) };
+                (j, r, unchanged)
+            });
             let record = match found {
                 None => {
                     changes.added += 1;
                     Record::waiting()
                 }
-                Some((j, record)) => {
+                Some((j, record, unchanged)) => {
                     if j == self.selected {
                         selected = Some(i);
                     }
-                    let unchanged = same(doc, &old.docs[j]);
                     changes.changed += usize::from(!unchanged);
                     record.reloaded(doc, unchanged)
                 }
@@ -242,6 +275,7 @@ impl App {
         self.loading = None;
         self.note = Some(changes.to_string());
         self.last_reload = Some(changes);
+        self.prepare_search();
         todo
     }
 }
@@ -249,6 +283,12 @@ impl App {
 /// Whether two loads of an article read the same.
 fn same(a: &Document, b: &Document) -> bool {
     a.title == b.title && a.body == b.body && a.furniture == b.furniture
+}
+
+/// [`same`] for `b` without its body: by the hash of title and body
+/// the library keeps (its furniture not compared).
+fn same_lean(a: &Document, b: &Document) -> bool {
+    a.title == b.title && crate::state::content_hash(a) == crate::state::content_hash(b)
 }
 
 #[cfg(test)]

@@ -51,12 +51,12 @@ impl App {
             let record = &mut self.records[i];
             record.read = entry.read;
             record.starred = entry.starred;
-            record.position = match doc.paragraphs.get(entry.paragraph) {
-                Some(p) if entry.paragraph > 0 || entry.offset > 0 => {
-                    Place::body(p.start + entry.offset.min(p.len()))
-                }
-                _ => Place::TOP,
-            };
+            if record.bodyless {
+                // Taken when its body is read.
+                record.saved_place = Some((entry.paragraph, entry.offset));
+            } else {
+                record.position = Place::saved(doc, entry.paragraph, entry.offset);
+            }
         }
         let untouched = self.revision == saved.revision;
         self.saved = Some(saved);

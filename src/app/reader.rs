@@ -29,6 +29,15 @@ impl Place {
         Place(offset + 1)
     }
 
+    /// The place saved as byte `offset` of paragraph `paragraph` of
+    /// `doc` (the top when the article has no such paragraph).
+    pub fn saved(doc: &Document, paragraph: usize, offset: usize) -> Self {
+        match doc.paragraphs.get(paragraph) {
+            Some(p) if paragraph > 0 || offset > 0 => Place::body(p.start + offset.min(p.len())),
+            _ => Place::TOP,
+        }
+    }
+
     /// The body offset, or `None` at the top.
     pub const fn offset(self) -> Option<usize> {
         self.0.checked_sub(1)

@@ -17,7 +17,8 @@ use super::reader::Place;
 use super::sidebar::Sidebar;
 use crate::corpus::Document;
 use crate::facts::{Fact, Field, Kind};
-use crate::store::PackedFacts;
+use crate::pipeline::Kept;
+use crate::store::{DocRow, PackedFacts};
 use crate::text::Span;
 
 /// Where a fact stands in its article, and its kind: a tenth of a
@@ -62,6 +63,14 @@ pub struct Record {
     pub starred: bool,
     /// The place in the article.
     pub position: Place,
+    /// Where the library keeps the article, when it does.
+    pub row: Option<DocRow>,
+    /// Whether the article's body is still in the library only (handed
+    /// over lean: see [`crate::pipeline::Kept::lean`]); read when shown.
+    pub bodyless: bool,
+    /// The saved place (paragraph, byte in it) of an article whose body
+    /// is not read yet: taken when it is.
+    pub saved_place: Option<(usize, usize)>,
 }
 
 impl Record {
@@ -75,6 +84,28 @@ impl Record {
         let mut record = Self::default();
         record.set_facts(facts);
         record
+    }
+
+    /// The record of an article handed over by the pipeline: lean (its
+    /// facts as stored, its body to read from the library), or with its
+    /// facts.
+    pub fn from_loaded(facts: &[Fact], kept: Option<Kept>) -> Self {
+        let Some(Kept { row, lean }) = kept else { return Self::with_facts(facts) };
+        let mut record = match lean {
+            Some(packed) => Self { packed, facts_ready: true, bodyless: true, ..Self::default() },
+            None => Self::with_facts(facts),
+        };
+        record.row = Some(row);
+        record
+    }
+
+    /// The body of the article `doc` of this record, read now: its saved
+    /// place is taken.
+    pub fn body_read(&mut self, doc: &Document) {
+        self.bodyless = false;
+        if let Some((paragraph, offset)) = self.saved_place.take() {
+            self.position = Place::saved(doc, paragraph, offset);
+        }
     }
 
     /// The article's facts have come.
@@ -130,9 +161,13 @@ impl Record {
     #[must_use]
     pub fn reloaded(mut self, doc: &Document, unchanged: bool) -> Self {
         self.let_go();
+        if let Some((paragraph, offset)) = self.saved_place.take() {
+            self.position = Place::saved(doc, paragraph, offset);
+        }
         let position = self.position.min(Place::body(doc.body.len()));
+        // The reload reads every body: the row goes with the text it holds.
         if unchanged && self.facts_ready {
-            return Self { position, ..self };
+            return Self { position, bodyless: false, ..self };
         }
         Self { read: self.read, starred: self.starred, position, ..Self::waiting() }
     }

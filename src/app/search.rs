@@ -14,7 +14,8 @@ use crossterm::event::KeyCode;
 pub use super::prompt::TextBox;
 use super::{App, Filter, Pane};
 use crate::corpus::Document;
-use crate::index::{Query, Results, SearchIndex, find_in_text};
+use crate::index::{DocHits, Layered, Query, Results, SearchIndex, find_in_text};
+use crate::store::{DocRow, Library};
 use crate::text::{DocId, Span};
 
 /// Most articles the corpus search lists.
@@ -85,6 +86,8 @@ pub struct Question {
     pub generation: u64,
     pub corpus_version: u64,
     pub query: String,
+    /// Whether every article is in (the index made for it is worth saving).
+    pub complete: bool,
 }
 
 impl Asking {
@@ -102,32 +105,135 @@ impl Asking {
     }
 }
 
-/// Answers corpus searches: builds the index when the corpus has changed
-/// since the last one, then searches it. Runs wherever it is put; holds
-/// no article, only the index.
+/// Answers corpus searches: makes the index when the corpus has changed
+/// since the last one (the library's saved index with the articles it
+/// lacks beside it when there is one, else one built and saved), then
+/// searches it. Runs wherever it is put; holds no article, only the index
+/// and the bodies of the articles it answers with.
 #[derive(Default)]
 pub struct Searcher {
-    index: Option<(u64, SearchIndex)>,
+    index: Option<(u64, Layered)>,
+    /// Where the saved index and the bodies of lean articles are read.
+    library: Option<Library>,
+}
+
+/// The articles of a corpus whose bodies are in the library only: each
+/// one's row (none: its body is in memory). Empty for a corpus all in memory.
+pub type Rows = [Option<DocRow>];
+
+/// Whether article `i` of `docs` has its body in the library only.
+fn lean(docs: &[Document], rows: &Rows, i: usize) -> Option<DocRow> {
+    let doc = docs.get(i)?;
+    rows.get(i).copied().flatten().filter(|_| doc.body.is_empty() && doc.paragraphs.is_empty())
 }
 
 impl Searcher {
-    /// Whether [`Searcher::answer`] must build the index first for `question`.
+    /// A searcher that reads the saved index and the bodies it needs from
+    /// `library` (a reader: the index it builds is saved through a
+    /// connection of its own).
+    pub fn with_library(library: Library) -> Self {
+        Self { index: None, library: Some(library) }
+    }
+
+    /// Whether [`Searcher::answer`] must make the index first for `question`.
     pub fn must_index(&self, question: &Question) -> bool {
         self.index.as_ref().is_none_or(|(v, _)| *v != question.corpus_version)
     }
 
     /// Answers `question` over `docs` (the corpus at the question's version).
     pub fn answer(&mut self, docs: &[Document], question: &Question) -> Results {
+        self.answer_lean(docs, &[], question).0
+    }
+
+    /// [`Searcher::answer`] over a corpus whose articles of `rows` have
+    /// their bodies in the library only: with the bodies read for the
+    /// answer (to show them without reading them again).
+    pub fn answer_lean(
+        &mut self,
+        docs: &[Document],
+        rows: &Rows,
+        question: &Question,
+    ) -> (Results, Vec<(DocId, Document)>) {
         if self.must_index(question) {
             self.index = None;
-            self.index = Some((question.corpus_version, SearchIndex::build(docs)));
+            let index = self.make_index(docs, rows, question.complete);
+            self.index = Some((question.corpus_version, index));
         }
-        let Some((_, index)) = &self.index else { return Results::default() };
+        let Some((_, index)) = &self.index else { return Default::default() };
         let query = Query::parse(&question.query);
         if query.is_empty() {
-            return Results::default();
+            return Default::default();
         }
-        index.search(docs, &query, RESULT_LIMIT)
+        let (total, best) = index.best(&query, RESULT_LIMIT);
+        let mut bodies = Vec::new();
+        let mut hits = Vec::with_capacity(best.len());
+        for (d, count) in best {
+            let i = d as usize;
+            let Some(doc) = docs.get(i) else { continue };
+            let read = lean(docs, rows, i).and_then(|row| self.read(row, doc));
+            let whole = read.as_ref().unwrap_or(doc);
+            hits.push(DocHits {
+                doc: DocId(i),
+                count: count as usize,
+                title: query.find_in(&whole.title),
+                body: query.find_in(&whole.body),
+            });
+            if let Some(read) = read {
+                bodies.push((DocId(i), read));
+            }
+        }
+        (Results { total, docs: hits }, bodies)
+    }
+
+    /// `doc` with its body read from the library.
+    fn read(&self, row: DocRow, doc: &Document) -> Option<Document> {
+        let mut whole = doc.clone();
+        self.library.as_ref()?.fill_body(row, &mut whole).ok()?;
+        Some(whole)
+    }
+
+    /// The index of `docs`: the saved one with the articles it lacks
+    /// beside it, unless it lacks too many; else one built over every
+    /// article (their bodies read from the library where they are only
+    /// there), and saved there when the corpus is `complete`.
+    fn make_index(&self, docs: &[Document], rows: &Rows, complete: bool) -> Layered {
+        let all_rows: Option<Vec<DocRow>> =
+            if rows.len() == docs.len() { rows.iter().copied().collect() } else { None };
+        if let (Some(library), Some(all)) = (&self.library, &all_rows)
+            && let Ok(Some((mut saved, missing))) = library.load_search(all)
+            && !saved.would_need_compaction(missing.len())
+        {
+            let missing: Vec<Document> = missing
+                .iter()
+                .filter_map(|d| {
+                    let doc = docs.get(d.0)?;
+                    lean(docs, rows, d.0).map_or_else(|| Some(doc.clone()), |r| self.read(r, doc))
+                })
+                .collect();
+            saved.set_delta(&missing);
+            return saved;
+        }
+        let index = if rows.iter().any(Option::is_some) {
+            let whole: Vec<Document> = (0..docs.len())
+                .map(|i| {
+                    let doc = &docs[i];
+                    lean(docs, rows, i)
+                        .and_then(|r| self.read(r, doc))
+                        .unwrap_or_else(|| doc.clone())
+                })
+                .collect();
+            SearchIndex::build(&whole)
+        } else {
+            SearchIndex::build(docs)
+        };
+        if complete
+            && let (Some(library), Some(all)) = (&self.library, &all_rows)
+            && let Ok(mut writer) = Library::open(library.path())
+        {
+            // Not saved is built again next time: nothing to say.
+            let _ = writer.save_search(all, &index);
+        }
+        Layered::whole(index)
     }
 }
 
@@ -141,6 +247,48 @@ impl App {
     /// needs to answer the next question).
     pub fn searching_corpus(&self) -> bool {
         self.corpus_search.is_some()
+    }
+
+    /// Every article is in: the corpus search's index is made now (loaded
+    /// or built, off the UI thread), not when first searched, and the
+    /// status line says `indexing` until it is.
+    pub fn prepare_search(&mut self) {
+        let query = self.corpus_query().unwrap_or_default().to_string();
+        let asking = &mut self.asking;
+        asking.generation += 1;
+        asking.asked = Some(asking.corpus_version);
+        asking.pending = Some(Question {
+            generation: asking.generation,
+            corpus_version: asking.corpus_version,
+            query,
+            complete: self.loading.is_none(),
+        });
+    }
+
+    /// Whether the corpus search's index is being made.
+    pub fn search_pending(&self) -> bool {
+        self.asking.asked.is_some() && self.asking.indexed < self.asking.asked
+    }
+
+    /// Bodies read from the library for an answer: the articles of
+    /// `bodies` still without theirs take them (shown at once when opened).
+    pub fn put_bodies(&mut self, generation: u64, bodies: Vec<(DocId, Document)>) {
+        if generation != self.asking.generation {
+            return;
+        }
+        for (id, whole) in bodies {
+            let (Some(doc), Some(record)) =
+                (self.corpus.docs.get_mut(id.0), self.records.get_mut(id.0))
+            else {
+                continue;
+            };
+            if record.bodyless && doc.key == whole.key {
+                doc.body = whole.body;
+                doc.paragraphs = whole.paragraphs;
+                doc.furniture = whole.furniture;
+                record.body_read(doc);
+            }
+        }
     }
 
     /// The worker has built the index of the corpus at `corpus_version`.
@@ -325,6 +473,7 @@ impl App {
             generation: asking.generation,
             corpus_version: asking.corpus_version,
             query: text.to_string(),
+            complete: self.loading.is_none(),
         });
     }
 

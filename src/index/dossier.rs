@@ -157,6 +157,37 @@ pub fn find_entity<F: FactsOf + ?Sized>(
 /// within the 50 ms budget (`benches/dossier.rs`).
 pub const QUICK_DETAIL: usize = 200;
 
+/// The places among `mentions` of their articles, newest first where the
+/// date is known, then the undated in corpus order (the sort key is made
+/// once an article); each with the key it was sorted by.
+fn newest_first(
+    mentions: &[Mentions],
+    docs: &[Document],
+) -> Vec<(bool, std::cmp::Reverse<Option<NaiveDate>>, usize)> {
+    let mut order: Vec<_> = mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let day = article_day(docs.get(m.doc.0)?);
+            Some((day.is_none(), std::cmp::Reverse(day), i))
+        })
+        .collect();
+    order.sort_unstable();
+    order
+}
+
+/// The articles [`build_within`] reads in detail for `entity`: the newest
+/// `detail` of those that name it (their text is wanted, for sentences).
+pub fn detailed(
+    entity: &Entity,
+    index: &EntityIndex,
+    docs: &[Document],
+    detail: usize,
+) -> Vec<DocId> {
+    let mentions = index.mentions(entity.kind, &entity.name);
+    newest_first(mentions, docs).iter().take(detail).map(|&(.., i)| mentions[i].doc).collect()
+}
+
 /// Builds the whole page of `entity`: every article that names it read
 /// in detail (for `dossier entity`, which has no time budget).
 pub fn build<F: FactsOf + ?Sized>(
@@ -181,17 +212,7 @@ pub fn build_within<F: FactsOf + ?Sized>(
     detail: usize,
 ) -> Dossier {
     let mentions = index.mentions(entity.kind, &entity.name);
-    // Newest first where the date is known, then the undated in corpus
-    // order: the sort key is made once an article.
-    let mut order: Vec<(bool, std::cmp::Reverse<Option<NaiveDate>>, usize)> = mentions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| {
-            let day = article_day(docs.get(m.doc.0)?);
-            Some((day.is_none(), std::cmp::Reverse(day), i))
-        })
-        .collect();
-    order.sort_unstable();
+    let order = newest_first(mentions, docs);
     // The facts of the articles read in detail, held while the page
     // borrows from them (unpacked, where they are kept packed).
     let held: Vec<Cow<'_, [Fact]>> =

@@ -79,7 +79,14 @@ impl Layered {
     /// corpus (an eighth of the base, or 5,000 articles) to be worth
     /// building it again: a query pays for every tombstone and delta word.
     pub fn needs_compaction(&self) -> bool {
-        let drift = self.tombstones() + self.delta_len();
+        self.would_need_compaction(0)
+    }
+
+    /// Whether adding a delta of `more` articles would make
+    /// [`Layered::needs_compaction`] true: then build the whole index
+    /// rather than that delta.
+    pub fn would_need_compaction(&self, more: usize) -> bool {
+        let drift = self.tombstones() + self.delta_len() + more;
         drift > 0 && (drift * 8 > self.base_map.len() || drift > 5_000)
     }
 

@@ -13,7 +13,7 @@ use std::sync::{Arc, RwLock};
 
 use crate::corpus::Document;
 use crate::facts::{Fact, Kind, Value};
-use crate::store::{Correction, FactKey};
+use crate::store::{Correction, FactKey, PackedFacts};
 
 /// Most merges followed from one name (`A` into `B` into `C`…): a cycle
 /// made by hand stops there.
@@ -31,6 +31,8 @@ pub struct Corrections {
     merges: HashMap<String, String>,
     /// [`key`] of (kind, name, spelling) → the entity it is split into.
     splits: HashMap<String, String>,
+    /// [`key`] of (kind, name) of every entity split.
+    split_names: HashSet<String>,
 }
 
 /// Whether two corrections are of one slot: the same thing corrected the same way.
@@ -101,6 +103,16 @@ impl Corrections {
         self.list.is_empty()
     }
 
+    /// A name for these corrections (the same for the same list): what a
+    /// saved entity index was built with, so that it is used only with them.
+    pub fn fingerprint(&self) -> String {
+        if self.is_empty() {
+            return String::new();
+        }
+        let text = format!("{:?}", self.list);
+        format!("{:016x}", crate::store::version::stable_hash(&[text.as_bytes()]))
+    }
+
     /// Adds a correction (replacing the one of its slot).
     pub fn add(&mut self, correction: Correction) {
         self.remove(&correction);
@@ -119,6 +131,7 @@ impl Corrections {
             Correction::Split { kind, name, surface, into } => {
                 let k = key(&mut String::new(), *kind, &[name, surface]).to_string();
                 self.splits.insert(k, into.clone());
+                self.split_names.insert(key(&mut String::new(), *kind, &[name]).to_string());
             }
         }
         self.list.push(correction);
@@ -163,6 +176,30 @@ impl Corrections {
             }
         }
         at
+    }
+
+    /// Whether any correction may change the facts `packed` of the article
+    /// `article` (its id): read without making a fact, so that an article
+    /// the corrections leave alone costs a few lookups and its facts stay
+    /// as stored.
+    pub fn touches(&self, article: &str, packed: &PackedFacts) -> bool {
+        if self.is_empty() {
+            return false;
+        }
+        if self.articles.contains(article) {
+            return true;
+        }
+        if self.merges.is_empty() && self.split_names.is_empty() {
+            return false;
+        }
+        let mut buf = String::new();
+        let mut touched = false;
+        packed.each_name(|kind, name| {
+            touched = touched
+                || self.merged_with(&mut buf, kind, name).is_some()
+                || (kind.is_entity() && self.split_names.contains(key(&mut buf, kind, &[name])));
+        });
+        touched
     }
 
     /// Applies the corrections to the facts of `doc`.
@@ -291,6 +328,28 @@ mod tests {
         let once = got.clone();
         c.apply(&doc, &mut got);
         assert_eq!(got, once);
+    }
+
+    #[test]
+    fn what_a_correction_may_change_is_told_from_the_packed_facts() {
+        let doc = doc();
+        let packed = PackedFacts::pack(&facts(&doc));
+        let merge =
+            |kind, from: &str| Correction::Merge { kind, from: from.into(), into: "X".into() };
+        let split = |name: &str| Correction::Split {
+            kind: Kind::Place,
+            name: name.into(),
+            surface: "deutschland".into(),
+            into: "Y".into(),
+        };
+        assert!(!Corrections::default().touches("a", &packed));
+        assert!(Corrections::new(vec![merge(Kind::Person, "LOPEZ")]).touches("b", &packed));
+        assert!(!Corrections::new(vec![merge(Kind::Org, "Lopez")]).touches("b", &packed));
+        assert!(Corrections::new(vec![split("germany")]).touches("b", &packed));
+        assert!(!Corrections::new(vec![split("France")]).touches("b", &packed));
+        let drop = Correction::Drop(FactKey::of(&doc, &facts(&doc)[0]));
+        assert!(Corrections::new(vec![drop.clone()]).touches("a", &packed));
+        assert!(!Corrections::new(vec![drop]).touches("b", &packed));
     }
 
     #[test]

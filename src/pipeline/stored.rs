@@ -8,13 +8,17 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::{LARGE_IMPORT, Lazy, Loaded, Order, Out, Summary, extract, is_stored, stream};
+use std::sync::PoisonError;
+
+use super::{Kept, LARGE_IMPORT, Lazy, Loaded, Order, Out, Summary, extract, is_stored, stream};
 use crate::corpus::{Listing, Notice, Options, Progress, Source};
 use crate::facts::Fact;
 use crate::store::{FileId, Library, Listed, StoreError, Verdict};
 
 /// Files read back from the library in one batch.
 const STORED_BATCH: usize = 256;
+/// Articles read back lean handed over in one batch.
+const LEAN_BATCH: usize = 4096;
 /// Files (and bytes) to load up to which [`Order::StoredFirst`] keeps
 /// path order when the library holds the others; a first import, or a
 /// large file that may take a while, shows what it can at once instead.
@@ -42,6 +46,8 @@ pub(super) struct Load<'a> {
     bytes_done: u64,
     /// The library's fault that stopped its use.
     pub error: Option<StoreError>,
+    /// Whether unchanged files are handed over lean ([`Order::Reader`]).
+    lean: bool,
 }
 
 impl<'a> Load<'a> {
@@ -74,6 +80,7 @@ impl<'a> Load<'a> {
             files_done: 0,
             bytes_done: 0,
             error: None,
+            lean: false,
         }
     }
 
@@ -138,9 +145,10 @@ impl<'a> Load<'a> {
         // list keeps path order.
         let few_bytes: u64 = to_load.iter().map(|&i| self.sources[i].bytes).sum();
         let few = !stored.is_empty() && to_load.len() <= FEW && few_bytes <= FEW_BYTES;
+        self.lean = order == Order::Reader && self.facts.is_some();
         let order = if few { Order::Paths } else { order };
         let go_on = match order {
-            Order::StoredFirst => {
+            Order::StoredFirst | Order::Reader => {
                 self.read_back(&stored, &HashSet::new(), out).is_continue()
                     && self.load_files(&to_load, Some(out)).is_continue()
             }
@@ -243,6 +251,13 @@ impl<'a> Load<'a> {
         fresh: &HashSet<usize>,
         out: &mut Out<'_>,
     ) -> ControlFlow<()> {
+        let (lean, places): (Vec<usize>, Vec<usize>) = if self.lean {
+            // Stale files are extracted again, from their bodies.
+            places.iter().partition(|&&i| self.verdicts[i] != self.files[i].map(Verdict::Stale))
+        } else {
+            (Vec::new(), places.to_vec())
+        };
+        self.read_back_lean(&lean, fresh, out)?;
         for chunk in places.chunks(STORED_BATCH) {
             match self.read_chunk(chunk, fresh) {
                 Ok((mut loaded, hashes)) => {
@@ -263,6 +278,90 @@ impl<'a> Load<'a> {
             }
         }
         ControlFlow::Continue(())
+    }
+
+    /// Reads the files `places` back lean (see [`super::Kept::lean`]): every
+    /// document without its body, with its facts as stored, in one pass;
+    /// handed to `out` a few thousand at a time. An article the person's
+    /// corrections may change is read whole and corrected here.
+    fn read_back_lean(
+        &mut self,
+        places: &[usize],
+        fresh: &HashSet<usize>,
+        out: &mut Out<'_>,
+    ) -> ControlFlow<()> {
+        if places.is_empty() {
+            return ControlFlow::Continue(());
+        }
+        let read = self.read_lean(places, fresh);
+        let (stored, problems) = match read {
+            Ok(read) => read,
+            Err(e) => {
+                self.error = Some(e);
+                return ControlFlow::Break(());
+            }
+        };
+        self.problems.extend(problems);
+        let mut stored = stored.into_iter().peekable();
+        let mut loaded = Loaded::default();
+        let mut hashes = Vec::new();
+        while let Some((doc, facts, kept, hash, at)) = stored.next() {
+            if !self.sent[at] {
+                self.sent[at] = true;
+                self.files_done += 1;
+                self.bytes_done += self.sources[at].bytes;
+            }
+            loaded.docs.push(doc);
+            loaded.facts.push(facts);
+            loaded.kept.push(Some(kept));
+            hashes.push(hash);
+            if loaded.docs.len() == LEAN_BATCH || stored.peek().is_none() {
+                loaded.progress = self.progress();
+                loaded.problems.splice(0..0, std::mem::take(&mut self.problems));
+                loaded.notes.splice(0..0, std::mem::take(&mut self.notes));
+                out.send_hashed(std::mem::take(&mut loaded), &std::mem::take(&mut hashes))?;
+            }
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// The articles of the files `places`, lean (each with its facts
+    /// when corrected, its place among the sources), and the problems of
+    /// those not in `fresh`.
+    #[allow(clippy::type_complexity)]
+    fn read_lean(
+        &mut self,
+        places: &[usize],
+        fresh: &HashSet<usize>,
+    ) -> Result<
+        (Vec<(crate::corpus::Document, Vec<Fact>, Kept, u64, usize)>, Vec<Notice>),
+        StoreError,
+    > {
+        let files: Vec<FileId> = places.iter().filter_map(|&i| self.files[i]).collect();
+        let at: HashMap<FileId, usize> =
+            places.iter().filter_map(|&i| Some((self.files[i]?, i))).collect();
+        let old: Vec<FileId> =
+            places.iter().filter(|i| !fresh.contains(i)).filter_map(|&i| self.files[i]).collect();
+        let problems = self.library.problems_of(&old)?;
+        let corrections = self.facts.and_then(Lazy::corrections);
+        let corrections = corrections.map(|c| c.read().unwrap_or_else(PoisonError::into_inner));
+        let mut out = Vec::new();
+        for (mut s, packed) in self.library.documents_packed(&files)? {
+            let Some(&i) = at.get(&s.file) else { continue };
+            s.relabel(&self.sources[i]);
+            let packed = packed.unwrap_or_default();
+            let mut facts = Vec::new();
+            let mut lean = Some(packed);
+            if let (Some(c), Some(p)) = (&corrections, &lean)
+                && c.touches(&s.doc.key, p)
+            {
+                self.library.fill_body(s.row, &mut s.doc)?;
+                facts = lean.take().map(|p| p.unpack()).unwrap_or_default();
+                c.apply(&s.doc, &mut facts);
+            }
+            out.push((s.doc, facts, Kept { row: s.row, lean }, s.body_hash, i));
+        }
+        Ok((out, problems))
     }
 
     /// The articles of the files `chunk`, with their facts and each one's
@@ -299,6 +398,7 @@ impl<'a> Load<'a> {
                 old.push(file);
             }
             hashes.extend(stored.iter().map(|s| s.body_hash));
+            loaded.kept.extend(stored.iter().map(|s| Some(Kept { row: s.row, lean: None })));
             loaded.docs.extend(stored.into_iter().map(|s| s.doc));
             loaded.facts.extend(facts);
         }

@@ -175,8 +175,7 @@ fn read_fact(r: &mut Reader<'_>) -> Option<Fact> {
 fn skip_fact(r: &mut Reader<'_>) -> Option<Kind> {
     let kind = *Kind::ALL.get(usize::from(r.byte()?))?;
     let flags = r.byte()?;
-    r.usize()?;
-    r.usize()?;
+    r.usize()?.checked_add(r.usize()?)?;
     match flags & (NUMBER | TEXT) {
         NUMBER => drop(r.f64()?),
         TEXT => drop(r.str()?),
@@ -191,6 +190,36 @@ fn skip_fact(r: &mut Reader<'_>) -> Option<Kind> {
         }
     }
     Some(kind)
+}
+
+/// One fact of [`encode_facts`]'s layout read for its names: its kind,
+/// its value when that is text, and its speaker.
+fn read_names<'a>(r: &mut Reader<'a>) -> Option<(Kind, Option<&'a str>, Option<&'a str>)> {
+    let kind = *Kind::ALL.get(usize::from(r.byte()?))?;
+    let flags = r.byte()?;
+    r.usize()?;
+    r.usize()?;
+    let value = match flags & (NUMBER | TEXT) {
+        NUMBER => {
+            r.f64()?;
+            None
+        }
+        TEXT => Some(r.str()?),
+        _ => None,
+    };
+    if flags & HAS_MAX != 0 {
+        r.f64()?;
+    }
+    let mut speaker = None;
+    for bit in [HAS_CURRENCY, HAS_ROLE, HAS_ORG, HAS_SPEAKER] {
+        if flags & bit != 0 {
+            let s = r.str()?;
+            if bit == HAS_SPEAKER {
+                speaker = Some(s);
+            }
+        }
+    }
+    Some((kind, value, speaker))
 }
 
 /// An article's facts in [`encode_facts`]'s layout: a tenth or less of
@@ -211,6 +240,19 @@ impl PackedFacts {
         Self { bytes: bytes[varint_len(facts.len())..].into(), len: facts.len() }
     }
 
+    /// The facts as the library stores them ([`encode_facts`]'s layout),
+    /// taken as they are: checked fact by fact without making one, so a
+    /// damaged blob is refused (`None`) rather than read wrong later.
+    pub fn from_blob(blob: &[u8]) -> Option<Self> {
+        let mut r = Reader::new(blob);
+        let len = r.count(4)?;
+        let facts = r.rest;
+        for _ in 0..len {
+            skip_fact(&mut r)?;
+        }
+        r.rest.is_empty().then(|| Self { bytes: facts.into(), len })
+    }
+
     /// Every fact, in order.
     pub fn unpack(&self) -> Vec<Fact> {
         self.iter().collect()
@@ -229,6 +271,23 @@ impl PackedFacts {
             skip_fact(&mut r)?;
         }
         (i < self.len).then(|| read_fact(&mut r)).flatten()
+    }
+
+    /// Every name the facts give, without making a fact: each entity's
+    /// value with its kind, and each quote's speaker (a person).
+    pub fn each_name(&self, mut f: impl FnMut(Kind, &str)) {
+        let mut r = Reader::new(&self.bytes);
+        for _ in 0..self.len {
+            let Some(fact) = read_names(&mut r) else { return };
+            if let (kind, Some(name)) = (fact.0, fact.1)
+                && kind.is_entity()
+            {
+                f(kind, name);
+            }
+            if let Some(speaker) = fact.2 {
+                f(Kind::Person, speaker);
+            }
+        }
     }
 
     /// Each fact's kind, in order.
@@ -370,10 +429,22 @@ mod tests {
         }
         assert_eq!(packed.get(facts.len()), None);
         assert!(packed.kinds().eq(facts.iter().map(|f| f.kind)));
+        let mut names = Vec::new();
+        packed.each_name(|k, n| names.push((k, n.to_string())));
+        assert_eq!(
+            names,
+            [(Kind::Person, "Nguyễn Văn A".to_string()), (Kind::Person, "Anna Weiß".to_string())]
+        );
         // A count of more than one byte.
         let many = vec![facts[1].clone(); 300];
         assert_eq!(PackedFacts::pack(&many).unpack(), many);
         assert!(PackedFacts::pack(&[]).unpack().is_empty());
+        // As stored: taken whole, a cut one refused.
+        let blob = encode_facts(&many);
+        assert_eq!(PackedFacts::from_blob(&blob), Some(PackedFacts::pack(&many)));
+        for cut in [0, 1, 2, blob.len() / 2, blob.len() - 1] {
+            assert_eq!(PackedFacts::from_blob(&blob[..cut]), None, "cut at {cut}");
+        }
     }
 
     #[test]

@@ -47,26 +47,68 @@ impl Library {
         search: &SearchIndex,
         entities: &EntityIndex,
     ) -> Result<()> {
-        let header = header(rows);
-        if self.saved_header()?.as_deref() == Some(header.as_slice()) {
+        self.save_search(rows, search)?;
+        self.save_entities(rows, entities, "")
+    }
+
+    /// Saves the search index built over the documents of `rows`.
+    pub fn save_search(&mut self, rows: &[DocRow], search: &SearchIndex) -> Result<()> {
+        self.save_blob(SEARCH, &header(rows, ""), |w| search.write_to(w))
+    }
+
+    /// Saves the entity index built over the facts of the documents of
+    /// `rows`; `tag` names what else it was built with (the person's
+    /// corrections): it is loaded only with the same.
+    pub fn save_entities(
+        &mut self,
+        rows: &[DocRow],
+        entities: &EntityIndex,
+        tag: &str,
+    ) -> Result<()> {
+        self.save_blob(ENTITIES, &header(rows, tag), |w| w.write_all(&entities.to_bytes()))
+    }
+
+    /// [`Library::save_entities`] of an index made bytes already
+    /// ([`EntityIndex::to_bytes`]).
+    pub fn save_entity_bytes(&mut self, rows: &[DocRow], bytes: &[u8], tag: &str) -> Result<()> {
+        self.save_blob(ENTITIES, &header(rows, tag), |w| w.write_all(bytes))
+    }
+
+    /// Whether the entity index saved is the one over `rows` with `tag`
+    /// (saving it again would write nothing).
+    pub fn entities_saved(&self, rows: &[DocRow], tag: &str) -> Result<bool> {
+        Ok(self.saved_header(ENTITIES)?.as_deref() == Some(header(rows, tag).as_slice()))
+    }
+
+    /// Replaces the blob `name` and its header (written last: a save cut
+    /// short leaves no header, so nothing is read); nothing is written
+    /// when the same header is saved already.
+    fn save_blob(
+        &mut self,
+        name: Name,
+        header: &[u8],
+        write: impl FnOnce(&mut Parts<'_>) -> std::io::Result<()>,
+    ) -> Result<()> {
+        if self.saved_header(name)?.as_deref() == Some(header) {
             return Ok(());
         }
         let path = self.path.clone();
         let e = |e| sqlite(&path, e);
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(e)?;
-        tx.execute("DELETE FROM blobs WHERE name IN ('header', 'search', 'entities')", [])
+        tx.execute("DELETE FROM blobs WHERE name IN (?1, ?2)", [name.data, name.header])
             .map_err(e)?;
-        write_blob(&tx, &path, "search", |w| search.write_to(w))?;
-        write_blob(&tx, &path, "entities", |w| w.write_all(&entities.to_bytes()))?;
-        // The header last: a save cut short leaves no header, so nothing is read.
-        tx.execute("INSERT INTO blobs (name, part, data) VALUES ('header', 0, ?1)", [&header])
-            .map_err(e)?;
+        write_blob(&tx, &path, name.data, write)?;
+        tx.execute(
+            "INSERT INTO blobs (name, part, data) VALUES (?1, 0, ?2)",
+            params![name.header, header],
+        )
+        .map_err(e)?;
         tx.commit().map_err(e)
     }
 
-    fn saved_header(&self) -> Result<Option<Vec<u8>>> {
+    fn saved_header(&self, name: Name) -> Result<Option<Vec<u8>>> {
         self.conn
-            .query_row("SELECT data FROM blobs WHERE name = 'header' AND part = 0", [], |r| {
+            .query_row("SELECT data FROM blobs WHERE name = ?1 AND part = 0", [name.header], |r| {
                 r.get(0)
             })
             .optional()
@@ -85,8 +127,8 @@ impl Library {
 
     /// The saved search index over `rows`, and the articles it lacks.
     pub fn load_search(&self, rows: &[DocRow]) -> Result<Option<(Layered, Vec<DocId>)>> {
-        let Some(base) = self.base_map(rows)? else { return Ok(None) };
-        let mut parts = BlobReader::new(self, "search");
+        let Some(base) = self.base_map(SEARCH, rows, "")? else { return Ok(None) };
+        let mut parts = BlobReader::new(self, SEARCH.data);
         let search = match SearchIndex::read_from(&mut parts) {
             Ok(s) if s.doc_count() == base.map.len() => s,
             _ => return parts.failed.map_or(Ok(None), |e| Err(self.err(e))),
@@ -96,9 +138,18 @@ impl Library {
 
     /// The saved entity index renumbered onto `rows`, and the articles it lacks.
     pub fn load_entities(&self, rows: &[DocRow]) -> Result<Option<(EntityIndex, Vec<DocId>)>> {
-        let Some(base) = self.base_map(rows)? else { return Ok(None) };
+        self.load_entities_tagged(rows, "")
+    }
+
+    /// [`Library::load_entities`] of an index saved with `tag`.
+    pub fn load_entities_tagged(
+        &self,
+        rows: &[DocRow],
+        tag: &str,
+    ) -> Result<Option<(EntityIndex, Vec<DocId>)>> {
+        let Some(base) = self.base_map(ENTITIES, rows, tag)? else { return Ok(None) };
         let mut bytes = Vec::new();
-        let mut parts = BlobReader::new(self, "entities");
+        let mut parts = BlobReader::new(self, ENTITIES.data);
         if parts.read_to_end(&mut bytes).is_err() {
             return parts.failed.map_or(Ok(None), |e| Err(self.err(e)));
         }
@@ -108,11 +159,20 @@ impl Library {
         Ok(Some((entities, base.missing)))
     }
 
+    /// The rows of the documents the saved entity index of `tag` covers
+    /// (none when there is none of this version and tag): a load can tell
+    /// from it, before it starts, which articles it must find the
+    /// entities of.
+    pub fn saved_entity_rows(&self, tag: &str) -> Result<Option<std::collections::HashSet<i64>>> {
+        let Some(header) = self.saved_header(ENTITIES)? else { return Ok(None) };
+        Ok(read_header(&header, tag).map(|rows| rows.into_iter().collect()))
+    }
+
     /// Each saved article's id now (through its row), and the articles now
-    /// that the saved indexes lack.
-    fn base_map(&self, rows: &[DocRow]) -> Result<Option<BaseMap>> {
-        let Some(header) = self.saved_header()? else { return Ok(None) };
-        let Some(saved_rows) = read_header(&header) else { return Ok(None) };
+    /// that the saved index `name` lacks.
+    fn base_map(&self, name: Name, rows: &[DocRow], tag: &str) -> Result<Option<BaseMap>> {
+        let Some(header) = self.saved_header(name)? else { return Ok(None) };
+        let Some(saved_rows) = read_header(&header, tag) else { return Ok(None) };
         let now: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.0, i)).collect();
         let map: Vec<Option<DocId>> =
             saved_rows.iter().map(|r| now.get(r).map(|&i| DocId(i))).collect();
@@ -124,6 +184,16 @@ impl Library {
         Ok(Some(BaseMap { map, missing }))
     }
 }
+
+/// A saved index's rows in `blobs`: its parts and its header.
+#[derive(Clone, Copy)]
+struct Name {
+    data: &'static str,
+    header: &'static str,
+}
+
+const SEARCH: Name = Name { data: "search", header: "search-header" };
+const ENTITIES: Name = Name { data: "entities", header: "entities-header" };
 
 struct BaseMap {
     map: Vec<Option<DocId>>,
@@ -148,11 +218,12 @@ fn write_blob(
     })
 }
 
-/// The versions the indexes were built under and the rows they cover.
-fn header(rows: &[DocRow]) -> Vec<u8> {
+/// The versions an index was built under, its tag and the rows it covers.
+fn header(rows: &[DocRow], tag: &str) -> Vec<u8> {
     let mut w = Writer::default();
     w.str(version::parse());
     w.str(version::extraction());
+    w.str(tag);
     w.usize(rows.len());
     let mut last = 0i64;
     for r in rows {
@@ -162,9 +233,9 @@ fn header(rows: &[DocRow]) -> Vec<u8> {
     w.buf
 }
 
-fn read_header(bytes: &[u8]) -> Option<Vec<i64>> {
+fn read_header(bytes: &[u8], tag: &str) -> Option<Vec<i64>> {
     let mut r = Reader::new(bytes);
-    if r.str()? != version::parse() || r.str()? != version::extraction() {
+    if r.str()? != version::parse() || r.str()? != version::extraction() || r.str()? != tag {
         return None;
     }
     let n = r.count(1)?;

@@ -15,7 +15,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use super::codec;
+use super::codec::{self, PackedFacts};
 use super::db::{self, Spec, sqlite};
 use super::error::{Result, StoreError};
 use super::schema;
@@ -507,6 +507,48 @@ impl Library {
         Ok(out)
     }
 
+    /// The documents of `files` as [`Library::documents`] gives them
+    /// without bodies, each with its facts as stored (packed, not decoded;
+    /// none when it has none stored): all the list and the sidebar need,
+    /// in one pass over the table. [`Library::fill_body`] brings a body.
+    pub fn documents_packed(&self, files: &[FileId]) -> Result<Vec<(Stored, Option<PackedFacts>)>> {
+        let place: HashMap<i64, usize> = files.iter().enumerate().map(|(i, f)| (f.0, i)).collect();
+        let sql = format!(
+            "SELECT {DOC_COLUMNS}, f.facts FROM documents d \
+             LEFT JOIN fact_blobs f ON f.document = d.id"
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        let mut found: Vec<(usize, i64, Stored, Option<PackedFacts>)> =
+            Vec::with_capacity(files.len());
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let file: i64 = r.get(1).map_err(|e| self.err(e))?;
+            let Some(&at) = place.get(&file) else { continue };
+            let ord: i64 = r.get(2).map_err(|e| self.err(e))?;
+            let stored = read_document(r).map_err(|e| self.err(e))?;
+            let blob = r.get_ref(BODY_COLUMN).map_err(|e| self.err(e))?.as_blob_or_null();
+            let packed = match blob.map_err(|e| self.err(e.into()))? {
+                None => None,
+                Some(b) => {
+                    Some(PackedFacts::from_blob(b).ok_or_else(|| StoreError::Malformed {
+                        path: self.path.clone(),
+                        what: format!("the facts of document {}", stored.row.0),
+                    })?)
+                }
+            };
+            found.push((at, ord, stored, packed));
+        }
+        found.sort_by_key(|(at, ord, ..)| (*at, *ord));
+        Ok(found
+            .into_iter()
+            .enumerate()
+            .map(|(i, (_, _, mut s, p))| {
+                s.doc.id = DocId(i);
+                (s, p)
+            })
+            .collect())
+    }
+
     fn read_body(&self, r: &rusqlite::Row<'_>, doc: &mut Document, at: usize) -> Result<()> {
         let malformed = |what: &str| StoreError::Malformed {
             path: self.path.clone(),
@@ -678,6 +720,32 @@ impl Library {
                 stmt.query_row([f.0], |r| r.get(0)).optional().map_err(|e| self.err(e))?;
             let pairs: Vec<(String, String)> =
                 json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default();
+            out.extend(pairs.into_iter().map(|(path, message)| Notice { path, message }));
+        }
+        Ok(out)
+    }
+
+    /// [`Library::problems`] of many files, in one pass over the table.
+    pub fn problems_of(&self, files: &[FileId]) -> Result<Vec<Notice>> {
+        let place: HashMap<i64, usize> = files.iter().enumerate().map(|(i, f)| (f.0, i)).collect();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, problems FROM files WHERE problems IS NOT NULL")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .map_err(|e| self.err(e))?;
+        let mut found = Vec::new();
+        for row in rows {
+            let (id, json) = row.map_err(|e| self.err(e))?;
+            if let Some(&at) = place.get(&id) {
+                found.push((at, json));
+            }
+        }
+        found.sort_by_key(|(at, _)| *at);
+        let mut out = Vec::new();
+        for (_, json) in found {
+            let pairs: Vec<(String, String)> = serde_json::from_str(&json).unwrap_or_default();
             out.extend(pairs.into_iter().map(|(path, message)| Notice { path, message }));
         }
         Ok(out)

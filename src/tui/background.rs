@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
+use std::sync::PoisonError;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::time::Instant;
 
@@ -18,6 +19,7 @@ use crate::corpus::{Corpus, Document, Options};
 use crate::facts::Fact;
 use crate::index::{Entity, EntityIndex, entities_of};
 use crate::pipeline::{self, Lazy, Loaded, Order, Shared, Summary};
+use crate::store::DocRow;
 use crate::text::DocId;
 
 use super::search_worker::SearchWorker;
@@ -45,16 +47,24 @@ pub enum Msg {
     Loaded(Summary),
     /// Said once: the library was moved aside, or cannot be used.
     Note(String),
+    /// Connections to the library, to read the bodies of articles handed
+    /// over lean: the app's and the search's.
+    Library(crate::store::Library, crate::store::Library),
     /// Facts of some articles, from the extractor of a generation (a
     /// reload starts a new one; results of an older one are dropped).
     Facts(u64, Vec<(DocId, Vec<Fact>)>),
     Index(u64, EntityIndex),
+    /// The saved entity index over the articles loaded (after `Loaded`),
+    /// and whether the load left out the entities of the articles it
+    /// covers (counting on it).
+    EntityBase(Option<EntityIndex>, bool),
     ReloadProgress(crate::corpus::Progress),
     Reloaded(Corpus, Vec<Vec<Fact>>),
     /// The corpus search's index of the corpus at a version is built.
     Indexed(u64),
-    /// The corpus search's results for question `generation`.
-    Searched(u64, crate::index::Results),
+    /// The corpus search's results for question `generation`, with the
+    /// bodies it read from the library.
+    Searched(u64, crate::index::Results, Vec<(DocId, Document)>),
 }
 
 /// What the fact extractor is given.
@@ -69,8 +79,20 @@ enum Job {
     First(DocId),
     /// Loading is over: extract on every core.
     Loaded,
-    /// No more articles: build the index when every one is done.
-    End,
+    /// The saved entity index of the articles whose entities were not sent.
+    Base(EntityIndex),
+    /// No more articles: build the index when every one is done (and save
+    /// it so).
+    End(Option<Save>),
+}
+
+/// Where and how the entity index is saved once built.
+struct Save {
+    library: PathBuf,
+    /// Each article's row in the library, by `DocId`.
+    rows: Vec<DocRow>,
+    /// The corrections it is built with ([`crate::pipeline::Corrections::fingerprint`]).
+    tag: String,
 }
 
 /// The workers of one reader, and the way back from them.
@@ -89,6 +111,9 @@ pub struct Work {
     in_flight: usize,
     /// Whether the extractor has been told there are no more articles.
     ended: bool,
+    /// Whether the loader has still to say whether the library holds an
+    /// entity index of the articles loaded.
+    awaiting_base: bool,
     search: SearchWorker,
     /// The person's corrections, applied to every article's facts.
     corrections: crate::pipeline::Shared,
@@ -113,6 +138,7 @@ impl Work {
             next: 0,
             in_flight: 0,
             ended: false,
+            awaiting_base: true,
             search,
             corrections,
         };
@@ -156,6 +182,10 @@ impl Work {
                 let _ = self.jobs.send(Job::Loaded);
             }
             Msg::Note(note) => app.note = Some(note),
+            Msg::Library(library, search) => {
+                app.library = Some(library);
+                self.search.set_library(search);
+            }
             Msg::Facts(generation, facts) if generation == self.generation => {
                 self.in_flight = self.in_flight.saturating_sub(facts.len());
                 for (id, f) in facts {
@@ -164,6 +194,21 @@ impl Work {
             }
             Msg::Index(generation, index) if generation == self.generation => {
                 app.set_index(index);
+            }
+            Msg::EntityBase(base, counted_on) => {
+                self.awaiting_base = false;
+                match base {
+                    Some(index) => drop(self.jobs.send(Job::Base(index))),
+                    // The entities the load left out: from every article's facts.
+                    None if counted_on => {
+                        let todo: Vec<DocId> = (0..app.records.len())
+                            .filter(|&i| !app.records[i].facts_ready)
+                            .map(DocId)
+                            .collect();
+                        self.restart_extractor(app, &todo);
+                    }
+                    None => {}
+                }
             }
             Msg::ReloadProgress(p) => app.loading = Some(p),
             Msg::Reloaded(corpus, facts) => {
@@ -180,7 +225,10 @@ impl Work {
                 self.restart_extractor(app, &left);
             }
             Msg::Indexed(version) => app.set_indexed(version),
-            Msg::Searched(generation, results) => app.set_search_results(generation, results),
+            Msg::Searched(generation, results, bodies) => {
+                app.put_bodies(generation, bodies);
+                app.set_search_results(generation, results);
+            }
             Msg::Facts(..)
             | Msg::Index(..)
             | Msg::Input(_)
@@ -208,9 +256,9 @@ impl Work {
             self.in_flight += chunk.len();
             let _ = self.jobs.send(Job::Docs(chunk));
         }
-        if self.next >= docs.len() && !app.is_loading() && !self.reloading {
+        if self.next >= docs.len() && !app.is_loading() && !self.reloading && !self.awaiting_base {
             self.ended = true;
-            let _ = self.jobs.send(Job::End);
+            let _ = self.jobs.send(Job::End(self.save(app)));
         }
     }
 
@@ -270,7 +318,15 @@ impl Work {
         let docs = todo.iter().map(|id| app.corpus.docs[id.0].clone()).collect();
         let _ = self.jobs.send(Job::Known(known));
         let _ = self.jobs.send(Job::Docs(docs));
-        let _ = self.jobs.send(Job::End);
+        let _ = self.jobs.send(Job::End(self.save(app)));
+    }
+
+    /// How the entity index is to be saved: when every article is in the library.
+    fn save(&self, app: &App) -> Option<Save> {
+        let library = app.library.as_ref()?.path().to_path_buf();
+        let rows = app.records.iter().map(|r| r.row).collect::<Option<Vec<_>>>()?;
+        let tag = self.corrections.read().unwrap_or_else(PoisonError::into_inner).fingerprint();
+        Some(Save { library, rows, tag })
     }
 }
 
@@ -291,13 +347,43 @@ fn library(cache: bool, paths: &[PathBuf], tx: &Sender<Msg>) -> Option<crate::st
 fn spawn_loader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>, corrections: Shared) {
     std::thread::spawn(move || {
         let mut library = library(cache, &paths, &tx);
+        if let Some(l) = &library
+            && let (Ok(app), Ok(search)) = (l.reader(), l.reader())
+        {
+            let _ = tx.send(Msg::Library(app, search));
+        }
+        let tag = corrections.read().unwrap_or_else(PoisonError::into_inner).fingerprint();
+        // The articles the saved entity index covers: their entities are
+        // not made again.
+        let covered = library.as_ref().and_then(|l| l.saved_entity_rows(&tag).ok().flatten());
         let extractor = Lazy::corrected(corrections);
+        let mut rows: Vec<Option<DocRow>> = Vec::new();
         let mut send = |mut loaded: Loaded| {
-            let entities: Vec<Vec<(usize, Entity)>> =
-                loaded.facts.par_iter().map(|f| entities_of(f)).collect();
-            // Each article's record (its facts packed) made here, not on screen.
+            let n = loaded.docs.len();
+            let kept = std::mem::take(&mut loaded.kept);
+            let kept = kept.into_iter().chain(std::iter::repeat(None)).take(n);
             let facts = std::mem::take(&mut loaded.facts);
-            let records: Vec<Record> = facts.par_iter().map(|f| Record::with_facts(f)).collect();
+            let pairs: Vec<_> = facts.into_iter().zip(kept).collect();
+            rows.extend(pairs.iter().map(|(_, k)| k.as_ref().map(|k| k.row)));
+            // Each article's record made here, not on screen: lean ones
+            // keep their facts as stored.
+            let (records, entities): (Vec<Record>, Vec<Vec<(usize, Entity)>>) = pairs
+                .into_par_iter()
+                .map(|(f, k)| {
+                    let saved = k.as_ref().is_some_and(|k| {
+                        k.lean.is_some() && covered.as_ref().is_some_and(|c| c.contains(&k.row.0))
+                    });
+                    let record = Record::from_loaded(&f, k);
+                    let entities = if saved {
+                        Vec::new()
+                    } else if record.bodyless {
+                        entities_of(&record.unpacked())
+                    } else {
+                        entities_of(&f)
+                    };
+                    (record, entities)
+                })
+                .unzip();
             // The keys of the reading state, computed here rather than on screen.
             for doc in &loaded.docs {
                 let _ = crate::state::content_hash(doc);
@@ -311,11 +397,17 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>, corrections: 
             &paths,
             library.as_mut(),
             Some(&extractor),
-            Order::StoredFirst,
+            Order::Reader,
             Options::reader(),
             &mut send,
         );
         let _ = tx.send(Msg::Loaded(summary));
+        let base = (|| {
+            let rows: Vec<DocRow> = rows.iter().copied().collect::<Option<_>>()?;
+            covered.as_ref()?;
+            library.as_ref()?.load_entities_tagged(&rows, &tag).ok().flatten()
+        })();
+        let _ = tx.send(Msg::EntityBase(base.map(|(index, _)| index), covered.is_some()));
     });
 }
 
@@ -370,6 +462,8 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>, correction
     let mut first = None;
     let mut ended = false;
     let mut loaded = false;
+    let mut base = None;
+    let mut save = None;
     loop {
         // Take every job waiting; wait for one when there is nothing to do.
         loop {
@@ -399,11 +493,20 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>, correction
                 }
                 Job::First(id) => first = Some(id.0),
                 Job::Loaded => loaded = true,
-                Job::End => ended = true,
+                Job::Base(saved) => base = Some(saved),
+                Job::End(s) => {
+                    ended = true;
+                    save = s;
+                }
             }
         }
         if pending.is_empty() {
-            let _ = tx.send(Msg::Index(generation, std::mem::take(&mut index.index)));
+            let mut whole = std::mem::take(&mut index.index);
+            if let Some(mut saved) = base.take() {
+                saved.absorb(whole);
+                whole = saved;
+            }
+            finish(generation, tx, whole, save.take());
             return;
         }
         let chunk = if loaded { FACTS_CHUNK } else { 1 };
@@ -423,6 +526,23 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>, correction
         if tx.send(Msg::Facts(generation, done)).is_err() {
             return;
         }
+    }
+}
+
+/// Hands the entity index to the screen, and saves it in the library when
+/// `save` says where (unless it is saved so already).
+fn finish(generation: u64, tx: &Sender<Msg>, index: EntityIndex, save: Option<Save>) {
+    let library = save.as_ref().and_then(|s| crate::store::Library::open(&s.library).ok());
+    let bytes = match (&library, &save) {
+        (Some(l), Some(s)) if !l.entities_saved(&s.rows, &s.tag).unwrap_or(true) => {
+            Some(index.to_bytes())
+        }
+        _ => None,
+    };
+    let _ = tx.send(Msg::Index(generation, index));
+    if let (Some(mut library), Some(s), Some(bytes)) = (library, save, bytes) {
+        // Not saved is built again next time: nothing to say.
+        let _ = library.save_entity_bytes(&s.rows, &bytes, &s.tag);
     }
 }
 

@@ -12,16 +12,25 @@ use super::background::Msg;
 use crate::app::App;
 use crate::app::search::{Question, Searcher};
 use crate::corpus::Document;
+use crate::store::{DocRow, Library};
 
-/// What the search thread is given: a question, and the articles as they
-/// were when it was asked (kept only while it is answered).
-type Job = (Question, Arc<Vec<Document>>);
+/// The articles as they were when a question was asked, with each one's
+/// row in the library when its body is there only.
+type Docs = Arc<(Vec<Document>, Vec<Option<DocRow>>)>;
+
+/// What the search thread is given.
+enum Job {
+    /// A question, and the articles it is about (kept only while it is answered).
+    Ask(Question, Docs),
+    /// The library, to read the saved index and bodies from.
+    Library(Library),
+}
 
 /// The search thread, and the articles last handed to it: shared, not
 /// copied again, while the corpus does not change and the search is open.
 pub struct SearchWorker {
     jobs: Sender<Job>,
-    docs: Option<(u64, Arc<Vec<Document>>)>,
+    docs: Option<(u64, Docs)>,
 }
 
 impl SearchWorker {
@@ -30,6 +39,12 @@ impl SearchWorker {
         let (jobs, rx) = channel();
         std::thread::spawn(move || answer_all(&rx, &tx));
         Self { jobs, docs: None }
+    }
+
+    /// The library the articles come from (a connection of the search
+    /// thread's own).
+    pub fn set_library(&self, library: Library) {
+        let _ = self.jobs.send(Job::Library(library));
     }
 
     /// After keys: hands over the app's question, if it has one, and lets
@@ -42,10 +57,13 @@ impl SearchWorker {
                 // changing its own: it gets a copy of the list, made once
                 // per change of the corpus and let go when the search
                 // closes; the bodies in it are shared, not copied.
-                _ => Arc::new(app.corpus.docs.clone()),
+                _ => {
+                    let rows = app.records.iter().map(|r| r.row).collect();
+                    Arc::new((app.corpus.docs.clone(), rows))
+                }
             };
             self.docs = Some((question.corpus_version, Arc::clone(&docs)));
-            let _ = self.jobs.send((question, docs));
+            let _ = self.jobs.send(Job::Ask(question, docs));
         } else if !app.searching_corpus() {
             self.docs = None;
         }
@@ -57,17 +75,27 @@ impl SearchWorker {
 fn answer_all(rx: &Receiver<Job>, tx: &Sender<Msg>) {
     let mut searcher = Searcher::default();
     while let Ok(mut job) = rx.recv() {
+        // Only the latest question of those waiting.
         while let Ok(later) = rx.try_recv() {
-            job = later;
+            match later {
+                Job::Library(library) => searcher = Searcher::with_library(library),
+                ask @ Job::Ask(..) => job = ask,
+            }
         }
-        let (question, docs) = job;
+        let (question, docs) = match job {
+            Job::Library(library) => {
+                searcher = Searcher::with_library(library);
+                continue;
+            }
+            Job::Ask(question, docs) => (question, docs),
+        };
         let must_index = searcher.must_index(&question);
-        let results = searcher.answer(&docs, &question);
+        let (results, bodies) = searcher.answer_lean(&docs.0, &docs.1, &question);
         drop(docs);
         if must_index && tx.send(Msg::Indexed(question.corpus_version)).is_err() {
             return;
         }
-        if tx.send(Msg::Searched(question.generation, results)).is_err() {
+        if tx.send(Msg::Searched(question.generation, results, bodies)).is_err() {
             return;
         }
     }

@@ -76,6 +76,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 let _ = write!(left, "· extracting facts: {} to go ", group(n));
             }
         }
+    } else if app.search_pending() {
+        left.push_str("· indexing ");
     }
     if let Some(s) = &app.article_search {
         let _ = write!(left, "· /{} {} ", s.query, counter(s));

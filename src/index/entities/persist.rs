@@ -80,6 +80,17 @@ impl EntityIndex {
         }
     }
 
+    /// Takes in the mentions of `other`, an index of other articles (a
+    /// saved index and the articles it lacks make one index so).
+    pub fn absorb(&mut self, other: EntityIndex) {
+        for (entity, mentions) in other.entities {
+            for m in mentions {
+                let entities = m.facts.into_iter().map(|f| (f, entity.clone())).collect();
+                self.add_doc(m.doc, entities);
+            }
+        }
+    }
+
     /// Adds an article's entities (as [`super::entities_of`] gives them),
     /// keeping each entity's articles in corpus order.
     pub fn add_doc(&mut self, doc: DocId, entities: Vec<(usize, Entity)>) {
@@ -173,5 +184,26 @@ mod tests {
         index.remap(|d| (d.0 != 1).then_some(d));
         assert_eq!(index.article_count(Kind::Place, "United States"), 0);
         assert_eq!(index.len(), 2, "an entity no article names is dropped");
+    }
+
+    #[test]
+    fn a_saved_index_and_the_articles_it_lacks_make_one() {
+        let facts = vec![
+            vec![place("United States"), place("China")],
+            vec![place("China"), place("Laos")],
+            vec![place("Japan"), place("China"), place("China")],
+        ];
+        let mut saved = EntityIndex::build(&facts);
+        saved.remap(|d| (d.0 != 1).then_some(d));
+        let mut lacking = EntityIndex::default();
+        lacking.add_doc(DocId(1), super::super::entities_of(&facts[1]));
+        saved.absorb(lacking);
+        let built = EntityIndex::build(&facts);
+        let sorted = |i: &EntityIndex| {
+            let mut all: Vec<_> = i.iter().map(|(e, m)| (e.clone(), m.to_vec())).collect();
+            all.sort_by(|a, b| a.0.cmp(&b.0));
+            all
+        };
+        assert_eq!(sorted(&saved), sorted(&built));
     }
 }
