@@ -274,3 +274,94 @@ fn a_repeated_article_is_printed_once_from_the_library_too() {
     // Each file is stored whole, its repeat too.
     assert_eq!(count(&library(home.path()), "select count(*) from documents"), 3);
 }
+
+/// Every article of `paths` through the pipeline in `order`, with where
+/// the library keeps each.
+fn load_all(
+    paths: &[std::path::PathBuf],
+    library: &mut dossier::store::Library,
+    facts: &dossier::pipeline::Lazy,
+    order: dossier::pipeline::Order,
+) -> Vec<(dossier::corpus::Document, Vec<dossier::facts::Fact>, Option<dossier::pipeline::Kept>)> {
+    let mut all = Vec::new();
+    dossier::pipeline::load(
+        paths,
+        Some(library),
+        Some(facts),
+        order,
+        dossier::corpus::Options::reader(),
+        &mut |loaded| {
+            let kept = loaded.kept.into_iter().chain(std::iter::repeat(None));
+            all.extend(
+                loaded.docs.into_iter().zip(loaded.facts).zip(kept).map(|((d, f), k)| (d, f, k)),
+            );
+            std::ops::ControlFlow::Continue(())
+        },
+    );
+    all.sort_by(|a, b| a.0.key.cmp(&b.0.key));
+    all
+}
+
+/// The reader's load hands what the library holds over lean: no body, the
+/// facts as stored; the body read back is the one loaded, the facts are
+/// the ones extracted, and an article the person's corrections change
+/// comes whole with its facts corrected, as from a fresh load.
+#[test]
+fn the_reader_gets_what_the_library_holds_lean_and_corrected() {
+    use dossier::facts::Kind;
+    use dossier::pipeline::{Corrections, Lazy, Order};
+    use dossier::store::{Correction, Library};
+    let corpus = folder(40);
+    let db = tempfile::tempdir().unwrap();
+    let mut library = Library::open(&db.path().join("library.sqlite")).unwrap();
+    let paths = [corpus.path().to_path_buf()];
+    let first = load_all(&paths, &mut library, &Lazy::default(), Order::Paths);
+    assert!(
+        first
+            .iter()
+            .all(|(d, _, k)| !d.body.is_empty() && k.as_ref().is_some_and(|k| k.lean.is_none()))
+    );
+
+    let lean = load_all(&paths, &mut library, &Lazy::default(), Order::Reader);
+    assert_eq!(lean.len(), first.len());
+    for ((whole, facts, _), (doc, none, kept)) in first.iter().zip(&lean) {
+        let kept = kept.as_ref().expect("kept");
+        let packed = kept.lean.as_ref().expect("handed over lean");
+        assert!(doc.body.is_empty() && doc.paragraphs.is_empty() && none.is_empty());
+        assert_eq!((&doc.key, &doc.title), (&whole.key, &whole.title));
+        assert_eq!(&packed.unpack(), facts, "{}", doc.key);
+        let mut read = doc.clone();
+        library.fill_body(kept.row, &mut read).unwrap();
+        assert_eq!(
+            (&read.body, &read.paragraphs, &read.furniture),
+            (&whole.body, &whole.paragraphs, &whole.furniture)
+        );
+    }
+
+    // A merge of a name some articles give: those come corrected.
+    let (kind, name) = first
+        .iter()
+        .flat_map(|(_, f, _)| f)
+        .find_map(|f| match &f.value {
+            dossier::facts::Value::Text(n) if f.kind == Kind::Person => Some((f.kind, n.clone())),
+            _ => None,
+        })
+        .expect("a person");
+    let merge = Correction::Merge { kind, from: name.clone(), into: "Someone Else".into() };
+    let shared = std::sync::Arc::new(std::sync::RwLock::new(Corrections::new(vec![merge])));
+    let fresh = load_all(&paths, &mut library, &Lazy::corrected(shared.clone()), Order::Paths);
+    let corrected = load_all(&paths, &mut library, &Lazy::corrected(shared), Order::Reader);
+    let mut changed = 0;
+    for ((_, want, _), (doc, facts, kept)) in fresh.iter().zip(&corrected) {
+        match kept.as_ref().and_then(|k| k.lean.as_ref()) {
+            Some(packed) => assert_eq!(&packed.unpack(), want, "{}", doc.key),
+            None => {
+                changed += 1;
+                assert!(!doc.body.is_empty());
+                assert_eq!(facts, want, "{}", doc.key);
+            }
+        }
+    }
+    assert!(changed > 0 && changed < fresh.len(), "{changed} of {}", fresh.len());
+    assert!(fresh.iter().flat_map(|(_, f, _)| f).all(|f| f.value_text() != name || f.kind != kind));
+}
