@@ -167,3 +167,36 @@ fn state_json_is_imported_once_with_its_marks_and_last_article() {
     assert!(last.contains(" 3/4 · de ") && last.matches('★').count() == 1, "{last}");
     quit(&t);
 }
+
+/// The blobs the library holds of a name (the saved indexes).
+fn saved(home: &Path, name: &str) -> i64 {
+    let conn = rusqlite::Connection::open(home.join("cache/dossier/library.sqlite")).unwrap();
+    conn.query_row("select count(*) from blobs where name = ?1", [name], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_folder_opened_again_is_searched_and_read_from_the_library() {
+    let _lock = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let dir = seeds_folder();
+    let t = Term::start("library-search", 160, 40);
+    open_until_ready(&t, dir.path(), 4);
+    quit(&t);
+    // The first start saved both indexes once built.
+    assert_eq!((saved(&t.home, "search-header"), saved(&t.home, "entities-header")), (1, 1));
+
+    open_until_ready(&t, dir.path(), 4);
+    // A word of one article's body only, searched across the corpus: the
+    // hit is shown in its sentence, and opens the article at it.
+    t.keys(&["S"]);
+    for c in "umstrukturierung".chars() {
+        t.keys(&[&c.to_string()]);
+    }
+    let results = t.wait_for("1 article(s)");
+    assert!(results.contains("Umstrukturierung"), "{results}");
+    t.keys(&["Enter"]);
+    let shown = t.wait_for(" 3/4 · de ");
+    assert!(shown.contains("Umstrukturierung"), "{shown}");
+    t.keys(&["Escape"]);
+    t.wait_gone("/umstrukturierung");
+    quit(&t);
+}
