@@ -267,6 +267,11 @@ pub fn load(
         let _ = out.send(Loaded { docs, facts, ..Loaded::default() });
         return Summary::default();
     }
+    // What the library holds under the paths, read while they are listed.
+    let prefetch = match &library {
+        Some(l) if order == Order::Reader && facts.is_some() => stored::prefetch(l, paths),
+        _ => None,
+    };
     let listing = collect_sources(paths);
     let Some(library) = library else {
         let loaded = listing.sources.len();
@@ -274,6 +279,7 @@ pub fn load(
         return Summary { loaded, ..Summary::default() };
     };
     let mut load = stored::Load::new(library, paths, listing, facts, options);
+    load.prefetched = prefetch;
     let summary = load.run(order, &mut out);
     if let Some(e) = load.error.take() {
         // Everything not handed out yet, without the library.

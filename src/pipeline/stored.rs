@@ -13,7 +13,7 @@ use std::sync::PoisonError;
 use super::{Kept, LARGE_IMPORT, Lazy, Loaded, Order, Out, Summary, extract, is_stored, stream};
 use crate::corpus::{Listing, Notice, Options, Progress, Source};
 use crate::facts::Fact;
-use crate::store::{FileId, Library, Listed, StoreError, Verdict};
+use crate::store::{FileId, Library, Listed, PackedFacts, StoreError, Stored, Verdict};
 
 /// Files read back from the library in one batch.
 const STORED_BATCH: usize = 256;
@@ -48,6 +48,28 @@ pub(super) struct Load<'a> {
     pub error: Option<StoreError>,
     /// Whether unchanged files are handed over lean ([`Order::Reader`]).
     lean: bool,
+    /// The lean documents of the stored files under the paths, being
+    /// read on another thread while the paths are listed ([`prefetch`]).
+    pub prefetched: Option<Prefetch>,
+}
+
+/// Documents read lean, each with its facts as stored.
+type LeanDocs = Vec<(Stored, Option<PackedFacts>)>;
+
+/// A read of the library on a thread of its own.
+pub(super) type Prefetch = std::thread::JoinHandle<Result<LeanDocs, StoreError>>;
+
+/// Starts reading, on a thread with a connection of its own, every
+/// document the library holds of files under `paths`, lean: what a load
+/// that finds them unchanged hands over, read while the paths are listed
+/// and compared with the library (which takes as long).
+pub(super) fn prefetch(library: &Library, paths: &[PathBuf]) -> Option<Prefetch> {
+    let reader = library.reader().ok()?;
+    let roots: Vec<PathBuf> = paths.iter().filter_map(|r| std::path::absolute(r).ok()).collect();
+    Some(std::thread::spawn(move || {
+        let files: Vec<FileId> = reader.files_under(&roots)?.into_iter().map(|(f, _)| f).collect();
+        reader.documents_packed(&files)
+    }))
 }
 
 impl<'a> Load<'a> {
@@ -81,6 +103,7 @@ impl<'a> Load<'a> {
             bytes_done: 0,
             error: None,
             lean: false,
+            prefetched: None,
         }
     }
 
@@ -345,8 +368,27 @@ impl<'a> Load<'a> {
         let problems = self.library.problems_of(&old)?;
         let corrections = self.facts.and_then(Lazy::corrections);
         let corrections = corrections.map(|c| c.read().unwrap_or_else(PoisonError::into_inner));
+        // What was read ahead, of the files unchanged since; the rest now.
+        let mut found: LeanDocs = Vec::new();
+        let mut have = HashSet::new();
+        let ahead = self.prefetched.take().and_then(|h| h.join().ok()).and_then(Result::ok);
+        for (s, p) in ahead.into_iter().flatten() {
+            let unchanged = at.get(&s.file).is_some_and(|&i| {
+                !fresh.contains(&i) && self.verdicts[i] == Some(Verdict::Unchanged(s.file))
+            });
+            if unchanged {
+                have.insert(s.file);
+                found.push((s, p));
+            }
+        }
+        let rest: Vec<FileId> = files.iter().copied().filter(|f| !have.contains(f)).collect();
+        if !rest.is_empty() {
+            found.extend(self.library.documents_packed(&rest)?);
+        }
+        // In the order of `places` (each file's documents in their order).
+        found.sort_by_key(|(s, _)| at.get(&s.file).copied());
         let mut out = Vec::new();
-        for (mut s, packed) in self.library.documents_packed(&files)? {
+        for (mut s, packed) in found {
             let Some(&i) = at.get(&s.file) else { continue };
             s.relabel(&self.sources[i]);
             let packed = packed.unwrap_or_default();

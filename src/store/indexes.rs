@@ -68,12 +68,6 @@ impl Library {
         self.save_blob(ENTITIES, &header(rows, tag), |w| w.write_all(&entities.to_bytes()))
     }
 
-    /// [`Library::save_entities`] of an index made bytes already
-    /// ([`EntityIndex::to_bytes`]).
-    pub fn save_entity_bytes(&mut self, rows: &[DocRow], bytes: &[u8], tag: &str) -> Result<()> {
-        self.save_blob(ENTITIES, &header(rows, tag), |w| w.write_all(bytes))
-    }
-
     /// Whether the entity index saved is the one over `rows` with `tag`
     /// (saving it again would write nothing).
     pub fn entities_saved(&self, rows: &[DocRow], tag: &str) -> Result<bool> {

@@ -224,7 +224,9 @@ impl Work {
                 }
                 self.restart_extractor(app, &left);
             }
-            Msg::Indexed(version) => app.set_indexed(version),
+            Msg::Indexed(version) => {
+                app.set_indexed(version);
+            }
             Msg::Searched(generation, results, bodies) => {
                 app.put_bodies(generation, bodies);
                 app.set_search_results(generation, results);
@@ -529,21 +531,18 @@ fn extract_all(generation: u64, rx: &Receiver<Job>, tx: &Sender<Msg>, correction
     }
 }
 
-/// Hands the entity index to the screen, and saves it in the library when
-/// `save` says where (unless it is saved so already).
+/// Saves the entity index in the library when `save` says where (unless
+/// it is saved so already), then hands it to the screen: a reader that
+/// quits as soon as everything is ready finds it saved next time.
 fn finish(generation: u64, tx: &Sender<Msg>, index: EntityIndex, save: Option<Save>) {
-    let library = save.as_ref().and_then(|s| crate::store::Library::open(&s.library).ok());
-    let bytes = match (&library, &save) {
-        (Some(l), Some(s)) if !l.entities_saved(&s.rows, &s.tag).unwrap_or(true) => {
-            Some(index.to_bytes())
-        }
-        _ => None,
-    };
-    let _ = tx.send(Msg::Index(generation, index));
-    if let (Some(mut library), Some(s), Some(bytes)) = (library, save, bytes) {
+    if let Some(s) = save
+        && let Ok(mut library) = crate::store::Library::open(&s.library)
+        && !library.entities_saved(&s.rows, &s.tag).unwrap_or(true)
+    {
         // Not saved is built again next time: nothing to say.
-        let _ = library.save_entity_bytes(&s.rows, &bytes, &s.tag);
+        let _ = library.save_entities(&s.rows, &index, &s.tag);
     }
+    let _ = tx.send(Msg::Index(generation, index));
 }
 
 /// The entity index being built, each article's entities added once.
