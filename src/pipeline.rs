@@ -178,7 +178,7 @@ impl Out<'_> {
             self.next_id += 1;
             let mut f = f;
             // A lean article's facts were corrected when read back, if need be.
-            if !k.as_ref().is_some_and(|k| k.lean.is_some()) {
+            if k.as_ref().is_none_or(|k| k.lean.is_none()) {
                 correct(self.corrections, &doc, &mut f);
             }
             docs.push(doc);

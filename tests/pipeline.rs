@@ -353,13 +353,12 @@ fn the_reader_gets_what_the_library_holds_lean_and_corrected() {
     let corrected = load_all(&paths, &mut library, &Lazy::corrected(shared), Order::Reader);
     let mut changed = 0;
     for ((_, want, _), (doc, facts, kept)) in fresh.iter().zip(&corrected) {
-        match kept.as_ref().and_then(|k| k.lean.as_ref()) {
-            Some(packed) => assert_eq!(&packed.unpack(), want, "{}", doc.key),
-            None => {
-                changed += 1;
-                assert!(!doc.body.is_empty());
-                assert_eq!(facts, want, "{}", doc.key);
-            }
+        if let Some(packed) = kept.as_ref().and_then(|k| k.lean.as_ref()) {
+            assert_eq!(&packed.unpack(), want, "{}", doc.key);
+        } else {
+            changed += 1;
+            assert!(!doc.body.is_empty());
+            assert_eq!(facts, want, "{}", doc.key);
         }
     }
     assert!(changed > 0 && changed < fresh.len(), "{changed} of {}", fresh.len());

@@ -107,7 +107,7 @@ impl App {
         else {
             return;
         };
-        if !record.bodyless {
+        if !record.bodyless() {
             return;
         }
         let (Some(library), Some(row)) = (&self.library, record.row) else { return };
@@ -212,8 +212,11 @@ impl App {
         for (i, doc) in self.corpus.docs.iter().enumerate() {
             let found = by_label.get(&doc.label()).and_then(|&j| Some((j, old_records[j].take()?)));
             let found = found.map(|(j, r)| {
-                let unchanged =
-                    if r.bodyless { same_lean(doc, &old.docs[j]) } else { same(doc, &old.docs[j]) };
+                let unchanged = if r.bodyless() {
+                    same_lean(doc, &old.docs[j])
+                } else {
+                    same(doc, &old.docs[j])
+                };
                 (j, r, unchanged)
             });
             let record = match found {

@@ -51,7 +51,7 @@ impl App {
             let record = &mut self.records[i];
             record.read = entry.read;
             record.starred = entry.starred;
-            if record.bodyless {
+            if record.bodyless() {
                 // Taken when its body is read.
                 record.saved_place = Some((entry.paragraph, entry.offset));
             } else {

@@ -46,6 +46,16 @@ impl From<&Fact> for Spot {
     }
 }
 
+/// Where an article's body is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Body {
+    #[default]
+    InMemory,
+    /// In the library only (the article was handed over lean: see
+    /// [`crate::pipeline::Kept::lean`]); read when wanted.
+    InLibrary,
+}
+
 /// One article's state in the reader.
 #[derive(Debug, Clone, Default)]
 pub struct Record {
@@ -65,9 +75,8 @@ pub struct Record {
     pub position: Place,
     /// Where the library keeps the article, when it does.
     pub row: Option<DocRow>,
-    /// Whether the article's body is still in the library only (handed
-    /// over lean: see [`crate::pipeline::Kept::lean`]); read when shown.
-    pub bodyless: bool,
+    /// Where the article's body is.
+    pub body: Body,
     /// The saved place (paragraph, byte in it) of an article whose body
     /// is not read yet: taken when it is.
     pub saved_place: Option<(usize, usize)>,
@@ -92,17 +101,24 @@ impl Record {
     pub fn from_loaded(facts: &[Fact], kept: Option<Kept>) -> Self {
         let Some(Kept { row, lean }) = kept else { return Self::with_facts(facts) };
         let mut record = match lean {
-            Some(packed) => Self { packed, facts_ready: true, bodyless: true, ..Self::default() },
+            Some(packed) => {
+                Self { packed, facts_ready: true, body: Body::InLibrary, ..Self::default() }
+            }
             None => Self::with_facts(facts),
         };
         record.row = Some(row);
         record
     }
 
+    /// Whether the article's body is in the library only.
+    pub fn bodyless(&self) -> bool {
+        self.body == Body::InLibrary
+    }
+
     /// The body of the article `doc` of this record, read now: its saved
     /// place is taken.
     pub fn body_read(&mut self, doc: &Document) {
-        self.bodyless = false;
+        self.body = Body::InMemory;
         if let Some((paragraph, offset)) = self.saved_place.take() {
             self.position = Place::saved(doc, paragraph, offset);
         }
@@ -167,7 +183,7 @@ impl Record {
         let position = self.position.min(Place::body(doc.body.len()));
         // The reload reads every body: the row goes with the text it holds.
         if unchanged && self.facts_ready {
-            return Self { position, bodyless: false, ..self };
+            return Self { position, body: Body::InMemory, ..self };
         }
         Self { read: self.read, starred: self.starred, position, ..Self::waiting() }
     }

@@ -282,7 +282,7 @@ impl App {
             else {
                 continue;
             };
-            if record.bodyless && doc.key == whole.key {
+            if record.bodyless() && doc.key == whole.key {
                 doc.body = whole.body;
                 doc.paragraphs = whole.paragraphs;
                 doc.furniture = whole.furniture;

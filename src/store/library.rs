@@ -203,6 +203,10 @@ const SPEC: Spec = Spec {
     steps: &[],
 };
 
+/// Up to this many files, [`Library::documents_packed`] looks each one
+/// up rather than reading the whole table.
+const FEW_FILES: usize = 64;
+
 /// A count or offset as SQLite stores it.
 pub(crate) fn int(v: usize) -> i64 {
     i64::try_from(v).unwrap_or(i64::MAX)
@@ -513,17 +517,15 @@ impl Library {
     /// in one pass over the table. [`Library::fill_body`] brings a body.
     pub fn documents_packed(&self, files: &[FileId]) -> Result<Vec<(Stored, Option<PackedFacts>)>> {
         let place: HashMap<i64, usize> = files.iter().enumerate().map(|(i, f)| (f.0, i)).collect();
-        let sql = format!(
+        let select = format!(
             "SELECT {DOC_COLUMNS}, f.facts FROM documents d \
              LEFT JOIN fact_blobs f ON f.document = d.id"
         );
-        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
         let mut found: Vec<(usize, i64, Stored, Option<PackedFacts>)> =
             Vec::with_capacity(files.len());
-        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+        let mut take = |r: &rusqlite::Row<'_>| -> Result<()> {
             let file: i64 = r.get(1).map_err(|e| self.err(e))?;
-            let Some(&at) = place.get(&file) else { continue };
+            let Some(&at) = place.get(&file) else { return Ok(()) };
             let ord: i64 = r.get(2).map_err(|e| self.err(e))?;
             let stored = read_document(r).map_err(|e| self.err(e))?;
             let blob = r.get_ref(BODY_COLUMN).map_err(|e| self.err(e))?.as_blob_or_null();
@@ -537,6 +539,26 @@ impl Library {
                 }
             };
             found.push((at, ord, stored, packed));
+            Ok(())
+        };
+        if files.len() <= FEW_FILES {
+            // A few files (a change among many): each by the index on `file`.
+            let mut stmt = self
+                .conn
+                .prepare_cached(&format!("{select} WHERE d.file = ?1"))
+                .map_err(|e| self.err(e))?;
+            for f in files {
+                let mut rows = stmt.query([f.0]).map_err(|e| self.err(e))?;
+                while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+                    take(r)?;
+                }
+            }
+        } else {
+            let mut stmt = self.conn.prepare(&select).map_err(|e| self.err(e))?;
+            let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+            while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+                take(r)?;
+            }
         }
         found.sort_by_key(|(at, ord, ..)| (*at, *ord));
         Ok(found

@@ -96,6 +96,8 @@ struct Save {
 }
 
 /// The workers of one reader, and the way back from them.
+// Independent switches of the load and the extractor, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 pub struct Work {
     paths: Vec<PathBuf>,
     /// Whether the library is used (`--no-cache` not given).
@@ -378,7 +380,7 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>, corrections: 
                     let record = Record::from_loaded(&f, k);
                     let entities = if saved {
                         Vec::new()
-                    } else if record.bodyless {
+                    } else if record.bodyless() {
                         entities_of(&record.unpacked())
                     } else {
                         entities_of(&f)
