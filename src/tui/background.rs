@@ -199,17 +199,20 @@ impl Work {
             }
             Msg::EntityBase(base, counted_on) => {
                 self.awaiting_base = false;
+                // An extractor started again since (a reload, a correction)
+                // was given every article's facts: nothing is left out.
+                let first = self.generation == 0 && !self.reloading;
                 match base {
-                    Some(index) => drop(self.jobs.send(Job::Base(index))),
+                    Some(index) if first => drop(self.jobs.send(Job::Base(index))),
                     // The entities the load left out: from every article's facts.
-                    None if counted_on => {
+                    None if counted_on && first => {
                         let todo: Vec<DocId> = (0..app.records.len())
                             .filter(|&i| !app.records[i].facts_ready)
                             .map(DocId)
                             .collect();
                         self.restart_extractor(app, &todo);
                     }
-                    None => {}
+                    _ => {}
                 }
             }
             Msg::ReloadProgress(p) => app.loading = Some(p),
@@ -226,9 +229,7 @@ impl Work {
                 }
                 self.restart_extractor(app, &left);
             }
-            Msg::Indexed(version) => {
-                app.set_indexed(version);
-            }
+            Msg::Indexed(version) => app.set_indexed(version),
             Msg::Searched(generation, results, bodies) => {
                 app.put_bodies(generation, bodies);
                 app.set_search_results(generation, results);
