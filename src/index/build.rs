@@ -184,7 +184,7 @@ pub fn build(docs: &[Document]) -> Built {
     drop(chunks);
     let mut lex: Vec<u32> = (0..words.len() as u32).collect();
     lex.sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
-    let p = postings(&encoded, words.len());
+    let p = postings(encoded, words.len());
     Built {
         terms: words,
         lex,
@@ -208,10 +208,12 @@ struct Postings {
     positions: Vec<u16>,
 }
 
-fn postings(encoded: &[Encoded], n_terms: usize) -> Postings {
+/// Takes `encoded` and lets each worker's share go once laid out: the
+/// postings grow as the shares shrink (the build's peak of memory).
+fn postings(encoded: Vec<Encoded>, n_terms: usize) -> Postings {
     let mut start = vec![0usize; n_terms + 1];
     let mut pos_start = vec![0usize; n_terms + 1];
-    for e in encoded {
+    for e in &encoded {
         for (&id, &n) in e.distinct.iter().zip(&e.counts) {
             start[id as usize + 1] += 1;
             pos_start[id as usize + 1] += usize::from(n);
