@@ -218,14 +218,33 @@ impl Extractor {
     }
 
     /// The facts of one text, before names are resolved across the document.
+    ///
+    /// A text longer than [`LONG_TEXT`] is searched a window of paragraphs
+    /// at a time (see [`windows`]): the finders' working data (words and
+    /// their shapes, name candidates) is several times the size of what
+    /// they read, so a fact-dense article of tens of megabytes would need
+    /// gigabytes at once. Spans are shifted back into the whole text, and
+    /// what looks across the text (currency by country, overlapping dates)
+    /// runs over all the facts.
     pub fn extract_text(&self, input: Input<'_>) -> Vec<Fact> {
+        self.extract_windows(input, LONG_TEXT, WINDOW)
+    }
+
+    /// [`Self::extract_text`] with windows of about `size` bytes for a text
+    /// longer than `long`.
+    fn extract_windows(&self, input: Input<'_>, long: usize, size: usize) -> Vec<Fact> {
         let mut facts = Vec::new();
-        facts.extend(self.money.find(input));
-        facts.extend(self.percent.find(input));
-        facts.extend(self.date.find(input));
-        facts.extend(self.names.find(input));
-        facts.extend(self.place.find(input));
-        facts.extend(self.quote.find(input));
+        if input.text.len() <= long {
+            self.find(input, &mut facts);
+        } else {
+            for (offset, window) in windows(input.text, size) {
+                let first = facts.len();
+                self.find(Input { text: window, ..input }, &mut facts);
+                for f in &mut facts[first..] {
+                    f.span = Span::new(f.span.start + offset, f.span.end + offset);
+                }
+            }
+        }
         for f in &mut facts {
             f.field = input.field;
         }
@@ -233,5 +252,97 @@ impl Extractor {
         date::drop_overlapped(&mut facts);
         facts.sort_by_key(|f| (f.span.start, f.kind));
         facts
+    }
+
+    /// What every finder finds in `input`, appended to `facts`.
+    fn find(&self, input: Input<'_>, facts: &mut Vec<Fact>) {
+        facts.extend(self.money.find(input));
+        facts.extend(self.percent.find(input));
+        facts.extend(self.date.find(input));
+        facts.extend(self.names.find(input));
+        facts.extend(self.place.find(input));
+        facts.extend(self.quote.find(input));
+    }
+}
+
+/// Texts up to this long are searched whole; longer ones in windows.
+/// Articles are far shorter (a long report is a few hundred kilobytes).
+pub const LONG_TEXT: usize = 4 << 20;
+
+/// The size a window of a long text aims at.
+const WINDOW: usize = 1 << 20;
+
+/// `text` cut into windows of about `size` bytes (offset, window), each
+/// ending at a paragraph break (a blank line) if one follows within another
+/// `size` bytes, else at a line break, else after a sentence's full stop,
+/// else at a character boundary. Nothing a finder reads crosses a blank
+/// line but a quotation running over paragraphs, which is cut there.
+fn windows(text: &str, size: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let rest = &text[start..];
+        let end = if rest.len() <= 2 * size {
+            rest.len()
+        } else {
+            let from = floor_char(rest, size);
+            let ahead = &rest[from..floor_char(rest, 2 * size)];
+            let cut = ["\n\n", "\n", ". "]
+                .iter()
+                .find_map(|mark| ahead.find(mark).map(|i| from + i + mark.len()));
+            cut.unwrap_or(from)
+        };
+        let window = (start, &rest[..end]);
+        start += end;
+        Some(window)
+    })
+}
+
+/// The largest character boundary of `s` at or before `i`.
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_end_at_paragraphs_and_cover_the_text() {
+        let para = "Anna Berger said sales rose 5%. ".repeat(4);
+        let text = format!("{para}\n\n").repeat(40);
+        let parts: Vec<(usize, &str)> = windows(&text, 300).collect();
+        assert!(parts.len() > 5, "{}", parts.len());
+        let mut at = 0;
+        for (offset, w) in &parts {
+            assert_eq!(*offset, at);
+            assert!(w.len() <= 600, "{}", w.len());
+            at += w.len();
+        }
+        assert_eq!(at, text.len());
+        assert!(parts[..parts.len() - 1].iter().all(|(_, w)| w.ends_with("\n\n")));
+        // One paragraph with no break: cut after a sentence, then anywhere.
+        let one = "Ein Satz. ".repeat(100);
+        assert!(windows(&one, 300).all(|(_, w)| w.ends_with(". ")));
+        let none = "é".repeat(1000);
+        assert_eq!(windows(&none, 301).map(|(_, w)| w.len()).sum::<usize>(), 2000);
+    }
+
+    #[test]
+    fn a_long_text_searched_in_windows_has_the_facts_of_the_whole() {
+        let para = "Anna Berger of Berger Holdings Ltd said on 5 March 2024 that sales rose \
+                    4.5% to $2.7 billion in Germany. \u{201c}We grew,\u{201d} Berger said.";
+        let text = format!("{para}\n\n").repeat(30);
+        let e = Extractor::new();
+        let input = Input { text: &text, lang: Lang::EN, field: Field::Body };
+        let whole = e.extract_windows(input, usize::MAX, 0);
+        let windowed = e.extract_windows(input, 1000, 400);
+        assert!(whole.len() >= 30 * 6, "{}", whole.len());
+        assert_eq!(windowed, whole);
     }
 }
