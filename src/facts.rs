@@ -197,23 +197,18 @@ impl Extractor {
 
     /// All facts of a document, headline first, then the body in reading order.
     pub fn extract(&self, doc: &Document) -> Vec<Fact> {
-        let mut facts = Vec::new();
+        let lang = doc.lang;
+        // The body's facts are the bulk: kept where they are, not copied
+        // behind the headline's (resolution sorts the headline's first).
+        let mut facts = self.extract_text(Input { text: &doc.body, lang, field: Field::Body });
         if doc.has_headline {
-            facts.extend(self.extract_text(Input {
-                text: &doc.title,
-                lang: doc.lang,
-                field: Field::Title,
-            }));
+            facts.extend(self.extract_text(Input { text: &doc.title, lang, field: Field::Title }));
         }
-        facts.extend(self.extract_text(Input {
-            text: &doc.body,
-            lang: doc.lang,
-            field: Field::Body,
-        }));
         resolve::resolve(&mut facts, doc, &self.names);
         // Headline first, then the body, each in reading order: the reader
         // finds the facts of a line by binary search.
-        facts.sort_by_key(|f| (f.field == Field::Body, f.span.start, f.kind));
+        sort_in_reading_order(&mut facts);
+        facts.shrink_to_fit();
         facts
     }
 
@@ -250,7 +245,7 @@ impl Extractor {
         }
         self.money.by_country(&mut facts, input.text);
         date::drop_overlapped(&mut facts);
-        facts.sort_by_key(|f| (f.span.start, f.kind));
+        sort_in_reading_order(&mut facts);
         facts
     }
 
@@ -262,6 +257,38 @@ impl Extractor {
         facts.extend(self.names.find(input));
         facts.extend(self.place.find(input));
         facts.extend(self.quote.find(input));
+    }
+}
+
+/// Sorts facts as the reader reads them: headline first, then the body,
+/// each by start, then kind; facts equal in all three keep their order.
+///
+/// Facts mostly come in that order already (then nothing moves); else
+/// their keys are sorted, not the facts, and the facts are moved into place
+/// along the cycles of that order: a stable sort of the facts themselves
+/// would take a buffer of half of them (tens of megabytes for a long,
+/// fact-dense article) and move each several times.
+pub(crate) fn sort_in_reading_order(facts: &mut [Fact]) {
+    let key = |f: &Fact| (f.field == Field::Body, f.span.start, f.kind);
+    if facts.is_sorted_by_key(key) {
+        return;
+    }
+    // The index breaks ties: sorting the pairs is stable for the facts.
+    let mut order: Vec<_> = facts.iter().enumerate().map(|(i, f)| (key(f), i)).collect();
+    order.sort_unstable();
+    let mut from: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+    for i in 0..from.len() {
+        // Place `j` takes the fact at `from[j]`; a swap settles one place.
+        let mut j = i;
+        while from[j] != j {
+            let k = from[j];
+            from[j] = j;
+            if k == i {
+                break;
+            }
+            facts.swap(j, k);
+            j = k;
+        }
     }
 }
 
@@ -311,6 +338,29 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorting_in_reading_order_is_stable() {
+        let fact = |field, start, kind, v: &str| Fact {
+            field,
+            ..Fact::new(kind, Span::new(start, start + 1), Value::Text(v.into()))
+        };
+        let mut facts = vec![
+            fact(Field::Body, 9, Kind::Org, "a"),
+            fact(Field::Body, 2, Kind::Place, "b"),
+            fact(Field::Title, 5, Kind::Date, "c"),
+            fact(Field::Body, 2, Kind::Money, "d"),
+            fact(Field::Body, 2, Kind::Place, "e"),
+            fact(Field::Title, 1, Kind::Quote, "f"),
+            fact(Field::Body, 0, Kind::Org, "g"),
+        ];
+        let mut want = facts.clone();
+        want.sort_by_key(|f| (f.field == Field::Body, f.span.start, f.kind));
+        sort_in_reading_order(&mut facts);
+        assert_eq!(facts, want);
+        let values: String = facts.iter().map(Fact::value_text).collect();
+        assert_eq!(values, "fcgdbea");
+    }
 
     #[test]
     fn windows_end_at_paragraphs_and_cover_the_text() {
