@@ -310,18 +310,20 @@ fn windows(text: &str, size: usize) -> impl Iterator<Item = (usize, &str)> {
         if start >= text.len() {
             return None;
         }
-        let rest = &text[start..];
+        let rest = text.get(start..)?;
         let end = if rest.len() <= 2 * size {
             rest.len()
         } else {
             let from = floor_char(rest, size);
-            let ahead = &rest[from..floor_char(rest, 2 * size)];
+            let ahead = rest.get(from..floor_char(rest, 2 * size)).unwrap_or("");
             let cut = ["\n\n", "\n", ". "]
                 .iter()
                 .find_map(|mark| ahead.find(mark).map(|i| from + i + mark.len()));
-            cut.unwrap_or(from)
+            // At least one character, however small `size` is.
+            let first = rest.chars().next().map_or(1, char::len_utf8);
+            cut.unwrap_or(from).max(first)
         };
-        let window = (start, &rest[..end]);
+        let window = (start, rest.get(..end)?);
         start += end;
         Some(window)
     })
