@@ -197,41 +197,204 @@ impl Extractor {
 
     /// All facts of a document, headline first, then the body in reading order.
     pub fn extract(&self, doc: &Document) -> Vec<Fact> {
-        let mut facts = Vec::new();
+        let lang = doc.lang;
+        // The body's facts are the bulk: kept where they are, not copied
+        // behind the headline's (resolution sorts the headline's first).
+        let mut facts = self.extract_text(Input { text: &doc.body, lang, field: Field::Body });
         if doc.has_headline {
-            facts.extend(self.extract_text(Input {
-                text: &doc.title,
-                lang: doc.lang,
-                field: Field::Title,
-            }));
+            facts.extend(self.extract_text(Input { text: &doc.title, lang, field: Field::Title }));
         }
-        facts.extend(self.extract_text(Input {
-            text: &doc.body,
-            lang: doc.lang,
-            field: Field::Body,
-        }));
         resolve::resolve(&mut facts, doc, &self.names);
         // Headline first, then the body, each in reading order: the reader
         // finds the facts of a line by binary search.
-        facts.sort_by_key(|f| (f.field == Field::Body, f.span.start, f.kind));
+        sort_in_reading_order(&mut facts);
+        facts.shrink_to_fit();
         facts
     }
 
     /// The facts of one text, before names are resolved across the document.
+    ///
+    /// A text longer than [`LONG_TEXT`] is searched a window of paragraphs
+    /// at a time (see [`windows`]): the finders' working data (words and
+    /// their shapes, name candidates) is several times the size of what
+    /// they read, so a fact-dense article of tens of megabytes would need
+    /// gigabytes at once. Spans are shifted back into the whole text, and
+    /// what looks across the text (currency by country, overlapping dates)
+    /// runs over all the facts.
     pub fn extract_text(&self, input: Input<'_>) -> Vec<Fact> {
+        self.extract_windows(input, LONG_TEXT, WINDOW)
+    }
+
+    /// [`Self::extract_text`] with windows of about `size` bytes for a text
+    /// longer than `long`.
+    fn extract_windows(&self, input: Input<'_>, long: usize, size: usize) -> Vec<Fact> {
         let mut facts = Vec::new();
+        if input.text.len() <= long {
+            self.find(input, &mut facts);
+        } else {
+            for (offset, window) in windows(input.text, size) {
+                let first = facts.len();
+                self.find(Input { text: window, ..input }, &mut facts);
+                for f in &mut facts[first..] {
+                    f.span = Span::new(f.span.start + offset, f.span.end + offset);
+                }
+            }
+        }
+        for f in &mut facts {
+            f.field = input.field;
+        }
+        self.money.by_country(&mut facts, input.text);
+        date::drop_overlapped(&mut facts);
+        sort_in_reading_order(&mut facts);
+        facts
+    }
+
+    /// What every finder finds in `input`, appended to `facts`.
+    fn find(&self, input: Input<'_>, facts: &mut Vec<Fact>) {
         facts.extend(self.money.find(input));
         facts.extend(self.percent.find(input));
         facts.extend(self.date.find(input));
         facts.extend(self.names.find(input));
         facts.extend(self.place.find(input));
         facts.extend(self.quote.find(input));
-        for f in &mut facts {
-            f.field = input.field;
+    }
+}
+
+/// Sorts facts as the reader reads them: headline first, then the body,
+/// each by start, then kind; facts equal in all three keep their order.
+///
+/// Facts mostly come in that order already (then nothing moves); else
+/// their keys are sorted, not the facts, and the facts are moved into place
+/// along the cycles of that order: a stable sort of the facts themselves
+/// would take a buffer of half of them (tens of megabytes for a long,
+/// fact-dense article) and move each several times.
+pub(crate) fn sort_in_reading_order(facts: &mut [Fact]) {
+    let key = |f: &Fact| (f.field == Field::Body, f.span.start, f.kind);
+    if facts.is_sorted_by_key(key) {
+        return;
+    }
+    // The index breaks ties: sorting the pairs is stable for the facts.
+    let mut order: Vec<_> = facts.iter().enumerate().map(|(i, f)| (key(f), i)).collect();
+    order.sort_unstable();
+    let mut from: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+    for i in 0..from.len() {
+        // Place `j` takes the fact at `from[j]`; a swap settles one place.
+        let mut j = i;
+        while from[j] != j {
+            let k = from[j];
+            from[j] = j;
+            if k == i {
+                break;
+            }
+            facts.swap(j, k);
+            j = k;
         }
-        self.money.by_country(&mut facts, input.text);
-        date::drop_overlapped(&mut facts);
-        facts.sort_by_key(|f| (f.span.start, f.kind));
-        facts
+    }
+}
+
+/// Texts up to this long are searched whole; longer ones in windows.
+/// Articles are far shorter (a long report is a few hundred kilobytes).
+pub const LONG_TEXT: usize = 4 << 20;
+
+/// The size a window of a long text aims at.
+const WINDOW: usize = 1 << 20;
+
+/// `text` cut into windows of about `size` bytes (offset, window), each
+/// ending at a paragraph break (a blank line) if one follows within another
+/// `size` bytes, else at a line break, else after a sentence's full stop,
+/// else at a character boundary. Nothing a finder reads crosses a blank
+/// line but a quotation running over paragraphs, which is cut there.
+fn windows(text: &str, size: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let rest = text.get(start..)?;
+        let end = if rest.len() <= 2 * size {
+            rest.len()
+        } else {
+            let from = floor_char(rest, size);
+            let ahead = rest.get(from..floor_char(rest, 2 * size)).unwrap_or("");
+            let cut = ["\n\n", "\n", ". "]
+                .iter()
+                .find_map(|mark| ahead.find(mark).map(|i| from + i + mark.len()));
+            // At least one character, however small `size` is.
+            let first = rest.chars().next().map_or(1, char::len_utf8);
+            cut.unwrap_or(from).max(first)
+        };
+        let window = (start, rest.get(..end)?);
+        start += end;
+        Some(window)
+    })
+}
+
+/// The largest character boundary of `s` at or before `i`.
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorting_in_reading_order_is_stable() {
+        let fact = |field, start, kind, v: &str| Fact {
+            field,
+            ..Fact::new(kind, Span::new(start, start + 1), Value::Text(v.into()))
+        };
+        let mut facts = vec![
+            fact(Field::Body, 9, Kind::Org, "a"),
+            fact(Field::Body, 2, Kind::Place, "b"),
+            fact(Field::Title, 5, Kind::Date, "c"),
+            fact(Field::Body, 2, Kind::Money, "d"),
+            fact(Field::Body, 2, Kind::Place, "e"),
+            fact(Field::Title, 1, Kind::Quote, "f"),
+            fact(Field::Body, 0, Kind::Org, "g"),
+        ];
+        let mut want = facts.clone();
+        want.sort_by_key(|f| (f.field == Field::Body, f.span.start, f.kind));
+        sort_in_reading_order(&mut facts);
+        assert_eq!(facts, want);
+        let values: String = facts.iter().map(Fact::value_text).collect();
+        assert_eq!(values, "fcgdbea");
+    }
+
+    #[test]
+    fn windows_end_at_paragraphs_and_cover_the_text() {
+        let para = "Anna Berger said sales rose 5%. ".repeat(4);
+        let text = format!("{para}\n\n").repeat(40);
+        let parts: Vec<(usize, &str)> = windows(&text, 300).collect();
+        assert!(parts.len() > 5, "{}", parts.len());
+        let mut at = 0;
+        for (offset, w) in &parts {
+            assert_eq!(*offset, at);
+            assert!(w.len() <= 600, "{}", w.len());
+            at += w.len();
+        }
+        assert_eq!(at, text.len());
+        assert!(parts[..parts.len() - 1].iter().all(|(_, w)| w.ends_with("\n\n")));
+        // One paragraph with no break: cut after a sentence, then anywhere.
+        let one = "Ein Satz. ".repeat(100);
+        assert!(windows(&one, 300).all(|(_, w)| w.ends_with(". ")));
+        let none = "é".repeat(1000);
+        assert_eq!(windows(&none, 301).map(|(_, w)| w.len()).sum::<usize>(), 2000);
+    }
+
+    #[test]
+    fn a_long_text_searched_in_windows_has_the_facts_of_the_whole() {
+        let para = "Anna Berger of Berger Holdings Ltd said on 5 March 2024 that sales rose \
+                    4.5% to $2.7 billion in Germany. \u{201c}We grew,\u{201d} Berger said.";
+        let text = format!("{para}\n\n").repeat(30);
+        let e = Extractor::new();
+        let input = Input { text: &text, lang: Lang::EN, field: Field::Body };
+        let whole = e.extract_windows(input, usize::MAX, 0);
+        let windowed = e.extract_windows(input, 1000, 400);
+        assert!(whole.len() >= 30 * 6, "{}", whole.len());
+        assert_eq!(windowed, whole);
     }
 }

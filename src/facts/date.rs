@@ -102,6 +102,7 @@ impl Rules {
         let mut pos = 0;
         let mut prev_word = false;
         let mut at = 0;
+        let mut matcher = self.shapes.matcher();
         while at < bytes.len() {
             let b = bytes[at];
             let (word, len) = if b < 0x80 {
@@ -114,10 +115,16 @@ impl Rules {
             let inside_word = prev_word && word;
             prev_word = word;
             at += len;
+            // The rest of an ASCII word is inside it: no match starts there.
+            if word && b < 0x80 {
+                while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                    at += 1;
+                }
+            }
             if here < pos || inside_word || !self.shapes.may_start(b) {
                 continue;
             }
-            let Some((pid, end)) = self.shapes.match_at(text, here) else { continue };
+            let Some((pid, end)) = matcher.match_at(text, here) else { continue };
             if end == here || !whole_word(text, here, end) || numbered(text, here) {
                 continue;
             }

@@ -26,7 +26,7 @@ pub fn resolve(facts: &mut Vec<Fact>, doc: &Document, names: &names::Rules) {
     link_aliases(facts, doc);
     spread_names(facts, doc, lex);
     spread_roles(facts);
-    facts.sort_by_key(|f| (f.field == Field::Body, f.span.start, f.kind));
+    super::sort_in_reading_order(facts);
     speaker::assign(facts, doc, names);
 }
 
@@ -61,7 +61,7 @@ fn rank(k: Kind) -> u8 {
 fn drop_overlaps(facts: &mut Vec<Fact>) {
     // Sorted by field, then start, a sweep compares each entity with the
     // ones that start inside it.
-    facts.sort_by_key(|f| (f.field == Field::Body, f.span.start, f.kind));
+    super::sort_in_reading_order(facts);
     let n = facts.len();
     let mut dead = vec![false; n];
     for i in 0..n {

@@ -17,7 +17,7 @@ use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta;
 use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::captures::Captures;
-use regex_automata::util::pool::Pool;
+use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, MatchKind, PatternID};
 
@@ -192,41 +192,10 @@ impl Scanner {
         self.first[usize::from(b)]
     }
 
-    /// The pattern and end of the preferred match starting at `at`: a walk
-    /// of the lazy DFA from its anchored start, byte by byte, until it dies
-    /// (most candidates die within a byte or two).
-    pub fn match_at(&self, text: &str, at: usize) -> Option<(PatternID, usize)> {
-        let mut cache = self.pool.get();
-        let cache = &mut *cache;
-        let bytes = text.as_bytes();
-        let start = regex_automata::util::start::Config::new()
-            .anchored(Anchored::Yes)
-            .look_behind(at.checked_sub(1).and_then(|i| bytes.get(i).copied()));
-        let mut sid = self.dfa.start_state(cache, &start).ok()?;
-        let mut found = None;
-        let mut i = at;
-        loop {
-            // A lazy DFA reports a match one byte late: entering a match
-            // state on the byte at `i` means a match ended at `i`.
-            let next = match bytes.get(i) {
-                Some(&b) => self.dfa.next_state(cache, sid, b).ok()?,
-                None => self.dfa.next_eoi_state(cache, sid).ok()?,
-            };
-            if next.is_tagged() {
-                if next.is_dead() || next.is_quit() {
-                    break;
-                }
-                if next.is_match() {
-                    found = Some((self.dfa.match_pattern(cache, next, 0), i));
-                }
-            }
-            if i >= bytes.len() {
-                break;
-            }
-            sid = next;
-            i += 1;
-        }
-        found
+    /// A matcher for one text: the lazy DFA's cache is taken from the pool
+    /// once, not at every candidate position.
+    pub fn matcher(&self) -> Matcher<'_> {
+        Matcher { dfa: &self.dfa, cache: self.pool.get() }
     }
 
     /// Reads the groups of pattern `pid` over `found` (the whole text it
@@ -240,6 +209,50 @@ impl Scanner {
         let (pattern, re) = self.shapes.get(pid.as_usize())?;
         let re = re.get_or_init(|| Pattern::new(pattern));
         read(&re.captures_at(found, 0)?)
+    }
+}
+
+/// Anchored matches in one text, with a cache of the lazy DFA held throughout.
+pub struct Matcher<'s> {
+    dfa: &'s DFA,
+    cache: PoolGuard<'s, Cache, Box<dyn Fn() -> Cache + Send + Sync>>,
+}
+
+impl Matcher<'_> {
+    /// The pattern and end of the preferred match starting at `at`: a walk
+    /// of the lazy DFA from its anchored start, byte by byte, until it dies
+    /// (most candidates die within a byte or two).
+    pub fn match_at(&mut self, text: &str, at: usize) -> Option<(PatternID, usize)> {
+        let (dfa, cache) = (self.dfa, &mut *self.cache);
+        let bytes = text.as_bytes();
+        let start = regex_automata::util::start::Config::new()
+            .anchored(Anchored::Yes)
+            .look_behind(at.checked_sub(1).and_then(|i| bytes.get(i).copied()));
+        let mut sid = dfa.start_state(cache, &start).ok()?;
+        let mut found = None;
+        let mut i = at;
+        loop {
+            // A lazy DFA reports a match one byte late: entering a match
+            // state on the byte at `i` means a match ended at `i`.
+            let next = match bytes.get(i) {
+                Some(&b) => dfa.next_state(cache, sid, b).ok()?,
+                None => dfa.next_eoi_state(cache, sid).ok()?,
+            };
+            if next.is_tagged() {
+                if next.is_dead() || next.is_quit() {
+                    break;
+                }
+                if next.is_match() {
+                    found = Some((dfa.match_pattern(cache, next, 0), i));
+                }
+            }
+            if i >= bytes.len() {
+                break;
+            }
+            sid = next;
+            i += 1;
+        }
+        found
     }
 }
 

@@ -230,19 +230,29 @@ fn next_is_word_char(text: &str, at: usize) -> bool {
 /// The words of `text` (runs of letters and digits, nothing else) with
 /// their offsets; ASCII needs no decoding.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        let (mut start, mut in_word) = (i, false);
-        while let Some(c) = char_at(text, i) {
-            let word = is_word_char(c);
-            if word && !in_word {
-                (start, in_word) = (i, true);
-            } else if !word && in_word {
+        // Past what is no word, then to the end of the word.
+        loop {
+            let c = char_at(text, i)?;
+            if is_word_char(c) {
                 break;
             }
             i += c.len_utf8();
         }
-        in_word.then(|| (start, text.get(start..i).unwrap_or("")))
+        let start = i;
+        loop {
+            // ASCII letters and digits without decoding.
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            match char_at(text, i) {
+                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+        Some((start, text.get(start..i).unwrap_or("")))
     })
 }
 
