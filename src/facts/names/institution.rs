@@ -35,6 +35,8 @@ pub(super) struct Finder {
     links: WordSet,
     /// Heads written in lower case before a link (`ministerie van …`).
     lower_heads: WordSet,
+    /// Courts written in lower case (`tribunal administratif de Lille`).
+    lower_courts: WordSet,
     /// Conjunctions among the links (`and`, `e`, `und`).
     joiners: WordSet,
     /// Elided linking words written onto the next word (`dell'Interno`).
@@ -63,6 +65,7 @@ impl Finder {
                 .collect(),
             heads_two: two.into_iter().cloned().collect(),
             lower_heads: lex.lower_heads.iter().cloned().collect(),
+            lower_courts: lex.lower_courts.iter().cloned().collect(),
             links: lex.links.iter().cloned().collect(),
             joiners: lex.joiners.iter().cloned().collect(),
             elided: lex.elided_links.clone(),
@@ -81,7 +84,12 @@ impl Finder {
         let slavic = matches!(ctx.lang.code(), "cs" | "sk" | "pl");
         // Each token's head noun, looked up once.
         let heads: Vec<Option<usize>> = (0..ctx.toks.len()).map(|k| self.head_at(ctx, k)).collect();
-        if !slavic && heads.iter().all(Option::is_none) {
+        let romance = matches!(ctx.lang.code(), "fr" | "es" | "it" | "pt");
+        if !slavic
+            && heads.iter().all(Option::is_none)
+            && !(romance
+                && (0..ctx.toks.len()).any(|k| !ctx.toks[k].cap && self.lower_court(ctx, k)))
+        {
             return out;
         }
         let mut k = 0;
@@ -377,7 +385,8 @@ impl Finder {
         if !matches!(ctx.lang.code(), "fr" | "es" | "it" | "pt") || ctx.toks[k].initial {
             return None;
         }
-        let head = heads[k]?;
+        let court = heads[k].is_none() && self.lower_court(ctx, k);
+        let head = if court { k } else { heads[k]? };
         let lower = |j: usize| {
             ctx.toks.get(j).filter(|t| !t.cap && !t.digit && !t.hyphen_before).map(|_| ctx.word(j))
         };
@@ -387,6 +396,8 @@ impl Finder {
         let next = lower(head + 1).filter(|_| ctx.toks[head].space_after)?;
         let mut last = if adjective(next) {
             head + 1
+        } else if court {
+            head
         } else if self.links.contains(next) && ctx.toks[head + 1].space_after {
             let noun = lower(head + 2)?;
             (!self.links.contains(noun) && noun.chars().count() > 3).then_some(head + 2)?
@@ -396,8 +407,52 @@ impl Finder {
         if ctx.toks[last].space_after && lower(last + 1).is_some_and(adjective) {
             last += 1;
         }
-        Some(last)
+        // `d'appel`: an elided link and a noun of the court's name.
+        if elided_d(ctx, last) && lower(last + 1).is_some() {
+            last += 1;
+        }
+        match self.town_after(ctx, last) {
+            Some(town) => Some(town),
+            None if court => None,
+            None => Some(last),
+        }
     }
+
+    /// `tribunal`, `cour`: a court written in lower case. Most tokens fail
+    /// on their length or first letter before the look-up.
+    fn lower_court(&self, ctx: &Ctx<'_>, k: usize) -> bool {
+        let w = ctx.word(k);
+        (4..=9).contains(&w.len())
+            && matches!(w.as_bytes()[0], b't' | b'c' | b'j')
+            && self.lower_courts.contains(w)
+    }
+
+    /// `… de Nancy`, `… de Châlons-en-Champagne`: a linking word and a
+    /// capitalised name (with its hyphenated parts) after token `last`;
+    /// the last token of the name.
+    fn town_after(&self, ctx: &Ctx<'_>, last: usize) -> Option<usize> {
+        let link = last + 1;
+        let name = link + 1;
+        let ok = ctx.toks[last].space_after
+            && ctx.toks.get(name).is_some_and(|t| t.cap && !t.caps && !ctx.stop[name])
+            && ctx.toks[link].space_after
+            && self.links.contains(ctx.word(link))
+            && !self.joiners.contains(ctx.word(link));
+        if !ok {
+            return None;
+        }
+        let mut end = name;
+        while ctx.toks[end].hyphen_after && end + 1 < ctx.toks.len() && end - name < 4 {
+            end += 1;
+        }
+        Some(end)
+    }
+}
+
+/// An elided `d'` stands between token `k` and the next (`d'appel`).
+fn elided_d(ctx: &Ctx<'_>, k: usize) -> bool {
+    let Some(next) = ctx.toks.get(k + 1) else { return false };
+    matches!(ctx.text.get(ctx.toks[k].span.end..next.span.start), Some(" d'" | " d’"))
 }
 
 /// An elided article stands between token `k` and the next (`de
