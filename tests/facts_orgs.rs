@@ -86,3 +86,24 @@ fn abbreviations_that_are_no_organisation() {
     table("fr", &["org"], &["Il a été nommé (NDLR: en 2015) par le gouvernement."]);
     table("cs", &["org"], &["Paušální daň platí pro OSVČ od ledna."]);
 }
+
+#[test]
+fn an_institution_by_its_head_alone_in_the_nominative() {
+    table(
+        "cs",
+        &["org"],
+        &[
+            "Návrh schválila [org:Evropská komise]. Po tlaku se [org:Komise=Evropská komise] konečně odhodlala.",
+            "Dopis zaslali zástupci [org:Parlamentu=Parlament], starostové i hejtman.",
+            "Zákon projednají ve [org:Sněmovně=Sněmovna].",
+            "Zástupci [org:Úřadu průmyslového vlastnictví] jednali.",
+        ],
+    );
+    table("pl", &["org"], &["Projekt trafi do [org:Sejmu=Sejm] w maju."]);
+}
+
+#[test]
+fn a_party_word_before_an_acronym_names_the_party_by_it() {
+    table("de", &["org"], &["Die Partei [org:AKP] verlor, die [org:AKP] blieb stärkste Kraft."]);
+    table("es", &["org"], &["El Partido [org:PSOE] ganó."]);
+}

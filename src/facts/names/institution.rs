@@ -116,8 +116,18 @@ impl Finder {
                 continue;
             };
             for &(first, last) in &names {
+                // `Partei AKP`, `partido PSOE`: a head and an acronym name
+                // the party by its acronym.
+                let first =
+                    if last == first + 1 && heads[first] == Some(first) && ctx.toks[last].caps {
+                        last
+                    } else {
+                        first
+                    };
                 let span = Span::new(ctx.toks[first].span.start, ctx.toks[last].span.end);
-                let value = if slavic {
+                let value = if let Some(nom) = self.alone(ctx, first, last) {
+                    nom.to_string()
+                } else if slavic {
                     self.nominative(ctx, first, last)
                 } else {
                     span.get(ctx.text).split_whitespace().collect::<Vec<_>>().join(" ")
@@ -133,6 +143,7 @@ impl Finder {
             }
             k = names.last().map_or(k, |n| n.1) + 1;
         }
+        full_names(&mut out);
         out
     }
 
@@ -317,7 +328,13 @@ impl Finder {
     /// `Digitální a informační agentury`). Returns the last token.
     fn slavic(&self, ctx: &Ctx<'_>, k: usize) -> Option<usize> {
         let t = ctx.toks[k];
-        if !t.cap || t.caps || ctx.stop[k] || !t.space_after {
+        if !t.cap || t.caps || ctx.stop[k] {
+            return None;
+        }
+        if self.alone(ctx, k, k).is_some() {
+            return Some(k);
+        }
+        if !t.space_after {
             return None;
         }
         let lower = |j: usize| {
@@ -350,6 +367,30 @@ impl Finder {
             }
         }
         None
+    }
+
+    /// A capitalised head noun on its own inside a sentence, between words
+    /// in lower case: the short name of an institution the text names
+    /// (`ve Sněmovně`, `do Parlamentu`, `w Sejmie`), in the nominative.
+    fn alone(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> Option<&str> {
+        let t = ctx.toks[first];
+        let lower = |j: usize| ctx.toks.get(j).is_none_or(|t| !t.cap);
+        if first != last || t.initial || (first > 0 && !lower(first - 1)) || !lower(first + 1) {
+            return None;
+        }
+        // Not before its genitive or a linking word (`Úřadu průmyslového
+        // vlastnictví`, `Výboru pro …`), which make a longer name.
+        let word = |j: usize| ctx.word(j.min(ctx.toks.len() - 1));
+        let named =
+            |j: usize| ctx.toks.get(j).is_some_and(|t| t.cap) || self.decl.looks_adjective(word(j));
+        let goes_on = t.space_after
+            && first + 1 < ctx.toks.len()
+            && (self.decl.looks_adjective(word(first + 1))
+                || (self.links.contains(word(first + 1)) && named(first + 2)));
+        if goes_on {
+            return None;
+        }
+        self.decl.capital_head(ctx.word(first))
     }
 
     /// The name of tokens `first..=last` with its head noun, and the
@@ -446,6 +487,27 @@ impl Finder {
             end += 1;
         }
         Some(end)
+    }
+}
+
+/// A head named on its own (`Komise`) stands for the longer name holding
+/// it that the text gives (`Evropské komise` → `Evropská komise`): one map
+/// from each word of the longer names to the first of them.
+fn full_names(found: &mut [Found]) {
+    let lone = |f: &Found| !f.value.contains(' ');
+    if !found.iter().any(lone) {
+        return;
+    }
+    let mut by_word: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for f in found.iter().filter(|f| !lone(f)) {
+        for w in f.value.split(' ') {
+            by_word.entry(w.to_lowercase()).or_insert_with(|| f.value.clone());
+        }
+    }
+    for f in found.iter_mut().filter(|f| lone(f)) {
+        if let Some(full) = by_word.get(&f.value.to_lowercase()) {
+            f.value.clone_from(full);
+        }
     }
 }
 
