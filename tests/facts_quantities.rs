@@ -696,3 +696,20 @@ fn weekday_parts_positions_in_the_year_and_more_decades() {
     check("vi", Kind::Date, &["[date:Vào tối thứ Sáu=Friday], đội thắng."]);
     check("cs", Kind::Date, &["Nastoupil [date:koncem loňského roku=end of last year]."]);
 }
+
+#[test]
+fn parts_of_today_and_this_weekend() {
+    check(
+        "es",
+        Kind::Date,
+        &["Lo dijo [date:esta mañana=this morning] y repitió [date:esta tarde=this afternoon]."],
+    );
+    check("fr", Kind::Date, &["La course a lieu [date:ce week-end=this weekend]."]);
+    check(
+        "pl",
+        Kind::Date,
+        &["Powiedział to [date:wczoraj wieczorem=last night] i [date:dziś rano=this morning]."],
+    );
+    check("de", Kind::Date, &["Er sprach [date:heute Abend=tonight] in Berlin."]);
+    check("vi", Kind::Date, &["Ông nói [date:chiều nay=this afternoon]."]);
+}
