@@ -296,7 +296,7 @@ fn dates_vi_en() {
             "oversupplied for [date:the next 12 to 18 months=next 12-18 months]",
             "generating $2.7 billion in [date:the first three months=Q1] alone",
             "the group company is right now",
-            "results [date:on March 5, 2024=2024-03-05] and in [date:October=October]",
+            "results [date:on March 5, 2024=2024-03-05] and [date:in October=October]",
             "profit in [date:the third quarter of 2023=Q3 2023] and [date:Q4=Q4]",
             "it closed [date:on Monday=Monday] after [date:two years ago=2 years ago]",
             "the shares may fall; we march on",
@@ -347,7 +347,7 @@ fn dates_romance_and_czech() {
         Kind::Date,
         &[
             "publié le [date:12 mars 2024=2024-03-12]",
-            "en [date:mars=March] et [date:l'an dernier=last year]",
+            "[date:en mars=March] et [date:l'an dernier=last year]",
             "au [date:premier trimestre=Q1] et [date:lundi=Monday]",
             "Mars est une planète",
         ],
@@ -365,7 +365,7 @@ fn dates_romance_and_czech() {
     check(
         "cs",
         Kind::Date,
-        &["v [date:březnu=March], [date:5. března 2024=2024-03-05] a [date:loni=last year]"],
+        &["[date:v březnu=March], [date:5. března 2024=2024-03-05] a [date:loni=last year]"],
     );
 }
 
@@ -675,7 +675,7 @@ fn weekday_parts_positions_in_the_year_and_more_decades() {
         "pt",
         Kind::Date,
         &[
-            "Tomou posse em [date:maio do ano passado=last May] e [date:no início deste ano=early this year], como [date:na década de 1980=1980s] em Lisboa.",
+            "Tomou posse [date:em maio do ano passado=last May] e [date:no início deste ano=early this year], como [date:na década de 1980=1980s] em Lisboa.",
         ],
     );
     check("fr", Kind::Date, &["[date:Vendredi matin=Friday], il a parlé."]);
@@ -695,4 +695,21 @@ fn weekday_parts_positions_in_the_year_and_more_decades() {
     check("pl", Kind::Date, &["[date:W sobotni poranek=Saturday] doszło do kradzieży."]);
     check("vi", Kind::Date, &["[date:Vào tối thứ Sáu=Friday], đội thắng."]);
     check("cs", Kind::Date, &["Nastoupil [date:koncem loňského roku=end of last year]."]);
+}
+
+#[test]
+fn parts_of_today_and_this_weekend() {
+    check(
+        "es",
+        Kind::Date,
+        &["Lo dijo [date:esta mañana=this morning] y repitió [date:esta tarde=this afternoon]."],
+    );
+    check("fr", Kind::Date, &["La course a lieu [date:ce week-end=this weekend]."]);
+    check(
+        "pl",
+        Kind::Date,
+        &["Powiedział to [date:wczoraj wieczorem=last night] i [date:dziś rano=this morning]."],
+    );
+    check("de", Kind::Date, &["Er sprach [date:heute Abend=tonight] in Berlin."]);
+    check("vi", Kind::Date, &["Ông nói [date:chiều nay=this afternoon]."]);
 }

@@ -15,6 +15,7 @@
 //! context (`in Nice`, `bei Essen`, `Mobile, Alabama`); the context words
 //! are in `assets/facts/places.toml`.
 
+mod club;
 mod packed;
 
 use std::collections::HashMap;
@@ -73,6 +74,7 @@ struct Lexicon {
     not_places: HashMap<String, Vec<String>>,
     declension: HashMap<String, Vec<(String, Vec<String>)>>,
     vietnamese: Vietnamese,
+    clubs: club::Clubs,
 }
 
 #[derive(Deserialize)]
@@ -105,6 +107,7 @@ pub struct Rules {
     not_places: HashMap<String, Vec<String>>,
     declension: HashMap<String, Vec<(String, Vec<String>)>>,
     vietnamese: Vietnamese,
+    clubs: club::Clubs,
 }
 
 /// The rules for the language of one text, looked up once per text.
@@ -171,6 +174,7 @@ impl Rules {
             not_places: lexicon.not_places,
             declension: lexicon.declension,
             vietnamese: lexicon.vietnamese,
+            clubs: lexicon.clubs,
         }
     }
 
@@ -185,6 +189,8 @@ impl Rules {
             capitals_mark_names: self.inside_names.languages.iter().any(|l| l == input.lang.code()),
             title_case: input.field == Field::Title && is_title_case(text),
         };
+        let clubs = self.clubs.for_text(input.lang.code());
+        let mut club_names: Vec<&str> = Vec::new();
         let mut out = Vec::new();
         let mut key = String::new();
         let mut at = 0;
@@ -194,7 +200,10 @@ impl Rules {
             let candidate = match first {
                 Start::Upper => match in_filter(word, rules.lang) {
                     Filtered::Free => true,
-                    Filtered::ContextOnly => may_have_context(text, start, end, &rules),
+                    Filtered::ContextOnly => {
+                        may_have_context(text, start, end, &rules)
+                            || clubs.after_article(text, start)
+                    }
                     Filtered::No => false,
                 },
                 Start::Lower => self.is_head(word),
@@ -204,6 +213,19 @@ impl Rules {
             let mut hit = candidate.then(|| self.longest(text, start, rules.lang)).flatten();
             if hit.is_none() && first == Start::Upper && !rules.declension.is_empty() {
                 hit = self.declined(start, word, rules.declension, &mut key);
+            }
+            if let Some(h) =
+                hit.filter(|h| !h.declined && clubs.is_club(text, start, h.name_end, h.entry.kind))
+            {
+                let name = text.get(start..h.name_end).unwrap_or("");
+                out.push(Fact::new(
+                    Kind::Org,
+                    Span::new(start, h.name_end),
+                    Value::Text(name.to_string()),
+                ));
+                club_names.push(name);
+                at = at.max(h.name_end);
+                continue;
             }
             let after_place = out.last().is_some_and(|f: &Fact| f.span.end + 1 == start);
             let Some(hit) = hit.filter(|&h| self.counts(text, start, h, &rules, after_place))
@@ -218,6 +240,13 @@ impl Rules {
                 Value::Text(value.to_string()),
             ));
             at = at.max(hit.end);
+        }
+        for f in out.iter_mut().filter(|f| f.kind == Kind::Place) {
+            let name = f.span.get(text);
+            if club_names.contains(&name) {
+                f.kind = Kind::Org;
+                f.value = Value::Text(name.to_string());
+            }
         }
         out
     }

@@ -14,19 +14,27 @@ use super::lexicon::OrgLexicon;
 pub(super) struct Declension {
     /// Form → (nominative, gender letter `f`, `m` or `n`).
     heads: HashMap<String, (String, char)>,
+    /// The lower-case forms capitalised, with their nominative capitalised
+    /// too (`Sněmovně` → `Sněmovna`), for a head named on its own.
+    capital: HashMap<String, String>,
     /// By gender: (declined ending, nominative ending), longest first.
     endings: HashMap<char, Vec<(String, String)>>,
 }
 
 impl Declension {
     pub fn new(lex: &OrgLexicon) -> Self {
-        let heads = lex
+        let heads: HashMap<String, (String, char)> = lex
             .declined
             .iter()
             .filter_map(|(form, v)| {
                 let (nom, gender) = v.rsplit_once(' ')?;
                 Some((form.clone(), (nom.to_string(), gender.chars().next()?)))
             })
+            .collect();
+        let capital = heads
+            .iter()
+            .filter(|(form, _)| form.starts_with(char::is_lowercase))
+            .map(|(form, (nom, _))| (capitalise(form), capitalise(nom)))
             .collect();
         let endings = lex
             .adjective_endings
@@ -40,7 +48,13 @@ impl Declension {
                 Some((g.chars().next()?, pairs))
             })
             .collect();
-        Self { heads, endings }
+        Self { heads, capital, endings }
+    }
+
+    /// The nominative of a head noun capitalised as a name on its own
+    /// (`Sněmovně` → `Sněmovna`, `Parlamentu` → `Parlament`).
+    pub fn capital_head(&self, word: &str) -> Option<&str> {
+        self.capital.get(word).map(String::as_str)
     }
 
     /// The nominative and gender of a head noun form (`banky` → `banka`, f).
@@ -74,6 +88,11 @@ impl Declension {
         let any = self.endings.values().flatten().any(|(from, _)| word.ends_with(from.as_str()));
         any || NOMINATIVE.iter().any(|e| word.ends_with(e))
     }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// Czech and Polish names of people declined by case, back to the

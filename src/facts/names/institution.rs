@@ -35,6 +35,8 @@ pub(super) struct Finder {
     links: WordSet,
     /// Heads written in lower case before a link (`ministerie van …`).
     lower_heads: WordSet,
+    /// Courts written in lower case (`tribunal administratif de Lille`).
+    lower_courts: WordSet,
     /// Conjunctions among the links (`and`, `e`, `und`).
     joiners: WordSet,
     /// Elided linking words written onto the next word (`dell'Interno`).
@@ -63,6 +65,7 @@ impl Finder {
                 .collect(),
             heads_two: two.into_iter().cloned().collect(),
             lower_heads: lex.lower_heads.iter().cloned().collect(),
+            lower_courts: lex.lower_courts.iter().cloned().collect(),
             links: lex.links.iter().cloned().collect(),
             joiners: lex.joiners.iter().cloned().collect(),
             elided: lex.elided_links.clone(),
@@ -81,7 +84,12 @@ impl Finder {
         let slavic = matches!(ctx.lang.code(), "cs" | "sk" | "pl");
         // Each token's head noun, looked up once.
         let heads: Vec<Option<usize>> = (0..ctx.toks.len()).map(|k| self.head_at(ctx, k)).collect();
-        if !slavic && heads.iter().all(Option::is_none) {
+        let romance = matches!(ctx.lang.code(), "fr" | "es" | "it" | "pt");
+        if !slavic
+            && heads.iter().all(Option::is_none)
+            && !(romance
+                && (0..ctx.toks.len()).any(|k| !ctx.toks[k].cap && self.lower_court(ctx, k)))
+        {
             return out;
         }
         let mut k = 0;
@@ -108,8 +116,18 @@ impl Finder {
                 continue;
             };
             for &(first, last) in &names {
+                // `Partei AKP`, `partido PSOE`: a head and an acronym name
+                // the party by its acronym.
+                let first =
+                    if last == first + 1 && heads[first] == Some(first) && ctx.toks[last].caps {
+                        last
+                    } else {
+                        first
+                    };
                 let span = Span::new(ctx.toks[first].span.start, ctx.toks[last].span.end);
-                let value = if slavic {
+                let value = if let Some(nom) = self.alone(ctx, first, last) {
+                    nom.to_string()
+                } else if slavic {
                     self.nominative(ctx, first, last)
                 } else {
                     span.get(ctx.text).split_whitespace().collect::<Vec<_>>().join(" ")
@@ -125,6 +143,7 @@ impl Finder {
             }
             k = names.last().map_or(k, |n| n.1) + 1;
         }
+        full_names(&mut out);
         out
     }
 
@@ -309,7 +328,13 @@ impl Finder {
     /// `Digitální a informační agentury`). Returns the last token.
     fn slavic(&self, ctx: &Ctx<'_>, k: usize) -> Option<usize> {
         let t = ctx.toks[k];
-        if !t.cap || t.caps || ctx.stop[k] || !t.space_after {
+        if !t.cap || t.caps || ctx.stop[k] {
+            return None;
+        }
+        if self.alone(ctx, k, k).is_some() {
+            return Some(k);
+        }
+        if !t.space_after {
             return None;
         }
         let lower = |j: usize| {
@@ -342,6 +367,30 @@ impl Finder {
             }
         }
         None
+    }
+
+    /// A capitalised head noun on its own inside a sentence, between words
+    /// in lower case: the short name of an institution the text names
+    /// (`ve Sněmovně`, `do Parlamentu`, `w Sejmie`), in the nominative.
+    fn alone(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> Option<&str> {
+        let t = ctx.toks[first];
+        let lower = |j: usize| ctx.toks.get(j).is_none_or(|t| !t.cap);
+        if first != last || t.initial || (first > 0 && !lower(first - 1)) || !lower(first + 1) {
+            return None;
+        }
+        // Not before its genitive or a linking word (`Úřadu průmyslového
+        // vlastnictví`, `Výboru pro …`), which make a longer name.
+        let word = |j: usize| ctx.word(j.min(ctx.toks.len() - 1));
+        let named =
+            |j: usize| ctx.toks.get(j).is_some_and(|t| t.cap) || self.decl.looks_adjective(word(j));
+        let goes_on = t.space_after
+            && first + 1 < ctx.toks.len()
+            && (self.decl.looks_adjective(word(first + 1))
+                || (self.links.contains(word(first + 1)) && named(first + 2)));
+        if goes_on {
+            return None;
+        }
+        self.decl.capital_head(ctx.word(first))
     }
 
     /// The name of tokens `first..=last` with its head noun, and the
@@ -377,7 +426,8 @@ impl Finder {
         if !matches!(ctx.lang.code(), "fr" | "es" | "it" | "pt") || ctx.toks[k].initial {
             return None;
         }
-        let head = heads[k]?;
+        let court = heads[k].is_none() && self.lower_court(ctx, k);
+        let head = if court { k } else { heads[k]? };
         let lower = |j: usize| {
             ctx.toks.get(j).filter(|t| !t.cap && !t.digit && !t.hyphen_before).map(|_| ctx.word(j))
         };
@@ -387,6 +437,8 @@ impl Finder {
         let next = lower(head + 1).filter(|_| ctx.toks[head].space_after)?;
         let mut last = if adjective(next) {
             head + 1
+        } else if court {
+            head
         } else if self.links.contains(next) && ctx.toks[head + 1].space_after {
             let noun = lower(head + 2)?;
             (!self.links.contains(noun) && noun.chars().count() > 3).then_some(head + 2)?
@@ -396,8 +448,73 @@ impl Finder {
         if ctx.toks[last].space_after && lower(last + 1).is_some_and(adjective) {
             last += 1;
         }
-        Some(last)
+        // `d'appel`: an elided link and a noun of the court's name.
+        if elided_d(ctx, last) && lower(last + 1).is_some() {
+            last += 1;
+        }
+        match self.town_after(ctx, last) {
+            Some(town) => Some(town),
+            None if court => None,
+            None => Some(last),
+        }
     }
+
+    /// `tribunal`, `cour`: a court written in lower case. Most tokens fail
+    /// on their length or first letter before the look-up.
+    fn lower_court(&self, ctx: &Ctx<'_>, k: usize) -> bool {
+        let w = ctx.word(k);
+        (4..=9).contains(&w.len())
+            && matches!(w.as_bytes()[0], b't' | b'c' | b'j')
+            && self.lower_courts.contains(w)
+    }
+
+    /// `… de Nancy`, `… de Châlons-en-Champagne`: a linking word and a
+    /// capitalised name (with its hyphenated parts) after token `last`;
+    /// the last token of the name.
+    fn town_after(&self, ctx: &Ctx<'_>, last: usize) -> Option<usize> {
+        let link = last + 1;
+        let name = link + 1;
+        let ok = ctx.toks[last].space_after
+            && ctx.toks.get(name).is_some_and(|t| t.cap && !t.caps && !ctx.stop[name])
+            && ctx.toks[link].space_after
+            && self.links.contains(ctx.word(link))
+            && !self.joiners.contains(ctx.word(link));
+        if !ok {
+            return None;
+        }
+        let mut end = name;
+        while ctx.toks[end].hyphen_after && end + 1 < ctx.toks.len() && end - name < 4 {
+            end += 1;
+        }
+        Some(end)
+    }
+}
+
+/// A head named on its own (`Komise`) stands for the longer name holding
+/// it that the text gives (`Evropské komise` → `Evropská komise`): one map
+/// from each word of the longer names to the first of them.
+fn full_names(found: &mut [Found]) {
+    let lone = |f: &Found| !f.value.contains(' ');
+    if !found.iter().any(lone) {
+        return;
+    }
+    let mut by_word: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for f in found.iter().filter(|f| !lone(f)) {
+        for w in f.value.split(' ') {
+            by_word.entry(w.to_lowercase()).or_insert_with(|| f.value.clone());
+        }
+    }
+    for f in found.iter_mut().filter(|f| lone(f)) {
+        if let Some(full) = by_word.get(&f.value.to_lowercase()) {
+            f.value.clone_from(full);
+        }
+    }
+}
+
+/// An elided `d'` stands between token `k` and the next (`d'appel`).
+fn elided_d(ctx: &Ctx<'_>, k: usize) -> bool {
+    let Some(next) = ctx.toks.get(k + 1) else { return false };
+    matches!(ctx.text.get(ctx.toks[k].span.end..next.span.start), Some(" d'" | " d’"))
 }
 
 /// An elided article stands between token `k` and the next (`de

@@ -67,6 +67,9 @@ pub(in crate::facts) struct OrgLexicon {
     /// Institution nouns that head a name in lower case when a linking
     /// word and a capitalised word follow (`ministerie van Buitenlandse Zaken`).
     pub lower_heads: Vec<String>,
+    /// Courts named in lower case by their adjective and their town
+    /// (`tribunal administratif de Lille`, `tribunale di Milano`).
+    pub lower_courts: Vec<String>,
     /// Linking words inside institution names (`of`, `de`, `van`, `für`).
     pub links: Vec<String>,
     /// Czech and Polish words that end a name before a head noun could come.

@@ -121,7 +121,9 @@ impl Finder {
         let (mut out, mut not_orgs) = (Vec::new(), Vec::new());
         for k in 1..ctx.toks.len() {
             let t = ctx.toks[k];
-            if !t.caps || ctx.text.get(ctx.toks[k - 1].span.end..t.span.start) != Some(" (") {
+            if !t.caps
+                || !ctx.text.get(ctx.toks[k - 1].span.end..t.span.start).is_some_and(alias_gap)
+            {
                 continue;
             }
             let letters: Vec<char> = ctx.word(k).chars().filter(|c| c.is_alphabetic()).collect();
@@ -520,6 +522,19 @@ fn vietnamese_fragment(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
         && ctx.toks.get(last + 1).is_some_and(|t| !t.cap)
 }
 
+/// What stands between a name and its bracketed alias: ` (`, after the
+/// closing mark of a quoted name (`„Republikanische Volkspartei“ (CHP)`,
+/// `« Banque de France » (BDF)`).
+fn alias_gap(gap: &str) -> bool {
+    gap.trim_start_matches(['"', '“', '”', '»', '’', '\'', ' ', '\u{a0}']) == "("
+        && gap.ends_with(" (")
+}
+
+/// Upper-case letters (and digits or marks), no lower-case one.
+fn is_acronym(v: &str) -> bool {
+    v.chars().any(char::is_uppercase) && v.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+}
+
 /// `X (Y)` where X is an organisation: Y is one too.
 fn aliases(ctx: &Ctx<'_>, orgs: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
@@ -529,12 +544,19 @@ fn aliases(ctx: &Ctx<'_>, orgs: &[Found]) -> Vec<Found> {
         // for the closing one (a scan to the next `)` of the article was
         // quadratic on one opened a hundred thousand times).
         let head = rest.get(..floor_char_boundary(rest, ALIAS_REACH));
-        let Some(inner) =
-            head.and_then(|r| r.strip_prefix(" (")).and_then(|r| r.split_once(')')).map(|p| p.0)
-        else {
+        let Some((gap, inner)) = head.and_then(|h| {
+            let open = h.find(" (")?;
+            let inner = h.get(open + 2..)?.split_once(')')?.0;
+            alias_gap(h.get(..open + 2)?).then_some((open + 2, inner))
+        }) else {
             continue;
         };
-        let start = f.span.end + 2;
+        // `(EFPIA, por sus siglas en inglés)`: an acronym before a comment.
+        let inner = match inner.split_once([',', ';']) {
+            Some((acronym, _)) if is_acronym(acronym) => acronym,
+            _ => inner,
+        };
+        let start = f.span.end + gap;
         if inner.starts_with(char::is_uppercase)
             && inner.split_whitespace().count() <= MAX_WORDS
             && !inner.contains(['(', ',', '\n'])
@@ -549,13 +571,17 @@ fn aliases(ctx: &Ctx<'_>, orgs: &[Found]) -> Vec<Found> {
 fn link_aliases(text: &str, orgs: &mut [Found]) {
     for i in 0..orgs.len().saturating_sub(1) {
         let (a, b) = (orgs[i].span, orgs[i + 1].span);
-        if text.get(a.end..b.start) != Some(" (") || text.get(b.end..b.end + 1) != Some(")") {
+        let closed = match text.get(b.end..b.end + 1) {
+            Some(")") => true,
+            Some("," | ";") => is_acronym(&orgs[i + 1].value),
+            _ => false,
+        };
+        if !text.get(a.end..b.start).is_some_and(alias_gap) || !closed {
             continue;
         }
         // The full name over an acronym (`Europäische Zentralbank (EZB)`),
         // else the Latin-script form (`Tài Tân (Caixin)` → `Caixin`).
-        let acronym = |v: &str| v.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
-        let (a_short, b_short) = (acronym(&orgs[i].value), acronym(&orgs[i + 1].value));
+        let (a_short, b_short) = (is_acronym(&orgs[i].value), is_acronym(&orgs[i + 1].value));
         let first = match (a_short, b_short) {
             (false, true) => true,
             (true, false) => false,
