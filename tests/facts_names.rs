@@ -583,7 +583,8 @@ fn speakers_after_a_role_a_dropped_subject_or_a_first_name() {
             "Los datos \"[quote:podrían dar información sobre qué investigas@José F. Zamarriego]\", declara el director de la Unidad de Supervisión Deontológica, José F. Zamarriego.",
             "Para Fernando Carballo, presidente de la federación, el debate es largo. Además, añade, la polémica \"[quote:ha contaminado el proceso entero@Fernando Carballo]\".",
             "La perspectiva de Donald Trump fue optimista.\n\n“[quote:Nos llevamos genial con ellos@Donald Trump]”, afirmó.",
-            "Según el código, todo está bien. Sin embargo, el doctor Fernando Carballo cree que \"[quote:bajo el concepto caben muchas cosas@-]\".",
+            "Según el código, todo está bien. Sin embargo, el doctor Fernando Carballo cree que \"[quote:bajo el concepto caben muchas cosas@Fernando Carballo]\".",
+            "Según el código, todo está bien. Sin embargo, el doctor Fernando Carballo duda y \"[quote:bajo el concepto caben muchas cosas@-]\".",
         ],
     );
     table(
@@ -892,4 +893,137 @@ fn names_joined_to_an_organisation_word_and_linked_runs_that_stop_there() {
         ],
     );
     table("de", &["org"], &["Gestern meldete [org:Voltaro]-Konzern hohe Gewinne."]);
+}
+
+#[test]
+fn speakers_named_by_one_word_next_to_a_verb_of_saying() {
+    // Speaker-slot evidence: one word after a verb of saying, or opening
+    // its clause before one, is a person whatever the given name.
+    table(
+        "pl",
+        &["quote", "person"],
+        &[
+            "„[quote:Głos oddany na niego to głos przeciwko chaosowi@Trump]” — powiedział [person:Trump] na wiecu.",
+        ],
+    );
+    table(
+        "cs",
+        &["quote", "person"],
+        &["„[quote:Tohle je pro nás velmi dobrá zpráva,@Babiš]“ řekl [person:Babiš]."],
+    );
+    table(
+        "es",
+        &["quote", "person"],
+        &["“[quote:Vamos a ganar estas elecciones sin duda@Obrador]”, dijo [person:Obrador]."],
+    );
+    table(
+        "de",
+        &["quote", "person"],
+        &[
+            "Am Montag war [person:Habeck] in Kiel. [person:Habeck] betonte: „[quote:Wir müssen jetzt schneller handeln@Habeck]“",
+        ],
+    );
+    // A source (often a medium) and a capitalised common noun are no person.
+    table(
+        "en",
+        &["quote", "person"],
+        &["\"[quote:The talks have stalled for now@-]\", according to Bloomberg."],
+    );
+    table("de", &["quote", "person"], &["Experten sagen: „[quote:Das wird noch lange dauern@-]“"]);
+}
+
+#[test]
+fn a_surname_or_its_misspelling_after_a_verb_is_the_person_named_before() {
+    // A surname that is also a place, next to a verb of saying.
+    table(
+        "cs",
+        &["quote"],
+        &[
+            "Případ nebyl složitý, jak říká Paz Zárate, chilská odbornice.\n\n„[quote:Otázky přístupu k moři se zmocnila vláda,@Paz Zárate]“ říká Zárate.",
+        ],
+    );
+    // One letter off the surname met in full.
+    table(
+        "pt",
+        &["quote"],
+        &[
+            "Vladimir Kavardarkov, de 54 anos, preparava um palco.\n\n\"[quote:Somos pela NATO e pela UE, mas de cabeça erguida@Vladimir Kavardarkov]\", afirmou Kavadarkov.",
+        ],
+    );
+    // Korean names keep the family name first, also after a place.
+    table(
+        "vi",
+        &["quote"],
+        &[
+            "Ngoại trưởng Triều Tiên Ri Yong Ho phát biểu hôm thứ Bảy.\n\nÔng Ri nói rằng đó là một “[quote:giấc mơ hão huyền của họ@Ri Yong Ho]” khi tiếp tục.",
+        ],
+    );
+}
+
+#[test]
+fn people_after_a_place_or_before_a_club() {
+    // A place opening a name after a role, and German `von` with a club.
+    table("cs", &["person"], &["Prezident Bolívie [person:Evo Morales] má zájem."]);
+    table(
+        "de",
+        &["quote"],
+        &[
+            "Peter Christie von Melrose sagte: „[quote:Anerkennung für Ayr, sie waren besser.@Peter Christie]“",
+        ],
+    );
+}
+
+#[test]
+fn speakers_of_quotes_sharing_a_sentence_or_after_an_unnamed_source() {
+    // Two fragments of one sentence share the verb after the second.
+    table(
+        "cs",
+        &["quote"],
+        &[
+            "Bývalý prezident Eduardo Rodríguez Veltzé odmítl myšlenku.\n\nPondělí přinese „[quote:výjimečnou příležitost zahájit novou éru@Eduardo Rodríguez Veltzé]“ a šanci „[quote:ukončit 139 let neshod se výhodami,@Eduardo Rodríguez Veltzé]“ řekl.",
+        ],
+    );
+    table(
+        "en",
+        &["quote"],
+        &[
+            "Mayor Ann Hall spoke. The plan is \"[quote:a real chance for the city]\" and \"[quote:long overdue for all of us,@Ann Hall]\" she said.",
+        ],
+    );
+    // A pronoun after a quote by an unnamed source: no antecedent inside a quote.
+    table(
+        "fr",
+        &["quote"],
+        &[
+            "Le secrétaire général du syndicat affirme qu'il a « [quote:proposé une tribune à Philippe Martinez@-] ». Par ailleurs, il estime que « [quote:la liberté de la presse doit aller dans les deux sens@-] ».",
+        ],
+    );
+    // The paragraph between two quotes says who speaks next.
+    table(
+        "cs",
+        &["quote"],
+        &[
+            "Diplomat Roberto Calzadilla přijel.\n\n„[quote:Pondělí přinese novou éru vztahů,@Eduardo Veltzé]“ řekl Eduardo Veltzé.\n\nCalzadilla také odmítl, že by prezident Evo Morales používal otázku moře.\n\n„[quote:Bolívie se nikdy nevzdá svého práva,@Roberto Calzadilla]“ dodal.",
+        ],
+    );
+}
+
+#[test]
+fn speakers_before_a_colon_or_in_a_sentence_opened_by_for() {
+    // A verb of saying opens the sentence, the colon comes later.
+    table(
+        "es",
+        &["quote"],
+        &[
+            "El cantante Pedro Gómez dejará la banda.\n\nAnunció el cambio en Twitter el sábado: “[quote:La persona anteriormente conocida como Pedro@Pedro Gómez]”.",
+        ],
+    );
+    // `Para o coordenador …, X, … .` and the quote in the next sentence.
+    table(
+        "pt",
+        &["quote"],
+        &[
+            "Para o coordenador de Análise do Ministério, Matias Cardomingo, a medida contribui. “[quote:A estratégia integra esses instrumentos em um todo@Matias Cardomingo]”.",
+        ],
+    );
 }

@@ -13,18 +13,18 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
-use super::names::{self, Shared};
+use super::names::{self, Cues, SPEECH, Shared};
 use super::tokens::{FxHasher, genitive_s, is_whole_word, is_word_char, words};
 use super::{Fact, Field, Kind, Value, speaker};
 use crate::corpus::Document;
-use crate::text::{Lang, Span};
+use crate::text::{Lang, Span, ceil_char_boundary, floor_char_boundary};
 
 pub fn resolve(facts: &mut Vec<Fact>, doc: &Document, names: &names::Rules) {
     let lex = names.shared();
-    drop_overlaps(facts);
+    drop_overlaps(facts, doc);
     strip_legal_forms(facts, lex);
     link_aliases(facts, doc);
-    spread_names(facts, doc, lex);
+    spread_names(facts, doc, lex, names.cues());
     spread_roles(facts);
     super::sort_in_reading_order(facts);
     speaker::assign(facts, doc, names);
@@ -58,12 +58,13 @@ fn rank(k: Kind) -> u8 {
     }
 }
 
-fn drop_overlaps(facts: &mut Vec<Fact>) {
+fn drop_overlaps(facts: &mut Vec<Fact>, doc: &Document) {
     // Sorted by field, then start, a sweep compares each entity with the
     // ones that start inside it.
     super::sort_in_reading_order(facts);
     let n = facts.len();
     let mut dead = vec![false; n];
+    let mut trim: Vec<Option<Span>> = vec![None; n];
     for i in 0..n {
         if !facts[i].kind.is_entity() {
             continue;
@@ -76,6 +77,13 @@ fn drop_overlaps(facts: &mut Vec<Fact>) {
             if !b.kind.is_entity() || a.kind == b.kind {
                 continue;
             }
+            // `prezident Bolívie Evo Morales`: a name of three words or
+            // more that opens with a place is the person after it.
+            if let Some(p) = place_before_person(a, b) {
+                let (person, place) = if p { (i, j) } else { (j, i) };
+                trim[person] = Some(facts[place].span);
+                continue;
+            }
             let (ka, kb) = ((a.span.len(), rank(a.kind)), (b.span.len(), rank(b.kind)));
             if ka > kb {
                 dead[j] = true;
@@ -84,11 +92,41 @@ fn drop_overlaps(facts: &mut Vec<Fact>) {
             }
         }
     }
+    for (f, place) in facts.iter_mut().zip(trim) {
+        let Some(place) = place else { continue };
+        let text = text_of(doc, f.field);
+        let skip = place.get(text).split_whitespace().count();
+        let rest = text.get(place.end..f.span.end).unwrap_or("");
+        f.span = Span::new(f.span.end - rest.trim_start().len(), f.span.end);
+        let words: Vec<&str> = value(f).split(' ').skip(skip).collect();
+        f.value = Value::Text(words.join(" "));
+    }
     let mut k = 0;
     facts.retain(|_| {
         k += 1;
         !dead[k - 1]
     });
+}
+
+/// `Some(true)` when `a` is a person of three words or more that opens
+/// with the place `b` (`Bolívie Evo Morales`), `Some(false)` when `b` is
+/// such a person and `a` the place.
+fn place_before_person(a: &Fact, b: &Fact) -> Option<bool> {
+    let opens = |person: &Fact, place: &Fact| {
+        person.kind == Kind::Person
+            && place.kind == Kind::Place
+            && person.field == place.field
+            && person.span.start == place.span.start
+            && place.span.end < person.span.end
+            && value(person).split(' ').count() >= 3
+    };
+    if opens(a, b) {
+        Some(true)
+    } else if opens(b, a) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// `Alibaba Group Holding` → `Alibaba` when `Alibaba` is named on its own too.
@@ -165,7 +203,7 @@ fn org_names(facts: &[Fact], doc: &Document, lex: &Shared) -> Vec<(String, Strin
 /// Every other mention of an organisation's name is that organisation, and
 /// every mention of a known person's surname is that person (one pass over
 /// the words of each field for both).
-fn spread_names(facts: &mut Vec<Fact>, doc: &Document, lex: &Shared) {
+fn spread_names(facts: &mut Vec<Fact>, doc: &Document, lex: &Shared, cues: &Cues) {
     let orgs = org_names(facts, doc, lex);
     let people = surnames(facts, lex);
     let names: Vec<String> = orgs.iter().chain(&people).map(|p| p.0.clone()).collect();
@@ -197,9 +235,13 @@ fn spread_names(facts: &mut Vec<Fact>, doc: &Document, lex: &Shared) {
                 [] => added.push(fact),
                 // A surname replaces an organisation guessed from context
                 // on the same words (`aldus Ma`).
+                // So does it a place next to a verb of saying (`říká
+                // Zárate` after `Paz Zárate`).
                 &[i] if kind == Kind::Person
-                    && facts[i].kind == Kind::Org
-                    && facts[i].span == span =>
+                    && facts[i].span == span
+                    && (facts[i].kind == Kind::Org
+                        || (facts[i].kind == Kind::Place
+                            && speaking(text_of(doc, field), span, cues))) =>
                 {
                     facts[i] = fact;
                 }
@@ -208,6 +250,25 @@ fn spread_names(facts: &mut Vec<Fact>, doc: &Document, lex: &Shared) {
         }
         facts.extend(added);
     }
+}
+
+/// A verb of saying stands right before or after `span` (spaces or a
+/// comma between).
+fn speaking(text: &str, span: Span, cues: &Cues) -> bool {
+    const GAP: usize = 3;
+    let window = Span::new(
+        floor_char_boundary(text, span.start.saturating_sub(40)),
+        ceil_char_boundary(text, span.end + 40),
+    );
+    cues.hits_in(text, window).iter().any(|h| {
+        let gap = if h.span.end <= span.start {
+            text.get(h.span.end..span.start)
+        } else {
+            text.get(span.end..h.span.start.max(span.end))
+        };
+        h.flags.intersects(SPEECH)
+            && gap.is_some_and(|g| g.len() <= GAP && g.chars().all(|c| c == ' ' || c == ','))
+    })
 }
 
 /// The facts of the sorted `spans` that overlap `span`. Facts other than
@@ -284,7 +345,8 @@ fn surname<'n>(full: &'n str, lex: &Shared) -> Option<&'n str> {
     let (first, last) = (words[0], words[words.len() - 1]);
     let family_first =
         lex.family_first.contains(first) && !lex.given.contains(last) && !lex.given.contains(first);
-    Some(if family_first && words.len() == 2 && !is_vietnamese(full) { first } else { last })
+    // `Kim Jong Un`, `Ri Yong Ho`: Korean names keep the family name first.
+    Some(if family_first && words.len() <= 3 && !is_vietnamese(full) { first } else { last })
 }
 
 /// Vietnamese names are called by their last word (`Nguyễn Văn An` → `An`).
@@ -322,6 +384,22 @@ fn surnames(facts: &mut [Fact], lex: &Shared) -> Vec<(String, String)> {
         }
     }
     short.retain(|_, v| !v.is_empty());
+    // A one-word name one letter off a surname met in full (`Kavadarkov`
+    // after `Vladimir Kavardarkov`): a misspelling of it.
+    let typos: Vec<(String, String)> = facts
+        .iter()
+        .filter(|f| {
+            f.kind == Kind::Person && !value(f).contains(' ') && !short.contains_key(value(f))
+        })
+        .take(TYPO_CANDIDATES)
+        .filter_map(|f| {
+            let v = value(f);
+            let mut near = short.iter().filter(|(k, _)| one_edit_apart(k, v));
+            let (_, full) = near.next()?;
+            near.next().is_none().then(|| (v.to_string(), full.clone()))
+        })
+        .collect();
+    short.extend(typos);
     // A person named by one word only (`comentó Trump`, after a role
     // elsewhere) is that person in every mention too.
     for f in facts.iter().filter(|f| f.kind == Kind::Person) {
@@ -336,6 +414,28 @@ fn surnames(facts: &mut [Fact], lex: &Shared) -> Vec<(String, String)> {
         }
     }
     short.into_iter().collect()
+}
+
+/// How many one-word names per document are compared with the surnames.
+const TYPO_CANDIDATES: usize = 32;
+/// The shortest name compared for a misspelling.
+const TYPO_MIN_CHARS: usize = 6;
+
+/// `a` and `b` differ by one letter added, dropped or changed, both long
+/// enough and with the same first letter.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if short.len() < TYPO_MIN_CHARS || long.len() - short.len() > 1 || short[0] != long[0] {
+        return false;
+    }
+    let head = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if head == short.len() {
+        return long.len() != short.len();
+    }
+    let skip = usize::from(long.len() > short.len());
+    short[head + 1 - skip..] == long[head + 1..]
+        && (skip == 1 || short[head + 1..] == long[head + 1..])
 }
 
 /// A person's role and organisation, stated at one mention, hold for all.

@@ -63,7 +63,32 @@ struct Prev {
     para: usize,
     end: usize,
     speaker: Option<String>,
+    /// Its own sentence attributes it (to `speaker`, or to nobody named:
+    /// `le secrétaire général affirme « … »`), so a pronoun or a verb
+    /// without a subject after it goes on with that attribution.
+    explicit: bool,
 }
+
+/// Who a quote is said by, and whether its own sentence says so.
+struct Attribution {
+    speaker: Option<String>,
+    explicit: bool,
+}
+
+impl Attribution {
+    fn said(speaker: Option<String>) -> Self {
+        Self { speaker, explicit: true }
+    }
+
+    fn inferred(speaker: Option<String>) -> Self {
+        Self { speaker, explicit: false }
+    }
+}
+
+/// How many people back a pronoun looks past names inside quotations.
+const QUOTED_SKIP: usize = 8;
+/// How many people back the subject of a paragraph is looked for.
+const SUBJECT_REACH: usize = 4;
 
 /// The people of one text: span, value, role (in text order).
 struct Scene<'a> {
@@ -76,12 +101,15 @@ struct Scene<'a> {
     openers: &'a WordSet,
     not_names: &'a WordSet,
     people: Vec<(Span, String, Option<String>)>,
+    /// Per person: named inside a quotation, so no antecedent of a
+    /// pronoun outside it (`il estime « … à Philippe Martinez »`).
+    quoted: Vec<bool>,
 }
 
 pub fn assign(facts: &mut [Fact], doc: &Document, names: &names::Rules) {
     for field in [Field::Title, Field::Body] {
         let text = if field == Field::Body { &*doc.body } else { &*doc.title };
-        let people = facts
+        let people: Vec<(Span, String, Option<String>)> = facts
             .iter()
             .filter(|f| f.field == field && f.kind == Kind::Person)
             .map(|f| {
@@ -97,6 +125,12 @@ pub fn assign(facts: &mut [Fact], doc: &Document, names: &names::Rules) {
         }
         let paragraphs =
             std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let quotes: Vec<Span> = facts
+            .iter()
+            .filter(|f| f.field == field && f.kind == Kind::Quote)
+            .map(|f| f.span)
+            .collect();
+        let in_quote = people_quoted(&people, &quotes);
         let scene = Scene {
             text,
             paragraphs,
@@ -106,13 +140,62 @@ pub fn assign(facts: &mut [Fact], doc: &Document, names: &names::Rules) {
             openers: &names.shared().openers,
             not_names: &names.shared().not_names,
             people,
+            quoted: in_quote,
         };
         let mut prev: Option<Prev> = None;
         for f in facts.iter_mut().filter(|f| f.field == field && f.kind == Kind::Quote) {
             let para = scene.paragraph_start(f.span.start);
             let said = scene.attribute(f.span, para, prev.as_ref());
-            f.speaker = said;
-            prev = Some(Prev { para, end: f.span.end, speaker: f.speaker.clone() });
+            f.speaker = said.speaker;
+            prev = Some(Prev {
+                para,
+                end: f.span.end,
+                speaker: f.speaker.clone(),
+                explicit: said.explicit,
+            });
+        }
+        share_in_sentence(facts, field, text, &scene);
+    }
+}
+
+/// Per person of `people` (in text order): named inside one of `quotes`
+/// (in text order). One merge of the two lists.
+fn people_quoted(people: &[(Span, String, Option<String>)], quotes: &[Span]) -> Vec<bool> {
+    let mut q = 0;
+    people
+        .iter()
+        .map(|p| {
+            while q < quotes.len() && quotes[q].end <= p.0.start {
+                q += 1;
+            }
+            quotes.get(q).is_some_and(|s| s.start <= p.0.start && p.0.end <= s.end)
+        })
+        .collect()
+}
+
+/// `„A“ a šanci „B,“ řekl.`: a quote with no speaker in the sentence of
+/// the next quote, with nobody named between, shares that quote's speaker.
+fn share_in_sentence(facts: &mut [Fact], field: Field, text: &str, scene: &Scene<'_>) {
+    let quotes: Vec<usize> = (0..facts.len())
+        .filter(|&i| facts[i].field == field && facts[i].kind == Kind::Quote)
+        .collect();
+    for w in quotes.windows(2).rev() {
+        let (a, b) = (w[0], w[1]);
+        if facts[a].speaker.is_some() || facts[b].speaker.is_none() {
+            continue;
+        }
+        let from = closing_mark_end(text, facts[a].span.end);
+        if from > facts[b].span.start {
+            continue;
+        }
+        let gap = Span::new(from, facts[b].span.start);
+        let between = text.get(gap.range()).unwrap_or(".");
+        let one_sentence = between.len() <= REACH
+            && !between.contains(['.', '!', '?', '\n', ';', ':'])
+            && scene.people_in(gap).is_empty();
+        if one_sentence {
+            let shared = facts[b].speaker.clone();
+            facts[a].speaker = shared;
         }
     }
 }
@@ -178,9 +261,77 @@ impl Scene<'_> {
             return None;
         }
         let p = &self.people[self.first_from(sentence.start)?];
-        let gap = self.text.get(sentence.start + first.len()..p.0.start)?;
+        let gap = Span::new(sentence.start + first.len(), p.0.start);
         let comma = self.text.get(p.0.end..)?.starts_with(',');
-        (gap.trim().is_empty() && comma && p.0.end <= sentence.end).then(|| p.1.clone())
+        (self.opener_gap(gap) && comma && p.0.end <= sentence.end).then(|| p.1.clone())
+    }
+
+    /// Between `Para` and the name: nothing, or a phrase in lower case set
+    /// off by a comma, a role (`Para o coordenador-geral de Análise do
+    /// Ministério, X,`).
+    fn opener_gap(&self, gap: Span) -> bool {
+        let Some(text) = self.text.get(gap.range()) else { return false };
+        let text = text.trim();
+        text.is_empty()
+            || (text.len() <= ROLE_PHRASE
+                && text.starts_with(char::is_lowercase)
+                && text.ends_with(',')
+                && text.matches(',').count() == 1)
+    }
+
+    /// The last person named before `pos` outside a quotation (a few
+    /// names back at most).
+    fn antecedent(&self, pos: usize) -> Option<usize> {
+        let last = self.last_before(pos)?;
+        (last.saturating_sub(QUOTED_SKIP)..=last).rev().find(|&k| !self.quoted[k])
+    }
+
+    /// How many people are named between `from` and `to`, outside quotations.
+    fn named_between(&self, from: usize, to: usize) -> usize {
+        let a = self.people.partition_point(|p| p.0.start < from);
+        let b = self.people.partition_point(|p| p.0.end <= to);
+        (a..b.max(a)).filter(|&k| !self.quoted[k]).count()
+    }
+
+    /// The person the paragraph before `para` attributes speech to by
+    /// name, when that paragraph starts at or after `from`.
+    fn said_in_paragraph_before(&self, para: usize, from: usize) -> Option<String> {
+        let end = self.text.get(..para)?.trim_end().len();
+        let start = self.paragraph_start(end);
+        match self.last_said(start, end) {
+            Some(Said::Person(p)) if start >= from && start < para => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The subject of the last sentence in `window` that opens with a
+    /// person (`Calzadilla také odmítl, že by Morales …`: Calzadilla): a
+    /// name with at most three words and no comma before it in its sentence.
+    fn subject_in(&self, window: Span) -> Option<String> {
+        let named = self.people_in(window);
+        let from = self.people.partition_point(|p| p.0.start < window.start);
+        named.iter().enumerate().rev().take(SUBJECT_REACH).find_map(|(i, p)| {
+            if self.quoted[from + i] {
+                return None;
+            }
+            let start = sentence_start(self.text, p.0.start, window.start);
+            let head = self.text.get(start..p.0.start)?;
+            let opens = head.split_whitespace().count() <= 3
+                && !head.contains([',', ':', '“', '„', '"', '«', '»'])
+                && !self.governed(p.0.start);
+            opens.then(|| p.1.clone())
+        })
+    }
+
+    /// `Anunció el cambio en Twitter el sábado: “…”`: a verb of saying
+    /// opening the sentence before a colon, with nobody named.
+    fn opening_verb(&self, lead: Span) -> Option<Said> {
+        let hits = self.cues.hits_in(self.text, lead);
+        let h = hits.iter().find(|h| h.flags.intersects(SPEECH))?;
+        let head = self.text.get(lead.start..h.span.start)?.trim();
+        let short =
+            head.is_empty() || (head.ends_with(',') && head.split_whitespace().count() <= 3);
+        (short && self.people_in(lead).is_empty()).then_some(Said::Dropped(h.span.start))
     }
 
     /// The people named inside `window`.
@@ -197,7 +348,7 @@ impl Scene<'_> {
     }
 
     /// `prev`: the quote before, if any.
-    fn attribute(&self, quote: Span, para: usize, prev: Option<&Prev>) -> Option<String> {
+    fn attribute(&self, quote: Span, para: usize, prev: Option<&Prev>) -> Attribution {
         let after = closing_mark_end(self.text, quote.end);
         let after = Span::new(after, sentence_end(self.text, after));
         let sent = sentence_start(self.text, quote.start.saturating_sub(1), para);
@@ -205,27 +356,45 @@ impl Scene<'_> {
         // A quote introduced by a colon is attributed in its own sentence:
         // by its verb, else to the one person named there, else to nobody.
         if introduced_by_colon(lead.get(self.text)) {
-            if let Some(s) = self.said_in(lead, false) {
-                return self.name(s, quote.start, prev);
+            let said = match self.said_in(lead, false) {
+                Some(Said::Unnamed) => self.opening_verb(lead).or(Some(Said::Unnamed)),
+                s => s,
+            };
+            if let Some(s) = said {
+                return Attribution::said(self.name(s, quote.start, prev));
             }
             let named = self.people_in(lead);
-            return (named.len() == 1 && !self.governed(named[0].0.start))
-                .then(|| named[0].1.clone());
+            return Attribution::said(
+                (named.len() == 1 && !self.governed(named[0].0.start)).then(|| named[0].1.clone()),
+            );
         }
         let said = self.said_in(after, true).or_else(|| self.said_in(lead, false));
         if let Some(s) = said {
-            return self.name(s, quote.start, prev);
+            return Attribution::said(self.name(s, quote.start, prev));
         }
         // `Para Fernando Carballo, presidente de …, "…"`: a sentence that
         // opens with `for X,` gives X's view.
         if let Some(p) = self.opened_for(lead) {
-            return Some(p);
+            return Attribution::said(Some(p));
         }
         // Someone is named right after the quote, without a verb (`»…«,
         // war die Antwort von X`): not necessarily the speaker before.
         if !self.people_in(after).is_empty() {
-            return None;
+            return Attribution::said(None);
         }
+        Attribution::inferred(self.context(quote, sent, para, prev))
+    }
+
+    /// The speaker of a quote whose own sentence attributes it to nobody:
+    /// from the quotes and sentences before.
+    fn context(
+        &self,
+        quote: Span,
+        sent: usize,
+        para: usize,
+        prev: Option<&Prev>,
+    ) -> Option<String> {
+        let lead = Span::new(sent, quote.start);
         // The speaker of the quote before in the paragraph, unless someone
         // else is named between the two.
         if let Some(p) = prev.filter(|p| p.para == para) {
@@ -237,13 +406,18 @@ impl Scene<'_> {
         }
         let prev_sentence = sentence_start(self.text, sent.saturating_sub(1), para);
         // The sentence before attributes, unless the quote's own sentence
-        // names someone else (`…, el doctor X, cree que "…"`).
-        if prev_sentence < sent
-            && let Some(s) = self.said_in(Span::new(prev_sentence, sent), false)
-        {
+        // names someone else (`…, el doctor X, cree que "…"`); so does one
+        // that opens with `for X,` (`Para X, … . "…"`).
+        if prev_sentence < sent {
+            let before = Span::new(prev_sentence, sent);
             let named = self.people_in(lead);
-            let said = self.name(s, quote.start, prev);
-            return said.filter(|s| named.iter().all(|p| &p.1 == s));
+            if let Some(s) = self.said_in(before, false) {
+                let said = self.name(s, quote.start, prev);
+                return said.filter(|s| named.iter().all(|p| &p.1 == s));
+            }
+            if let Some(p) = self.opened_for(before) {
+                return named.iter().all(|n| n.1 == p).then_some(p);
+            }
         }
         let only_quote =
             self.text.get(para..quote.start).is_some_and(|h| h.chars().all(|c| !is_word_char(c)));
@@ -434,42 +608,50 @@ impl Scene<'_> {
             Said::Person(p) => Some(p),
             // The speaker of the quote before in the paragraph when nobody
             // was named since (`Le ministre … rappelle « … ». Il précise
-            // « … »`), else the person last named.
+            // « … »`), even when that was nobody named; else the person
+            // last named outside a quotation.
             Said::Pronoun(at) => {
                 let at = at.min(quote_start);
                 let para = self.paragraph_start(quote_start);
                 if let Some(p) = prev.filter(|p| {
                     p.para == para
                         && p.end <= at
-                        && p.speaker.is_some()
-                        && self.people_in(Span::new(p.end, at)).is_empty()
+                        && (p.speaker.is_some() || p.explicit)
+                        && self.named_between(p.end, at) == 0
                 }) {
                     return p.speaker.clone();
                 }
-                self.last_before(at).map(|k| self.people[k].1.clone())
+                self.antecedent(at).map(|k| self.people[k].1.clone())
             }
             // Only a person named in the quote's own paragraph, or the one
-            // person the paragraph before names: further back the subject
-            // may well be someone else.
+            // person the paragraph before names (or its subject): further
+            // back the subject may well be someone else.
             Said::Dropped(at) => {
                 let para = self.paragraph_start(quote_start);
-                let last = self.last_before(at.min(quote_start));
+                let last = self.antecedent(at.min(quote_start));
                 if let Some(p) = last.map(|k| &self.people[k]).filter(|p| p.0.start >= para) {
                     return Some(p.1.clone());
                 }
                 // The speaker of a quote shortly before, unless someone
                 // else was named since (then the subject is unclear).
-                if let Some(p) = prev.filter(|p| quote_start - p.end <= DROPPED_REACH) {
+                if let Some(p) = prev.filter(|p| {
+                    quote_start - p.end <= DROPPED_REACH && (p.speaker.is_some() || p.explicit)
+                }) {
                     // Naming the speaker again (`„…” — powiedział Kuc. „…”
                     // — dodał.`) keeps the subject.
                     let since = self.people_in(Span::new(p.end, quote_start));
-                    let same = since.iter().all(|b| Some(&b.1) == p.speaker.as_ref());
-                    return p.speaker.clone().filter(|_| same);
+                    if since.iter().all(|b| Some(&b.1) == p.speaker.as_ref()) {
+                        return p.speaker.clone();
+                    }
+                    // Someone else was named since: only a paragraph in
+                    // between that says who speaks (`Calzadilla odmítl, že …`).
+                    return self.said_in_paragraph_before(para, p.end);
                 }
                 let end = self.text.get(..para).unwrap_or("").trim_end().len();
-                let named = self.people_in(Span::new(self.paragraph_start(end), end));
+                let window = Span::new(self.paragraph_start(end), end);
+                let named = self.people_in(window);
                 let one = named.first().filter(|n| named.iter().all(|m| m.1 == n.1));
-                one.map(|n| n.1.clone())
+                one.map(|n| n.1.clone()).or_else(|| self.subject_in(window))
             }
             // The person with that role named shortly before, else the last one named.
             Said::Role(r) => {

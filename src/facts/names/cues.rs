@@ -26,6 +26,9 @@ bitflags::bitflags! {
         /// A very large company, exchange, agency or medium (`known` in
         /// orgs.toml); the hit's `role` then indexes [`Cues::orgs`].
         const KNOWN = 1 << 6;
+        /// A verb or phrase of saying that names a source, often a medium
+        /// or an organisation (`according to`, `laut`, `selon`).
+        const SOURCE = 1 << 7;
     }
 }
 
@@ -36,6 +39,7 @@ pub(in crate::facts) const SPEECH: Cue = Cue::SPEECH;
 pub(in crate::facts) const ORG_CUE: Cue = Cue::ORG_CUE;
 pub(in crate::facts) const LIST_CUE: Cue = Cue::LIST_CUE;
 pub(in crate::facts) const KNOWN: Cue = Cue::KNOWN;
+pub(in crate::facts) const SOURCE: Cue = Cue::SOURCE;
 
 /// One cue word found in the text.
 #[derive(Debug, Clone, Copy)]
@@ -81,6 +85,7 @@ impl Cues {
             }
         }
         people.speech.values().flatten().for_each(|w| add(w, SPEECH, 0));
+        people.sources.iter().for_each(|w| add(w, SPEECH | SOURCE, 0));
         let mut known_values = Vec::new();
         for k in &orgs.known {
             let (alias, canon) = k.split_once('=').unwrap_or((k, k));

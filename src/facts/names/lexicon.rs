@@ -32,6 +32,9 @@ pub(in crate::facts) struct PeopleLexicon {
     pub words: Words,
     /// Verbs and phrases of saying, by language.
     pub speech: HashMap<String, Vec<String>>,
+    /// Phrases of saying that name a source, often a medium or an
+    /// organisation (`according to`, `laut`): no evidence of a person.
+    pub sources: Vec<String>,
 }
 
 #[derive(Deserialize)]

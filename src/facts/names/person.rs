@@ -6,7 +6,10 @@
 //! apposition after (`Präsident …`, `…, Analyst bei`), a speech verb next
 //! to it (`… sagte`, `aldus …`). A single word needs a title or a role.
 
-use super::cues::{Ctx, FORMER, Found, Hit, ROLE, SPEECH, TITLE};
+use std::cell::OnceCell;
+use std::collections::HashSet;
+
+use super::cues::{Ctx, FORMER, Found, Hit, ROLE, SOURCE, SPEECH, TITLE};
 use super::declension::{declined_given, person_nominative};
 use super::lexicon::PeopleLexicon;
 use crate::facts::Kind;
@@ -47,6 +50,7 @@ impl Finder {
 
     pub fn find(&self, ctx: &Ctx<'_>, roles: &[String]) -> Vec<Found> {
         let mut out = Vec::new();
+        let proper = OnceCell::new();
         let mut k = 0;
         while k < ctx.toks.len() {
             if !self.can_start(ctx, k) {
@@ -57,7 +61,7 @@ impl Finder {
             // Without evidence the run may still hold a name further on
             // (`seinem Vorgänger Daniel …`): go on from the next word.
             let found = self
-                .judge(ctx, k, end_k, words, roles)
+                .judge(ctx, k, end_k, words, roles, &proper)
                 .or_else(|| coordinated(ctx, k, end_k, words, out.last()));
             match found {
                 Some(found) => {
@@ -124,7 +128,7 @@ impl Finder {
                 words += 2;
                 last = surname;
                 break;
-            } else if let Some(surname) = self.particle_surname(ctx, last) {
+            } else if let Some(surname) = self.particle_surname(ctx, k, last) {
                 words += 1;
                 last = surname;
                 break;
@@ -191,13 +195,14 @@ impl Finder {
         ok.then_some(s)
     }
 
-    fn judge(
+    fn judge<'t>(
         &self,
-        ctx: &Ctx<'_>,
+        ctx: &Ctx<'t>,
         k: usize,
         end_k: usize,
         words: usize,
         roles: &[String],
+        proper: &OnceCell<HashSet<&'t str>>,
     ) -> Option<Found> {
         let span = Span::new(ctx.toks[k].span.start, ctx.toks[end_k].span.end);
         let first = ctx.word(k);
@@ -208,7 +213,9 @@ impl Finder {
         let family = self.family.contains(first) && words <= 3;
         let title = ctx.hit_before(span.start, TITLE).is_some();
         // `Commerce Secretary Gina …`, `Nvidia Jensen …`: the name starts later.
-        let later_given = (k + 1..=end_k).any(|j| self.given.contains(ctx.word(j)));
+        // So does a family name written first (`Triều Tiên Ri Yong Ho`).
+        let later_given = (k + 1..=end_k)
+            .any(|j| self.given.contains(ctx.word(j)) || self.family.contains(ctx.word(j)));
         if !(first_given || family || title) && later_given {
             return None;
         }
@@ -239,10 +246,15 @@ impl Finder {
             && self
                 .articles
                 .contains(&ctx.word((end_k + 1).min(ctx.toks.len() - 1)).to_lowercase());
+        // The subject or object of a verb of saying (`” — powiedział
+        // Trump`, `Trump stwierdził, że`): a person whatever the given
+        // name, unless the verb names a source (`laut Bloomberg`).
+        let slot = words == 1
+            && speech_slot(ctx, k, span, proper)
+            && !self.after_article(ctx.text, span.start);
         let single = words == 1
-            && (role_before.is_some() || compound.is_some())
+            && ((role_before.is_some() || compound.is_some()) && !ctx.toks[k].initial || slot)
             && !linked
-            && !ctx.toks[k].initial
             && ctx.lang != Lang::VI;
         if !(strong || weak || single) {
             return None;
@@ -294,7 +306,20 @@ impl Finder {
     /// `… von der Leyen`, `… da Silva`: one or two particles after the name
     /// word at `last`, then one capitalised word that ends the name (not
     /// `Minister … van Buitenlandse Handel`). Returns that word's token.
-    fn particle_surname(&self, ctx: &Ctx<'_>, last: usize) -> Option<usize> {
+    fn particle_surname(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> Option<usize> {
+        // After a given name and a surname, German `von` names a club or
+        // a place (`Robyn Christie von Melrose`), not a noble name.
+        let after_surname = last > first
+            || (last > 0
+                && ctx.toks[last - 1].cap
+                && ctx.toks[last - 1].space_after
+                && !ctx.stop[last - 1]);
+        let full = after_surname
+            && ctx.lang == Lang::DE
+            && ctx.toks.get(last + 1).is_some_and(|_| ctx.word(last + 1) == "von");
+        if full {
+            return None;
+        }
         let mut j = last;
         for _ in 0..2 {
             if !ctx.toks[j].space_after
@@ -337,6 +362,45 @@ impl Finder {
         let prev = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
         self.articles.contains(&prev.to_lowercase())
     }
+}
+
+/// Shortest single word taken as a name by a verb of saying alone.
+const SLOT_MIN_CHARS: usize = 3;
+
+/// One word next to a verb of saying, as its subject or its inverted
+/// subject: right after the verb (`, said Smith.`), or opening its clause
+/// right before it (`Trump stwierdził`) when the word is also written with
+/// a capital inside a sentence elsewhere (so a proper noun, not a
+/// capitalised common noun such as `Experts say`). Not after a verb that
+/// names a source, which is often a medium (`according to Reuters`).
+fn speech_slot<'t>(
+    ctx: &Ctx<'t>,
+    k: usize,
+    span: Span,
+    proper: &OnceCell<HashSet<&'t str>>,
+) -> bool {
+    let word = ctx.word(k);
+    if word.chars().count() < SLOT_MIN_CHARS || !word.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    if let Some(h) = ctx.hit_before(span.start, SPEECH) {
+        return !h.flags.intersects(SOURCE);
+    }
+    let Some(h) = ctx.hit_after(span.end, SPEECH) else { return false };
+    let head = ctx.text.get(..span.start).unwrap_or("").trim_end_matches([' ', '\u{a0}']);
+    let opens = head.is_empty()
+        || head.ends_with(['.', '!', '?', '\n', ':', ';', '”', '"', '»', '«', '“', '—', '–']);
+    opens
+        && !h.flags.intersects(SOURCE)
+        && proper
+            .get_or_init(|| {
+                ctx.toks
+                    .iter()
+                    .filter(|t| t.cap && !t.caps && !t.initial)
+                    .map(|t| t.text(ctx.text))
+                    .collect()
+            })
+            .contains(word)
 }
 
 /// `Sergio Aguero e Raheem X`: two or three plain capitalised words
