@@ -29,21 +29,21 @@ use serde_json::Value as Json;
 /// Ratchets: raise them when the engine improves. A language without a row
 /// is scored and printed but not held to anything yet: add its row.
 const FLOORS: [(&str, f64, f64); 10] = [
-    ("cs", 0.801, 0.63),
-    ("de", 0.82, 0.58),
-    ("en", 0.872, 0.98),
-    ("es", 0.834, 0.684),
-    ("fr", 0.807, 0.937),
+    ("cs", 0.813, 0.93),
+    ("de", 0.827, 0.58),
+    ("en", 0.881, 0.98),
+    ("es", 0.866, 0.795),
+    ("fr", 0.825, 0.98),
     ("it", 0.847, 0.707),
     ("nl", 0.749, 0.869),
-    ("pl", 0.741, 0.589),
-    ("pt", 0.807, 0.707),
-    ("vi", 0.799, 0.623),
+    ("pl", 0.755, 0.719),
+    ("pt", 0.817, 0.844),
+    ("vi", 0.803, 0.766),
 ];
 
 /// The same floors for the languages of `FLOORS` taken together (overall
 /// F1, speaker accuracy), so that a language added later moves nothing here.
-const FLOOR_TOGETHER: (f64, f64) = (0.802, 0.738);
+const FLOOR_TOGETHER: (f64, f64) = (0.813, 0.84);
 
 /// One gold article with the facts the engine found in it.
 struct Article {
