@@ -1027,3 +1027,27 @@ fn speakers_before_a_colon_or_in_a_sentence_opened_by_for() {
         ],
     );
 }
+
+/// `North`, `South`, `East`, `West` never start a name but may end one
+/// after a capitalised word (`Rebecca West`), and never inside a longer
+/// run or after an article (`West Bank`, `the Middle East`).
+#[test]
+fn compass_words_end_names() {
+    table(
+        "en",
+        &["person"],
+        &[
+            "“We will not stop,” said [person:Marla West] on Friday.",
+            "[person:Oren North], the committee's chairman, resigned.",
+            "Violence spread across the West Bank and the Middle East on Friday.",
+            "West said nothing about the plan.",
+        ],
+    );
+    table("es", &["person"], &["[person:Tomás West] dijo que no habría cambios en la empresa."]);
+    table(
+        "de",
+        &["person"],
+        &["„Das ist falsch“, sagte [person:Lena North] am Montag in Hamburg."],
+    );
+    table("fr", &["person"], &["« C'est fini », a déclaré [person:Hugo West] devant la presse."]);
+}

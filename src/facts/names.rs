@@ -17,7 +17,7 @@ mod person;
 pub(super) use cues::{Cues, Hit, ROLE, SPEECH};
 pub(super) use lexicon::Shared;
 
-use super::tokens::{WordSet, tokenize};
+use super::tokens::{Token, WordSet, tokenize};
 use super::{Fact, Input, Kind, Value};
 use crate::text::Span;
 use cues::{Ctx, Found};
@@ -28,6 +28,8 @@ pub struct Rules {
     cues: Cues,
     shared: Shared,
     not_names: WordSet,
+    /// Words of `not_names` that may end a name ([`Rules::ends_name`]).
+    ends_names: WordSet,
     people: person::Finder,
     orgs: org::Finder,
     institutions: institution::Finder,
@@ -51,6 +53,7 @@ impl Rules {
             orgs: org::Finder::new(&orgs),
             institutions: institution::Finder::new(&orgs),
             not_names,
+            ends_names: people.words.ends_names.iter().cloned().collect(),
         }
     }
 
@@ -64,10 +67,37 @@ impl Rules {
         &self.shared
     }
 
+    /// Whether the word at `k`, one of `ends_names`, ends a name here:
+    /// right after a capitalised word that may be part of one, and last of
+    /// its run (`Rebecca West said`, not `West Bank`, not `the West`).
+    fn ends_name(&self, text: &str, toks: &[Token], k: usize) -> bool {
+        let t = toks[k];
+        let Some(prev) = k.checked_sub(1).map(|p| toks[p]) else {
+            return false;
+        };
+        let word = t.text(text);
+        let before = prev.text(text);
+        self.ends_names.contains(word)
+            && prev.cap
+            && !prev.caps
+            && !prev.digit
+            && prev.space_after
+            && !self.not_names.contains(before)
+            && !self.ends_names.contains(before)
+            && !(t.space_after && toks.get(k + 1).is_some_and(|n| n.cap))
+            && !t.hyphen_after
+    }
+
     pub fn find(&self, input: Input<'_>) -> Vec<Fact> {
         let toks = tokenize(input.text);
-        let stop =
-            toks.iter().map(|t| t.cap && self.not_names.contains(t.text(input.text))).collect();
+        let stop = (0..toks.len())
+            .map(|k| {
+                let t = toks[k];
+                t.cap
+                    && self.not_names.contains(t.text(input.text))
+                    && !self.ends_name(input.text, &toks, k)
+            })
+            .collect();
         let hits = self.cues.hits(input.text, &toks, input.lang);
         let ctx = Ctx { text: input.text, lang: input.lang, toks, hits, stop };
         let institutions = self.institutions.find(&ctx, &self.shared.given);

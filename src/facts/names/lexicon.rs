@@ -40,6 +40,10 @@ pub(in crate::facts) struct PeopleLexicon {
 #[derive(Deserialize)]
 pub(in crate::facts) struct Words {
     pub not_names: Vec<String>,
+    /// Words of `not_names` that may end a name after a capitalised
+    /// word (`Rebecca West`).
+    #[serde(default)]
+    pub ends_names: Vec<String>,
 }
 
 #[derive(Deserialize)]
