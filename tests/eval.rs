@@ -30,9 +30,9 @@ use serde_json::Value as Json;
 /// is scored and printed but not held to anything yet: add its row.
 const FLOORS: [(&str, f64, f64); 10] = [
     ("cs", 0.813, 0.93),
-    ("de", 0.827, 0.58),
+    ("de", 0.832, 0.58),
     ("en", 0.881, 0.98),
-    ("es", 0.866, 0.795),
+    ("es", 0.866, 0.906),
     ("fr", 0.825, 0.98),
     ("it", 0.847, 0.707),
     ("nl", 0.749, 0.869),
@@ -43,7 +43,7 @@ const FLOORS: [(&str, f64, f64); 10] = [
 
 /// The same floors for the languages of `FLOORS` taken together (overall
 /// F1, speaker accuracy), so that a language added later moves nothing here.
-const FLOOR_TOGETHER: (f64, f64) = (0.813, 0.84);
+const FLOOR_TOGETHER: (f64, f64) = (0.814, 0.856);
 
 /// One gold article with the facts the engine found in it.
 struct Article {
