@@ -321,7 +321,7 @@ mod tests {
         marks
             .correct(&[
                 Change::Add(Correction::Drop(key(10, "nonsense words here"))),
-                Change::Add(Correction::Speaker(key(40, "a quote"), Some("John Choi".into()))),
+                Change::Add(Correction::Speaker(key(40, "a quote"), Some("Mara Quist".into()))),
                 Change::Add(merge("Lopez Garcia")),
                 Change::Add(split.clone()),
             ])
