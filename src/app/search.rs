@@ -254,6 +254,12 @@ impl App {
     /// status line says `indexing` until it is.
     pub fn prepare_search(&mut self) {
         let query = self.corpus_query().unwrap_or_default().to_string();
+        self.ask_corpus(query);
+    }
+
+    /// Puts `query` to the search thread as the newest question, about
+    /// the corpus as it is now.
+    fn ask_corpus(&mut self, query: String) {
         let asking = &mut self.asking;
         asking.generation += 1;
         asking.asked = Some(asking.corpus_version);
@@ -466,15 +472,7 @@ impl App {
         if Query::parse(text).is_empty() {
             *view = CorpusSearch::default();
         }
-        let asking = &mut self.asking;
-        asking.generation += 1;
-        asking.asked = Some(asking.corpus_version);
-        asking.pending = Some(Question {
-            generation: asking.generation,
-            corpus_version: asking.corpus_version,
-            query: text.to_string(),
-            complete: self.loading.is_none(),
-        });
+        self.ask_corpus(text.to_string());
     }
 
     pub(super) fn move_result(&mut self, code: KeyCode) {
