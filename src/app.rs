@@ -81,6 +81,10 @@ pub struct App {
     pub index_ready: bool,
     /// The load under way, if any: its progress for the status line.
     pub loading: Option<Progress>,
+    /// Whether the articles shown came from the library before the
+    /// folders were walked, and the walk that says what changed since is
+    /// still under way (the status line says `checking`).
+    pub checking: bool,
     /// Set by `r`: the terminal loop reloads the paths, once.
     pub reload: bool,
     /// What the last reload changed.
@@ -165,6 +169,7 @@ impl App {
             loading: None,
             reload: false,
             last_reload: None,
+            checking: false,
             saved: None,
             index,
             focus: Pane::List,

@@ -27,7 +27,7 @@ mod snippet;
 pub mod words;
 
 pub use dossier::{Dossier, FactsOf, Source};
-pub use entities::{Entity, EntityIndex, Mentions, entities_of};
+pub use entities::{ArticleEntities, Entity, EntityIndex, Mentions, entities_of};
 pub use fold::{Folded, fold, fold_mapped};
 pub use layered::Layered;
 pub use query::{Phrase, Query, find_in_text};

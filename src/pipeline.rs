@@ -22,6 +22,7 @@
 
 pub mod corrections;
 mod stored;
+mod view;
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
@@ -36,6 +37,7 @@ use crate::facts::{Extractor, Fact};
 use crate::store::{DocRow, FileId, Library, Listed, NewFile, PackedFacts, StoreError, Verdict};
 use crate::text::DocId;
 pub use corrections::{Corrections, Shared};
+pub use view::{View, check_view, load_view};
 
 /// From this many files to load on, the library's index of `facts` is
 /// dropped before and built again after (cheaper than keeping it up).

@@ -197,7 +197,7 @@ fn take(
             work.apply(app, msg);
             saver.reset(app);
         }
-        Msg::Loaded(_) => {
+        Msg::Loaded(..) => {
             work.apply(app, msg);
             saver.loaded(app);
         }

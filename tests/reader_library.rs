@@ -27,9 +27,9 @@ fn seeds_folder() -> tempfile::TempDir {
     dir
 }
 
-/// Starts dossier on `dir` and waits until everything is ready (no
-/// loading, extracting or indexing on the status line); returns every
-/// screen seen meanwhile.
+/// Starts dossier on `dir` and waits until everything is ready and the
+/// files checked (no loading, extracting, indexing or checking on the
+/// status line); returns every screen seen meanwhile.
 fn open_until_ready(t: &Term, dir: &Path, count: usize) -> Vec<String> {
     t.run(&format!("{} {}; echo dossier-exit=$?", dossier(), dir.display()));
     let mut seen = Vec::new();
@@ -37,7 +37,7 @@ fn open_until_ready(t: &Term, dir: &Path, count: usize) -> Vec<String> {
     t.wait_until("everything ready", |s| {
         seen_cell.borrow_mut().push(s.to_string());
         s.contains(&format!("/{count} · "))
-            && !["loading", "extracting", "indexing"].iter().any(|w| s.contains(w))
+            && !["loading", "extracting", "indexing", "checking"].iter().any(|w| s.contains(w))
     });
     seen
 }
@@ -76,12 +76,28 @@ fn a_folder_opened_again_comes_from_the_library_and_changes_are_said() {
     std::fs::write(&files[3], "Changed today\n\nShares of Globex fell 7% in Frankfurt.\n").unwrap();
     std::fs::remove_file(&files[5]).unwrap();
     let changed = open_until_ready(&t, dir.path(), 79);
+    // The library's view first (the 80 stored), then what the walk found.
+    assert!(changed.iter().any(|s| s.contains("1/80 · ")), "{changed:?}");
     let last = changed.last().unwrap();
-    assert!(last.contains("78 file(s) from the library, 1 loaded, 1 gone"), "{last}");
+    assert!(last.contains("reloaded: 0 new, 1 changed, 1 gone"), "{last}");
+    assert!(last.contains("78 file(s) from the library, 1 loaded"), "{last}");
     // r goes through the library too: only the file changed since is new.
     std::fs::write(&files[7], "Changed again\n\nInitech hired 40 people in Ohio.\n").unwrap();
     t.keys(&["r"]);
     t.wait_for("reloaded: 0 new, 1 changed, 0 gone");
+    quit(&t);
+
+    // A file new since is added after what the library holds, nothing
+    // loaded again.
+    std::fs::write(dir.path().join("zz-new.txt"), "New today\n\nUmbrella sold 12% more.\n")
+        .unwrap();
+    let added = open_until_ready(&t, dir.path(), 80);
+    assert!(added.iter().any(|s| s.contains("1/79 · ")), "{added:?}");
+    let last = added.last().unwrap();
+    assert!(
+        last.contains("79 file(s) from the library, 1 loaded") && !last.contains("reloaded"),
+        "{last}"
+    );
     quit(&t);
 }
 

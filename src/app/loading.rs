@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::{App, Record};
 use crate::corpus::{Batch, Corpus, Document, Progress};
 use crate::facts::Fact;
-use crate::index::EntityIndex;
+use crate::index::{ArticleEntities, EntityIndex};
 use crate::pipeline::{Loaded, Summary};
 use crate::text::DocId;
 
@@ -195,13 +195,26 @@ impl App {
         }
     }
 
+    /// Adds to the entity index the entities of articles that came after
+    /// it was made (each batch from its first article, as
+    /// [`crate::index::entities_of`] gives each article's).
+    pub fn index_more(&mut self, batches: Vec<(usize, Vec<ArticleEntities>)>) {
+        for (first, entities) in batches {
+            for (i, e) in entities.into_iter().enumerate() {
+                self.index.add_doc(DocId(first + i), e);
+            }
+        }
+    }
+
     /// Replaces the articles with a reload of the same paths: the same
     /// article (by path) stays selected at the same place, its record (marks,
-    /// place, and facts when unchanged) goes with it. Returns the articles
-    /// whose facts are to be extracted again.
-    pub fn apply_reload(&mut self, new: Corpus) -> Vec<DocId> {
+    /// place, and facts when unchanged) goes with it. `fresh` has a record
+    /// for each new article as the reload made it ([`Record::from_loaded`]:
+    /// lean, or with facts; [`Record::waiting`] when the reload brought no
+    /// facts). Returns the articles whose facts are to be extracted again.
+    pub fn apply_reload(&mut self, new: Corpus, fresh: Vec<Record>) -> Vec<DocId> {
         self.keep_place();
-        let old = std::mem::replace(&mut self.corpus, new);
+        let mut old = std::mem::replace(&mut self.corpus, new);
         let by_label: HashMap<String, usize> =
             old.docs.iter().enumerate().map(|(i, d)| (d.label(), i)).collect();
         let mut old_records: Vec<Option<Record>> =
@@ -209,27 +222,29 @@ impl App {
         let mut changes = Changes::default();
         let mut todo = Vec::new();
         let mut selected = None;
-        for (i, doc) in self.corpus.docs.iter().enumerate() {
+        let fresh = fresh.into_iter().chain(std::iter::repeat_with(Record::waiting));
+        for ((i, doc), fresh) in self.corpus.docs.iter_mut().enumerate().zip(fresh) {
             let found = by_label.get(&doc.label()).and_then(|&j| Some((j, old_records[j].take()?)));
-            let found = found.map(|(j, r)| {
-                let unchanged = if r.bodyless() {
-                    same_lean(doc, &old.docs[j])
-                } else {
-                    same(doc, &old.docs[j])
-                };
-                (j, r, unchanged)
-            });
             let record = match found {
                 None => {
                     changes.added += 1;
-                    Record::waiting()
+                    fresh
                 }
-                Some((j, record, unchanged)) => {
+                Some((j, record)) => {
+                    let unchanged = if record.bodyless() || fresh.bodyless() {
+                        same_lean(doc, &old.docs[j])
+                    } else {
+                        same(doc, &old.docs[j])
+                    };
                     if j == self.selected {
                         selected = Some(i);
                     }
                     changes.changed += usize::from(!unchanged);
-                    record.reloaded(doc, unchanged)
+                    // A body read already goes with the article read again lean.
+                    if unchanged && fresh.bodyless() && !record.bodyless() {
+                        take_body(doc, &mut old.docs[j]);
+                    }
+                    record.reloaded(doc, fresh, unchanged)
                 }
             };
             if !record.facts_ready {
@@ -281,6 +296,14 @@ impl App {
         self.prepare_search();
         todo
     }
+}
+
+/// Moves the body `from` holds (with its paragraphs and furniture) into
+/// `to`, the same article read again without it.
+fn take_body(to: &mut Document, from: &mut Document) {
+    to.body = std::mem::take(&mut from.body);
+    to.paragraphs = std::mem::take(&mut from.paragraphs);
+    to.furniture = std::mem::take(&mut from.furniture);
 }
 
 /// Whether two loads of an article read the same.
@@ -350,7 +373,7 @@ mod tests {
             doc("aa", "New", "Brand new."),
             doc("b", "Beta", "Two."),
         ]);
-        let todo = app.apply_reload(after);
+        let todo = app.apply_reload(after, Vec::new());
         assert_eq!(app.last_reload, Some(Changes { added: 1, changed: 1, gone: 1 }));
         assert_eq!(app.note.as_deref(), Some("reloaded: 1 new, 1 changed, 1 gone"));
         assert_eq!(app.corpus.docs[app.selected].path, "b");

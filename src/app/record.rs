@@ -171,21 +171,34 @@ impl Record {
         self.sidebar = OnceCell::new();
     }
 
-    /// The record after a reload found the article again as `doc`: the
-    /// marks and the place go with it; the facts only when its text is
-    /// `unchanged` (else they are to be extracted again).
+    /// The record after a reload found the article again as `doc`, which
+    /// came with the record `fresh` (its facts as the reload gave them,
+    /// lean or not): the marks and the place go with it; the facts kept
+    /// only when its text is `unchanged` (else `fresh`'s, or to be
+    /// extracted again).
     #[must_use]
-    pub fn reloaded(mut self, doc: &Document, unchanged: bool) -> Self {
+    pub fn reloaded(mut self, doc: &Document, fresh: Record, unchanged: bool) -> Self {
         self.let_go();
-        if let Some((paragraph, offset)) = self.saved_place.take() {
-            self.position = Place::saved(doc, paragraph, offset);
-        }
-        let position = self.position.min(Place::body(doc.body.len()));
-        // The reload reads every body: the row goes with the text it holds.
         if unchanged && self.facts_ready {
-            return Self { position, body: Body::InMemory, ..self };
+            if self.bodyless() {
+                // Still to be read: its place waits as saved.
+                return Self { row: fresh.row.or(self.row), ..self };
+            }
+            if let Some((paragraph, offset)) = self.saved_place.take() {
+                self.position = Place::saved(doc, paragraph, offset);
+            }
+            let position = self.position.min(Place::body(doc.body.len()));
+            let row = fresh.row.or(self.row);
+            return Self { position, row, body: Body::InMemory, ..self };
         }
-        Self { read: self.read, starred: self.starred, position, ..Self::waiting() }
+        // A body read again keeps the place as far as it goes; one left
+        // in the library starts at the top.
+        let position = if fresh.bodyless() {
+            Place::TOP
+        } else {
+            self.position.min(Place::body(doc.body.len()))
+        };
+        Self { read: self.read, starred: self.starred, position, ..fresh }
     }
 }
 

@@ -27,7 +27,9 @@ impl Dedup {
     /// [`Dedup::check`] with the article's [`article_hash`] known already
     /// (kept with a stored article).
     pub fn check_hashed(&mut self, doc: &Document, hash: u64) -> Option<Notice> {
-        if doc.body.is_empty() {
+        // An article with no text is no repeat (one read back without its
+        // body still counts its words).
+        if doc.body.is_empty() && doc.words == 0 {
             return None;
         }
         let label = doc.label();
@@ -83,6 +85,17 @@ mod tests {
         let note = d.check(&doc("c", "First  Title", "Subscribe  to\nread.")).unwrap();
         assert_eq!(note.message, "same title and text as a: loaded once");
         assert!(d.check(&doc("a", "First Title", "Subscribe to read.")).is_none());
+    }
+
+    #[test]
+    fn a_repeat_read_back_without_its_body_is_still_a_repeat() {
+        let mut d = Dedup::default();
+        let full = doc("a", "Title", "Markets fell today.");
+        let hash = article_hash(&full.title, &full.body);
+        assert!(d.check(&full).is_none());
+        let mut lean = doc("b", "Title", "Markets fell today.");
+        lean.body = "".into();
+        assert!(d.check_hashed(&lean, hash).is_some());
     }
 
     #[test]

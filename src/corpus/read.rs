@@ -75,7 +75,7 @@ pub fn collect_sources(paths: &[PathBuf]) -> Listing {
 /// those files keeps its extension in its key (`feed.rss`, `feed.atom`).
 /// Files that still share a key (the same name named in two folders) take
 /// their path as given.
-fn unique_keys(sources: &mut [Source]) {
+pub(super) fn unique_keys(sources: &mut [Source]) {
     let with_extension = |s: &Source| match s.path.extension() {
         Some(ext) => format!("{}.{}", s.key, ext.to_string_lossy()),
         _ => s.key.clone(),
@@ -209,7 +209,7 @@ impl Walker {
 
 /// A browser saves `Page.html` with its images, styles and scripts in
 /// `Page_files` (`Page-Dateien`, `Page_archivos`, … in other languages).
-fn is_page_assets(dir: &str, pages: &[String]) -> bool {
+pub(super) fn is_page_assets(dir: &str, pages: &[String]) -> bool {
     pages.iter().any(|page| {
         dir.strip_prefix(page.as_str()).is_some_and(|rest| {
             (rest.starts_with('_') || rest.starts_with('-'))
@@ -219,7 +219,7 @@ fn is_page_assets(dir: &str, pages: &[String]) -> bool {
     })
 }
 
-fn is_asset(path: &Path) -> bool {
+pub(super) fn is_asset(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| ASSET_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
@@ -241,11 +241,11 @@ fn check_file(meta: &std::fs::Metadata) -> Result<(), String> {
     Ok(())
 }
 
-fn file_name(path: &Path) -> String {
+pub(super) fn file_name(path: &Path) -> String {
     path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-fn strip_extension(name: &str) -> String {
+pub(super) fn strip_extension(name: &str) -> String {
     match name.rsplit_once('.') {
         Some((stem, ext)) if !stem.is_empty() && !stem.ends_with('/') && !ext.contains('/') => {
             stem.to_string()

@@ -36,8 +36,11 @@ impl Entity {
     }
 }
 
+/// An article's entities, each with the index of its fact.
+pub type ArticleEntities = Vec<(usize, Entity)>;
+
 /// The entities among an article's facts, each with its fact's index.
-pub fn entities_of(facts: &[Fact]) -> Vec<(usize, Entity)> {
+pub fn entities_of(facts: &[Fact]) -> ArticleEntities {
     facts.iter().enumerate().filter_map(|(i, f)| Some((i, Entity::of(f)?))).collect()
 }
 

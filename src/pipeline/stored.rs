@@ -10,7 +10,9 @@ use rayon::prelude::*;
 
 use std::sync::PoisonError;
 
-use super::{Kept, LARGE_IMPORT, Lazy, Loaded, Order, Out, Summary, extract, is_stored, stream};
+use super::{
+    Corrections, Kept, LARGE_IMPORT, Lazy, Loaded, Order, Out, Summary, extract, is_stored, stream,
+};
 use crate::corpus::{Listing, Notice, Options, Progress, Source};
 use crate::facts::Fact;
 use crate::store::{FileId, Library, Listed, PackedFacts, StoreError, Stored, Verdict};
@@ -18,7 +20,7 @@ use crate::store::{FileId, Library, Listed, PackedFacts, StoreError, Stored, Ver
 /// Files read back from the library in one batch.
 const STORED_BATCH: usize = 256;
 /// Articles read back lean handed over in one batch.
-const LEAN_BATCH: usize = 4096;
+pub(super) const LEAN_BATCH: usize = 4096;
 /// Files (and bytes) to load up to which [`Order::StoredFirst`] keeps
 /// path order when the library holds the others; a first import, or a
 /// large file that may take a while, shows what it can at once instead.
@@ -131,37 +133,15 @@ impl<'a> Load<'a> {
     }
 
     pub fn run(&mut self, order: Order, out: &mut Out<'_>) -> Summary {
-        let mut summary = Summary { cached: true, ..Summary::default() };
-        let known: Vec<usize> =
-            (0..self.sources.len()).filter(|&i| self.listed[i].is_some()).collect();
-        let listed: Vec<Listed> = known.iter().filter_map(|&i| self.listed[i].clone()).collect();
-        let plan = match self.library.plan(&self.roots, &listed) {
-            Ok(plan) => plan,
-            Err(e) => {
-                self.error = Some(e);
-                return summary;
-            }
+        let Some(mut summary) = self.plan() else {
+            return Summary { cached: true, ..Summary::default() };
         };
-        summary.gone = plan.vanished.len();
-        for (&i, v) in known.iter().zip(&plan.verdicts) {
-            self.verdicts[i] = Some(*v);
-            if let Verdict::Unchanged(f) | Verdict::Stale(f) = v {
-                self.files[i] = Some(*f);
-            }
-            match v {
-                Verdict::Unchanged(_) => summary.unchanged += 1,
-                Verdict::Stale(_) => summary.stale += 1,
-                _ => {}
-            }
-        }
         let stored: Vec<usize> =
             (0..self.sources.len()).filter(|&i| self.verdicts[i].is_some_and(is_stored)).collect();
         let to_load: Vec<usize> =
             (0..self.sources.len()).filter(|&i| !self.verdicts[i].is_some_and(is_stored)).collect();
         summary.loaded = to_load.len();
-        let large = to_load.len() >= LARGE_IMPORT;
-        if large && let Err(e) = self.library.drop_facts_index() {
-            self.error = Some(e);
+        if !self.prepare_import(&to_load) {
             return summary;
         }
         // A few files to load hold the rest back for a moment only, and the
@@ -184,6 +164,113 @@ impl<'a> Load<'a> {
                 }
             }
         };
+        self.finish(go_on, out);
+        summary
+    }
+
+    /// After the articles of the files `shown` (named `names`, key and
+    /// display) were handed over from the library before the listing:
+    /// when the listing finds each of them unchanged and named the same,
+    /// in the same order, and none gone, loads the files new since and
+    /// hands them to `out`. None when anything else changed (the articles
+    /// are to be loaded again) or the library failed.
+    pub fn check(
+        &mut self,
+        shown: &[FileId],
+        names: &[(String, String)],
+        out: &mut Out<'_>,
+    ) -> Option<Summary> {
+        if self.listed.iter().any(Option::is_none) {
+            return None;
+        }
+        let mut summary = self.plan()?;
+        let places: Vec<usize> = (0..self.sources.len())
+            .filter(|&i| matches!(self.verdicts[i], Some(Verdict::Unchanged(_))))
+            .collect();
+        let to_load: Vec<usize> = (0..self.sources.len())
+            .filter(|&i| matches!(self.verdicts[i], Some(Verdict::New)))
+            .collect();
+        let same = summary.gone == 0
+            && summary.stale == 0
+            && places.len() + to_load.len() == self.sources.len()
+            && places.len() == shown.len()
+            && (places.iter().zip(shown).zip(names)).all(|((&i, &file), (key, display))| {
+                self.files[i] == Some(file)
+                    && self.sources[i].key == *key
+                    && self.sources[i].display == *display
+            });
+        if !same {
+            return None;
+        }
+        for &i in &places {
+            self.sent[i] = true;
+            self.files_done += 1;
+            self.bytes_done += self.sources[i].bytes;
+        }
+        summary.loaded = to_load.len();
+        if !self.prepare_import(&to_load) {
+            return None;
+        }
+        self.lean = self.facts.is_some();
+        let go_on = self.load_files(&to_load, Some(out)).is_continue();
+        self.finish(go_on, out);
+        self.error.is_none().then_some(summary)
+    }
+
+    /// Lists what the library holds of each listed file: the verdicts,
+    /// and what the load will find (none, the library failing).
+    fn plan(&mut self) -> Option<Summary> {
+        let mut summary = Summary { cached: true, ..Summary::default() };
+        let known: Vec<usize> =
+            (0..self.sources.len()).filter(|&i| self.listed[i].is_some()).collect();
+        let listed: Vec<Listed> = known.iter().filter_map(|&i| self.listed[i].clone()).collect();
+        let plan = match self.library.plan(&self.roots, &listed) {
+            Ok(plan) => plan,
+            Err(e) => {
+                self.error = Some(e);
+                return None;
+            }
+        };
+        summary.gone = plan.vanished.len();
+        // Gone from the folders, gone from the library: a start that shows
+        // what the library holds before the walk must not show them.
+        let gone: Vec<FileId> = plan.vanished.iter().map(|(f, _)| *f).collect();
+        if !gone.is_empty()
+            && let Err(e) = self.library.forget(&gone)
+        {
+            self.error = Some(e);
+            return None;
+        }
+        for (&i, v) in known.iter().zip(&plan.verdicts) {
+            self.verdicts[i] = Some(*v);
+            if let Verdict::Unchanged(f) | Verdict::Stale(f) = v {
+                self.files[i] = Some(*f);
+            }
+            match v {
+                Verdict::Unchanged(_) => summary.unchanged += 1,
+                Verdict::Stale(_) => summary.stale += 1,
+                _ => {}
+            }
+        }
+        Some(summary)
+    }
+
+    /// Before the files `to_load` are loaded: a large import drops the
+    /// index of `facts` (built again at the end). False: the library failed.
+    fn prepare_import(&mut self, to_load: &[usize]) -> bool {
+        if to_load.len() >= LARGE_IMPORT
+            && let Err(e) = self.library.drop_facts_index()
+        {
+            self.error = Some(e);
+            return false;
+        }
+        true
+    }
+
+    /// The end of a load that went on to the end (`go_on`): the index of
+    /// `facts` made again if need be, and the problems and notes not
+    /// handed out yet handed out.
+    fn finish(&mut self, go_on: bool, out: &mut Out<'_>) {
         if self.error.is_none()
             && go_on
             && let Err(e) = self.library.index_facts()
@@ -196,7 +283,6 @@ impl<'a> Load<'a> {
             let progress = self.progress();
             let _ = out.send(Loaded { problems, notes, progress, ..Loaded::default() });
         }
-        summary
     }
 
     /// Loads the files `todo` (places in the listing) with the loader,
@@ -388,20 +474,11 @@ impl<'a> Load<'a> {
         // In the order of `places` (each file's documents in their order).
         found.sort_by_key(|(s, _)| at.get(&s.file).copied());
         let mut out = Vec::new();
-        for (mut s, packed) in found {
+        for (s, packed) in found {
             let Some(&i) = at.get(&s.file) else { continue };
-            s.relabel(&self.sources[i]);
-            let packed = packed.unwrap_or_default();
-            let mut facts = Vec::new();
-            let mut lean = Some(packed);
-            if let (Some(c), Some(p)) = (&corrections, &lean)
-                && c.touches(&s.doc.key, p)
-            {
-                self.library.fill_body(s.row, &mut s.doc)?;
-                facts = lean.take().map(|p| p.unpack()).unwrap_or_default();
-                c.apply(&s.doc, &mut facts);
-            }
-            out.push((s.doc, facts, Kept { row: s.row, lean }, s.body_hash, i));
+            let (doc, facts, kept, hash) =
+                lean_article(self.library, s, packed, &self.sources[i], corrections.as_deref())?;
+            out.push((doc, facts, kept, hash, i));
         }
         Ok((out, problems))
     }
@@ -447,4 +524,27 @@ impl<'a> Load<'a> {
         loaded.problems = self.library.problems(&old)?;
         Ok((loaded, hashes))
     }
+}
+
+/// A document read back lean, named as `source` now names its file, with
+/// its [`crate::corpus::article_hash`]; read whole and corrected (its
+/// facts unpacked) when the person's `corrections` touch its facts.
+pub(super) fn lean_article(
+    library: &Library,
+    mut s: Stored,
+    packed: Option<PackedFacts>,
+    source: &Source,
+    corrections: Option<&Corrections>,
+) -> Result<(crate::corpus::Document, Vec<Fact>, Kept, u64), StoreError> {
+    s.relabel(source);
+    let mut facts = Vec::new();
+    let mut lean = Some(packed.unwrap_or_default());
+    if let (Some(c), Some(p)) = (corrections, &lean)
+        && c.touches(&s.doc.key, p)
+    {
+        library.fill_body(s.row, &mut s.doc)?;
+        facts = lean.take().map(|p| p.unpack()).unwrap_or_default();
+        c.apply(&s.doc, &mut facts);
+    }
+    Ok((s.doc, facts, Kept { row: s.row, lean }, s.body_hash))
 }

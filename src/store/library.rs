@@ -792,15 +792,37 @@ impl Library {
     /// folders are walked again. Files vanished since are among them until
     /// the next [`Library::plan`] says so.
     pub fn files_under(&self, roots: &[PathBuf]) -> Result<Vec<(FileId, PathBuf)>> {
-        let mut stmt = self.conn.prepare("SELECT id, path FROM files").map_err(|e| self.err(e))?;
+        Ok(self.under(roots)?.into_iter().map(|(id, path, _)| (id, path)).collect())
+    }
+
+    /// [`Library::files_under`] when every one of those files is stored
+    /// as this dossier parses and extracts (none when one is not: its
+    /// documents or facts are to be made again before they are shown).
+    pub fn current_under(&self, roots: &[PathBuf]) -> Result<Option<Vec<(FileId, PathBuf)>>> {
+        let files = self.under(roots)?;
+        Ok(files
+            .iter()
+            .all(|(.., current)| *current)
+            .then(|| files.into_iter().map(|(id, path, _)| (id, path)).collect()))
+    }
+
+    /// The stored files under `roots` in walk order, each with whether
+    /// it is stored as this dossier parses and extracts.
+    fn under(&self, roots: &[PathBuf]) -> Result<Vec<(FileId, PathBuf, bool)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, path, parse = ?1 AND extraction IS ?2 FROM files")
+            .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([], |r| Ok((FileId(r.get(0)?), PathBuf::from(r.get::<_, String>(1)?))))
+            .query_map(params![version::parse(), version::extraction()], |r| {
+                Ok((FileId(r.get(0)?), PathBuf::from(r.get::<_, String>(1)?), r.get(2)?))
+            })
             .map_err(|e| self.err(e))?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, path) = row.map_err(|e| self.err(e))?;
+            let (id, path, current) = row.map_err(|e| self.err(e))?;
             if roots.iter().any(|r| path.starts_with(r)) {
-                out.push((id, path));
+                out.push((id, path, current));
             }
         }
         // Component by component, as the folder walk sorts each folder.

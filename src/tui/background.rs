@@ -5,7 +5,7 @@
 //! and the signals come the same way); it hands them to the app between
 //! frames.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::PoisonError;
@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use crate::app::{App, Record};
 use crate::corpus::{Corpus, Document, Options};
 use crate::facts::Fact;
-use crate::index::{Entity, EntityIndex, entities_of};
+use crate::index::{ArticleEntities, EntityIndex, entities_of};
 use crate::pipeline::{self, Lazy, Loaded, Order, Shared, Summary};
 use crate::store::DocRow;
 use crate::text::DocId;
@@ -43,8 +43,14 @@ pub enum Msg {
     Continue,
     /// Articles with their facts (from the library, or extracted by the
     /// loader) and each one's entities for the index.
-    Batch(Loaded, Vec<Record>, Vec<Vec<(usize, Entity)>>),
-    Loaded(Summary),
+    Batch(Loaded, Vec<Record>, Vec<ArticleEntities>),
+    /// The load is over (true: from the library only, the folders not
+    /// walked yet: [`Msg::Checked`] follows).
+    Loaded(Summary, bool),
+    /// The folders were walked after a start from the library: what the
+    /// walk found (the files new since came as batches), or none when
+    /// anything else changed (the paths are loaded again).
+    Checked(Option<Summary>),
     /// Said once: the library was moved aside, or cannot be used.
     Note(String),
     /// Connections to the library, to read the bodies of articles handed
@@ -59,12 +65,26 @@ pub enum Msg {
     /// covers (counting on it).
     EntityBase(Option<EntityIndex>, bool),
     ReloadProgress(crate::corpus::Progress),
-    Reloaded(Corpus, Vec<Vec<Fact>>),
+    Reloaded(Box<Reload>),
     /// The corpus search's index of the corpus at a version is built.
     Indexed(u64),
     /// The corpus search's results for question `generation`, with the
     /// bodies it read from the library.
     Searched(u64, crate::index::Results, Vec<(DocId, Document)>),
+}
+
+/// The articles of a reload, ready for [`App::apply_reload`].
+#[derive(Default)]
+pub struct Reload {
+    corpus: Corpus,
+    /// Each article's record and entities, as [`Prepared::records`] made them.
+    records: Vec<Record>,
+    entities: Vec<ArticleEntities>,
+    /// The saved entity index of the articles whose entities were not made.
+    base: Option<EntityIndex>,
+    /// Whether entities were left out, counting on the saved index.
+    counted_on: bool,
+    summary: Summary,
 }
 
 /// What the fact extractor is given.
@@ -74,7 +94,7 @@ enum Job {
     /// Facts already known (a reload keeps those of unchanged articles).
     Known(Vec<(DocId, Vec<Fact>)>),
     /// The entities of articles whose facts came with them, from the first.
-    Entities(usize, Vec<Vec<(usize, Entity)>>),
+    Entities(usize, Vec<ArticleEntities>),
     /// The article on screen: extract it next.
     First(DocId),
     /// Loading is over: extract on every core.
@@ -117,6 +137,10 @@ pub struct Work {
     /// entity index of the articles loaded.
     awaiting_base: bool,
     search: SearchWorker,
+    /// Entities of articles added after the index was asked for (files
+    /// new since the library's view), each batch from its first article:
+    /// added to the index when it comes.
+    late: Vec<(usize, Vec<ArticleEntities>)>,
     /// The person's corrections, applied to every article's facts.
     corrections: crate::pipeline::Shared,
 }
@@ -142,6 +166,7 @@ impl Work {
             ended: false,
             awaiting_base: true,
             search,
+            late: Vec::new(),
             corrections,
         };
         app.start_loading(crate::corpus::Progress::default());
@@ -174,14 +199,39 @@ impl Work {
         match msg {
             Msg::Batch(loaded, records, entities) => {
                 let first = app.corpus.docs.len();
+                // Files new since the library's view, found by the walk.
+                if app.checking && !app.is_loading() && !loaded.docs.is_empty() {
+                    app.start_loading(loaded.progress);
+                }
                 if records.len() == loaded.docs.len() && !entities.is_empty() {
-                    let _ = self.jobs.send(Job::Entities(first, entities));
+                    if self.ended {
+                        // The index is made (or being made) already.
+                        self.late.push((first, entities));
+                    } else {
+                        let _ = self.jobs.send(Job::Entities(first, entities));
+                    }
                 }
                 app.add_loaded(loaded, records);
+                if app.index_ready {
+                    app.index_more(std::mem::take(&mut self.late));
+                }
             }
-            Msg::Loaded(summary) => {
+            Msg::Loaded(summary, viewed) => {
                 app.finish_loading(summary);
+                app.checking = viewed;
                 let _ = self.jobs.send(Job::Loaded);
+            }
+            Msg::Checked(Some(summary)) => {
+                app.checking = false;
+                // Files new since were loaded: said instead of the view's note.
+                if app.is_loading() {
+                    app.note = None;
+                    app.finish_loading(summary);
+                }
+            }
+            Msg::Checked(None) => {
+                app.checking = false;
+                self.start_reload(app);
             }
             Msg::Note(note) => app.note = Some(note),
             Msg::Library(library, search) => {
@@ -196,6 +246,7 @@ impl Work {
             }
             Msg::Index(generation, index) if generation == self.generation => {
                 app.set_index(index);
+                app.index_more(std::mem::take(&mut self.late));
             }
             Msg::EntityBase(base, counted_on) => {
                 self.awaiting_base = false;
@@ -216,18 +267,21 @@ impl Work {
                 }
             }
             Msg::ReloadProgress(p) => app.loading = Some(p),
-            Msg::Reloaded(corpus, facts) => {
+            Msg::Reloaded(reload) => {
                 self.reloading = false;
-                let todo = app.apply_reload(corpus);
-                // The pipeline brought every article's facts.
-                let mut left = Vec::new();
-                for id in todo {
-                    match facts.get(id.0) {
-                        Some(f) => app.set_facts(id, f),
-                        None => left.push(id),
-                    }
+                let Reload { corpus, records, entities, base, counted_on, summary } = *reload;
+                let todo = app.apply_reload(corpus, records);
+                if summary.cached && summary.unchanged + summary.stale + summary.gone > 0 {
+                    app.note = Some(format!("{}; {summary}", app.note.take().unwrap_or_default()));
                 }
-                self.restart_extractor(app, &left);
+                self.late.clear();
+                match base {
+                    Some(base) => self.restart_with(app, &todo, entities, Some(base)),
+                    // Entities left out for a saved index that is not there:
+                    // made again from every article's facts.
+                    None if counted_on => self.restart_extractor(app, &todo),
+                    None => self.restart_with(app, &todo, entities, None),
+                }
             }
             Msg::Indexed(version) => app.set_indexed(version),
             Msg::Searched(generation, results, bodies) => {
@@ -272,17 +326,10 @@ impl Work {
     pub fn after_update(&mut self, app: &mut App) {
         self.search.feed(app);
         if std::mem::take(&mut app.reload) {
-            if self.reloading || app.is_loading() {
+            if self.reloading || app.is_loading() || app.checking {
                 app.note = Some("still loading: r again when done".into());
             } else {
-                self.reloading = true;
-                app.start_loading(crate::corpus::Progress::default());
-                spawn_reloader(
-                    self.paths.clone(),
-                    self.cache,
-                    self.tx.clone(),
-                    self.corrections.clone(),
-                );
+                self.start_reload(app);
             }
         }
         // A correction: the facts it gave back made again, and the index.
@@ -306,6 +353,37 @@ impl Work {
             }
             let _ = self.jobs.send(Job::First(DocId(shown)));
         }
+    }
+
+    /// Loads the paths again on a thread of its own ([`Msg::Reloaded`]).
+    fn start_reload(&mut self, app: &mut App) {
+        self.reloading = true;
+        app.start_loading(crate::corpus::Progress::default());
+        spawn_reloader(self.paths.clone(), self.cache, self.tx.clone(), self.corrections.clone());
+    }
+
+    /// A new extractor after a reload that made every article's entities
+    /// (`entities`, by article; none for those the saved index `base`
+    /// holds): the articles `todo` extracted, the index made.
+    fn restart_with(
+        &mut self,
+        app: &App,
+        todo: &[DocId],
+        entities: Vec<ArticleEntities>,
+        base: Option<EntityIndex>,
+    ) {
+        self.generation += 1;
+        self.asked_first = None;
+        self.jobs = spawn_extractor(self.generation, self.tx.clone(), self.corrections.clone());
+        (self.next, self.in_flight, self.ended) = (app.corpus.docs.len(), 0, true);
+        let _ = self.jobs.send(Job::Loaded);
+        let _ = self.jobs.send(Job::Entities(0, entities));
+        if let Some(base) = base {
+            let _ = self.jobs.send(Job::Base(base));
+        }
+        let docs = todo.iter().map(|id| app.corpus.docs[id.0].clone()).collect();
+        let _ = self.jobs.send(Job::Docs(docs));
+        let _ = self.jobs.send(Job::End(self.save(app)));
     }
 
     /// A new extractor after a reload: the facts the app kept, the articles to do.
@@ -345,10 +423,83 @@ fn library(cache: bool, paths: &[PathBuf], tx: &Sender<Msg>) -> Option<crate::st
     library
 }
 
-/// Lists and loads `paths` on a thread through the library (what it holds
-/// first, at once; then the files it had to load, extracted on every
-/// core), a batch at a time, each batch to the screen with its facts and
-/// entities.
+/// The articles handed over by a load, made ready for the screen off the
+/// UI thread: each one's record (lean ones keep their facts as stored)
+/// and entities (none for those the saved entity index `covered` holds),
+/// and each one's row in the library.
+struct Prepared {
+    tag: String,
+    covered: Option<HashSet<i64>>,
+    rows: Vec<Option<DocRow>>,
+}
+
+impl Prepared {
+    fn new(library: Option<&crate::store::Library>, corrections: &Shared) -> Self {
+        let tag = corrections.read().unwrap_or_else(PoisonError::into_inner).fingerprint();
+        // The articles the saved entity index covers: their entities are
+        // not made again.
+        let covered = library.and_then(|l| l.saved_entity_rows(&tag).ok().flatten());
+        Self { tag, covered, rows: Vec::new() }
+    }
+
+    /// Each article's record and entities.
+    fn records(&mut self, loaded: &mut Loaded) -> (Vec<Record>, Vec<ArticleEntities>) {
+        let n = loaded.docs.len();
+        let kept = std::mem::take(&mut loaded.kept);
+        let kept = kept.into_iter().chain(std::iter::repeat(None)).take(n);
+        let facts = std::mem::take(&mut loaded.facts);
+        let pairs: Vec<_> = facts.into_iter().zip(kept).collect();
+        self.rows.extend(pairs.iter().map(|(_, k)| k.as_ref().map(|k| k.row)));
+        let covered = self.covered.as_ref();
+        let made = pairs
+            .into_par_iter()
+            .map(|(f, k)| {
+                let saved = k.as_ref().is_some_and(|k| {
+                    k.lean.is_some() && covered.is_some_and(|c| c.contains(&k.row.0))
+                });
+                let record = Record::from_loaded(&f, k);
+                let entities = if saved {
+                    Vec::new()
+                } else if record.bodyless() {
+                    entities_of(&record.unpacked())
+                } else {
+                    entities_of(&f)
+                };
+                (record, entities)
+            })
+            .unzip();
+        // The keys of the reading state, computed here rather than on screen.
+        for doc in &loaded.docs {
+            let _ = crate::state::content_hash(doc);
+        }
+        made
+    }
+
+    /// Hands a batch to the screen with each article's record and entities.
+    fn send(&mut self, tx: &Sender<Msg>, mut loaded: Loaded) -> ControlFlow<()> {
+        let (records, entities) = self.records(&mut loaded);
+        if tx.send(Msg::Batch(loaded, records, entities)).is_err() {
+            return ControlFlow::Break(());
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// The saved entity index of the articles handed over, when it covers
+    /// them (counting on it, their entities were not made).
+    fn base(&self, library: Option<&crate::store::Library>) -> Option<EntityIndex> {
+        let rows: Vec<DocRow> = self.rows.iter().copied().collect::<Option<_>>()?;
+        self.covered.as_ref()?;
+        library?.load_entities_tagged(&rows, &self.tag).ok().flatten().map(|(index, _)| index)
+    }
+}
+
+/// Loads `paths` on a thread through the library, a batch at a time, each
+/// batch to the screen with its facts and entities. What the library
+/// holds of them is shown first, before the folders are walked; the walk
+/// then adds the files new since, or (a file changed or gone) loads the
+/// paths again to replace what is shown ([`Msg::Checked`]). Without a
+/// view from the library: what it holds first, then the files it had to
+/// load, extracted on every core.
 fn spawn_loader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>, corrections: Shared) {
     std::thread::spawn(move || {
         let mut library = library(cache, &paths, &tx);
@@ -357,85 +508,56 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>, corrections: 
         {
             let _ = tx.send(Msg::Library(app, search));
         }
-        let tag = corrections.read().unwrap_or_else(PoisonError::into_inner).fingerprint();
-        // The articles the saved entity index covers: their entities are
-        // not made again.
-        let covered = library.as_ref().and_then(|l| l.saved_entity_rows(&tag).ok().flatten());
-        let extractor = Lazy::corrected(corrections);
-        let mut rows: Vec<Option<DocRow>> = Vec::new();
-        let mut send = |mut loaded: Loaded| {
-            let n = loaded.docs.len();
-            let kept = std::mem::take(&mut loaded.kept);
-            let kept = kept.into_iter().chain(std::iter::repeat(None)).take(n);
-            let facts = std::mem::take(&mut loaded.facts);
-            let pairs: Vec<_> = facts.into_iter().zip(kept).collect();
-            rows.extend(pairs.iter().map(|(_, k)| k.as_ref().map(|k| k.row)));
-            // Each article's record made here, not on screen: lean ones
-            // keep their facts as stored.
-            let (records, entities): (Vec<Record>, Vec<Vec<(usize, Entity)>>) = pairs
-                .into_par_iter()
-                .map(|(f, k)| {
-                    let saved = k.as_ref().is_some_and(|k| {
-                        k.lean.is_some() && covered.as_ref().is_some_and(|c| c.contains(&k.row.0))
-                    });
-                    let record = Record::from_loaded(&f, k);
-                    let entities = if saved {
-                        Vec::new()
-                    } else if record.bodyless() {
-                        entities_of(&record.unpacked())
-                    } else {
-                        entities_of(&f)
-                    };
-                    (record, entities)
-                })
-                .unzip();
-            // The keys of the reading state, computed here rather than on screen.
-            for doc in &loaded.docs {
-                let _ = crate::state::content_hash(doc);
-            }
-            if tx.send(Msg::Batch(loaded, records, entities)).is_err() {
-                return ControlFlow::Break(());
-            }
-            ControlFlow::Continue(())
+        let mut prepared = Prepared::new(library.as_ref(), &corrections);
+        let extractor = Lazy::corrected(corrections.clone());
+        let view = library.as_ref().and_then(|l| {
+            pipeline::load_view(&paths, l, &extractor, &mut |b| prepared.send(&tx, b))
+        });
+        let summary = match &view {
+            Some(view) => view.summary,
+            None => pipeline::load(
+                &paths,
+                library.as_mut(),
+                Some(&extractor),
+                Order::Reader,
+                Options::reader(),
+                &mut |b| prepared.send(&tx, b),
+            ),
         };
+        let _ = tx.send(Msg::Loaded(summary, view.is_some()));
+        let base = prepared.base(library.as_ref());
+        let _ = tx.send(Msg::EntityBase(base, prepared.covered.is_some()));
+        let (Some(view), Some(library)) = (view, library.as_mut()) else { return };
+        let checked =
+            pipeline::check_view(view, &paths, library, &extractor, Options::reader(), &mut |b| {
+                prepared.send(&tx, b)
+            });
+        let _ = tx.send(Msg::Checked(checked));
+    });
+}
+
+/// Loads `paths` again on a thread, whole, through the library (what it
+/// holds lean), for [`App::apply_reload`].
+fn spawn_reloader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>, corrections: Shared) {
+    std::thread::spawn(move || {
+        let mut library = library(cache, &paths, &tx);
+        let mut prepared = Prepared::new(library.as_ref(), &corrections);
+        let extractor = Lazy::corrected(corrections);
+        let mut reload = Reload::default();
         let summary = pipeline::load(
             &paths,
             library.as_mut(),
             Some(&extractor),
             Order::Reader,
             Options::reader(),
-            &mut send,
-        );
-        let _ = tx.send(Msg::Loaded(summary));
-        let base = (|| {
-            let rows: Vec<DocRow> = rows.iter().copied().collect::<Option<_>>()?;
-            covered.as_ref()?;
-            library.as_ref()?.load_entities_tagged(&rows, &tag).ok().flatten()
-        })();
-        let _ = tx.send(Msg::EntityBase(base.map(|(index, _)| index), covered.is_some()));
-    });
-}
-
-/// Loads `paths` again on a thread, whole, through the library, for
-/// [`App::apply_reload`].
-fn spawn_reloader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>, corrections: Shared) {
-    std::thread::spawn(move || {
-        let mut library = library(cache, &paths, &tx);
-        let extractor = Lazy::corrected(corrections);
-        let mut corpus = Corpus::default();
-        let mut facts = Vec::new();
-        pipeline::load(
-            &paths,
-            library.as_mut(),
-            Some(&extractor),
-            Order::Paths,
-            Options::reader(),
-            &mut |loaded| {
+            &mut |mut loaded| {
                 let progress = loaded.progress;
-                corpus.docs.extend(loaded.docs);
-                corpus.problems.extend(loaded.problems);
-                corpus.notes.extend(loaded.notes);
-                facts.extend(loaded.facts);
+                let (records, entities) = prepared.records(&mut loaded);
+                reload.corpus.docs.extend(loaded.docs);
+                reload.corpus.problems.extend(loaded.problems);
+                reload.corpus.notes.extend(loaded.notes);
+                reload.records.extend(records);
+                reload.entities.extend(entities);
                 if tx.send(Msg::ReloadProgress(progress)).is_ok() {
                     ControlFlow::Continue(())
                 } else {
@@ -443,7 +565,10 @@ fn spawn_reloader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>, corrections
                 }
             },
         );
-        let _ = tx.send(Msg::Reloaded(corpus, facts));
+        reload.base = prepared.base(library.as_ref());
+        reload.counted_on = prepared.covered.is_some();
+        reload.summary = summary;
+        let _ = tx.send(Msg::Reloaded(Box::new(reload)));
     });
 }
 
@@ -556,7 +681,7 @@ struct Growing {
 }
 
 impl Growing {
-    fn add(&mut self, id: DocId, entities: Vec<(usize, Entity)>) {
+    fn add(&mut self, id: DocId, entities: ArticleEntities) {
         if self.added.len() <= id.0 {
             self.added.resize(id.0 + 1, false);
         }

@@ -79,6 +79,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else if app.search_pending() {
         left.push_str("· indexing ");
     }
+    if app.checking {
+        left.push_str("· checking the files ");
+    }
     if let Some(s) = &app.article_search {
         let _ = write!(left, "· /{} {} ", s.query, counter(s));
     }
