@@ -134,7 +134,11 @@ fn load(
     let mut problems = false;
     let mut found = false;
     let mut result = Ok(());
-    let mut on_batch = |loaded: Loaded| {
+    let mut on_batch = |mut loaded: Loaded| {
+        // An article whose facts were cut is said as a note.
+        let cut = (loaded.docs.iter().zip(&loaded.facts))
+            .filter_map(|(doc, facts)| dossier::facts::cut_notice(doc, facts));
+        loaded.notes.extend(cut.collect::<Vec<_>>());
         problems |= report_problems(&loaded);
         found |= !loaded.docs.is_empty();
         result = each(loaded);
@@ -189,17 +193,22 @@ fn text(paths: &[PathBuf], cli: &Cli) -> Result<ExitCode> {
 fn facts(json: bool, paths: &[PathBuf], cli: &Cli) -> Result<ExitCode> {
     let mut out = BufWriter::new(std::io::stdout().lock());
     let result = load(paths, cli, true, |loaded| {
+        if json {
+            // Written as serialised, a fact at a time: a line of JSON is
+            // several times the size of its article's text.
+            for (doc, facts) in loaded.docs.iter().zip(&loaded.facts) {
+                report::write_json_line(&mut out, doc, facts)?;
+                writeln!(out)?;
+            }
+            return out.flush();
+        }
         // Formatted on every core, then printed in order.
-        let lines: Vec<String> = (loaded.docs.par_iter().zip(&loaded.facts))
-            .map(
-                |(doc, facts)| {
-                    if json { report::json_line(doc, facts) } else { report::table(doc, facts) }
-                },
-            )
+        let tables: Vec<String> = (loaded.docs.par_iter().zip(&loaded.facts))
+            .map(|(doc, facts)| report::table(doc, facts))
             .collect();
         drop(loaded);
-        for line in lines {
-            writeln!(out, "{line}")?;
+        for table in tables {
+            writeln!(out, "{table}")?;
         }
         out.flush()
     });
