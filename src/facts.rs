@@ -207,10 +207,19 @@ impl Extractor {
         // The body's facts are the bulk: kept where they are, not copied
         // behind the headline's (resolution sorts the headline's first).
         let body = Input { text: &doc.body, lang, field: Field::Body };
-        let mut facts = self.extract_windows(body, LONG_TEXT, WINDOW, most);
+        let (mut facts, searched) = self.extract_windows(body, LONG_TEXT, WINDOW, most);
         if doc.has_headline {
             facts.extend(self.extract_text(Input { text: &doc.title, lang, field: Field::Title }));
         }
+        // Names are resolved over the text searched: over the rest, each
+        // name found would be spread to every mention, all cut again.
+        let part;
+        let doc = if searched < doc.body.len() {
+            part = Document { body: doc.body.get(..searched).unwrap_or("").into(), ..doc.clone() };
+            &part
+        } else {
+            doc
+        };
         resolve::resolve(&mut facts, doc, &self.names);
         // Headline first, then the body, each in reading order: the reader
         // finds the facts of a line by binary search.
@@ -234,19 +243,20 @@ impl Extractor {
     /// Past [`MAX_FACTS`] facts, the windows left are not searched: what
     /// the caller keeps of them is cut there anyway.
     pub fn extract_text(&self, input: Input<'_>) -> Vec<Fact> {
-        self.extract_windows(input, LONG_TEXT, WINDOW, MAX_FACTS)
+        self.extract_windows(input, LONG_TEXT, WINDOW, MAX_FACTS).0
     }
 
     /// [`Self::extract_text`] with windows of about `size` bytes for a text
     /// longer than `long`, none searched once more than `most` facts are
-    /// found.
+    /// found; with the length of the text searched.
     fn extract_windows(
         &self,
         input: Input<'_>,
         long: usize,
         size: usize,
         most: usize,
-    ) -> Vec<Fact> {
+    ) -> (Vec<Fact>, usize) {
+        let mut searched = input.text.len();
         let mut facts = Vec::new();
         if input.text.len() <= long {
             self.find(input, &mut facts);
@@ -262,6 +272,7 @@ impl Extractor {
                     // window; dropped first, they are not counted.
                     date::drop_overlapped(&mut facts);
                     if facts.len() > most {
+                        searched = offset + window.len();
                         break;
                     }
                 }
@@ -273,7 +284,7 @@ impl Extractor {
         self.money.by_country(&mut facts, input.text);
         date::drop_overlapped(&mut facts);
         sort_in_reading_order(&mut facts);
-        facts
+        (facts, searched)
     }
 
     /// What every finder finds in `input`, appended to `facts`.
@@ -451,8 +462,8 @@ mod tests {
         let text = format!("{para}\n\n").repeat(30);
         let e = Extractor::new();
         let input = Input { text: &text, lang: Lang::EN, field: Field::Body };
-        let whole = e.extract_windows(input, usize::MAX, 0, usize::MAX);
-        let windowed = e.extract_windows(input, 1000, 400, usize::MAX);
+        let (whole, _) = e.extract_windows(input, usize::MAX, 0, usize::MAX);
+        let (windowed, _) = e.extract_windows(input, 1000, 400, usize::MAX);
         assert!(whole.len() >= 30 * 6, "{}", whole.len());
         assert_eq!(windowed, whole);
     }
@@ -487,8 +498,11 @@ mod tests {
         let text = format!("{para}\n\n").repeat(200);
         let e = Extractor::new();
         let input = Input { text: &text, lang: Lang::EN, field: Field::Body };
-        let all = e.extract_windows(input, 1000, 400, usize::MAX);
-        let cut = e.extract_windows(input, 1000, 400, 50);
+        let (all, whole) = e.extract_windows(input, 1000, 400, usize::MAX);
+        let (cut, searched) = e.extract_windows(input, 1000, 400, 50);
+        assert_eq!(whole, text.len());
+        assert!(searched < text.len() / 4, "{searched}");
+        assert!(cut.iter().all(|f| f.span.end <= searched));
         assert!(all.len() >= 800, "{}", all.len());
         // Past 50 facts, the window being searched is the last one.
         assert!((51..100).contains(&cut.len()), "{}", cut.len());
