@@ -209,7 +209,11 @@ impl Extractor {
         let body = Input { text: &doc.body, lang, field: Field::Body };
         let (mut facts, searched) = self.extract_windows(body, LONG_TEXT, WINDOW, most);
         if doc.has_headline {
-            facts.extend(self.extract_text(Input { text: &doc.title, lang, field: Field::Title }));
+            let title = self.extract_text(Input { text: &doc.title, lang, field: Field::Title });
+            // Exactly: the body's facts may fill their vector, whose growth
+            // would double it for a headline's few.
+            facts.reserve_exact(title.len());
+            facts.extend(title);
         }
         // Names are resolved over the text searched: over the rest, each
         // name found would be spread to every mention, all cut again.

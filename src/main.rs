@@ -232,12 +232,12 @@ fn entity(name: &str, json: bool, paths: &[PathBuf], cli: &Cli) -> Result<ExitCo
     };
     let built = page::build(&entity, &index, &corpus.docs, facts.as_slice());
     let pile = Pile { docs: &corpus.docs, facts: facts.as_slice() };
-    let out = if json {
-        format!("{}\n", report_page::json(&built, pile))
-    } else {
-        report_page::text(&built, pile)
-    };
-    output::print(&out)
+    if json {
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        let written = report_page::write_json(&mut out, &built, pile);
+        return output::finish(written.and_then(|()| writeln!(out)).and_then(|()| out.flush()));
+    }
+    output::print(&report_page::text(&built, pile))
 }
 
 /// The whole corpus and its facts, for `render`.
