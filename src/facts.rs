@@ -345,7 +345,10 @@ pub const MAX_FACTS: usize = 100_000;
 
 /// What to say of an article whose facts were cut at [`MAX_FACTS`] (a
 /// note: the article is loaded and shown whole), from its facts alone, so
-/// the same is said of facts read back from a library.
+/// the same is said of facts read back from a library. Said of an article
+/// that keeps exactly [`MAX_FACTS`] too; not said if resolving names drops
+/// so many of those found before the search stopped that fewer are left
+/// (a text made for it), nor after a correction drops one.
 pub fn cut_notice(doc: &Document, facts: &[Fact]) -> Option<Notice> {
     cut_notice_at(doc, facts, MAX_FACTS)
 }
