@@ -8,7 +8,9 @@
 #      import into an empty library, and on a second start from it;
 #   2. one fact-dense article of MB megabytes (names, organisations, dates
 #      and percentages repeated, as in benches/doubling.rs), the same three
-#      ways.
+#      ways;
+#   and for each, `dossier facts --json` without the library (its peak as
+#   GNU time reports it).
 #
 #   benches/memory.sh [N] [DIR] [MB]   (N = 20000, MB = 15: under the 16 MB limit of one article)
 #
@@ -117,4 +119,11 @@ for what in corpus dense; do
     rm -rf "$tmp/cache"
     row "  first import:" "$mb" "'$folder'"
     row "  second start:" "$mb" "'$folder'"
+    # Headless, every fact printed as JSON (the note of an article whose
+    # facts were cut goes to stderr).
+    /usr/bin/time -o "$tmp/time" -f '%e %M' "$bin" --no-state --no-cache facts --json "$folder" \
+        >/dev/null 2>"$tmp/stderr" || true
+    read -r secs kb <"$tmp/time"
+    printf '%-44s %.1f s, %.0f MB peak, text %.0f MB: %.1f×\n' "  facts --json (--no-cache):" \
+        "$secs" "$(echo "$kb / 1024" | bc -l)" "$mb" "$(echo "$kb / 1024 / $mb" | bc -l)"
 done

@@ -134,7 +134,11 @@ fn load(
     let mut problems = false;
     let mut found = false;
     let mut result = Ok(());
-    let mut on_batch = |loaded: Loaded| {
+    let mut on_batch = |mut loaded: Loaded| {
+        // An article whose facts were cut is said as a note.
+        let cut = (loaded.docs.iter().zip(&loaded.facts))
+            .filter_map(|(doc, facts)| dossier::facts::cut_notice(doc, facts));
+        loaded.notes.extend(cut.collect::<Vec<_>>());
         problems |= report_problems(&loaded);
         found |= !loaded.docs.is_empty();
         result = each(loaded);
@@ -189,17 +193,22 @@ fn text(paths: &[PathBuf], cli: &Cli) -> Result<ExitCode> {
 fn facts(json: bool, paths: &[PathBuf], cli: &Cli) -> Result<ExitCode> {
     let mut out = BufWriter::new(std::io::stdout().lock());
     let result = load(paths, cli, true, |loaded| {
+        if json {
+            // Written as serialised, a fact at a time: a line of JSON is
+            // several times the size of its article's text.
+            for (doc, facts) in loaded.docs.iter().zip(&loaded.facts) {
+                report::write_json_line(&mut out, doc, facts)?;
+                writeln!(out)?;
+            }
+            return out.flush();
+        }
         // Formatted on every core, then printed in order.
-        let lines: Vec<String> = (loaded.docs.par_iter().zip(&loaded.facts))
-            .map(
-                |(doc, facts)| {
-                    if json { report::json_line(doc, facts) } else { report::table(doc, facts) }
-                },
-            )
+        let tables: Vec<String> = (loaded.docs.par_iter().zip(&loaded.facts))
+            .map(|(doc, facts)| report::table(doc, facts))
             .collect();
         drop(loaded);
-        for line in lines {
-            writeln!(out, "{line}")?;
+        for table in tables {
+            writeln!(out, "{table}")?;
         }
         out.flush()
     });
@@ -223,12 +232,12 @@ fn entity(name: &str, json: bool, paths: &[PathBuf], cli: &Cli) -> Result<ExitCo
     };
     let built = page::build(&entity, &index, &corpus.docs, facts.as_slice());
     let pile = Pile { docs: &corpus.docs, facts: facts.as_slice() };
-    let out = if json {
-        format!("{}\n", report_page::json(&built, pile))
-    } else {
-        report_page::text(&built, pile)
-    };
-    output::print(&out)
+    if json {
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        let written = report_page::write_json(&mut out, &built, pile);
+        return output::finish(written.and_then(|()| writeln!(out)).and_then(|()| out.flush()));
+    }
+    output::print(&report_page::text(&built, pile))
 }
 
 /// The whole corpus and its facts, for `render`.

@@ -6,6 +6,8 @@
 
 use std::fmt::Write as _;
 
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 use serde_json::{Map, Value as Json, json};
 
 use super::fact_json;
@@ -70,86 +72,116 @@ fn text_of(doc: &Document, field: Field, span: crate::text::Span) -> String {
     one_line(span.get(text)).into_owned()
 }
 
-/// The object `dossier entity --json` prints.
+/// The object `dossier entity --json` prints, as a value.
 pub fn json<F: FactsOf + ?Sized>(page: &Dossier, pile: Pile<'_, F>) -> Json {
-    let names: Vec<Json> = page
-        .names
-        .iter()
-        .map(|n| {
-            let mut m = Map::new();
-            m.insert("text".into(), n.text.as_str().into());
-            m.insert("lang".into(), n.lang.code().into());
-            m.insert("count".into(), n.count.into());
-            pile.place(n.source, &mut m);
-            Json::Object(m)
-        })
-        .collect();
-    let roles: Vec<Json> = page
-        .roles
-        .iter()
-        .map(|r| {
-            let mut m = Map::new();
-            m.insert("text".into(), role_text(r.role.as_deref(), r.org.as_deref()).into());
-            m.insert("role".into(), r.role.as_deref().map_or(Json::Null, Json::from));
-            m.insert("org".into(), r.org.as_deref().map_or(Json::Null, Json::from));
-            m.insert("count".into(), r.count.into());
-            pile.place(r.source, &mut m);
-            Json::Object(m)
-        })
-        .collect();
-    let articles: Vec<Json> = page
-        .articles
-        .iter()
-        .filter_map(|a| {
-            let doc = pile.docs.get(a.doc.0)?;
-            Some(json!({
-                "id": doc.key, "path": doc.path, "lang": doc.lang.code(), "title": doc.title,
-                "date": doc.date, "mentions": a.mentions,
-            }))
-        })
-        .collect();
-    let quotes: Vec<Json> = page.quotes.iter().map(|&q| Json::Object(pile.fact_json(q))).collect();
-    let figures: Vec<Json> = page
-        .figures
-        .iter()
-        .filter_map(|f| {
-            let (doc, fact) = pile.at(f.source)?;
-            let mut m = pile.fact_json(f.source);
-            m.entry("value").or_insert(Json::Null);
-            m.entry("currency").or_insert(Json::Null);
-            m.insert("lang".into(), doc.lang.code().into());
-            m.insert("sentence".into(), text_of(doc, fact.field, f.sentence).into());
-            Some(Json::Object(m))
-        })
-        .collect();
-    let with: Vec<Json> = page
-        .with
-        .iter()
-        .map(|w| {
-            json!({"name": w.entity.name, "kind": w.entity.kind.name(), "count": w.count,
-                   "sentences": w.sentences})
-        })
-        .collect();
-    let timeline: Vec<Json> = page
-        .timeline
-        .iter()
-        .filter_map(|t| {
-            let (doc, fact) = pile.at(t.source)?;
-            let mut m = pile.fact_json(t.source);
-            m.insert("resolved".into(), t.resolution.value().map_or(Json::Null, Json::from));
-            if let Some(why) = t.resolution.reason() {
-                m.insert("unresolved".into(), why.into());
-            }
-            m.insert("date".into(), doc.date.as_deref().map_or(Json::Null, Json::from));
-            m.insert("sentence".into(), text_of(doc, fact.field, t.sentence).into());
-            Some(Json::Object(m))
-        })
-        .collect();
-    json!({
-        "name": page.entity.name, "kind": page.entity.kind.name(), "names": names,
-        "roles": roles, "articles": articles, "quotes": quotes, "figures": figures,
-        "with": with, "timeline": timeline, "detailed": page.detailed,
-    })
+    serde_json::to_value(Page { page, pile }).unwrap_or(Json::Null)
+}
+
+/// Writes the object `dossier entity --json` prints to `out` (no trailing
+/// newline) as it is serialised: each item of its lists is made when
+/// written, so what it holds meanwhile does not grow with the number of
+/// mentions.
+pub fn write_json<F: FactsOf + ?Sized>(
+    out: &mut impl std::io::Write,
+    page: &Dossier,
+    pile: Pile<'_, F>,
+) -> std::io::Result<()> {
+    serde_json::to_writer(out, &Page { page, pile }).map_err(std::io::Error::from)
+}
+
+/// The page and where its lines come from, serialised as one object.
+struct Page<'a, F: FactsOf + ?Sized> {
+    page: &'a Dossier,
+    pile: Pile<'a, F>,
+}
+
+/// A list serialised an item at a time, from the iterator `.0` makes.
+struct Seq<F>(F);
+
+impl<F: Fn() -> I, I: Iterator<Item = T>, T: Serialize> Serialize for Seq<F> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+impl<F: FactsOf + ?Sized> Serialize for Page<'_, F> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (page, pile) = (self.page, self.pile);
+        let names = Seq(|| {
+            page.names.iter().map(move |n| {
+                let mut m = Map::new();
+                m.insert("text".into(), n.text.as_str().into());
+                m.insert("lang".into(), n.lang.code().into());
+                m.insert("count".into(), n.count.into());
+                pile.place(n.source, &mut m);
+                m
+            })
+        });
+        let roles = Seq(|| {
+            page.roles.iter().map(move |r| {
+                let mut m = Map::new();
+                m.insert("text".into(), role_text(r.role.as_deref(), r.org.as_deref()).into());
+                m.insert("role".into(), r.role.as_deref().map_or(Json::Null, Json::from));
+                m.insert("org".into(), r.org.as_deref().map_or(Json::Null, Json::from));
+                m.insert("count".into(), r.count.into());
+                pile.place(r.source, &mut m);
+                m
+            })
+        });
+        let articles = Seq(|| {
+            page.articles.iter().filter_map(move |a| {
+                let doc = pile.docs.get(a.doc.0)?;
+                Some(json!({
+                    "id": doc.key, "path": doc.path, "lang": doc.lang.code(), "title": doc.title,
+                    "date": doc.date, "mentions": a.mentions,
+                }))
+            })
+        });
+        let quotes = Seq(|| page.quotes.iter().map(move |&q| pile.fact_json(q)));
+        let figures = Seq(|| {
+            page.figures.iter().filter_map(move |f| {
+                let (doc, fact) = pile.at(f.source)?;
+                let mut m = pile.fact_json(f.source);
+                m.entry("value").or_insert(Json::Null);
+                m.entry("currency").or_insert(Json::Null);
+                m.insert("lang".into(), doc.lang.code().into());
+                m.insert("sentence".into(), text_of(doc, fact.field, f.sentence).into());
+                Some(m)
+            })
+        });
+        let with = Seq(|| {
+            page.with.iter().map(|w| {
+                json!({"name": w.entity.name, "kind": w.entity.kind.name(), "count": w.count,
+                       "sentences": w.sentences})
+            })
+        });
+        let timeline = Seq(|| {
+            page.timeline.iter().filter_map(move |t| {
+                let (doc, fact) = pile.at(t.source)?;
+                let mut m = pile.fact_json(t.source);
+                m.insert("resolved".into(), t.resolution.value().map_or(Json::Null, Json::from));
+                if let Some(why) = t.resolution.reason() {
+                    m.insert("unresolved".into(), why.into());
+                }
+                m.insert("date".into(), doc.date.as_deref().map_or(Json::Null, Json::from));
+                m.insert("sentence".into(), text_of(doc, fact.field, t.sentence).into());
+                Some(m)
+            })
+        });
+        // In the order of the keys, as a JSON map of them prints.
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("articles", &articles)?;
+        m.serialize_entry("detailed", &page.detailed)?;
+        m.serialize_entry("figures", &figures)?;
+        m.serialize_entry("kind", page.entity.kind.name())?;
+        m.serialize_entry("name", &page.entity.name)?;
+        m.serialize_entry("names", &names)?;
+        m.serialize_entry("quotes", &quotes)?;
+        m.serialize_entry("roles", &roles)?;
+        m.serialize_entry("timeline", &timeline)?;
+        m.serialize_entry("with", &with)?;
+        m.end()
+    }
 }
 
 /// `former CEO · Alibaba`.
