@@ -134,11 +134,7 @@ fn load(
     let mut problems = false;
     let mut found = false;
     let mut result = Ok(());
-    let mut on_batch = |mut loaded: Loaded| {
-        // An article whose facts were cut is said as a note.
-        let cut = (loaded.docs.iter().zip(&loaded.facts))
-            .filter_map(|(doc, facts)| dossier::facts::cut_notice(doc, facts));
-        loaded.notes.extend(cut.collect::<Vec<_>>());
+    let mut on_batch = |loaded: Loaded| {
         problems |= report_problems(&loaded);
         found |= !loaded.docs.is_empty();
         result = each(loaded);

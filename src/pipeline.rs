@@ -182,6 +182,8 @@ impl Out<'_> {
             // A lean article's facts were corrected when read back, if need be.
             if k.as_ref().is_none_or(|k| k.lean.is_none()) {
                 correct(self.corrections, &doc, &mut f);
+                // An article whose facts were cut is said as a note.
+                loaded.notes.extend(crate::facts::cut_notice(&doc, &f));
             }
             docs.push(doc);
             facts.push(f);
