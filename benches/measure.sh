@@ -101,12 +101,13 @@ ms() { echo $(( ($1 - start) / 1000000 )); }
 # Opens the reader on "$@" in a fresh tmux server; prints the time to the
 # first frame with its key hints, the time until the list is complete
 # (nothing left to load), the time until nothing is left to load, extract
-# or index, and the reader's peak memory.
+# or index, the time until the files are checked against the library too,
+# and the reader's peak memory.
 reader() {
     tmux -S "$tmp/sock" kill-server 2>/dev/null || true
     start=$(now)
     tmux -S "$tmp/sock" new-session -d -x 160 -y 50 "$bin --no-state $*; sleep 600"
-    local pid="" first="" listed="" screen
+    local pid="" first="" listed="" ready="" screen
     while :; do
         screen=$(tmux -S "$tmp/sock" capture-pane -p 2>/dev/null || true)
         [ -n "$pid" ] || pid=$(pgrep -n -f "^$bin --no-state" || true)
@@ -116,9 +117,13 @@ reader() {
         if [ -n "$first" ] && [ -z "$listed" ] && ! grep -q 'loading' <<<"$screen"; then
             listed=$(ms "$(now)")
         fi
-        # Done when the status line shows neither the load's progress nor
-        # facts still to extract nor the index being built.
-        if [ -n "$first" ] && ! grep -qE 'loading|extracting|indexing' <<<"$screen"; then
+        # Ready when the status line shows neither the load's progress nor
+        # facts still to extract nor the index being built; done when the
+        # walk that checks the files against the library is over too.
+        if [ -n "$first" ] && [ -z "$ready" ] && ! grep -qE 'loading|extracting|indexing' <<<"$screen"; then
+            ready=$(ms "$(now)")
+        fi
+        if [ -n "$ready" ] && ! grep -qE 'loading|extracting|indexing|checking' <<<"$screen"; then
             break
         fi
         if [ $(( $(now) - start )) -gt 300000000000 ]; then
@@ -131,7 +136,7 @@ reader() {
     all=$(ms "$(now)")
     local peak
     peak=$(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$pid/status" 2>/dev/null || echo "?")
-    echo "first frame ${first} ms · list complete ${listed} ms · everything ready ${all} ms · peak memory $peak"
+    echo "first frame ${first} ms · list complete ${listed} ms · everything ready ${ready} ms · files checked ${all} ms · peak memory $peak"
     tmux -S "$tmp/sock" send-keys q
 }
 echo "bundled articles:         $(reader)"
