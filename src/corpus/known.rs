@@ -59,7 +59,7 @@ pub fn known_sources(paths: &[PathBuf], files: &[PathBuf]) -> Vec<(usize, Source
 
 /// Whether `path` is `root` or inside it, comparing bytes (not
 /// component by component: a hundred thousand files at each start).
-fn is_under(path: &Path, root: &Path) -> bool {
+pub fn is_under(path: &Path, root: &Path) -> bool {
     let (path, root) = (path.as_os_str().as_encoded_bytes(), root.as_os_str().as_encoded_bytes());
     let root = root.strip_suffix(b"/").unwrap_or(root);
     path.strip_prefix(root).is_some_and(|rest| rest.is_empty() || rest.starts_with(b"/"))

@@ -15,14 +15,16 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use super::codec::{self, PackedFacts};
+use super::codec;
 use super::db::{self, Spec, sqlite};
 use super::error::{Result, StoreError};
 use super::schema;
 use super::version;
-use crate::corpus::{Document, Notice};
+use crate::corpus::{Document, Notice, is_under};
 use crate::facts::{Fact, Value};
 use crate::text::{DocId, Lang};
+
+mod packed;
 
 /// A file's row in the library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -175,13 +177,6 @@ impl Stored {
     }
 }
 
-/// Whether `path` is `root` or inside it, comparing bytes.
-fn is_under(path: &OsStr, root: &Path) -> bool {
-    let (path, root) = (path.as_encoded_bytes(), root.as_os_str().as_encoded_bytes());
-    let root = root.strip_suffix(b"/").unwrap_or(root);
-    path.strip_prefix(root).is_some_and(|rest| rest.is_empty() || rest.starts_with(b"/"))
-}
-
 /// A stable content hash of a file's bytes (what [`NewFile::hash`] wants).
 pub fn content_hash(bytes: &[u8]) -> u64 {
     version::stable_hash(&[bytes])
@@ -202,10 +197,6 @@ const SPEC: Spec = Spec {
     disposable: true,
     steps: &[],
 };
-
-/// Up to this many files, [`Library::documents_packed`] looks each one
-/// up rather than reading the whole table.
-const FEW_FILES: usize = 64;
 
 /// A count or offset as SQLite stores it.
 pub(crate) fn int(v: usize) -> i64 {
@@ -328,7 +319,8 @@ impl Library {
         let mut vanished: Vec<(FileId, PathBuf)> = known
             .iter()
             .filter(|(path, _)| {
-                !listed_paths.contains(path.as_os_str()) && roots.iter().any(|r| is_under(path, r))
+                !listed_paths.contains(path.as_os_str())
+                    && roots.iter().any(|r| is_under(Path::new(path), r))
             })
             .map(|(path, row)| (row.id, PathBuf::from(path)))
             .collect();
@@ -509,66 +501,6 @@ impl Library {
             s.doc.id = DocId(i);
         }
         Ok(out)
-    }
-
-    /// The documents of `files` as [`Library::documents`] gives them
-    /// without bodies, each with its facts as stored (packed, not decoded;
-    /// none when it has none stored): all the list and the sidebar need,
-    /// in one pass over the table. [`Library::fill_body`] brings a body.
-    pub fn documents_packed(&self, files: &[FileId]) -> Result<Vec<(Stored, Option<PackedFacts>)>> {
-        let place: HashMap<i64, usize> = files.iter().enumerate().map(|(i, f)| (f.0, i)).collect();
-        let select = format!(
-            "SELECT {DOC_COLUMNS}, f.facts FROM documents d \
-             LEFT JOIN fact_blobs f ON f.document = d.id"
-        );
-        let mut found: Vec<(usize, i64, Stored, Option<PackedFacts>)> =
-            Vec::with_capacity(files.len());
-        let mut take = |r: &rusqlite::Row<'_>| -> Result<()> {
-            let file: i64 = r.get(1).map_err(|e| self.err(e))?;
-            let Some(&at) = place.get(&file) else { return Ok(()) };
-            let ord: i64 = r.get(2).map_err(|e| self.err(e))?;
-            let stored = read_document(r).map_err(|e| self.err(e))?;
-            let blob = r.get_ref(BODY_COLUMN).map_err(|e| self.err(e))?.as_blob_or_null();
-            let packed = match blob.map_err(|e| self.err(e.into()))? {
-                None => None,
-                Some(b) => {
-                    Some(PackedFacts::from_blob(b).ok_or_else(|| StoreError::Malformed {
-                        path: self.path.clone(),
-                        what: format!("the facts of document {}", stored.row.0),
-                    })?)
-                }
-            };
-            found.push((at, ord, stored, packed));
-            Ok(())
-        };
-        if files.len() <= FEW_FILES {
-            // A few files (a change among many): each by the index on `file`.
-            let mut stmt = self
-                .conn
-                .prepare_cached(&format!("{select} WHERE d.file = ?1"))
-                .map_err(|e| self.err(e))?;
-            for f in files {
-                let mut rows = stmt.query([f.0]).map_err(|e| self.err(e))?;
-                while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-                    take(r)?;
-                }
-            }
-        } else {
-            let mut stmt = self.conn.prepare(&select).map_err(|e| self.err(e))?;
-            let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
-            while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-                take(r)?;
-            }
-        }
-        found.sort_by_key(|(at, ord, ..)| (*at, *ord));
-        Ok(found
-            .into_iter()
-            .enumerate()
-            .map(|(i, (_, _, mut s, p))| {
-                s.doc.id = DocId(i);
-                (s, p)
-            })
-            .collect())
     }
 
     fn read_body(&self, r: &rusqlite::Row<'_>, doc: &mut Document, at: usize) -> Result<()> {
@@ -1086,7 +1018,7 @@ mod tests {
 
     #[test]
     fn under_a_root_is_by_whole_components() {
-        let under = |p: &str, r: &str| is_under(OsStr::new(p), Path::new(r));
+        let under = |p: &str, r: &str| is_under(Path::new(p), Path::new(r));
         assert!(under("/news/a.txt", "/news"));
         assert!(under("/news/a.txt", "/news/"));
         assert!(under("/news/a.txt", "/news/a.txt"));
