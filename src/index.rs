@@ -26,6 +26,7 @@ mod sentence;
 mod snippet;
 pub mod words;
 
+pub use build::Feed;
 pub use dossier::{Dossier, FactsOf, Source};
 pub use entities::{ArticleEntities, Entity, EntityIndex, Mentions, entities_of};
 pub use fold::{Folded, fold, fold_mapped};

@@ -213,18 +213,26 @@ impl Searcher {
             saved.set_delta(&missing);
             return saved;
         }
-        let index = if rows.iter().any(Option::is_some) {
-            let whole: Vec<Document> = (0..docs.len())
-                .map(|i| {
-                    let doc = &docs[i];
-                    lean(docs, rows, i)
-                        .and_then(|r| self.read(r, doc))
-                        .unwrap_or_else(|| doc.clone())
+        let index = match &self.library {
+            // Each core reads the bodies of its share from the library, one
+            // at a time: they are never all in memory at once.
+            Some(library) if rows.iter().any(Option::is_some) => {
+                let path = library.path();
+                SearchIndex::build_fed(docs.len(), &|range, take| {
+                    let reader = Library::open_reader(path).ok();
+                    for i in range {
+                        let doc = &docs[i];
+                        let row = lean(docs, rows, i);
+                        let mut whole = None;
+                        if let (Some(row), Some(reader)) = (row, &reader) {
+                            let mut read = doc.clone();
+                            whole = reader.fill_body(row, &mut read).is_ok().then_some(read);
+                        }
+                        take(whole.as_ref().unwrap_or(doc));
+                    }
                 })
-                .collect();
-            SearchIndex::build(&whole)
-        } else {
-            SearchIndex::build(docs)
+            }
+            _ => SearchIndex::build(docs),
         };
         if complete
             && let (Some(library), Some(all)) = (&self.library, &all_rows)

@@ -8,6 +8,8 @@
 //! past that is at position 65,535, which phrase search never counts (the
 //! in-article search still finds them).
 
+use std::ops::Range;
+
 use super::words::for_each_word;
 use crate::corpus::Document;
 
@@ -43,31 +45,33 @@ struct Chunk {
     doc_ends: Vec<usize>,
 }
 
-fn tokenize(docs: &[Document]) -> Chunk {
-    let mut chunk = Chunk::default();
-    let mut buf = String::new();
-    for doc in docs {
+impl Chunk {
+    /// Adds the words of the next document.
+    fn add(&mut self, doc: &Document, buf: &mut String) {
         for (i, field) in [&*doc.title, &*doc.body].into_iter().enumerate() {
             if i == 1 {
-                push_varint(&mut chunk.words, BREAK);
+                push_varint(&mut self.words, BREAK);
             }
-            for_each_word(field, &mut buf, |w| {
-                let id = if let Some(&id) = chunk.vocab.get(w) {
+            for_each_word(field, buf, |w| {
+                let id = if let Some(&id) = self.vocab.get(w) {
                     id
                 } else {
-                    let id = chunk.counts.len() as u32;
-                    chunk.vocab.insert(w.into(), id);
-                    chunk.counts.push(0);
+                    let id = self.counts.len() as u32;
+                    self.vocab.insert(w.into(), id);
+                    self.counts.push(0);
                     id
                 };
-                chunk.counts[id as usize] += 1;
-                push_varint(&mut chunk.words, id + 1);
+                self.counts[id as usize] += 1;
+                push_varint(&mut self.words, id + 1);
             });
         }
-        chunk.doc_ends.push(chunk.words.len());
+        self.doc_ends.push(self.words.len());
     }
-    chunk
 }
+
+/// Documents handed over a range at a time, each to a function that
+/// takes it (see [`build_fed`]).
+pub type Feed<'a> = dyn Fn(Range<usize>, &mut dyn FnMut(&Document)) + Sync + 'a;
 
 /// A chunk re-expressed in global ids: for each document its distinct
 /// words with their counts and positions.
@@ -133,6 +137,13 @@ fn push_varint(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
+/// `0..n` in one range per core, in order.
+fn shares(n: usize) -> Vec<Range<usize>> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let size = n.div_ceil(cores).max(1);
+    (0..n).step_by(size).map(|from| from..(from + size).min(n)).collect()
+}
+
 /// Runs `work` on contiguous chunks of `items`, one per core, results in order.
 pub fn per_core<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
@@ -145,7 +156,24 @@ pub fn per_core<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> R + Sync) 
 }
 
 pub fn build(docs: &[Document]) -> Built {
-    let chunks = per_core(docs, tokenize);
+    build_fed(docs.len(), &|range: Range<usize>, take: &mut dyn FnMut(&Document)| {
+        docs[range].iter().for_each(&mut *take);
+    })
+}
+
+/// [`build`] of `n` documents that `feed` hands over, each core asking
+/// for its own share a range at a time: the documents need not all be
+/// in memory at once (read from a library a few hundred at a time).
+pub fn build_fed(n: usize, feed: &Feed<'_>) -> Built {
+    let shares: Vec<Range<usize>> = shares(n);
+    let chunks = per_core(&shares, |mine| {
+        let mut chunk = Chunk::default();
+        let mut buf = String::new();
+        for share in mine {
+            feed(share.clone(), &mut |doc| chunk.add(doc, &mut buf));
+        }
+        chunk
+    });
 
     // One vocabulary: merge the workers' words, then number by frequency.
     let mut global: FxMap<&str, usize> = FxMap::default();

@@ -62,7 +62,16 @@ impl SearchIndex {
     /// Indexes every document's title and body (on all cores). `docs[i].id`
     /// is expected to be `DocId(i)`, as `Corpus` numbers them.
     pub fn build(docs: &[Document]) -> Self {
-        let b = build::build(docs);
+        Self::from_built(build::build(docs), docs.len())
+    }
+
+    /// [`SearchIndex::build`] of `n` articles that `feed` hands over a
+    /// range at a time (see [`build::build_fed`]).
+    pub fn build_fed(n: usize, feed: &build::Feed<'_>) -> Self {
+        Self::from_built(build::build_fed(n, feed), n)
+    }
+
+    fn from_built(b: build::Built, doc_count: usize) -> Self {
         Self {
             terms: b.terms,
             lex: b.lex,
@@ -71,7 +80,7 @@ impl SearchIndex {
             post_counts: b.post_counts,
             pos_start: b.pos_start,
             positions: b.positions,
-            doc_count: docs.len(),
+            doc_count,
         }
     }
 

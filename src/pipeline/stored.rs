@@ -304,6 +304,8 @@ impl<'a> Load<'a> {
             (&mut self.files, &mut self.sent, &mut self.problems, &mut self.notes, &mut self.error);
         let (mut done_now, mut bytes_now) = (0, 0);
         let with_facts = self.facts.is_some();
+        let lean = self.lean;
+        let corrections = self.facts.and_then(Lazy::corrections);
         // Every file stored whole: repeats are left out as they are handed
         // out, the same way whether they come from the library or not.
         let options = Options { keep_repeats: true, ..self.options };
@@ -336,7 +338,12 @@ impl<'a> Load<'a> {
             if let Some(out) = out.as_deref_mut() {
                 loaded.problems.splice(0..0, std::mem::take(problems));
                 loaded.notes.splice(0..0, std::mem::take(notes));
-                flow = out.send(loaded);
+                flow = if lean {
+                    let hashes = made_lean(&mut loaded, corrections);
+                    out.send_hashed(loaded, &hashes)
+                } else {
+                    out.send(loaded)
+                };
             } else {
                 // Kept for the first batch read back (which reads the
                 // problems of the files not loaded now from the library).
@@ -547,4 +554,27 @@ pub(super) fn lean_article(
         c.apply(&s.doc, &mut facts);
     }
     Ok((s.doc, facts, Kept { row: s.row, lean }, s.body_hash))
+}
+
+/// The articles of a batch just stored handed over lean, as if read back
+/// from the library (see [`Kept::lean`]): each one's facts corrected and
+/// packed, its body let go (read from the library when wanted). Returns
+/// each article's [`crate::corpus::article_hash`], taken before.
+fn made_lean(loaded: &mut Loaded, corrections: Option<&super::Shared>) -> Vec<u64> {
+    let mut hashes = Vec::with_capacity(loaded.docs.len());
+    let n = loaded.docs.len();
+    loaded.facts.resize_with(n, Vec::new);
+    loaded.kept.resize(n, None);
+    for ((doc, facts), kept) in loaded.docs.iter_mut().zip(&mut loaded.facts).zip(&mut loaded.kept)
+    {
+        hashes.push(crate::corpus::article_hash(&doc.title, &doc.body));
+        let Some(kept) = kept.as_mut().filter(|k| k.lean.is_none()) else { continue };
+        super::correct(corrections, doc, facts);
+        loaded.notes.extend(crate::facts::cut_notice(doc, facts));
+        kept.lean = Some(PackedFacts::pack(&std::mem::take(facts)));
+        doc.body = "".into();
+        doc.paragraphs = Vec::new();
+        doc.furniture = Vec::new();
+    }
+    hashes
 }

@@ -259,6 +259,12 @@ impl Library {
     }
 
     /// Another connection to the same file, read-only, for another thread.
+    /// A connection that only reads the library at `path` (one for each
+    /// thread that reads it).
+    pub fn open_reader(path: &Path) -> Result<Self> {
+        Ok(Self { conn: db::open_reader(path)?, path: path.to_path_buf(), note: None })
+    }
+
     pub fn reader(&self) -> Result<Self> {
         Ok(Self { conn: db::open_reader(&self.path)?, path: self.path.clone(), note: None })
     }
