@@ -150,6 +150,7 @@ impl Work {
     pub fn start(paths: Vec<PathBuf>, cache: bool, app: &mut App) -> Self {
         let (tx, rx) = channel();
         let corrections = app.corrections.shared();
+        let watching = !app.watch.is_empty();
         let jobs = spawn_extractor(0, tx.clone(), corrections.clone());
         let search = SearchWorker::spawn(tx.clone());
         let work = Self {
@@ -170,7 +171,13 @@ impl Work {
             corrections,
         };
         app.start_loading(crate::corpus::Progress::default());
-        spawn_loader(work.paths.clone(), cache, work.tx.clone(), work.corrections.clone());
+        spawn_loader(
+            work.paths.clone(),
+            cache,
+            work.tx.clone(),
+            work.corrections.clone(),
+            watching,
+        );
         work
     }
 
@@ -359,7 +366,14 @@ impl Work {
     fn start_reload(&mut self, app: &mut App) {
         self.reloading = true;
         app.start_loading(crate::corpus::Progress::default());
-        spawn_reloader(self.paths.clone(), self.cache, self.tx.clone(), self.corrections.clone());
+        let watching = !app.watch.is_empty();
+        spawn_reloader(
+            self.paths.clone(),
+            self.cache,
+            self.tx.clone(),
+            self.corrections.clone(),
+            watching,
+        );
     }
 
     /// A new extractor after a reload that made every article's entities
@@ -431,15 +445,20 @@ struct Prepared {
     tag: String,
     covered: Option<HashSet<i64>>,
     rows: Vec<Option<DocRow>>,
+    /// A connection to read the bodies of articles handed over lean, when
+    /// a watch list wants their mentions as written (the spellings it
+    /// names): read here, not on screen.
+    bodies: Option<crate::store::Library>,
 }
 
 impl Prepared {
-    fn new(library: Option<&crate::store::Library>, corrections: &Shared) -> Self {
+    fn new(library: Option<&crate::store::Library>, corrections: &Shared, watching: bool) -> Self {
         let tag = corrections.read().unwrap_or_else(PoisonError::into_inner).fingerprint();
         // The articles the saved entity index covers: their entities are
         // not made again.
         let covered = library.and_then(|l| l.saved_entity_rows(&tag).ok().flatten());
-        Self { tag, covered, rows: Vec::new() }
+        let bodies = library.filter(|_| watching).and_then(|l| l.reader().ok());
+        Self { tag, covered, rows: Vec::new(), bodies }
     }
 
     /// Each article's record and entities.
@@ -472,7 +491,17 @@ impl Prepared {
         for doc in &loaded.docs {
             let _ = crate::state::content_hash(doc);
         }
-        made
+        let (mut records, entities): (Vec<Record>, Vec<ArticleEntities>) = made;
+        if let Some(library) = &self.bodies {
+            for (doc, record) in loaded.docs.iter_mut().zip(&mut records) {
+                if let (true, Some(row)) = (record.bodyless(), record.row)
+                    && library.fill_body(row, doc).is_ok()
+                {
+                    record.body_read(doc);
+                }
+            }
+        }
+        (records, entities)
     }
 
     /// Hands a batch to the screen with each article's record and entities.
@@ -500,7 +529,13 @@ impl Prepared {
 /// paths again to replace what is shown ([`Msg::Checked`]). Without a
 /// view from the library: what it holds first, then the files it had to
 /// load, extracted on every core.
-fn spawn_loader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>, corrections: Shared) {
+fn spawn_loader(
+    paths: Vec<PathBuf>,
+    cache: bool,
+    tx: Sender<Msg>,
+    corrections: Shared,
+    watching: bool,
+) {
     std::thread::spawn(move || {
         let mut library = library(cache, &paths, &tx);
         if let Some(l) = &library
@@ -508,7 +543,7 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>, corrections: 
         {
             let _ = tx.send(Msg::Library(app, search));
         }
-        let mut prepared = Prepared::new(library.as_ref(), &corrections);
+        let mut prepared = Prepared::new(library.as_ref(), &corrections, watching);
         let extractor = Lazy::corrected(corrections.clone());
         let view = library.as_ref().and_then(|l| {
             pipeline::load_view(&paths, l, &extractor, &mut |b| prepared.send(&tx, b))
@@ -538,10 +573,16 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>, corrections: 
 
 /// Loads `paths` again on a thread, whole, through the library (what it
 /// holds lean), for [`App::apply_reload`].
-fn spawn_reloader(paths: Vec<PathBuf>, cache: bool, tx: Sender<Msg>, corrections: Shared) {
+fn spawn_reloader(
+    paths: Vec<PathBuf>,
+    cache: bool,
+    tx: Sender<Msg>,
+    corrections: Shared,
+    watching: bool,
+) {
     std::thread::spawn(move || {
         let mut library = library(cache, &paths, &tx);
-        let mut prepared = Prepared::new(library.as_ref(), &corrections);
+        let mut prepared = Prepared::new(library.as_ref(), &corrections, watching);
         let extractor = Lazy::corrected(corrections);
         let mut reload = Reload::default();
         let summary = pipeline::load(
