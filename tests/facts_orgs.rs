@@ -107,3 +107,32 @@ fn a_party_word_before_an_acronym_names_the_party_by_it() {
     table("de", &["org"], &["Die Partei [org:AKP] verlor, die [org:AKP] blieb stärkste Kraft."]);
     table("es", &["org"], &["El Partido [org:PSOE] ganó."]);
 }
+
+/// Names listed beside organisations are organisations (when at least
+/// half of a list of three or more are known to be); a list of people or
+/// places with one organisation in it stays as it is.
+#[test]
+fn names_listed_beside_organisations() {
+    table(
+        "nl",
+        &["org"],
+        &[
+            "Daarom hebben [org:Bits of Freedom], [org:PublicSpaces], [org:DeGoedeZaak], [org:SETUP] en [org:Waag Futurelab] de overheid opgeroepen.",
+        ],
+    );
+    table(
+        "en",
+        &["org"],
+        &[
+            "Shares of [org:Siemens], [org:Nvidia], [org:Argos] and [org:Superdrug] fell.",
+            "Anna, Berta, Clara and [org:Siemens] went home.",
+        ],
+    );
+    table(
+        "pl",
+        &["org"],
+        &[
+            "Sklepy [org:Boots] i [org:Superdrug], a także [org:IKEA], [org:Zalando] oraz [org:Debenhams] rosną.",
+        ],
+    );
+}

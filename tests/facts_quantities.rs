@@ -575,6 +575,16 @@ fn weekdays_and_their_dates() {
         &["[date:am Donnerstag=Thursday] und [date:Montag, 5. März 2024=2024-03-05]"],
     );
     check("es", Kind::Date, &["[date:el lunes=Monday] y [date:el pasado sábado=last Saturday]"]);
+    // Right after the weekday: its date, but not a time nor a year.
+    check(
+        "fr",
+        Kind::Date,
+        &[
+            "[date:ce jeudi 9 juin=June 9] et [date:Ce mercredi 4 mai=May 4], [date:samedi=Saturday]",
+        ],
+    );
+    check("en", Kind::Date, &["[date:on Wednesday 4 May=May 4] and [date:Friday=Friday] 2018"]);
+    check("es", Kind::Date, &["[date:el jueves=Thursday] [date:a las 15:00=15:00] en Londres"]);
 }
 
 /// Date words that are also other words, present references, identifiers.
@@ -593,6 +603,14 @@ fn date_precision_traps() {
     check("vi", Kind::Date, &["hôm nay và ngày hôm nay"]);
     check("nl", Kind::Date, &["vandaag en nu, momenteel"]);
     check("pt", Kind::Date, &["o Projeto de Lei 576/2021, a segunda proposta e a quinta colocada"]);
+    // A time phrase in Title Case inside a sentence names a programme.
+    check(
+        "en",
+        Kind::Date,
+        &["she presented This Morning with Phillip, [date:this morning=this morning]"],
+    );
+    check("nl", Kind::Date, &["de presentatrice van This Morning en Next Week"]);
+    check("pl", Kind::Date, &["prowadząca program This Morning w telewizji"]);
 }
 
 /// Historical and less common currencies, with declined names.

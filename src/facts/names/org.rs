@@ -98,7 +98,8 @@ impl Finder {
         }
         let mut out: Vec<Found> =
             kept.into_values().filter(|f| !not_orgs.contains(&f.span)).collect();
-        let more = aliases(ctx, &out);
+        let mut more = self.listed_beside(ctx, &out);
+        more.extend(aliases(ctx, &out));
         if !more.is_empty() {
             let mut kept = Disjoint::default();
             for f in out.into_iter().chain(more) {
@@ -338,6 +339,65 @@ impl Finder {
         out
     }
 
+    /// Names listed beside organisations (`Bits of Freedom, PublicSpaces,
+    /// DeGoedeZaak, SETUP en Waag Futurelab`): in a list of three names or
+    /// more, at least half of them organisations already, the others are
+    /// organisations too. `orgs` is in text order; one pass over the tokens.
+    fn listed_beside(&self, ctx: &Ctx<'_>, orgs: &[Found]) -> Vec<Found> {
+        let mut out = Vec::new();
+        if orgs.len() < 2 {
+            return out;
+        }
+        // The organisation starting at token `k`: its last token.
+        let org_at = |k: usize| {
+            let start = ctx.toks[k].span.start;
+            let i = orgs.partition_point(|f| f.span.start < start);
+            let f = orgs.get(i).filter(|f| f.span.start == start)?;
+            let last = ctx.toks.partition_point(|t| t.span.end < f.span.end);
+            (last < ctx.toks.len() && ctx.toks[last].span.end == f.span.end).then_some(last)
+        };
+        let mut k = 0;
+        while k < ctx.toks.len() {
+            let t = ctx.toks[k];
+            if !t.cap || t.hyphen_before || !self.name_word(ctx, k) {
+                k += 1;
+                continue;
+            }
+            let mut items: Vec<(usize, usize, bool)> = Vec::new();
+            let mut first = k;
+            // `Bits of Freedom, …`: a short linking word inside the first name.
+            let linked = k >= 2
+                && ctx.toks[k - 2].space_after
+                && ctx.toks[k - 1].space_after
+                && !ctx.toks[k - 1].cap
+                && ctx.word(k - 1).chars().count() <= 3
+                && self.name_word(ctx, k - 2);
+            loop {
+                let (last, known) = match org_at(first) {
+                    Some(last) => (last, true),
+                    None => (self.name_run(ctx, first), false),
+                };
+                let from = if items.is_empty() && linked && !known { first - 2 } else { first };
+                items.push((from, last, known));
+                match self.next_list_item(ctx, last) {
+                    Some(n) if items.len() < MAX_LIST => first = n,
+                    _ => break,
+                }
+            }
+            let known = items.iter().filter(|i| i.2).count();
+            if items.len() >= 3 && known >= 2 && 2 * known >= items.len() {
+                for &(a, b, _) in items.iter().filter(|i| !i.2) {
+                    let span = Span::new(ctx.toks[a].span.start, ctx.toks[b].span.end);
+                    if !vietnamese_fragment(ctx, a, b) && !self.german_noun(ctx, a, b) {
+                        out.push(found(span, text_of(ctx.text, span), false));
+                    }
+                }
+            }
+            k = items.last().map_or(k, |i| i.1) + 1;
+        }
+        out
+    }
+
     fn name_run(&self, ctx: &Ctx<'_>, k: usize) -> usize {
         let mut last = k;
         while last + 1 < ctx.toks.len()
@@ -493,6 +553,9 @@ impl Finder {
 }
 
 /// `(IMU)`: a word standing alone in brackets.
+/// Items of one list read at most, so that a long run of names stays linear.
+const MAX_LIST: usize = 32;
+
 fn bracketed(text: &str, span: Span) -> bool {
     text.get(..span.start).is_some_and(|h| h.ends_with('('))
         && text.get(span.end..).is_some_and(|t| t.starts_with(')'))
