@@ -66,6 +66,8 @@ pub(in crate::facts) struct OrgLexicon {
     /// Endings of German common nouns (`Angaben`, `Experten`).
     pub noun_endings: Vec<String>,
     pub acronym_stop: Vec<String>,
+    /// Broadcasters' call signs end so (`KSWB-TV`, `WNYC-FM`).
+    pub call_sign_suffixes: Vec<String>,
     /// First words of names that are no organisation: laws, plans,
     /// programmes (`Lei de Incentivo à Reciclagem (LIR)`).
     pub not_org_heads: Vec<String>,

@@ -32,6 +32,7 @@ pub(super) struct Finder {
     units: WordSet,
     compound_cues: Vec<String>,
     acronym_stop: WordSet,
+    call_sign_suffixes: WordSet,
     list_nouns: WordSet,
     joiners: WordSet,
     /// Linking words inside names (`of`, `de`, `für`), which an acronym skips.
@@ -59,6 +60,7 @@ impl Finder {
             units: lex.units.iter().cloned().collect(),
             compound_cues: lex.compound_cues.clone(),
             acronym_stop: lex.acronym_stop.iter().cloned().collect(),
+            call_sign_suffixes: lex.call_sign_suffixes.iter().cloned().collect(),
             list_nouns: lex.list_nouns.iter().cloned().collect(),
             joiners: lex.joiners.iter().cloned().collect(),
             links: lex.links.iter().cloned().collect(),
@@ -500,6 +502,14 @@ impl Finder {
             if ctx.hit_at(t.span.start).is_some_and(|h| h.flags.intersects(ROLE)) {
                 continue; // `CEO`, `PDG`
             }
+            if let Some(end) = self.call_sign(ctx, k) {
+                out.push(found(
+                    Span::new(t.span.start, end),
+                    text_of(ctx.text, Span::new(t.span.start, end)),
+                    false,
+                ));
+                continue;
+            }
             let ok = if t.caps {
                 self.acronym(ctx, k) && !common.contains(w)
             } else if t.digit {
@@ -512,6 +522,20 @@ impl Finder {
             }
         }
         out
+    }
+
+    /// `KSWB-TV`: letters and a broadcaster's suffix joined by a hyphen; the end.
+    fn call_sign(&self, ctx: &Ctx<'_>, k: usize) -> Option<usize> {
+        let t = ctx.toks[k];
+        let next = ctx.toks.get(k + 1)?;
+        let n = t.span.len();
+        let ok = t.caps
+            && t.hyphen_after
+            && (3..=5).contains(&n)
+            && ctx.word(k).bytes().all(|b| b.is_ascii_uppercase())
+            && self.call_sign_suffixes.contains(ctx.word(k + 1))
+            && !next.hyphen_after;
+        ok.then_some(next.span.end)
     }
 
     /// An acronym of 3–6 letters, outside the stoplist, not in a shouted
@@ -552,10 +576,10 @@ impl Finder {
     }
 }
 
-/// `(IMU)`: a word standing alone in brackets.
 /// Items of one list read at most, so that a long run of names stays linear.
 const MAX_LIST: usize = 32;
 
+/// `(IMU)`: a word standing alone in brackets.
 fn bracketed(text: &str, span: Span) -> bool {
     text.get(..span.start).is_some_and(|h| h.ends_with('('))
         && text.get(span.end..).is_some_and(|t| t.starts_with(')'))
