@@ -465,6 +465,17 @@ fn decades_and_centuries() {
 /// Periods relative to now, with or without a count.
 #[test]
 fn relative_periods() {
+    // A span from now, the preposition saying which way.
+    check("de", Kind::Date, &["Neuwahlen [date:innerhalb von 45 Tagen=next 45 days]"]);
+    check(
+        "fr",
+        Kind::Date,
+        &["[date:depuis cinq ans=past 5 years] et [date:depuis plus de 9 mois=past 9 months]"],
+    );
+    check("cs", Kind::Date, &["dálnice bude hotová [date:za 4 roky=next 4 years]"]);
+    check("en", Kind::Date, &["a decision [date:within 12 months=next 12 months]"]);
+    check("nl", Kind::Date, &["een besluit [date:binnen 6 weken=next 6 weeks]"]);
+    check("es", Kind::Date, &["[date:dentro de 3 años=next 3 years]"]);
     check(
         "en",
         Kind::Date,
