@@ -132,7 +132,7 @@ fn names_listed_beside_organisations() {
         "pl",
         &["org"],
         &[
-            "Sklepy [org:Boots] i [org:Superdrug], a także [org:IKEA], [org:Zalando] oraz [org:Debenhams] rosną.",
+            "Sklepy [org:IKEA], [org:Zalando], [org:Boots] oraz [org:Debenhams] rosną, a Boots i Superdrug nie.",
         ],
     );
 }
