@@ -28,6 +28,14 @@ fn an_acronym_after_a_quoted_name_or_before_a_comment_is_its_alias() {
         &["org"],
         &["La « [org:Banque de France] » ([org:BDF=Banque de France]) a publié ses chiffres."],
     );
+    // A short brand in brackets takes the full name as its value.
+    table(
+        "pt",
+        &["org"],
+        &[
+            "Criou o [org:Fundo de Apoio para Ações Voltadas à Reciclagem] ([org:Favorecicle=Fundo de Apoio para Ações Voltadas à Reciclagem]) ontem.",
+        ],
+    );
 }
 
 #[test]

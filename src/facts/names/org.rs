@@ -582,6 +582,10 @@ impl Finder {
     }
 }
 
+/// Words of a name that is a full name rather than a short form or a
+/// transliteration (`Fundo de Apoio para Ações …` over `Favorecicle`).
+const LONG_NAME: usize = 4;
+
 /// Items of one list read at most, so that a long run of names stays linear.
 const MAX_LIST: usize = 32;
 
@@ -672,13 +676,20 @@ fn link_aliases(text: &str, orgs: &mut [Found]) {
         if !text.get(a.end..b.start).is_some_and(alias_gap) || !closed {
             continue;
         }
-        // The full name over an acronym (`Europäische Zentralbank (EZB)`),
-        // else the Latin-script form (`Tài Tân (Caixin)` → `Caixin`).
+        // The full name over an acronym (`Europäische Zentralbank (EZB)`)
+        // or over a short brand (`Fundo de Apoio para Ações Voltadas à
+        // Reciclagem (Favorecicle)`), else the form in plain Latin letters
+        // (`Tài Tân (Caixin)` → `Caixin`).
         let (a_short, b_short) = (is_acronym(&orgs[i].value), is_acronym(&orgs[i + 1].value));
+        let long = |v: &str| v.split_whitespace().count() >= LONG_NAME;
         let first = match (a_short, b_short) {
             (false, true) => true,
             (true, false) => false,
-            _ => orgs[i].value.is_ascii() || !orgs[i + 1].value.is_ascii(),
+            _ => {
+                orgs[i].value.is_ascii()
+                    || !orgs[i + 1].value.is_ascii()
+                    || (long(&orgs[i].value) && !long(&orgs[i + 1].value))
+            }
         };
         let pick = if first { orgs[i].value.clone() } else { orgs[i + 1].value.clone() };
         orgs[i].value.clone_from(&pick);
