@@ -282,7 +282,7 @@ fn dates_vi_en() {
             "không sử dụng trong suốt [date:cả năm qua=past year], dừng từ [date:năm 2018=2018]",
             "quý thứ hai liên tiếp có lãi",
             "kết quả [date:quý 2=Q2] và [date:quý III/2023=Q3 2023]",
-            "họp vào [date:thứ Năm=Thursday], thứ hai là giá",
+            "họp [date:vào thứ Năm=Thursday], thứ hai là giá",
             "ký kết [date:ngày 5/3/2024=2024-03-05] tại Hà Nội",
             "khai trương trong [date:tháng 3=March] và [date:tháng Ba năm 2021=2021-03]",
             "doanh thu [date:6 tháng đầu năm=H1] tăng, công bố [date:ngày 15/7=July 15]",
@@ -563,6 +563,8 @@ fn vietnamese_day_month() {
         Kind::Date,
         &[
             "[date:ngày 5/3=March 5], [date:sáng 12/4=April 12] và [date:chiều 30/9=September 30], tỷ lệ 3/4",
+            "đề cập tới giáo phận [date:vào tháng 7=July], [date:hồi tháng 8 năm 2019=2019-08]",
+            "bị thương [date:vào thứ Bảy vừa qua=last Saturday] và [date:thứ Hai tới=next Monday]",
         ],
     );
 }
@@ -594,7 +596,11 @@ fn weekdays_and_their_dates() {
             "[date:ce jeudi 9 juin=June 9] et [date:Ce mercredi 4 mai=May 4], [date:samedi=Saturday]",
         ],
     );
-    check("en", Kind::Date, &["[date:on Wednesday 4 May=May 4] and [date:Friday=Friday] 2018"]);
+    check(
+        "en",
+        Kind::Date,
+        &["[date:on Wednesday 4 May=May 4] and [date:Friday=Friday] [date:2018=2018] too"],
+    );
     check("es", Kind::Date, &["[date:el jueves=Thursday] [date:a las 15:00=15:00] en Londres"]);
 }
 
