@@ -144,3 +144,21 @@ fn names_listed_beside_organisations() {
         ],
     );
 }
+
+/// A name with a legal form whose stem is another mention takes that
+/// mention's value (`WKN AG` after `Windkraft Nord AG (WKN)`).
+#[test]
+fn a_legal_form_after_a_short_name_keeps_its_value() {
+    table(
+        "de",
+        &["org"],
+        &[
+            "Er war Chef von [org:Windkraft Nord AG] ([org:WKN=Windkraft Nord AG]). Die Bewertung der [org:WKN AG=Windkraft Nord AG] war falsch.",
+        ],
+    );
+    table(
+        "en",
+        &["org"],
+        &["[org:Acme Holdings=Acme] said shares of [org:Acme] grew; [org:Acme Ltd=Acme] agreed."],
+    );
+}
