@@ -375,15 +375,14 @@ impl Finder {
                 && ctx.word(k - 1).chars().count() <= 3
                 && self.name_word(ctx, k - 2);
             loop {
-                let (last, known) = match org_at(first) {
-                    Some(last) => (last, true),
-                    // A run of capitals ends before an organisation
-                    // (`Sklepy IKEA, …`: `Sklepy` is no item).
-                    None => {
-                        let run = self.name_run(ctx, first);
-                        let next_org = (first + 1..=run).find(|&j| org_at(j).is_some());
-                        (next_org.map_or(run, |j| j - 1), false)
-                    }
+                // A run of capitals ends before an organisation
+                // (`Sklepy IKEA, …`: `Sklepy` is no item).
+                let (last, known) = if let Some(last) = org_at(first) {
+                    (last, true)
+                } else {
+                    let run = self.name_run(ctx, first);
+                    let next_org = (first + 1..=run).find(|&j| org_at(j).is_some());
+                    (next_org.map_or(run, |j| j - 1), false)
                 };
                 let from = if items.is_empty() && linked && !known { first - 2 } else { first };
                 items.push((from, last, known));
