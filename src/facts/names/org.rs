@@ -347,7 +347,12 @@ impl Finder {
     /// organisations too. `orgs` is in text order; one pass over the tokens.
     fn listed_beside(&self, ctx: &Ctx<'_>, orgs: &[Found]) -> Vec<Found> {
         let mut out = Vec::new();
-        if orgs.len() < 2 {
+        // A list of three has a comma next to one of its organisations.
+        let comma = |f: &Found| {
+            ctx.text.get(f.span.end..).is_some_and(|r| r.starts_with(','))
+                || ctx.text.get(..f.span.start).is_some_and(|l| l.ends_with(", "))
+        };
+        if orgs.len() < 2 || !orgs.iter().any(comma) {
             return out;
         }
         // The organisation starting at token `k`: its last token.
