@@ -29,21 +29,21 @@ use serde_json::Value as Json;
 /// Ratchets: raise them when the engine improves. A language without a row
 /// is scored and printed but not held to anything yet: add its row.
 const FLOORS: [(&str, f64, f64); 10] = [
-    ("cs", 0.813, 0.93),
-    ("de", 0.832, 0.58),
+    ("cs", 0.82, 0.93),
+    ("de", 0.859, 0.78),
     ("en", 0.881, 0.98),
-    ("es", 0.866, 0.906),
-    ("fr", 0.825, 0.98),
-    ("it", 0.847, 0.707),
-    ("nl", 0.749, 0.869),
-    ("pl", 0.755, 0.719),
-    ("pt", 0.817, 0.844),
-    ("vi", 0.803, 0.766),
+    ("es", 0.878, 0.906),
+    ("fr", 0.855, 0.98),
+    ("it", 0.863, 0.707),
+    ("nl", 0.77, 0.869),
+    ("pl", 0.77, 0.719),
+    ("pt", 0.84, 0.844),
+    ("vi", 0.829, 0.766),
 ];
 
 /// The same floors for the languages of `FLOORS` taken together (overall
 /// F1, speaker accuracy), so that a language added later moves nothing here.
-const FLOOR_TOGETHER: (f64, f64) = (0.814, 0.856);
+const FLOOR_TOGETHER: (f64, f64) = (0.831, 0.862);
 
 /// One gold article with the facts the engine found in it.
 struct Article {

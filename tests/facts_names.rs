@@ -626,6 +626,25 @@ fn names_with_an_initial_or_a_double_surname() {
         ],
     );
     table("nl", &["person"], &["[person:Paul Mills-Hicks], directeur van de winkel, zei niets."]);
+    // A middle initial marks a name whose given name no list holds;
+    // not in German, where nouns are capitalised.
+    table(
+        "nl",
+        &["person"],
+        &["Hij werd bespeeld door een muzikant, namelijk [person:Dionisio A. Lind], die vertrok."],
+    );
+    table("pl", &["person"], &["Grał na nich muzyk [person:Dionisio A. Lind] przez lata."]);
+    table("de", &["person"], &["Die Kurse für Typ A. Patienten beginnen morgen."]);
+}
+
+/// Given names of many countries (the generated list): a two-word name
+/// starting with one is a person's.
+#[test]
+fn given_names_of_many_countries() {
+    table("nl", &["person"], &["Presentatrice [person:Holly Willoughby] lanceerde het merk."]);
+    table("it", &["person"], &["L'ex sindaco [person:Giancarlo Gentilini] ha parlato."]);
+    table("pl", &["person"], &["Przewodnicząca [person:Elin Jones] powiedziała to wczoraj."]);
+    table("fr", &["person"], &["La Belge [person:Tine Deckers] a gagné."]);
 }
 
 #[test]

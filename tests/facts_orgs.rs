@@ -28,6 +28,14 @@ fn an_acronym_after_a_quoted_name_or_before_a_comment_is_its_alias() {
         &["org"],
         &["La « [org:Banque de France] » ([org:BDF=Banque de France]) a publié ses chiffres."],
     );
+    // A short brand in brackets takes the full name as its value.
+    table(
+        "pt",
+        &["org"],
+        &[
+            "Criou o [org:Fundo de Apoio para Ações Voltadas à Reciclagem] ([org:Favorecicle=Fundo de Apoio para Ações Voltadas à Reciclagem]) ontem.",
+        ],
+    );
 }
 
 #[test]
@@ -106,4 +114,51 @@ fn an_institution_by_its_head_alone_in_the_nominative() {
 fn a_party_word_before_an_acronym_names_the_party_by_it() {
     table("de", &["org"], &["Die Partei [org:AKP] verlor, die [org:AKP] blieb stärkste Kraft."]);
     table("es", &["org"], &["El Partido [org:PSOE] ganó."]);
+}
+
+/// Names listed beside organisations are organisations (when at least
+/// half of a list of three or more are known to be); a list of people or
+/// places with one organisation in it stays as it is.
+#[test]
+fn names_listed_beside_organisations() {
+    table(
+        "nl",
+        &["org"],
+        &[
+            "Daarom hebben [org:Bits of Freedom], [org:PublicSpaces], [org:DeGoedeZaak], [org:SETUP] en [org:Waag Futurelab] de overheid opgeroepen.",
+        ],
+    );
+    table(
+        "en",
+        &["org"],
+        &[
+            "Shares of [org:Siemens], [org:Nvidia], [org:Argos] and [org:Superdrug] fell.",
+            "Anna, Berta, Clara and [org:Siemens] went home.",
+        ],
+    );
+    table(
+        "pl",
+        &["org"],
+        &[
+            "Sklepy [org:IKEA], [org:Zalando], [org:Boots] oraz [org:Debenhams] rosną, a Boots i Superdrug nie.",
+        ],
+    );
+}
+
+/// A name with a legal form whose stem is another mention takes that
+/// mention's value (`WKN AG` after `Windkraft Nord AG (WKN)`).
+#[test]
+fn a_legal_form_after_a_short_name_keeps_its_value() {
+    table(
+        "de",
+        &["org"],
+        &[
+            "Er war Chef von [org:Windkraft Nord AG] ([org:WKN=Windkraft Nord AG]). Die Bewertung der [org:WKN AG=Windkraft Nord AG] war falsch.",
+        ],
+    );
+    table(
+        "en",
+        &["org"],
+        &["[org:Acme Holdings=Acme] said shares of [org:Acme] grew; [org:Acme Ltd=Acme] agreed."],
+    );
 }

@@ -50,6 +50,29 @@ fn towns_regions_states_and_seas() {
     );
 }
 
+/// Towns that need context: a list after a context word shares it, and
+/// a mayor's title is context too.
+#[test]
+fn towns_in_lists_and_after_a_mayor() {
+    table(
+        "cs",
+        PLACE,
+        &[
+            "V [place:Chomutově=Chomutov], [place:Přerově=Přerov] nebo [place:Chebu=Cheb] byl v exekuci každý desátý.",
+            "Dopis podepsal i starosta [place:Chomutova=Chomutov] z [place:Kladna=Kladno].",
+        ],
+    );
+    table(
+        "en",
+        PLACE,
+        &[
+            "Floods in [place:Leiden], [place:Gouda] and [place:Essen] closed schools.",
+            "The mayor of [place:Split] met Jackson, who spoke after Essen.",
+        ],
+    );
+    table("de", PLACE, &["Der Bürgermeister von [place:Essen] sprach, Split schwieg."]);
+}
+
 #[test]
 fn names_in_other_languages() {
     table(

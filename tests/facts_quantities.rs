@@ -282,7 +282,7 @@ fn dates_vi_en() {
             "không sử dụng trong suốt [date:cả năm qua=past year], dừng từ [date:năm 2018=2018]",
             "quý thứ hai liên tiếp có lãi",
             "kết quả [date:quý 2=Q2] và [date:quý III/2023=Q3 2023]",
-            "họp vào [date:thứ Năm=Thursday], thứ hai là giá",
+            "họp [date:vào thứ Năm=Thursday], thứ hai là giá",
             "ký kết [date:ngày 5/3/2024=2024-03-05] tại Hà Nội",
             "khai trương trong [date:tháng 3=March] và [date:tháng Ba năm 2021=2021-03]",
             "doanh thu [date:6 tháng đầu năm=H1] tăng, công bố [date:ngày 15/7=July 15]",
@@ -465,6 +465,17 @@ fn decades_and_centuries() {
 /// Periods relative to now, with or without a count.
 #[test]
 fn relative_periods() {
+    // A span from now, the preposition saying which way.
+    check("de", Kind::Date, &["Neuwahlen [date:innerhalb von 45 Tagen=next 45 days]"]);
+    check(
+        "fr",
+        Kind::Date,
+        &["[date:depuis cinq ans=past 5 years] et [date:depuis plus de 9 mois=past 9 months]"],
+    );
+    check("cs", Kind::Date, &["dálnice bude hotová [date:za 4 roky=next 4 years]"]);
+    check("en", Kind::Date, &["a decision [date:within 12 months=next 12 months]"]);
+    check("nl", Kind::Date, &["een besluit [date:binnen 6 weken=next 6 weeks]"]);
+    check("es", Kind::Date, &["[date:dentro de 3 años=next 3 years]"]);
     check(
         "en",
         Kind::Date,
@@ -552,6 +563,8 @@ fn vietnamese_day_month() {
         Kind::Date,
         &[
             "[date:ngày 5/3=March 5], [date:sáng 12/4=April 12] và [date:chiều 30/9=September 30], tỷ lệ 3/4",
+            "đề cập tới giáo phận [date:vào tháng 7=July], [date:hồi tháng 8 năm 2019=2019-08]",
+            "bị thương [date:vào thứ Bảy vừa qua=last Saturday] và [date:thứ Hai tới=next Monday]",
         ],
     );
 }
@@ -575,6 +588,20 @@ fn weekdays_and_their_dates() {
         &["[date:am Donnerstag=Thursday] und [date:Montag, 5. März 2024=2024-03-05]"],
     );
     check("es", Kind::Date, &["[date:el lunes=Monday] y [date:el pasado sábado=last Saturday]"]);
+    // Right after the weekday: its date, but not a time nor a year.
+    check(
+        "fr",
+        Kind::Date,
+        &[
+            "[date:ce jeudi 9 juin=June 9] et [date:Ce mercredi 4 mai=May 4], [date:samedi=Saturday]",
+        ],
+    );
+    check(
+        "en",
+        Kind::Date,
+        &["[date:on Wednesday 4 May=May 4] and [date:Friday=Friday] [date:2018=2018] too"],
+    );
+    check("es", Kind::Date, &["[date:el jueves=Thursday] [date:a las 15:00=15:00] en Londres"]);
 }
 
 /// Date words that are also other words, present references, identifiers.
@@ -593,6 +620,14 @@ fn date_precision_traps() {
     check("vi", Kind::Date, &["hôm nay và ngày hôm nay"]);
     check("nl", Kind::Date, &["vandaag en nu, momenteel"]);
     check("pt", Kind::Date, &["o Projeto de Lei 576/2021, a segunda proposta e a quinta colocada"]);
+    // A time phrase in Title Case inside a sentence names a programme.
+    check(
+        "en",
+        Kind::Date,
+        &["she presented This Morning with Phillip, [date:this morning=this morning]"],
+    );
+    check("nl", Kind::Date, &["de presentatrice van This Morning en Next Week"]);
+    check("pl", Kind::Date, &["prowadząca program This Morning w telewizji"]);
 }
 
 /// Historical and less common currencies, with declined names.

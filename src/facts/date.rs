@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 use super::number::{Lexicon, continues_word, whole_word};
 use super::scan::{Group as Match, Groups as Captures, Scanner};
-use super::{Fact, Input, Kind, Value};
+use super::{Fact, Field, Input, Kind, Value};
 use crate::text::{Lang, Span};
 use normal::{
     cjk_date, day_month, full_year, month_index, month_number, month_year, num, with_year, ymd,
@@ -133,6 +133,16 @@ impl Rules {
             // A time that is no time (`v 19` before `19. století`) hides
             // nothing: its lead word may start another shape's number.
             let found = text.get(here..end).unwrap_or("");
+            if (self.templates_at.contains(&pid.as_usize())
+                || pid.as_usize() == self.templates_at.end)
+                && input.field == Field::Body
+                && title_cased_inside(text, here, found)
+            {
+                // `This Morning`, `Next Week` inside a sentence: the name
+                // of a programme or a column, not a time.
+                pos = end;
+                continue;
+            }
             match self.shape(found, pid.as_usize(), input.lang) {
                 Some((start, value)) => {
                     let span = Span::new(here + start, end);
@@ -402,6 +412,18 @@ impl Rules {
     }
 }
 
+/// Whether `found`, at `at` in `text`, is words each capitalised (two or
+/// more) inside a sentence, where a time phrase would be in lower case.
+fn title_cased_inside(text: &str, at: usize, found: &str) -> bool {
+    let mut words = found.split_whitespace();
+    let all_capital = words.clone().all(|w| w.starts_with(char::is_uppercase));
+    let before = text.get(..at).unwrap_or("").trim_end_matches([' ', '\u{a0}']);
+    let opens_sentence = before.chars().next_back().is_none_or(|c| {
+        matches!(c, '.' | '!' | '?' | ':' | '\n' | '"' | '“' | '„' | '«' | '(' | '-' | '–')
+    });
+    words.nth(1).is_some() && all_capital && !opens_sentence
+}
+
 /// Whether the match at `at` continues a number with a slash or hyphen
 /// (`Lei 576/2021`, `ISO 9001-2015`): an identifier, not a date.
 fn numbered(text: &str, at: usize) -> bool {
@@ -420,10 +442,14 @@ fn join_weekdays(text: &str, facts: &mut Vec<Fact>) {
             let weekday =
                 matches!(&prev.value, Value::Text(v) if normal::WEEKDAYS.contains(&v.as_str()));
             let day = matches!(&f.value, Value::Text(v) if v.chars().any(|c| c.is_ascii_digit()));
-            if weekday
-                && day
-                && matches!(gap.trim(), "," | ", den" | ", le" | ", el" | ", the" | "-" | "–")
-            {
+            // Right after the weekday only a day and month (`jeudi 9 juin`),
+            // not a year (`Monday 2018 was…`) nor a time (`el jueves a las 15:00`).
+            let year = matches!(&f.value, Value::Text(v)
+                if v.chars().all(|c| c.is_ascii_digit()) || v.contains(':'));
+            let joined =
+                matches!(gap.trim(), "," | ", den" | ", le" | ", el" | ", the" | "-" | "–")
+                    || (gap == " " && !year);
+            if weekday && day && joined {
                 prev.span.end = f.span.end;
                 prev.value = f.value;
                 continue;

@@ -70,6 +70,7 @@ static BYTE_CLASS: [u8; 256] = {
 #[derive(Deserialize)]
 struct Lexicon {
     context: HashMap<String, Vec<String>>,
+    list_joiners: Vec<String>,
     inside_names: InsideNames,
     not_places: HashMap<String, Vec<String>>,
     declension: HashMap<String, Vec<(String, Vec<String>)>>,
@@ -103,6 +104,8 @@ pub struct Rules {
     context: HashMap<String, Vec<String>>,
     /// Every language's context words, for a text in another language.
     any_context: Vec<String>,
+    /// Words that join the names of a list (`and`, `nebo`, `i`).
+    list_joiners: Vec<String>,
     inside_names: InsideNames,
     not_places: HashMap<String, Vec<String>>,
     declension: HashMap<String, Vec<(String, Vec<String>)>>,
@@ -170,6 +173,7 @@ impl Rules {
             head_pairs,
             context: lexicon.context,
             any_context,
+            list_joiners: lexicon.list_joiners,
             inside_names: lexicon.inside_names,
             not_places: lexicon.not_places,
             declension: lexicon.declension,
@@ -197,11 +201,17 @@ impl Rules {
         while let Some((start, end, first)) = next_word(text, at) {
             at = end;
             let word = text.get(start..end).unwrap_or("");
+            // The next name of a list of places (`in Most, Chomutově nebo
+            // Písku`): the first one's context holds for the rest.
+            let listed = out.last().is_some_and(|f: &Fact| {
+                f.kind == Kind::Place && self.in_list(text.get(f.span.end..start).unwrap_or(""))
+            });
             let candidate = match first {
                 Start::Upper => match in_filter(word, rules.lang) {
                     Filtered::Free => true,
                     Filtered::ContextOnly => {
-                        may_have_context(text, start, end, &rules)
+                        listed
+                            || may_have_context(text, start, end, &rules)
                             || clubs.after_article(text, start)
                     }
                     Filtered::No => false,
@@ -228,7 +238,8 @@ impl Rules {
                 continue;
             }
             let after_place = out.last().is_some_and(|f: &Fact| f.span.end + 1 == start);
-            let Some(hit) = hit.filter(|&h| self.counts(text, start, h, &rules, after_place))
+            let Some(hit) =
+                hit.filter(|&h| self.counts(text, start, h, &rules, after_place, listed))
             else {
                 continue;
             };
@@ -324,6 +335,7 @@ impl Rules {
         hit: Hit,
         rules: &ForLang<'_>,
         after_place: bool,
+        listed: bool,
     ) -> bool {
         let name = text.get(at..hit.name_end).unwrap_or("");
         let title_case = rules.title_case;
@@ -344,8 +356,20 @@ impl Rules {
         match hit.entry.need {
             Need::Nothing => true,
             Need::NotInitial if !title_case && !hit.declined && !sentence_initial(text, at) => true,
-            _ => !title_case && self.has_context(text, at, hit.end, rules),
+            _ => !title_case && (listed || self.has_context(text, at, hit.end, rules)),
         }
+    }
+
+    /// Whether `gap`, between two names, joins items of a list: `, `, or a
+    /// joining word between spaces, after a comma or not (`, and `, ` a `).
+    fn in_list(&self, gap: &str) -> bool {
+        if gap == ", " {
+            return true;
+        }
+        let word = gap.strip_prefix(',').unwrap_or(gap);
+        word.strip_prefix(' ')
+            .and_then(|w| w.strip_suffix(' '))
+            .is_some_and(|w| self.list_joiners.iter().any(|j| j == w))
     }
 
     /// Whether the name is part of a longer one: an organisation's, a

@@ -33,7 +33,7 @@ impl Rules {
     pub fn find(&self, input: Input<'_>) -> Vec<Fact> {
         quote_spans(input.text)
             .into_iter()
-            .filter(|s| long_enough(s.get(input.text)))
+            .filter(|s| long_enough(s.get(input.text)) && !name_shaped(s.get(input.text)))
             .map(|s| Fact::new(Kind::Quote, s, Value::None))
             .collect()
     }
@@ -152,6 +152,33 @@ fn long_enough(quote: &str) -> bool {
     quote.chars().filter(|&c| is_cjk(c)).count() >= 2 * MIN_WORDS
 }
 
+/// Words of a name in quotation marks (`„Demokratische Partei der
+/// Völker“`, `"Bits of Freedom and Open Data"`), at most.
+const MAX_NAME_WORDS: usize = 8;
+
+/// Whether a quoted text is a name rather than words someone said: a few
+/// words with no sentence punctuation, each capitalised but for short
+/// linking words (`der`, `of`, `de la`). Such a name is an organisation
+/// (the name finders read it), never a quotation.
+fn name_shaped(quote: &str) -> bool {
+    let (mut capitals, mut links) = (0, 0);
+    for w in quote.split_whitespace() {
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            capitals += 1;
+        } else if w.chars().all(char::is_lowercase) && w.chars().count() <= 3 {
+            links += 1;
+        } else {
+            return false;
+        }
+    }
+    // Mostly capitals: Vietnamese syllables are short lower-case words.
+    let first_capital = quote.chars().next().is_some_and(char::is_uppercase);
+    first_capital
+        && capitals + links <= MAX_NAME_WORDS
+        && capitals >= links.max(2)
+        && !quote.contains(['.', ',', '!', '?', ':', ';', '…'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +199,28 @@ mod tests {
             ["Nous allons gagner ce match"]
         );
         assert_eq!(quotes("He said \"we will do it now\" today"), ["we will do it now"]);
+    }
+
+    #[test]
+    fn names_in_quotation_marks_are_no_quotes() {
+        for name in [
+            "Demokratische Partei der Völker",
+            "Partei der Nationalistischen Bewegung",
+            "Bits of Freedom and Open Data",
+            "Union des Industries de la Chimie",
+        ] {
+            assert!(name_shaped(name), "{name}");
+        }
+        for said in [
+            "Das ist ein guter Tag",
+            "We Will Win, Believe Me",
+            "Nous allons gagner ce match",
+            "Er zit een haai in het water!",
+            "Die Partei Wird Siegen Heute Morgen In Berlin Und Dresden",
+            "Một bảo vật văn hóa",
+        ] {
+            assert!(!name_shaped(said), "{said}");
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@ use crate::text::{Lang, Span, ceil_char_boundary, floor_char_boundary};
 pub fn resolve(facts: &mut Vec<Fact>, doc: &Document, names: &names::Rules) {
     let lex = names.shared();
     drop_overlaps(facts, doc);
-    strip_legal_forms(facts, lex);
+    strip_legal_forms(facts, doc, lex);
     link_aliases(facts, doc);
     spread_names(facts, doc, lex, names.cues());
     spread_roles(facts);
@@ -129,10 +129,18 @@ fn place_before_person(a: &Fact, b: &Fact) -> Option<bool> {
     }
 }
 
-/// `Alibaba Group Holding` → `Alibaba` when `Alibaba` is named on its own too.
-fn strip_legal_forms(facts: &mut [Fact], lex: &Shared) {
-    let values: HashSet<String> =
-        facts.iter().filter(|f| f.kind == Kind::Org).map(|f| value(f).to_string()).collect();
+/// `Alibaba Group Holding` → `Alibaba` when `Alibaba` is named on its own
+/// too; `WKN AG` → `Windkraft Nord` when `WKN` is a mention of that value.
+fn strip_legal_forms(facts: &mut [Fact], doc: &Document, lex: &Shared) {
+    let mut values: HashMap<String, String> = HashMap::new();
+    for f in facts.iter().filter(|f| f.kind == Kind::Org) {
+        let v = value(f);
+        values.insert(v.to_string(), v.to_string());
+        let mention = f.span.get(text_of(doc, f.field));
+        if mention != v {
+            values.entry(mention.to_string()).or_insert_with(|| v.to_string());
+        }
+    }
     for f in facts.iter_mut() {
         if f.kind == Kind::Org {
             f.value = Value::Text(short_form(value(f), &values, lex));
@@ -142,15 +150,14 @@ fn strip_legal_forms(facts: &mut [Fact], lex: &Shared) {
     }
 }
 
-fn short_form(name: &str, values: &HashSet<String>, lex: &Shared) -> String {
+fn short_form(name: &str, values: &HashMap<String, String>, lex: &Shared) -> String {
     let mut words: Vec<&str> = name.split(' ').collect();
     while words.len() > 1
         && words.last().is_some_and(|w| lex.legal.contains(w.trim_end_matches('.')))
     {
         words.pop();
-        let stem = words.join(" ");
-        if values.contains(&stem) {
-            return stem;
+        if let Some(v) = values.get(&words.join(" ")) {
+            return v.clone();
         }
     }
     name.to_string()

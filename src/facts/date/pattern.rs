@@ -45,7 +45,7 @@ pub fn build(f: &File, templates: &[(String, String)]) -> Vec<String> {
             "(?P<viday>(?i:ngày){S}(?P<vd>[0-3]?[0-9]){S}(?i:tháng){S}(?P<vm>1[0-2]|0?[1-9])(?:{S}(?i:năm){S}(?P<vy>{YEAR}))?)"
         ),
         format!(
-            "(?P<vimon>(?i:tháng){S}?(?:(?P<vm2>1[0-2]|0?[1-9])|(?P<vmw>{vi_months}))(?:(?:/|{S}(?i:năm){S})(?P<vy2>{YEAR}))?)"
+            "(?P<vimon>(?:(?i:vào|hồi){S})?(?i:tháng){S}?(?:(?P<vm2>1[0-2]|0?[1-9])|(?P<vmw>{vi_months}))(?:(?:/|{S}(?i:năm){S})(?P<vy2>{YEAR}))?)"
         ),
         format!(
             "(?P<dm>(?P<dmd>[0-3]?[0-9])(?:\\.|(?i:er|st|nd|rd|th))?{S}(?:(?i:de){S})?(?P<dmm>(?i:{any_month}))(?:,?{S}(?:(?i:de|del){S})?(?P<dmy>{YEAR}))?)"
@@ -110,7 +110,7 @@ fn weekday(f: &File) -> String {
     let parts = list(&f.times.weekday_parts);
     let parts_before = list(&f.times.weekday_parts_before);
     format!(
-        "(?P<wd>(?:(?:(?P<wdr>(?i:{rel_before}))|(?i:am|on|op|el|le|w|we|v|ve|na|no)){S})?(?:(?:(?i:vào){S})?(?i:{parts_before}){S})?(?:(?P<wdw>(?i:{})|{}))\
+        "(?P<wd>(?:(?:(?P<wdr>(?i:{rel_before}))|(?i:am|on|op|el|le|ce|w|we|v|ve|na|no|vào)){S})?(?:(?:(?i:vào){S})?(?i:{parts_before}){S})?(?:(?P<wdw>(?i:{})|{}))\
          (?:{S}(?P<wda>(?i:{rel_after})))?(?:{S}(?i:{parts}))?\
          (?:(?:,{S}|{S}\\(|{S}-{S}|,{S}(?i:dia|den|le|el){S})(?P<wdd>[0-3]?[0-9])[/.](?P<wdm>1[0-2]|0?[1-9])(?:[/.](?P<wdy>{YEAR}))?(?P<wdc>\\))?)?)",
         words_of(&f.weekdays),

@@ -66,6 +66,8 @@ pub(in crate::facts) struct OrgLexicon {
     /// Endings of German common nouns (`Angaben`, `Experten`).
     pub noun_endings: Vec<String>,
     pub acronym_stop: Vec<String>,
+    /// Broadcasters' call signs end so (`KSWB-TV`, `WNYC-FM`).
+    pub call_sign_suffixes: Vec<String>,
     /// First words of names that are no organisation: laws, plans,
     /// programmes (`Lei de Incentivo à Reciclagem (LIR)`).
     pub not_org_heads: Vec<String>,
@@ -94,8 +96,21 @@ pub(in crate::facts) struct OrgLexicon {
     pub adjective_endings: HashMap<String, Vec<String>>,
 }
 
+/// The hand lexicon of people, its given names joined by the generated
+/// list of `assets/facts/given_names.txt` (one a line, `#` comments).
 pub(in crate::facts) fn people() -> PeopleLexicon {
-    toml::from_str(include_str!("../../../assets/facts/people.toml")).expect("people.toml parses")
+    let mut people: PeopleLexicon =
+        toml::from_str(include_str!("../../../assets/facts/people.toml"))
+            .expect("people.toml parses");
+    let generated = include_str!("../../../assets/facts/given_names.txt");
+    people.given.extend(
+        generated
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string),
+    );
+    people
 }
 
 pub(in crate::facts) fn orgs() -> OrgLexicon {

@@ -32,6 +32,7 @@ pub(super) struct Finder {
     units: WordSet,
     compound_cues: Vec<String>,
     acronym_stop: WordSet,
+    call_sign_suffixes: WordSet,
     list_nouns: WordSet,
     joiners: WordSet,
     /// Linking words inside names (`of`, `de`, `für`), which an acronym skips.
@@ -59,6 +60,7 @@ impl Finder {
             units: lex.units.iter().cloned().collect(),
             compound_cues: lex.compound_cues.clone(),
             acronym_stop: lex.acronym_stop.iter().cloned().collect(),
+            call_sign_suffixes: lex.call_sign_suffixes.iter().cloned().collect(),
             list_nouns: lex.list_nouns.iter().cloned().collect(),
             joiners: lex.joiners.iter().cloned().collect(),
             links: lex.links.iter().cloned().collect(),
@@ -98,7 +100,8 @@ impl Finder {
         }
         let mut out: Vec<Found> =
             kept.into_values().filter(|f| !not_orgs.contains(&f.span)).collect();
-        let more = aliases(ctx, &out);
+        let mut more = self.listed_beside(ctx, &out);
+        more.extend(aliases(ctx, &out));
         if !more.is_empty() {
             let mut kept = Disjoint::default();
             for f in out.into_iter().chain(more) {
@@ -338,6 +341,75 @@ impl Finder {
         out
     }
 
+    /// Names listed beside organisations (`Bits of Freedom, PublicSpaces,
+    /// DeGoedeZaak, SETUP en Waag Futurelab`): in a list of three names or
+    /// more, at least half of them organisations already, the others are
+    /// organisations too. `orgs` is in text order; one pass over the tokens.
+    fn listed_beside(&self, ctx: &Ctx<'_>, orgs: &[Found]) -> Vec<Found> {
+        let mut out = Vec::new();
+        // A list of three has a comma next to one of its organisations.
+        let comma = |f: &Found| {
+            ctx.text.get(f.span.end..).is_some_and(|r| r.starts_with(','))
+                || ctx.text.get(..f.span.start).is_some_and(|l| l.ends_with(", "))
+        };
+        if orgs.len() < 2 || !orgs.iter().any(comma) {
+            return out;
+        }
+        // The organisation starting at token `k`: its last token.
+        let org_at = |k: usize| {
+            let start = ctx.toks[k].span.start;
+            let i = orgs.partition_point(|f| f.span.start < start);
+            let f = orgs.get(i).filter(|f| f.span.start == start)?;
+            let last = ctx.toks.partition_point(|t| t.span.end < f.span.end);
+            (last < ctx.toks.len() && ctx.toks[last].span.end == f.span.end).then_some(last)
+        };
+        let mut k = 0;
+        while k < ctx.toks.len() {
+            let t = ctx.toks[k];
+            if !t.cap || t.hyphen_before || !self.name_word(ctx, k) {
+                k += 1;
+                continue;
+            }
+            let mut items: Vec<(usize, usize, bool)> = Vec::new();
+            let mut first = k;
+            // `Bits of Freedom, …`: a short linking word inside the first name.
+            let linked = k >= 2
+                && ctx.toks[k - 2].space_after
+                && ctx.toks[k - 1].space_after
+                && !ctx.toks[k - 1].cap
+                && ctx.word(k - 1).chars().count() <= 3
+                && self.name_word(ctx, k - 2);
+            loop {
+                // A run of capitals ends before an organisation
+                // (`Sklepy IKEA, …`: `Sklepy` is no item).
+                let (last, known) = if let Some(last) = org_at(first) {
+                    (last, true)
+                } else {
+                    let run = self.name_run(ctx, first);
+                    let next_org = (first + 1..=run).find(|&j| org_at(j).is_some());
+                    (next_org.map_or(run, |j| j - 1), false)
+                };
+                let from = if items.is_empty() && linked && !known { first - 2 } else { first };
+                items.push((from, last, known));
+                match self.next_list_item(ctx, last) {
+                    Some(n) if items.len() < MAX_LIST => first = n,
+                    _ => break,
+                }
+            }
+            let known = items.iter().filter(|i| i.2).count();
+            if items.len() >= 3 && known >= 2 && 2 * known >= items.len() {
+                for &(a, b, _) in items.iter().filter(|i| !i.2) {
+                    let span = Span::new(ctx.toks[a].span.start, ctx.toks[b].span.end);
+                    if !vietnamese_fragment(ctx, a, b) && !self.german_noun(ctx, a, b) {
+                        out.push(found(span, text_of(ctx.text, span), false));
+                    }
+                }
+            }
+            k = items.last().map_or(k, |i| i.1) + 1;
+        }
+        out
+    }
+
     fn name_run(&self, ctx: &Ctx<'_>, k: usize) -> usize {
         let mut last = k;
         while last + 1 < ctx.toks.len()
@@ -440,6 +512,14 @@ impl Finder {
             if ctx.hit_at(t.span.start).is_some_and(|h| h.flags.intersects(ROLE)) {
                 continue; // `CEO`, `PDG`
             }
+            if let Some(end) = self.call_sign(ctx, k) {
+                out.push(found(
+                    Span::new(t.span.start, end),
+                    text_of(ctx.text, Span::new(t.span.start, end)),
+                    false,
+                ));
+                continue;
+            }
             let ok = if t.caps {
                 self.acronym(ctx, k) && !common.contains(w)
             } else if t.digit {
@@ -452,6 +532,20 @@ impl Finder {
             }
         }
         out
+    }
+
+    /// `KSWB-TV`: letters and a broadcaster's suffix joined by a hyphen; the end.
+    fn call_sign(&self, ctx: &Ctx<'_>, k: usize) -> Option<usize> {
+        let t = ctx.toks[k];
+        let next = ctx.toks.get(k + 1)?;
+        let n = t.span.len();
+        let ok = t.caps
+            && t.hyphen_after
+            && (3..=5).contains(&n)
+            && ctx.word(k).bytes().all(|b| b.is_ascii_uppercase())
+            && self.call_sign_suffixes.contains(ctx.word(k + 1))
+            && !next.hyphen_after;
+        ok.then_some(next.span.end)
     }
 
     /// An acronym of 3–6 letters, outside the stoplist, not in a shouted
@@ -491,6 +585,13 @@ impl Finder {
         true
     }
 }
+
+/// Words of a name that is a full name rather than a short form or a
+/// transliteration (`Fundo de Apoio para Ações …` over `Favorecicle`).
+const LONG_NAME: usize = 4;
+
+/// Items of one list read at most, so that a long run of names stays linear.
+const MAX_LIST: usize = 32;
 
 /// `(IMU)`: a word standing alone in brackets.
 fn bracketed(text: &str, span: Span) -> bool {
@@ -579,13 +680,20 @@ fn link_aliases(text: &str, orgs: &mut [Found]) {
         if !text.get(a.end..b.start).is_some_and(alias_gap) || !closed {
             continue;
         }
-        // The full name over an acronym (`Europäische Zentralbank (EZB)`),
-        // else the Latin-script form (`Tài Tân (Caixin)` → `Caixin`).
+        // The full name over an acronym (`Europäische Zentralbank (EZB)`)
+        // or over a short brand (`Fundo de Apoio para Ações Voltadas à
+        // Reciclagem (Favorecicle)`), else the form in plain Latin letters
+        // (`Tài Tân (Caixin)` → `Caixin`).
         let (a_short, b_short) = (is_acronym(&orgs[i].value), is_acronym(&orgs[i + 1].value));
+        let long = |v: &str| v.split_whitespace().count() >= LONG_NAME;
         let first = match (a_short, b_short) {
             (false, true) => true,
             (true, false) => false,
-            _ => orgs[i].value.is_ascii() || !orgs[i + 1].value.is_ascii(),
+            _ => {
+                orgs[i].value.is_ascii()
+                    || !orgs[i + 1].value.is_ascii()
+                    || (long(&orgs[i].value) && !long(&orgs[i + 1].value))
+            }
         };
         let pick = if first { orgs[i].value.clone() } else { orgs[i + 1].value.clone() };
         orgs[i].value.clone_from(&pick);

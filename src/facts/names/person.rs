@@ -157,7 +157,17 @@ impl Finder {
     fn middle_initial(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> Option<usize> {
         let (i, s) = (last + 1, last + 2);
         let initial = ctx.toks.get(i)?;
-        let ok = self.given.contains(ctx.word(first))
+        // A given name the lexicon lacks still counts inside a sentence
+        // (`namelijk Dionisio A. Lind`), but not in German, where nouns
+        // are capitalised (`Typ A. Patienten`).
+        let f = ctx.toks[first];
+        let given = self.given.contains(ctx.word(first))
+            || (ctx.lang != Lang::DE
+                && last == first
+                && !f.initial
+                && !f.caps
+                && f.span.len() >= 3);
+        let ok = given
             && ctx.toks[last].space_after
             && initial.span.len() == 1
             && initial.cap
@@ -185,7 +195,17 @@ impl Finder {
     /// particle inside a name that starts with a given name.
     fn capital_particle(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> Option<usize> {
         let (p, s) = (last + 1, last + 2);
-        let ok = self.given.contains(ctx.word(first))
+        // A given name the lexicon lacks still counts inside a sentence
+        // (`namelijk Dionisio A. Lind`), but not in German, where nouns
+        // are capitalised (`Typ A. Patienten`).
+        let f = ctx.toks[first];
+        let given = self.given.contains(ctx.word(first))
+            || (ctx.lang != Lang::DE
+                && last == first
+                && !f.initial
+                && !f.caps
+                && f.span.len() >= 3);
+        let ok = given
             && ctx.toks[last].space_after
             && s < ctx.toks.len()
             && self.capital_particles.contains(ctx.word(p))
@@ -229,7 +249,13 @@ impl Finder {
         let aged = (2..=3).contains(&words)
             && !(words == 3 && ctx.toks[k].initial)
             && aged(ctx.text, span);
-        let strong = (first_given || family) && words >= 2 || title || aged;
+        // `Dionisio A. Lind`: a middle initial marks a person's name.
+        let initialled = words >= 3
+            && (k + 1..end_k).any(|j| {
+                let t = ctx.toks[j];
+                t.cap && t.span.len() == 1 && ctx.text.get(t.span.end..=t.span.end) == Some(".")
+            });
+        let strong = (first_given || family) && words >= 2 || title || aged || initialled;
         let weak = words >= 2
             && (role_before.is_some()
                 || apposition.is_some()
