@@ -206,7 +206,7 @@ fn org_names(facts: &[Fact], doc: &Document, lex: &Shared) -> Vec<(String, Strin
 fn spread_names(facts: &mut Vec<Fact>, doc: &Document, lex: &Shared, cues: &Cues) {
     let orgs = org_names(facts, doc, lex);
     let people = surnames(facts, lex);
-    let names: Vec<String> = orgs.iter().chain(&people).map(|p| p.0.clone()).collect();
+    let names: Vec<&str> = orgs.iter().chain(&people).map(|p| p.0.as_str()).collect();
     if names.is_empty() {
         return;
     }
@@ -282,7 +282,7 @@ fn overlapping(spans: &[(Span, usize)], span: Span) -> Vec<usize> {
 /// Whole-word mentions of `names` in `text`: pattern index and span. One
 /// pass over the words, with a lookup by first word (documents name few
 /// entities, so building an automaton for each would cost more).
-fn mentions(text: &str, names: &[String], lang: Lang, lex: &Shared) -> Vec<(usize, Span)> {
+fn mentions(text: &str, names: &[&str], lang: Lang, lex: &Shared) -> Vec<(usize, Span)> {
     let mut by_first: HashMap<&str, Vec<usize>, BuildHasherDefault<FxHasher>> = HashMap::default();
     for (k, n) in names.iter().enumerate() {
         let first = n.split(|c: char| !is_word_char(c)).next().unwrap_or("");
@@ -300,7 +300,7 @@ fn mentions(text: &str, names: &[String], lang: Lang, lex: &Shared) -> Vec<(usiz
             by_first.get(word).into_iter().chain(genitive.and_then(|g| by_first.get(g)));
         let best = candidates
             .flatten()
-            .filter(|&&k| text.get(start..).is_some_and(|r| r.starts_with(names[k].as_str())))
+            .filter(|&&k| text.get(start..).is_some_and(|r| r.starts_with(names[k])))
             .filter_map(|&k| Some((k, mention_end(text, start, start + names[k].len(), lang)?)))
             .max_by_key(|&(_, end)| end);
         if let Some((k, end)) = best.filter(|&(k, end)| {

@@ -16,6 +16,28 @@ pub use rustc_hash::FxHasher;
 /// own lexicons, so no one can pick collisions).
 pub type WordSet = rustc_hash::FxHashSet<String>;
 
+/// Words looked up by their lower case, for a word written in any case.
+pub struct LowerSet {
+    words: WordSet,
+    /// Characters of the longest word.
+    longest: usize,
+}
+
+impl LowerSet {
+    pub fn new(words: impl IntoIterator<Item = String>) -> Self {
+        let words: WordSet = words.into_iter().collect();
+        let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        Self { words, longest }
+    }
+
+    /// Whether the set holds `word` lower-cased. A word longer than every
+    /// word of the set is not lower-cased (and no string allocated): its
+    /// lower case has as many characters or more.
+    pub fn contains_lowercase(&self, word: &str) -> bool {
+        word.chars().nth(self.longest).is_none() && self.words.contains(&word.to_lowercase())
+    }
+}
+
 /// One word: a run of letters and digits (with inner apostrophes, as in
 /// `O'Brien`), its shape, and what stands right before and after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -273,8 +295,12 @@ pub struct Gazetteer {
 
 /// Which few bytes can begin a pattern: a cheap test before each anchored
 /// walk, so that most word starts cost a table look-up, not a search.
+/// Four bytes tell far more than three: many common words share their
+/// first three bytes with some word of a list of thousands.
 struct Prefixes {
-    /// Patterns of three bytes or more, by a hash of their first three.
+    /// Patterns of four bytes or more, by a hash of their first four.
+    four: Vec<u64>,
+    /// Patterns of three bytes, by a hash of them.
     three: Vec<u64>,
     /// Patterns of one byte.
     one: [bool; 256],
@@ -282,54 +308,62 @@ struct Prefixes {
     two: Vec<u64>,
 }
 
-const PREFIX_BITS: usize = 1 << 16;
+const PREFIX_BITS: usize = 1 << 18;
 
 fn two_index(a: u8, b: u8) -> usize {
     usize::from(a) << 8 | usize::from(b)
 }
 
-fn prefix_hash(a: u8, b: u8, c: u8) -> usize {
-    let h = (u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c)).wrapping_mul(0x9e37_79b1);
-    (h >> 16) as usize % PREFIX_BITS
+fn prefix_hash(bytes: &[u8]) -> usize {
+    let mut h: u32 = 0;
+    for &b in bytes {
+        h = (h << 8 | u32::from(b)).wrapping_mul(0x9e37_79b1);
+    }
+    (h >> 14) as usize % PREFIX_BITS
+}
+
+fn has_bit(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] & (1 << (i % 64)) != 0
+}
+
+fn set_bit(bits: &mut [u64], i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
 }
 
 impl Prefixes {
     fn new<P: AsRef<str>>(patterns: &[P]) -> Self {
+        let mut four = vec![0u64; PREFIX_BITS / 64];
         let mut three = vec![0u64; PREFIX_BITS / 64];
         let mut one = [false; 256];
         let mut two = vec![0u64; (1 << 16) / 64];
         for p in patterns {
             match p.as_ref().as_bytes() {
-                [a, b, c, ..] => {
-                    let h = prefix_hash(*a, *b, *c);
-                    three[h / 64] |= 1 << (h % 64);
-                }
+                [a, b, c, d, ..] => set_bit(&mut four, prefix_hash(&[*a, *b, *c, *d])),
+                [a, b, c] => set_bit(&mut three, prefix_hash(&[*a, *b, *c])),
                 [] => {}
                 [a] => one[usize::from(*a)] = true,
-                [a, b] => {
-                    let i = two_index(*a, *b);
-                    two[i / 64] |= 1 << (i % 64);
-                }
+                [a, b] => set_bit(&mut two, two_index(*a, *b)),
             }
         }
-        Self { three, one, two }
+        Self { four, three, one, two }
     }
 
     /// Whether a pattern may start at `at` of `bytes`.
     #[inline]
     fn may_start(&self, bytes: &[u8], at: usize) -> bool {
-        if let Some(&[a, b, c]) = bytes.get(at..at + 3) {
-            let h = prefix_hash(a, b, c);
-            if self.three[h / 64] & (1 << (h % 64)) != 0 {
-                return true;
-            }
+        if let Some(four) = bytes.get(at..at + 4)
+            && has_bit(&self.four, prefix_hash(four))
+        {
+            return true;
+        }
+        if let Some(three) = bytes.get(at..at + 3)
+            && has_bit(&self.three, prefix_hash(three))
+        {
+            return true;
         }
         let Some(&first) = bytes.get(at) else { return false };
         self.one[usize::from(first)]
-            || bytes.get(at + 1).is_some_and(|&second| {
-                let i = two_index(first, second);
-                self.two[i / 64] & (1 << (i % 64)) != 0
-            })
+            || bytes.get(at + 1).is_some_and(|&second| has_bit(&self.two, two_index(first, second)))
     }
 }
 
@@ -492,6 +526,26 @@ mod tests {
         assert!(t[2].initial && t[2].caps && t[2].hyphen_after);
         assert!(t[3].hyphen_before);
         assert!(t[4].initial && t[4].space_after);
+    }
+
+    #[test]
+    fn every_pattern_passes_the_prefix_test() {
+        let words = ["a", "of", "the", "ceo", "Präsident", "according to", "Tổng thống", "CEO"];
+        let p = Prefixes::new(&words);
+        for w in words {
+            assert!(p.may_start(w.as_bytes(), 0), "{w}");
+            let text = format!("x {w} y");
+            assert!(p.may_start(text.as_bytes(), 2), "{w}");
+        }
+        assert!(!p.may_start(b"zzzz", 0));
+        let g = Gazetteer::new(&words);
+        let text = "Der Präsident sagte, according to the CEO.";
+        let found: Vec<&str> = g
+            .find_at(text, tokenize(text).iter().map(|t| t.span.start))
+            .iter()
+            .map(|(_, s)| s.get(text))
+            .collect();
+        assert_eq!(found, ["Präsident", "according to", "the", "CEO"]);
     }
 
     #[test]

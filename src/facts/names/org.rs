@@ -17,7 +17,7 @@ use super::cues::{Ctx, Found, KNOWN, LIST_CUE, ORG_CUE, ROLE, SPEECH};
 use super::disjoint::Disjoint;
 use super::lexicon::OrgLexicon;
 use crate::facts::Kind;
-use crate::facts::tokens::{WordSet, camel_case, digit_name, is_word_char};
+use crate::facts::tokens::{LowerSet, WordSet, camel_case, digit_name, is_word_char};
 use crate::text::{Lang, Span, floor_char_boundary};
 
 const MAX_WORDS: usize = 4;
@@ -40,7 +40,7 @@ pub(super) struct Finder {
     employer_preps: WordSet,
     noun_endings: Vec<String>,
     /// German articles (`die Zahlen` is no name).
-    articles: WordSet,
+    articles: LowerSet,
     /// Legal forms of several tokens (`a.s.`, `Sp. z o.o.`), longest first.
     multi_legal: Vec<String>,
 }
@@ -65,7 +65,7 @@ impl Finder {
             not_org_heads: lex.not_org_heads.iter().cloned().collect(),
             employer_preps: lex.employer_preps.iter().cloned().collect(),
             noun_endings: lex.noun_endings.clone(),
-            articles: lex.articles_de.iter().cloned().collect(),
+            articles: LowerSet::new(lex.articles_de.iter().cloned()),
             multi_legal: {
                 let mut forms: Vec<String> = lex
                     .legal
@@ -299,7 +299,7 @@ impl Finder {
                         (1..ctx.toks.len())
                             .filter(|&k| {
                                 ctx.toks[k - 1].space_after
-                                    && self.articles.contains(&ctx.word(k - 1).to_lowercase())
+                                    && self.articles.contains_lowercase(ctx.word(k - 1))
                             })
                             .map(|k| ctx.word(k).to_string())
                             .collect()

@@ -13,7 +13,7 @@ use super::cues::{Ctx, FORMER, Found, Hit, ROLE, SOURCE, SPEECH, TITLE};
 use super::declension::{declined_given, person_nominative};
 use super::lexicon::PeopleLexicon;
 use crate::facts::Kind;
-use crate::facts::tokens::{WordSet, is_word_char};
+use crate::facts::tokens::{LowerSet, WordSet, is_word_char};
 use crate::text::{Lang, Span, ceil_char_boundary, floor_char_boundary};
 
 /// Words of a name, at most.
@@ -27,7 +27,7 @@ pub(super) struct Finder {
     particles: WordSet,
     capital_particles: WordSet,
     /// Lower case.
-    articles: WordSet,
+    articles: LowerSet,
     /// Longest ending first, so that `…chefin` is not read as `…chef`.
     compound_roles: Vec<(String, String)>,
 }
@@ -43,7 +43,7 @@ impl Finder {
             family: set(&lex.family_first),
             particles: set(&lex.particles),
             capital_particles: set(&lex.capital_particles),
-            articles: lex.articles.iter().map(|a| a.to_lowercase()).collect(),
+            articles: LowerSet::new(lex.articles.iter().map(|a| a.to_lowercase())),
             compound_roles,
         }
     }
@@ -243,9 +243,7 @@ impl Finder {
         // or a rank (`diretor Institucional da ABEE`), not a person.
         let linked = ctx.toks[end_k].space_after
             && ctx.toks.get(end_k + 1).is_some_and(|t| !t.cap)
-            && self
-                .articles
-                .contains(&ctx.word((end_k + 1).min(ctx.toks.len() - 1)).to_lowercase());
+            && self.articles.contains_lowercase(ctx.word((end_k + 1).min(ctx.toks.len() - 1)));
         // The subject or object of a verb of saying (`” — powiedział
         // Trump`, `Trump stwierdził, że`): a person whatever the given
         // name, unless the verb names a source (`laut Bloomberg`).
@@ -360,7 +358,7 @@ impl Finder {
     fn after_article(&self, text: &str, start: usize) -> bool {
         let head = text.get(..start).unwrap_or("").trim_end();
         let prev = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
-        self.articles.contains(&prev.to_lowercase())
+        self.articles.contains_lowercase(prev)
     }
 }
 
