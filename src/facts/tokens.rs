@@ -38,6 +38,33 @@ impl LowerSet {
     }
 }
 
+/// The last bytes of a list of word endings: a word whose last byte is
+/// none of them ends in none of them, and the list need not be searched.
+pub struct LastBytes {
+    last: [bool; 256],
+    /// The list holds an empty ending, which every word ends in.
+    empty: bool,
+}
+
+impl LastBytes {
+    pub fn new<'e>(endings: impl IntoIterator<Item = &'e str>) -> Self {
+        let (mut last, mut empty) = ([false; 256], false);
+        for e in endings {
+            match e.as_bytes().last() {
+                Some(&b) => last[usize::from(b)] = true,
+                None => empty = true,
+            }
+        }
+        Self { last, empty }
+    }
+
+    /// Whether `word` may end in one of the endings.
+    #[inline]
+    pub fn may_end(&self, word: &str) -> bool {
+        self.empty || word.as_bytes().last().is_some_and(|&b| self.last[usize::from(b)])
+    }
+}
+
 /// One word: a run of letters and digits (with inner apostrophes, as in
 /// `O'Brien`), its shape, and what stands right before and after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,6 +305,54 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// The words of [`words`] that start with a capital or a digit, with their
+/// offsets. The other words are passed over byte by byte, without being
+/// decoded or cut out: a capital inside a word starts no word (`eBay`).
+pub fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let start = i + bytes.get(i..)?.iter().position(|&b| CAPITAL_LEAD[usize::from(b)])?;
+            let c = char_at(text, start)?;
+            i = start + c.len_utf8();
+            let capital = c.is_ascii() || (c.is_uppercase() && is_word_char(c));
+            if !capital
+                || text.get(..start).and_then(|h| h.chars().next_back()).is_some_and(is_word_char)
+            {
+                continue;
+            }
+            i = word_end(text, i);
+            return Some((start, text.get(start..i).unwrap_or("")));
+        }
+    })
+}
+
+/// The bytes that may start a capital or a digit: `A`–`Z`, `0`–`9` and
+/// the first byte of every character beyond ASCII.
+static CAPITAL_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_uppercase() || (b as u8).is_ascii_digit() || b >= 0xc0;
+        b += 1;
+    }
+    t
+};
+
+/// Where the word that goes on at `i` ends.
+fn word_end(text: &str, mut i: usize) -> usize {
+    loop {
+        while text.as_bytes().get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        match char_at(text, i) {
+            Some(c) if is_word_char(c) => i += c.len_utf8(),
+            _ => return i,
+        }
+    }
+}
+
 /// `s` right after an apostrophe, ending the word (`Alibaba’s`).
 fn is_possessive_s(text: &str, at: usize) -> bool {
     let mut rest = text.get(at..).unwrap_or("").chars();
@@ -314,12 +389,10 @@ fn two_index(a: u8, b: u8) -> usize {
     usize::from(a) << 8 | usize::from(b)
 }
 
-fn prefix_hash(bytes: &[u8]) -> usize {
-    let mut h: u32 = 0;
-    for &b in bytes {
-        h = (h << 8 | u32::from(b)).wrapping_mul(0x9e37_79b1);
-    }
-    (h >> 14) as usize % PREFIX_BITS
+/// A hash of three or four bytes (a fourth of 0 for three) into `PREFIX_BITS`.
+fn prefix_hash(bytes: [u8; 4]) -> usize {
+    let key = u32::from_le_bytes(bytes).wrapping_mul(0x9e37_79b1);
+    (key >> (32 - PREFIX_BITS.trailing_zeros())) as usize
 }
 
 fn has_bit(bits: &[u64], i: usize) -> bool {
@@ -338,8 +411,8 @@ impl Prefixes {
         let mut two = vec![0u64; (1 << 16) / 64];
         for p in patterns {
             match p.as_ref().as_bytes() {
-                [a, b, c, d, ..] => set_bit(&mut four, prefix_hash(&[*a, *b, *c, *d])),
-                [a, b, c] => set_bit(&mut three, prefix_hash(&[*a, *b, *c])),
+                [a, b, c, d, ..] => set_bit(&mut four, prefix_hash([*a, *b, *c, *d])),
+                [a, b, c] => set_bit(&mut three, prefix_hash([*a, *b, *c, 0])),
                 [] => {}
                 [a] => one[usize::from(*a)] = true,
                 [a, b] => set_bit(&mut two, two_index(*a, *b)),
@@ -351,13 +424,13 @@ impl Prefixes {
     /// Whether a pattern may start at `at` of `bytes`.
     #[inline]
     fn may_start(&self, bytes: &[u8], at: usize) -> bool {
-        if let Some(four) = bytes.get(at..at + 4)
+        if let Some(four) = bytes.get(at..at + 4).and_then(|s| <[u8; 4]>::try_from(s).ok())
             && has_bit(&self.four, prefix_hash(four))
         {
             return true;
         }
-        if let Some(three) = bytes.get(at..at + 3)
-            && has_bit(&self.three, prefix_hash(three))
+        if let Some(&[a, b, c]) = bytes.get(at..at + 3)
+            && has_bit(&self.three, prefix_hash([a, b, c, 0]))
         {
             return true;
         }
@@ -546,6 +619,31 @@ mod tests {
             .map(|(_, s)| s.get(text))
             .collect();
         assert_eq!(found, ["Präsident", "according to", "the", "CEO"]);
+    }
+
+    #[test]
+    fn word_list_shortcuts_agree_with_the_lists() {
+        let ends = LastBytes::new(["chef", "chefin", "leiter"]);
+        for w in ["Betriebsratschefin", "Konzernchef", "Abteilungsleiter", "Chefs", "Leiterin", ""]
+        {
+            let any = ["chef", "chefin", "leiter"].iter().any(|e| w.ends_with(e));
+            assert!(!any || ends.may_end(w), "{w}");
+        }
+        assert!(!ends.may_end("Chefs") && !ends.may_end(""));
+        assert!(LastBytes::new([""]).may_end(""));
+        let articles = LowerSet::new(["der".to_string(), "die".to_string(), "das".to_string()]);
+        assert!(articles.contains_lowercase("Der") && articles.contains_lowercase("DIE"));
+        assert!(!articles.contains_lowercase("Derby") && !articles.contains_lowercase(""));
+    }
+
+    #[test]
+    fn capitalised_words_are_the_words_that_start_with_a_capital() {
+        let text = "eBay und Ölkonzern 5G, l’Équipe: Tổng thống Đức «Ärger» x9 ÉÉ-Ab 中国 A";
+        let want: Vec<(usize, &str)> = super::words(text)
+            .filter(|(_, w)| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+            .collect();
+        assert_eq!(capitalised_words(text).collect::<Vec<_>>(), want);
+        assert_eq!(want.len(), 9, "{want:?}");
     }
 
     #[test]

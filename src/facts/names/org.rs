@@ -17,7 +17,7 @@ use super::cues::{Ctx, Found, KNOWN, LIST_CUE, ORG_CUE, ROLE, SPEECH};
 use super::disjoint::Disjoint;
 use super::lexicon::OrgLexicon;
 use crate::facts::Kind;
-use crate::facts::tokens::{LowerSet, WordSet, camel_case, digit_name, is_word_char};
+use crate::facts::tokens::{LastBytes, LowerSet, WordSet, camel_case, digit_name, is_word_char};
 use crate::text::{Lang, Span, floor_char_boundary};
 
 const MAX_WORDS: usize = 4;
@@ -31,6 +31,8 @@ pub(super) struct Finder {
     descriptors: WordSet,
     units: WordSet,
     compound_cues: Vec<String>,
+    /// The last bytes of `compound_cues`.
+    compound_cue_ends: LastBytes,
     acronym_stop: WordSet,
     list_nouns: WordSet,
     joiners: WordSet,
@@ -58,6 +60,7 @@ impl Finder {
             descriptors: lex.descriptors.iter().cloned().collect(),
             units: lex.units.iter().cloned().collect(),
             compound_cues: lex.compound_cues.clone(),
+            compound_cue_ends: LastBytes::new(lex.compound_cues.iter().map(String::as_str)),
             acronym_stop: lex.acronym_stop.iter().cloned().collect(),
             list_nouns: lex.list_nouns.iter().cloned().collect(),
             joiners: lex.joiners.iter().cloned().collect(),
@@ -370,7 +373,8 @@ impl Finder {
             return false;
         }
         let w = ctx.word(k - 1);
-        self.compound_cues.iter().any(|c| w.len() > c.len() + 2 && w.ends_with(c.as_str()))
+        self.compound_cue_ends.may_end(w)
+            && self.compound_cues.iter().any(|c| w.len() > c.len() + 2 && w.ends_with(c.as_str()))
     }
 
     /// `Labour-partij`, `Siemens-Konzern`: the name joined by a hyphen to an

@@ -13,7 +13,7 @@ use super::cues::{Ctx, FORMER, Found, Hit, ROLE, SOURCE, SPEECH, TITLE};
 use super::declension::{declined_given, person_nominative};
 use super::lexicon::PeopleLexicon;
 use crate::facts::Kind;
-use crate::facts::tokens::{LowerSet, WordSet, is_word_char};
+use crate::facts::tokens::{LastBytes, LowerSet, WordSet, is_word_char};
 use crate::text::{Lang, Span, ceil_char_boundary, floor_char_boundary};
 
 /// Words of a name, at most.
@@ -30,6 +30,8 @@ pub(super) struct Finder {
     articles: LowerSet,
     /// Longest ending first, so that `…chefin` is not read as `…chef`.
     compound_roles: Vec<(String, String)>,
+    /// The last bytes of the endings of `compound_roles`.
+    compound_role_ends: LastBytes,
 }
 
 impl Finder {
@@ -44,6 +46,7 @@ impl Finder {
             particles: set(&lex.particles),
             capital_particles: set(&lex.capital_particles),
             articles: LowerSet::new(lex.articles.iter().map(|a| a.to_lowercase())),
+            compound_role_ends: LastBytes::new(compound_roles.iter().map(|r| r.0.as_str())),
             compound_roles,
         }
     }
@@ -295,6 +298,9 @@ impl Finder {
 
     /// The role a German compound like `Betriebsratschefin` ends in.
     fn compound_suffix(&self, word: &str) -> Option<&str> {
+        if !self.compound_role_ends.may_end(word) {
+            return None;
+        }
         self.compound_roles
             .iter()
             .find(|(suffix, _)| word.len() > suffix.len() + 2 && word.ends_with(suffix.as_str()))
