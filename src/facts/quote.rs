@@ -63,7 +63,7 @@ fn closers(open: char) -> Option<&'static [char]> {
 pub fn quote_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<(usize, &'static [char])> = None;
-    for (i, c) in text.char_indices() {
+    for (i, c) in marks(text) {
         if c == '\n' {
             // A quote that runs over paragraphs opens each one again
             // (English style): the part in this paragraph is a quote too.
@@ -99,6 +99,34 @@ pub fn quote_spans(text: &str) -> Vec<Span> {
     }
     out
 }
+
+/// The characters of `text` that may be a quotation mark or a line break,
+/// with their offsets. Any other character changes nothing above, so it
+/// is skipped by its first byte, without decoding.
+fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let at = i + bytes.get(i..)?.iter().position(|&b| MARK_LEAD[usize::from(b)])?;
+        let c = text.get(at..)?.chars().next()?;
+        i = at + c.len_utf8();
+        Some((at, c))
+    })
+}
+
+/// The first bytes of a line break and of every mark in [`closers`]:
+/// `\n`, `"`, `'`, 0xC2 (`«`, `»`), 0xE2 (`‘` to `„`, `‹`, `›`) and 0xE3
+/// (`「` to `』`). None of them continues a character.
+static MARK_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xc2] = true;
+    t[0xe2] = true;
+    t[0xe3] = true;
+    t
+};
 
 /// A single quotation mark, which may also be an apostrophe.
 fn is_single(c: char) -> bool {
@@ -189,6 +217,19 @@ mod tests {
             .filter(|s| long_enough(s.get(text)))
             .map(|s| s.get(text))
             .collect()
+    }
+
+    #[test]
+    fn every_mark_starts_with_a_lead_byte() {
+        let lead = |c: char| MARK_LEAD[usize::from(c.to_string().as_bytes()[0])];
+        assert!(lead('\n'));
+        let mut marks = 0;
+        for c in (char::MIN..=char::MAX).filter(|&c| closers(c).is_some()) {
+            assert!(lead(c), "{c}");
+            assert!(closers(c).unwrap_or(&[]).iter().all(|&e| lead(e)), "{c}");
+            marks += 1;
+        }
+        assert_eq!(marks, 11);
     }
 
     #[test]

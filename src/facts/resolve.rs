@@ -14,10 +14,15 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use super::names::{self, Cues, SPEECH, Shared};
-use super::tokens::{FxHasher, genitive_s, is_whole_word, is_word_char, words};
+use super::tokens::{FxHasher, capitalised_words, genitive_s, is_whole_word, is_word_char};
 use super::{Fact, Field, Kind, Value, speaker};
 use crate::corpus::Document;
 use crate::text::{Lang, Span, ceil_char_boundary, floor_char_boundary};
+
+/// Maps and sets of a document's names, with the fast hash of the word
+/// sets (the names are the document's own, hashed once per document).
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+type Set<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 pub fn resolve(facts: &mut Vec<Fact>, doc: &Document, names: &names::Rules) {
     let lex = names.shared();
@@ -132,7 +137,7 @@ fn place_before_person(a: &Fact, b: &Fact) -> Option<bool> {
 /// `Alibaba Group Holding` → `Alibaba` when `Alibaba` is named on its own
 /// too; `WKN AG` → `Windkraft Nord` when `WKN` is a mention of that value.
 fn strip_legal_forms(facts: &mut [Fact], doc: &Document, lex: &Shared) {
-    let mut values: HashMap<String, String> = HashMap::new();
+    let mut values: Map<String, String> = Map::default();
     for f in facts.iter().filter(|f| f.kind == Kind::Org) {
         let v = value(f);
         values.insert(v.to_string(), v.to_string());
@@ -150,7 +155,7 @@ fn strip_legal_forms(facts: &mut [Fact], doc: &Document, lex: &Shared) {
     }
 }
 
-fn short_form(name: &str, values: &HashMap<String, String>, lex: &Shared) -> String {
+fn short_form(name: &str, values: &Map<String, String>, lex: &Shared) -> String {
     let mut words: Vec<&str> = name.split(' ').collect();
     while words.len() > 1
         && words.last().is_some_and(|w| lex.legal.contains(w.trim_end_matches('.')))
@@ -166,7 +171,7 @@ fn short_form(name: &str, values: &HashMap<String, String>, lex: &Shared) -> Str
 /// A name that one mention maps to another value (`EZB` in
 /// `Europäische Zentralbank (EZB)`) has that value in all its mentions.
 fn link_aliases(facts: &mut [Fact], doc: &Document) {
-    let mut alias: HashMap<String, String> = HashMap::new();
+    let mut alias: Map<String, String> = Map::default();
     for f in facts.iter().filter(|f| f.kind == Kind::Org) {
         let mention = f.span.get(text_of(doc, f.field));
         if mention != value(f) {
@@ -190,8 +195,8 @@ fn link_aliases(facts: &mut [Fact], doc: &Document) {
 /// A name found only in the headline is not spread: headlines capitalise
 /// common words (English title case, German nouns: `Zahlen`).
 fn org_names(facts: &[Fact], doc: &Document, lex: &Shared) -> Vec<(String, String)> {
-    let mut names: HashMap<String, String> = HashMap::new();
-    let in_body: HashSet<&str> =
+    let mut names: Map<String, String> = Map::default();
+    let in_body: Set<&str> =
         facts.iter().filter(|f| f.kind == Kind::Org && f.field == Field::Body).map(value).collect();
     for f in facts
         .iter()
@@ -213,7 +218,7 @@ fn org_names(facts: &[Fact], doc: &Document, lex: &Shared) -> Vec<(String, Strin
 fn spread_names(facts: &mut Vec<Fact>, doc: &Document, lex: &Shared, cues: &Cues) {
     let orgs = org_names(facts, doc, lex);
     let people = surnames(facts, lex);
-    let names: Vec<String> = orgs.iter().chain(&people).map(|p| p.0.clone()).collect();
+    let names: Vec<&str> = orgs.iter().chain(&people).map(|p| p.0.as_str()).collect();
     if names.is_empty() {
         return;
     }
@@ -289,17 +294,17 @@ fn overlapping(spans: &[(Span, usize)], span: Span) -> Vec<usize> {
 /// Whole-word mentions of `names` in `text`: pattern index and span. One
 /// pass over the words, with a lookup by first word (documents name few
 /// entities, so building an automaton for each would cost more).
-fn mentions(text: &str, names: &[String], lang: Lang, lex: &Shared) -> Vec<(usize, Span)> {
-    let mut by_first: HashMap<&str, Vec<usize>, BuildHasherDefault<FxHasher>> = HashMap::default();
+fn mentions(text: &str, names: &[&str], lang: Lang, lex: &Shared) -> Vec<(usize, Span)> {
+    let mut by_first: Map<&str, Vec<usize>> = Map::default();
     for (k, n) in names.iter().enumerate() {
         let first = n.split(|c: char| !is_word_char(c)).next().unwrap_or("");
         by_first.entry(first).or_default().push(k);
     }
     let mut out = Vec::new();
     let mut skip_to = 0;
-    for (start, word) in words(text) {
-        // Names start with a capital or a digit; other words need no lookup.
-        if start < skip_to || !word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+    // Names start with a capital or a digit; other words need no lookup.
+    for (start, word) in capitalised_words(text) {
+        if start < skip_to {
             continue;
         }
         let genitive = word.strip_suffix('s').filter(|_| lang == Lang::DE);
@@ -307,7 +312,7 @@ fn mentions(text: &str, names: &[String], lang: Lang, lex: &Shared) -> Vec<(usiz
             by_first.get(word).into_iter().chain(genitive.and_then(|g| by_first.get(g)));
         let best = candidates
             .flatten()
-            .filter(|&&k| text.get(start..).is_some_and(|r| r.starts_with(names[k].as_str())))
+            .filter(|&&k| text.get(start..).is_some_and(|r| r.starts_with(names[k])))
             .filter_map(|&k| Some((k, mention_end(text, start, start + names[k].len(), lang)?)))
             .max_by_key(|&(_, end)| end);
         if let Some((k, end)) = best.filter(|&(k, end)| {
@@ -364,7 +369,7 @@ fn is_vietnamese(name: &str) -> bool {
 /// Surname → full name for the people named in full (a surname two
 /// people share is left out); single-word person facts take the full name.
 fn surnames(facts: &mut [Fact], lex: &Shared) -> Vec<(String, String)> {
-    let mut short: HashMap<String, String> = HashMap::new();
+    let mut short: Map<String, String> = Map::default();
     for f in facts.iter().filter(|f| f.kind == Kind::Person && value(f).contains(' ')) {
         let full = value(f).to_string();
         // Long names are also called by a middle word (`… Lula da Silva`
@@ -447,7 +452,7 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 
 /// A person's role and organisation, stated at one mention, hold for all.
 fn spread_roles(facts: &mut [Fact]) {
-    let mut known: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
+    let mut known: Map<String, (Option<String>, Option<String>)> = Map::default();
     for f in facts.iter().filter(|f| f.kind == Kind::Person) {
         let e = known.entry(value(f).to_string()).or_default();
         if e.0.is_none() {

@@ -16,6 +16,55 @@ pub use rustc_hash::FxHasher;
 /// own lexicons, so no one can pick collisions).
 pub type WordSet = rustc_hash::FxHashSet<String>;
 
+/// Words looked up by their lower case, for a word written in any case.
+pub struct LowerSet {
+    words: WordSet,
+    /// Characters of the longest word.
+    longest: usize,
+}
+
+impl LowerSet {
+    pub fn new(words: impl IntoIterator<Item = String>) -> Self {
+        let words: WordSet = words.into_iter().collect();
+        let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        Self { words, longest }
+    }
+
+    /// Whether the set holds `word` lower-cased. A word longer than every
+    /// word of the set is not lower-cased (and no string allocated): its
+    /// lower case has as many characters or more.
+    pub fn contains_lowercase(&self, word: &str) -> bool {
+        word.chars().nth(self.longest).is_none() && self.words.contains(&word.to_lowercase())
+    }
+}
+
+/// The last bytes of a list of word endings: a word whose last byte is
+/// none of them ends in none of them, and the list need not be searched.
+pub struct LastBytes {
+    last: [bool; 256],
+    /// The list holds an empty ending, which every word ends in.
+    empty: bool,
+}
+
+impl LastBytes {
+    pub fn new<'e>(endings: impl IntoIterator<Item = &'e str>) -> Self {
+        let (mut last, mut empty) = ([false; 256], false);
+        for e in endings {
+            match e.as_bytes().last() {
+                Some(&b) => last[usize::from(b)] = true,
+                None => empty = true,
+            }
+        }
+        Self { last, empty }
+    }
+
+    /// Whether `word` may end in one of the endings.
+    #[inline]
+    pub fn may_end(&self, word: &str) -> bool {
+        self.empty || word.as_bytes().last().is_some_and(|&b| self.last[usize::from(b)])
+    }
+}
+
 /// One word: a run of letters and digits (with inner apostrophes, as in
 /// `O'Brien`), its shape, and what stands right before and after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,6 +305,54 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// The words of [`words`] that start with a capital or a digit, with their
+/// offsets. The other words are passed over byte by byte, without being
+/// decoded or cut out: a capital inside a word starts no word (`eBay`).
+pub fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let start = i + bytes.get(i..)?.iter().position(|&b| CAPITAL_LEAD[usize::from(b)])?;
+            let c = char_at(text, start)?;
+            i = start + c.len_utf8();
+            let capital = c.is_ascii() || (c.is_uppercase() && is_word_char(c));
+            if !capital
+                || text.get(..start).and_then(|h| h.chars().next_back()).is_some_and(is_word_char)
+            {
+                continue;
+            }
+            i = word_end(text, i);
+            return Some((start, text.get(start..i).unwrap_or("")));
+        }
+    })
+}
+
+/// The bytes that may start a capital or a digit: `A`–`Z`, `0`–`9` and
+/// the first byte of every character beyond ASCII.
+static CAPITAL_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_uppercase() || (b as u8).is_ascii_digit() || b >= 0xc0;
+        b += 1;
+    }
+    t
+};
+
+/// Where the word that goes on at `i` ends.
+fn word_end(text: &str, mut i: usize) -> usize {
+    loop {
+        while text.as_bytes().get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        match char_at(text, i) {
+            Some(c) if is_word_char(c) => i += c.len_utf8(),
+            _ => return i,
+        }
+    }
+}
+
 /// `s` right after an apostrophe, ending the word (`Alibaba’s`).
 fn is_possessive_s(text: &str, at: usize) -> bool {
     let mut rest = text.get(at..).unwrap_or("").chars();
@@ -273,8 +370,12 @@ pub struct Gazetteer {
 
 /// Which few bytes can begin a pattern: a cheap test before each anchored
 /// walk, so that most word starts cost a table look-up, not a search.
+/// Four bytes tell far more than three: many common words share their
+/// first three bytes with some word of a list of thousands.
 struct Prefixes {
-    /// Patterns of three bytes or more, by a hash of their first three.
+    /// Patterns of four bytes or more, by a hash of their first four.
+    four: Vec<u64>,
+    /// Patterns of three bytes, by a hash of them.
     three: Vec<u64>,
     /// Patterns of one byte.
     one: [bool; 256],
@@ -282,54 +383,60 @@ struct Prefixes {
     two: Vec<u64>,
 }
 
-const PREFIX_BITS: usize = 1 << 16;
+const PREFIX_BITS: usize = 1 << 18;
 
 fn two_index(a: u8, b: u8) -> usize {
     usize::from(a) << 8 | usize::from(b)
 }
 
-fn prefix_hash(a: u8, b: u8, c: u8) -> usize {
-    let h = (u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c)).wrapping_mul(0x9e37_79b1);
-    (h >> 16) as usize % PREFIX_BITS
+/// A hash of three or four bytes (a fourth of 0 for three) into `PREFIX_BITS`.
+fn prefix_hash(bytes: [u8; 4]) -> usize {
+    let key = u32::from_le_bytes(bytes).wrapping_mul(0x9e37_79b1);
+    (key >> (32 - PREFIX_BITS.trailing_zeros())) as usize
+}
+
+fn has_bit(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] & (1 << (i % 64)) != 0
+}
+
+fn set_bit(bits: &mut [u64], i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
 }
 
 impl Prefixes {
     fn new<P: AsRef<str>>(patterns: &[P]) -> Self {
+        let mut four = vec![0u64; PREFIX_BITS / 64];
         let mut three = vec![0u64; PREFIX_BITS / 64];
         let mut one = [false; 256];
         let mut two = vec![0u64; (1 << 16) / 64];
         for p in patterns {
             match p.as_ref().as_bytes() {
-                [a, b, c, ..] => {
-                    let h = prefix_hash(*a, *b, *c);
-                    three[h / 64] |= 1 << (h % 64);
-                }
+                [a, b, c, d, ..] => set_bit(&mut four, prefix_hash([*a, *b, *c, *d])),
+                [a, b, c] => set_bit(&mut three, prefix_hash([*a, *b, *c, 0])),
                 [] => {}
                 [a] => one[usize::from(*a)] = true,
-                [a, b] => {
-                    let i = two_index(*a, *b);
-                    two[i / 64] |= 1 << (i % 64);
-                }
+                [a, b] => set_bit(&mut two, two_index(*a, *b)),
             }
         }
-        Self { three, one, two }
+        Self { four, three, one, two }
     }
 
     /// Whether a pattern may start at `at` of `bytes`.
     #[inline]
     fn may_start(&self, bytes: &[u8], at: usize) -> bool {
-        if let Some(&[a, b, c]) = bytes.get(at..at + 3) {
-            let h = prefix_hash(a, b, c);
-            if self.three[h / 64] & (1 << (h % 64)) != 0 {
-                return true;
-            }
+        if let Some(four) = bytes.get(at..at + 4).and_then(|s| <[u8; 4]>::try_from(s).ok())
+            && has_bit(&self.four, prefix_hash(four))
+        {
+            return true;
+        }
+        if let Some(&[a, b, c]) = bytes.get(at..at + 3)
+            && has_bit(&self.three, prefix_hash([a, b, c, 0]))
+        {
+            return true;
         }
         let Some(&first) = bytes.get(at) else { return false };
         self.one[usize::from(first)]
-            || bytes.get(at + 1).is_some_and(|&second| {
-                let i = two_index(first, second);
-                self.two[i / 64] & (1 << (i % 64)) != 0
-            })
+            || bytes.get(at + 1).is_some_and(|&second| has_bit(&self.two, two_index(first, second)))
     }
 }
 
@@ -492,6 +599,51 @@ mod tests {
         assert!(t[2].initial && t[2].caps && t[2].hyphen_after);
         assert!(t[3].hyphen_before);
         assert!(t[4].initial && t[4].space_after);
+    }
+
+    #[test]
+    fn every_pattern_passes_the_prefix_test() {
+        let words = ["a", "of", "the", "ceo", "Präsident", "according to", "Tổng thống", "CEO"];
+        let p = Prefixes::new(&words);
+        for w in words {
+            assert!(p.may_start(w.as_bytes(), 0), "{w}");
+            let text = format!("x {w} y");
+            assert!(p.may_start(text.as_bytes(), 2), "{w}");
+        }
+        assert!(!p.may_start(b"zzzz", 0));
+        let g = Gazetteer::new(&words);
+        let text = "Der Präsident sagte, according to the CEO.";
+        let found: Vec<&str> = g
+            .find_at(text, tokenize(text).iter().map(|t| t.span.start))
+            .iter()
+            .map(|(_, s)| s.get(text))
+            .collect();
+        assert_eq!(found, ["Präsident", "according to", "the", "CEO"]);
+    }
+
+    #[test]
+    fn word_list_shortcuts_agree_with_the_lists() {
+        let ends = LastBytes::new(["chef", "chefin", "leiter"]);
+        for w in ["Betriebsratschefin", "Konzernchef", "Abteilungsleiter", "Chefs", "Leiterin", ""]
+        {
+            let any = ["chef", "chefin", "leiter"].iter().any(|e| w.ends_with(e));
+            assert!(!any || ends.may_end(w), "{w}");
+        }
+        assert!(!ends.may_end("Chefs") && !ends.may_end(""));
+        assert!(LastBytes::new([""]).may_end(""));
+        let articles = LowerSet::new(["der".to_string(), "die".to_string(), "das".to_string()]);
+        assert!(articles.contains_lowercase("Der") && articles.contains_lowercase("DIE"));
+        assert!(!articles.contains_lowercase("Derby") && !articles.contains_lowercase(""));
+    }
+
+    #[test]
+    fn capitalised_words_are_the_words_that_start_with_a_capital() {
+        let text = "eBay und Ölkonzern 5G, l’Équipe: Tổng thống Đức «Ärger» x9 ÉÉ-Ab 中国 A";
+        let want: Vec<(usize, &str)> = super::words(text)
+            .filter(|(_, w)| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+            .collect();
+        assert_eq!(capitalised_words(text).collect::<Vec<_>>(), want);
+        assert_eq!(want.len(), 9, "{want:?}");
     }
 
     #[test]

@@ -42,8 +42,10 @@ pub fn is_word_char(c: char) -> bool {
 /// (`서울에서`, `中国的`), so a lexicon match in them needs no boundary.
 #[inline]
 pub fn is_cjk(c: char) -> bool {
-    is_hangul(c)
-        || matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+    // Every such character lies above the Latin, Greek and Cyrillic ones.
+    c >= '\u{3040}'
+        && (is_hangul(c)
+            || matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}'))
 }
 
 /// Hangul syllables. Korean, unlike Chinese and Japanese, puts spaces

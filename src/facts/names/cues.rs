@@ -105,21 +105,7 @@ impl Cues {
     /// The cue words of a tokenised text, standing as whole words (or
     /// with a German genitive `-s`), in order.
     pub fn hits(&self, text: &str, toks: &[Token], lang: Lang) -> Vec<Hit> {
-        let starts = toks.iter().flat_map(|t| {
-            // Every character of a CJK run may start a word.
-            let word = t.text(text);
-            let cjk = if word.starts_with(is_cjk) { word } else { "" };
-            // After a French elision (`l’opérateur`) a word starts too.
-            let elided = word
-                .char_indices()
-                .take(3)
-                .find(|&(_, c)| c == '\'' || c == '’')
-                .map(|(i, c)| t.span.start + i + c.len_utf8());
-            std::iter::once(t.span.start)
-                .chain(elided)
-                .chain(cjk.char_indices().skip(1).map(move |(i, _)| t.span.start + i))
-        });
-        self.to_hits(text, self.words.find_at(text, starts), lang)
+        self.to_hits(text, self.words.find_at(text, word_starts(text, toks).into_iter()), lang)
     }
 
     /// The cue words inside `window` of `text`.
@@ -141,6 +127,33 @@ impl Cues {
             })
             .collect()
     }
+}
+
+/// Where a cue word may start in a tokenised text, in order: at each
+/// word, after a French elision inside one (`l’opérateur`), and at every
+/// character of a CJK run (written without spaces).
+fn word_starts(text: &str, toks: &[Token]) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(toks.len());
+    for t in toks {
+        let word = t.text(text);
+        starts.push(t.span.start);
+        starts.extend(elision_end(word).map(|i| t.span.start + i));
+        if word.starts_with(is_cjk) {
+            starts.extend(word.char_indices().skip(1).map(|(i, _)| t.span.start + i));
+        }
+    }
+    starts
+}
+
+/// The end of an apostrophe among the first three characters of `word`.
+/// Most words hold neither byte an apostrophe starts with (`'`, and 0xE2
+/// of `’`): they are not decoded.
+fn elision_end(word: &str) -> Option<usize> {
+    let head = word.as_bytes().get(..12).unwrap_or(word.as_bytes());
+    if !head.iter().any(|&b| b == b'\'' || b == 0xe2) {
+        return None;
+    }
+    word.char_indices().take(3).find(|&(_, c)| c == '\'' || c == '’').map(|(i, c)| i + c.len_utf8())
 }
 
 /// One text, tokenised, with its cue words: what both finders look at.

@@ -17,7 +17,7 @@ use super::cues::{Ctx, Found, KNOWN, LIST_CUE, ORG_CUE, ROLE, SPEECH};
 use super::disjoint::Disjoint;
 use super::lexicon::OrgLexicon;
 use crate::facts::Kind;
-use crate::facts::tokens::{WordSet, camel_case, digit_name, is_word_char};
+use crate::facts::tokens::{LastBytes, LowerSet, WordSet, camel_case, digit_name, is_word_char};
 use crate::text::{Lang, Span, floor_char_boundary};
 
 const MAX_WORDS: usize = 4;
@@ -31,6 +31,8 @@ pub(super) struct Finder {
     descriptors: WordSet,
     units: WordSet,
     compound_cues: Vec<String>,
+    /// The last bytes of `compound_cues`.
+    compound_cue_ends: LastBytes,
     acronym_stop: WordSet,
     call_sign_suffixes: WordSet,
     list_nouns: WordSet,
@@ -41,7 +43,7 @@ pub(super) struct Finder {
     employer_preps: WordSet,
     noun_endings: Vec<String>,
     /// German articles (`die Zahlen` is no name).
-    articles: WordSet,
+    articles: LowerSet,
     /// Legal forms of several tokens (`a.s.`, `Sp. z o.o.`), longest first.
     multi_legal: Vec<String>,
 }
@@ -59,6 +61,7 @@ impl Finder {
             descriptors: lex.descriptors.iter().cloned().collect(),
             units: lex.units.iter().cloned().collect(),
             compound_cues: lex.compound_cues.clone(),
+            compound_cue_ends: LastBytes::new(lex.compound_cues.iter().map(String::as_str)),
             acronym_stop: lex.acronym_stop.iter().cloned().collect(),
             call_sign_suffixes: lex.call_sign_suffixes.iter().cloned().collect(),
             list_nouns: lex.list_nouns.iter().cloned().collect(),
@@ -67,7 +70,7 @@ impl Finder {
             not_org_heads: lex.not_org_heads.iter().cloned().collect(),
             employer_preps: lex.employer_preps.iter().cloned().collect(),
             noun_endings: lex.noun_endings.clone(),
-            articles: lex.articles_de.iter().cloned().collect(),
+            articles: LowerSet::new(lex.articles_de.iter().cloned()),
             multi_legal: {
                 let mut forms: Vec<String> = lex
                     .legal
@@ -302,7 +305,7 @@ impl Finder {
                         (1..ctx.toks.len())
                             .filter(|&k| {
                                 ctx.toks[k - 1].space_after
-                                    && self.articles.contains(&ctx.word(k - 1).to_lowercase())
+                                    && self.articles.contains_lowercase(ctx.word(k - 1))
                             })
                             .map(|k| ctx.word(k).to_string())
                             .collect()
@@ -442,7 +445,8 @@ impl Finder {
             return false;
         }
         let w = ctx.word(k - 1);
-        self.compound_cues.iter().any(|c| w.len() > c.len() + 2 && w.ends_with(c.as_str()))
+        self.compound_cue_ends.may_end(w)
+            && self.compound_cues.iter().any(|c| w.len() > c.len() + 2 && w.ends_with(c.as_str()))
     }
 
     /// `Labour-partij`, `Siemens-Konzern`: the name joined by a hyphen to an

@@ -13,7 +13,7 @@ use super::cues::{Ctx, FORMER, Found, Hit, ROLE, SOURCE, SPEECH, TITLE};
 use super::declension::{declined_given, person_nominative};
 use super::lexicon::PeopleLexicon;
 use crate::facts::Kind;
-use crate::facts::tokens::{WordSet, is_word_char};
+use crate::facts::tokens::{LastBytes, LowerSet, WordSet, is_word_char};
 use crate::text::{Lang, Span, ceil_char_boundary, floor_char_boundary};
 
 /// Words of a name, at most.
@@ -27,9 +27,11 @@ pub(super) struct Finder {
     particles: WordSet,
     capital_particles: WordSet,
     /// Lower case.
-    articles: WordSet,
+    articles: LowerSet,
     /// Longest ending first, so that `…chefin` is not read as `…chef`.
     compound_roles: Vec<(String, String)>,
+    /// The last bytes of the endings of `compound_roles`.
+    compound_role_ends: LastBytes,
 }
 
 impl Finder {
@@ -43,7 +45,8 @@ impl Finder {
             family: set(&lex.family_first),
             particles: set(&lex.particles),
             capital_particles: set(&lex.capital_particles),
-            articles: lex.articles.iter().map(|a| a.to_lowercase()).collect(),
+            articles: LowerSet::new(lex.articles.iter().map(|a| a.to_lowercase())),
+            compound_role_ends: LastBytes::new(compound_roles.iter().map(|r| r.0.as_str())),
             compound_roles,
         }
     }
@@ -269,9 +272,7 @@ impl Finder {
         // or a rank (`diretor Institucional da ABEE`), not a person.
         let linked = ctx.toks[end_k].space_after
             && ctx.toks.get(end_k + 1).is_some_and(|t| !t.cap)
-            && self
-                .articles
-                .contains(&ctx.word((end_k + 1).min(ctx.toks.len() - 1)).to_lowercase());
+            && self.articles.contains_lowercase(ctx.word((end_k + 1).min(ctx.toks.len() - 1)));
         // The subject or object of a verb of saying (`” — powiedział
         // Trump`, `Trump stwierdził, że`): a person whatever the given
         // name, unless the verb names a source (`laut Bloomberg`).
@@ -323,6 +324,9 @@ impl Finder {
 
     /// The role a German compound like `Betriebsratschefin` ends in.
     fn compound_suffix(&self, word: &str) -> Option<&str> {
+        if !self.compound_role_ends.may_end(word) {
+            return None;
+        }
         self.compound_roles
             .iter()
             .find(|(suffix, _)| word.len() > suffix.len() + 2 && word.ends_with(suffix.as_str()))
@@ -386,7 +390,7 @@ impl Finder {
     fn after_article(&self, text: &str, start: usize) -> bool {
         let head = text.get(..start).unwrap_or("").trim_end();
         let prev = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
-        self.articles.contains(&prev.to_lowercase())
+        self.articles.contains_lowercase(prev)
     }
 }
 
