@@ -385,6 +385,10 @@ impl<'a> Load<'a> {
                     loaded.progress = self.progress();
                     loaded.problems.splice(0..0, std::mem::take(&mut self.problems));
                     loaded.notes.splice(0..0, std::mem::take(&mut self.notes));
+                    // Extracted again (a new extraction): lean as the rest.
+                    if self.lean {
+                        made_lean(&mut loaded, self.facts.and_then(Lazy::corrections));
+                    }
                     out.send_hashed(loaded, &hashes)?;
                 }
                 Err(e) => {
