@@ -187,10 +187,13 @@ impl App {
         self.index = index;
         self.index_ready = true;
         self.watch.index_built(&self.index);
-        if self.watch_view.is_some() {
-            let selected = self.watch_view.as_ref().map_or(0, |v| v.selected);
+        if let Some(old) = &self.watch_view {
             let mut view = super::watch::WatchView::build(&self.watch, &self.index, true);
-            view.selected = selected.min(view.rows.len().saturating_sub(1));
+            // A selection moved in the view keeps its place; the one it was
+            // opened with goes to its first article.
+            if old.complete || old.moved() {
+                view.selected = old.selected.min(view.rows.len().saturating_sub(1));
+            }
             self.watch_view = Some(view);
         }
     }

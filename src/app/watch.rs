@@ -131,6 +131,12 @@ pub struct WatchView {
 }
 
 impl WatchView {
+    /// Whether the selection was moved from the first article.
+    pub fn moved(&self) -> bool {
+        let first = self.rows.iter().position(|r| matches!(r, Row::Article { .. }));
+        first.is_some_and(|first| first != self.selected)
+    }
+
     /// The rows from the entity index: each name, then its articles in
     /// corpus order with their mentions of any entity it matches.
     pub fn build(watch: &Watch, index: &EntityIndex, complete: bool) -> Self {
@@ -258,5 +264,19 @@ mod tests {
         assert!(china.contains(&app.selected));
         assert_eq!(app.focus, Pane::Reader);
         assert!(app.current_fact.is_some());
+    }
+
+    #[test]
+    fn a_view_opened_before_the_index_opens_its_first_article_after() {
+        let mut app = app_for(Corpus::bundled(), (140, 40));
+        app.set_watch(vec!["china".into()]);
+        let index = std::mem::take(&mut app.index);
+        app.index_ready = false;
+        let early = WatchView::build(&app.watch, &app.index, false);
+        assert!(!early.rows.iter().any(|r| matches!(r, Row::Article { .. })));
+        app.watch_view = Some(early);
+        app.set_index(index);
+        app.update(Action::Open);
+        assert!(app.watch_view.is_none(), "Enter opens the first article");
     }
 }
