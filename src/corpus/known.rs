@@ -19,7 +19,7 @@ use super::read::{Source, file_name, is_asset, is_page_assets, strip_extension, 
 pub fn known_sources(paths: &[PathBuf], files: &[PathBuf]) -> Vec<(usize, Source)> {
     let pages = pages_by_folder(files);
     let mut taken = vec![false; files.len()];
-    let mut out = Vec::new();
+    let (mut places, mut sources) = (Vec::new(), Vec::new());
     for path in paths {
         let Ok(root) = std::path::absolute(path) else { continue };
         let mut here: Vec<usize> =
@@ -39,22 +39,19 @@ pub fn known_sources(paths: &[PathBuf], files: &[PathBuf]) -> Vec<(usize, Source
                 (strip_extension(&rel.to_string_lossy()), path.join(rel).display().to_string())
             };
             taken[i] = true;
-            out.push((
-                i,
-                Source {
-                    path: file.clone(),
-                    key,
-                    display,
-                    format: Format::from_path(file),
-                    bytes: 0,
-                    identity: None,
-                },
-            ));
+            places.push(i);
+            sources.push(Source {
+                path: file.clone(),
+                key,
+                display,
+                format: Format::from_path(file),
+                bytes: 0,
+                identity: None,
+            });
         }
     }
-    let mut sources: Vec<Source> = out.iter().map(|(_, s)| s.clone()).collect();
     unique_keys(&mut sources);
-    out.into_iter().zip(sources).map(|((i, _), s)| (i, s)).collect()
+    places.into_iter().zip(sources).collect()
 }
 
 /// Whether `path` is `root` or inside it, comparing bytes (not
@@ -82,6 +79,11 @@ fn pages_by_folder(files: &[PathBuf]) -> HashMap<&Path, Vec<String>> {
 /// Whether a walk of `root` leaves out the file at `rel` under it: a
 /// hidden entry on the way, or a saved page's folder of assets.
 fn walked_past(root: &Path, rel: &Path, pages: &HashMap<&Path, Vec<String>>) -> bool {
+    let bytes = rel.as_os_str().as_encoded_bytes();
+    if !bytes.contains(&b'/') {
+        // A file right in the folder: hidden or not.
+        return bytes.starts_with(b".");
+    }
     let mut folder = root.to_path_buf();
     let mut parts = rel.components().peekable();
     while let Some(part) = parts.next() {
