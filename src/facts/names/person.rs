@@ -155,21 +155,22 @@ impl Finder {
         self.name_like(ctx, k)
     }
 
+    /// Whether the name `first..=last` starts with a given name: one the
+    /// lexicon has, or a single word it lacks inside a sentence (`namelijk
+    /// Dionisio A. Lind`), but not in German, where nouns are capitalised
+    /// (`Typ A. Patienten`).
+    fn given_or_unknown(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
+        let f = ctx.toks[first];
+        self.given.contains(ctx.word(first))
+            || (ctx.lang != Lang::DE && last == first && !f.initial && !f.caps && f.span.len() >= 3)
+    }
+
     /// After the given name at `first` (the run's last word `last`): a
     /// single capital letter and its point, then a capitalised word.
     fn middle_initial(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> Option<usize> {
         let (i, s) = (last + 1, last + 2);
         let initial = ctx.toks.get(i)?;
-        // A given name the lexicon lacks still counts inside a sentence
-        // (`namelijk Dionisio A. Lind`), but not in German, where nouns
-        // are capitalised (`Typ A. Patienten`).
-        let f = ctx.toks[first];
-        let given = self.given.contains(ctx.word(first))
-            || (ctx.lang != Lang::DE
-                && last == first
-                && !f.initial
-                && !f.caps
-                && f.span.len() >= 3);
+        let given = self.given_or_unknown(ctx, first, last);
         let ok = given
             && ctx.toks[last].space_after
             && initial.span.len() == 1
@@ -198,16 +199,7 @@ impl Finder {
     /// particle inside a name that starts with a given name.
     fn capital_particle(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> Option<usize> {
         let (p, s) = (last + 1, last + 2);
-        // A given name the lexicon lacks still counts inside a sentence
-        // (`namelijk Dionisio A. Lind`), but not in German, where nouns
-        // are capitalised (`Typ A. Patienten`).
-        let f = ctx.toks[first];
-        let given = self.given.contains(ctx.word(first))
-            || (ctx.lang != Lang::DE
-                && last == first
-                && !f.initial
-                && !f.caps
-                && f.span.len() >= 3);
+        let given = self.given_or_unknown(ctx, first, last);
         let ok = given
             && ctx.toks[last].space_after
             && s < ctx.toks.len()
