@@ -339,7 +339,11 @@ impl<'a> Load<'a> {
                 loaded.problems.splice(0..0, std::mem::take(problems));
                 loaded.notes.splice(0..0, std::mem::take(notes));
                 flow = if lean {
-                    let hashes = made_lean(&mut loaded, corrections);
+                    // Taken while the bodies are there.
+                    let hashes: Vec<u64> = (loaded.docs.iter())
+                        .map(|d| crate::corpus::article_hash(&d.title, &d.body))
+                        .collect();
+                    made_lean(&mut loaded, corrections);
                     out.send_hashed(loaded, &hashes)
                 } else {
                     out.send(loaded)
@@ -562,16 +566,13 @@ pub(super) fn lean_article(
 
 /// The articles of a batch just stored handed over lean, as if read back
 /// from the library (see [`Kept::lean`]): each one's facts corrected and
-/// packed, its body let go (read from the library when wanted). Returns
-/// each article's [`crate::corpus::article_hash`], taken before.
-fn made_lean(loaded: &mut Loaded, corrections: Option<&super::Shared>) -> Vec<u64> {
-    let mut hashes = Vec::with_capacity(loaded.docs.len());
+/// packed, its body let go (read from the library when wanted).
+fn made_lean(loaded: &mut Loaded, corrections: Option<&super::Shared>) {
     let n = loaded.docs.len();
     loaded.facts.resize_with(n, Vec::new);
     loaded.kept.resize(n, None);
     for ((doc, facts), kept) in loaded.docs.iter_mut().zip(&mut loaded.facts).zip(&mut loaded.kept)
     {
-        hashes.push(crate::corpus::article_hash(&doc.title, &doc.body));
         let Some(kept) = kept.as_mut().filter(|k| k.lean.is_none()) else { continue };
         super::correct(corrections, doc, facts);
         loaded.notes.extend(crate::facts::cut_notice(doc, facts));
@@ -580,5 +581,4 @@ fn made_lean(loaded: &mut Loaded, corrections: Option<&super::Shared>) -> Vec<u6
         doc.paragraphs = Vec::new();
         doc.furniture = Vec::new();
     }
-    hashes
 }
