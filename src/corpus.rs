@@ -23,7 +23,7 @@ pub use clean::{Cleaned, Furniture, FurnitureRules, clean, clean_paragraphs};
 pub use decode::DecodeError;
 pub use dedup::{Dedup, article_hash};
 pub use format::{Article, Body, Format, FormatError, Parsed, parse};
-pub use known::{is_under, known_sources};
+pub use known::{is_under, known_sources, listing_order};
 pub use lang::detect as detect_lang;
 pub use load::MAX_ARTICLE_BYTES;
 pub use read::{Listing, MAX_FILE_BYTES, Source, collect_sources};

@@ -17,7 +17,8 @@ use super::read::{Source, file_name, is_asset, is_page_assets, strip_extension, 
 /// and files already taken under an earlier path are left out. Nothing
 /// is looked at on disk: a file gone since is among them.
 pub fn known_sources(paths: &[PathBuf], files: &[PathBuf]) -> Vec<(usize, Source)> {
-    let pages = pages_by_folder(files);
+    let formats: Vec<Option<Format>> = files.iter().map(|f| Format::from_path(f)).collect();
+    let pages = pages_by_folder(files, &formats);
     let mut taken = vec![false; files.len()];
     let (mut places, mut sources) = (Vec::new(), Vec::new());
     for path in paths {
@@ -25,18 +26,20 @@ pub fn known_sources(paths: &[PathBuf], files: &[PathBuf]) -> Vec<(usize, Source
         let mut here: Vec<usize> =
             (0..files.len()).filter(|&i| !taken[i] && is_under(&files[i], &root)).collect();
         // Usually in path order already (as the library gives them).
-        if !here.is_sorted_by(|&a, &b| files[a] <= files[b]) {
-            here.sort_by(|&a, &b| files[a].cmp(&files[b]));
+        if !here.is_sorted_by(|&a, &b| listing_order(&files[a], &files[b]).is_le()) {
+            here.sort_by(|&a, &b| listing_order(&files[a], &files[b]));
         }
+        let shown = path.display().to_string();
         for i in here {
             let file = &files[i];
-            let rel = file.strip_prefix(&root).unwrap_or(file);
+            let rel = relative(file, &root);
             let (key, display) = if rel.as_os_str().is_empty() {
-                (strip_extension(&file_name(path)), path.display().to_string())
+                (strip_extension(&file_name(path)), shown.clone())
             } else if walked_past(&root, rel, &pages) || is_asset(file) {
                 continue;
             } else {
-                (strip_extension(&rel.to_string_lossy()), path.join(rel).display().to_string())
+                let rel = rel.to_string_lossy();
+                (strip_extension(&rel), joined(&shown, &rel))
             };
             taken[i] = true;
             places.push(i);
@@ -44,7 +47,7 @@ pub fn known_sources(paths: &[PathBuf], files: &[PathBuf]) -> Vec<(usize, Source
                 path: file.clone(),
                 key,
                 display,
-                format: Format::from_path(file),
+                format: formats[i],
                 bytes: 0,
                 identity: None,
             });
@@ -52,6 +55,40 @@ pub fn known_sources(paths: &[PathBuf], files: &[PathBuf]) -> Vec<(usize, Source
     }
     unique_keys(&mut sources);
     places.into_iter().zip(sources).collect()
+}
+
+/// `file` under `root` (which [`is_under`] holds it is) relative to it.
+fn relative<'a>(file: &'a Path, root: &Path) -> &'a Path {
+    if let (Some(f), Some(r)) = (file.to_str(), root.to_str()) {
+        let rest = f.get(r.trim_end_matches('/').len()..).unwrap_or_default();
+        return Path::new(rest.trim_start_matches('/'));
+    }
+    file.strip_prefix(root).unwrap_or(file)
+}
+
+/// `rel` shown under a folder shown as `shown`, as `Path::join` would
+/// join them.
+fn joined(shown: &str, rel: &str) -> String {
+    if shown.is_empty() {
+        return rel.to_string();
+    }
+    let slash = if shown.ends_with('/') { "" } else { "/" };
+    [shown, slash, rel].concat()
+}
+
+/// The order a walk lists files in: folder by folder, each sorted by
+/// name, as [`Path`]'s own order compares them component by component
+/// (for paths without `.` or repeated separators, as stored): bytes with
+/// the separator before every other byte.
+pub fn listing_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    let (a, b) = (a.as_os_str().as_encoded_bytes(), b.as_os_str().as_encoded_bytes());
+    match a.iter().zip(b).position(|(x, y)| x != y) {
+        None => a.len().cmp(&b.len()),
+        Some(i) => {
+            let rank = |c: u8| if c == b'/' { 0 } else { u16::from(c) + 1 };
+            rank(a[i]).cmp(&rank(b[i]))
+        }
+    }
 }
 
 /// Whether `path` is `root` or inside it, comparing bytes (not
@@ -64,10 +101,13 @@ pub fn is_under(path: &Path, root: &Path) -> bool {
 
 /// The saved web pages among `files`, by folder: their names without
 /// the extension (a folder named after one holds its assets).
-fn pages_by_folder(files: &[PathBuf]) -> HashMap<&Path, Vec<String>> {
+fn pages_by_folder<'a>(
+    files: &'a [PathBuf],
+    formats: &[Option<Format>],
+) -> HashMap<&'a Path, Vec<String>> {
     let mut pages: HashMap<&Path, Vec<String>> = HashMap::new();
-    for f in files {
-        if matches!(Format::from_path(f), Some(Format::Html))
+    for (f, format) in files.iter().zip(formats) {
+        if matches!(format, Some(Format::Html))
             && let Some(folder) = f.parent()
         {
             pages.entry(folder).or_default().push(strip_extension(&file_name(f)));
@@ -135,6 +175,23 @@ mod tests {
             known.iter().map(|(_, s)| (s.key.as_str(), s.display.as_str())).collect();
         assert_eq!(named, walked);
         assert!(known.iter().all(|(i, s)| files[*i] == s.path));
+    }
+
+    /// The listing's order is `Path`'s own, for paths as stored.
+    #[test]
+    fn listing_order_is_the_order_of_paths() {
+        let names =
+            ["a", "a b", "a-b", "a.b", "a/b", "a/b/c", "a/b-c", "ab", "a_", "é", "z/a", "a/"];
+        let paths: Vec<PathBuf> = names
+            .iter()
+            .flat_map(|x| names.iter().map(move |y| PathBuf::from(format!("/r/{x}/{y}"))))
+            .filter(|p| !p.to_string_lossy().contains("//") && !p.to_string_lossy().ends_with('/'))
+            .collect();
+        for a in &paths {
+            for b in &paths {
+                assert_eq!(listing_order(a, b), a.cmp(b), "{} {}", a.display(), b.display());
+            }
+        }
     }
 
     #[test]

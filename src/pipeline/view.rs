@@ -40,22 +40,34 @@ pub fn load_view(
 ) -> Option<View> {
     let started = std::time::Instant::now();
     let roots: Vec<PathBuf> = paths.iter().filter_map(|r| std::path::absolute(r).ok()).collect();
-    let files = library.current_under(&roots).ok()??;
-    let known: Vec<PathBuf> = files.iter().map(|(_, p)| p.clone()).collect();
-    let sources = known_sources(paths, &known);
+    let (all, known): (Vec<FileId>, Vec<PathBuf>) =
+        library.current_under(&roots).ok()??.into_iter().unzip();
+    // Named while the documents are read: naming needs no document, and
+    // the documents of files a listing leaves out are let go after.
+    let (sources, found) = std::thread::scope(|scope| {
+        let naming = scope.spawn(|| known_sources(paths, &known));
+        let found = library.documents_packed(&all);
+        (naming.join(), found)
+    });
+    let (sources, found) = (sources.ok()?, found.ok()?);
     if sources.is_empty() {
         return None;
     }
-    let ids: Vec<FileId> = sources.iter().map(|(i, _)| files[*i].0).collect();
+    let ids: Vec<FileId> = sources.iter().map(|(i, _)| all[*i]).collect();
     let at: HashMap<FileId, usize> = ids.iter().enumerate().map(|(k, f)| (*f, k)).collect();
-    let found = library.documents_packed(&ids).ok()?;
+    let mut found: Vec<(usize, _)> =
+        found.into_iter().filter_map(|d| Some((*at.get(&d.0.file)?, d))).collect();
+    // In the order of the paths given (the files of each in listing order
+    // already, and each file's documents in order).
+    if !found.is_sorted_by_key(|(k, _)| *k) {
+        found.sort_by_key(|(k, _)| *k);
+    }
     let problems = library.problems_of(&ids).ok()?;
     let corrections = facts.corrections().map(|c| c.read().unwrap_or_else(PoisonError::into_inner));
     // Everything read before anything is handed over: a fault of the
     // library leaves the load to begin again, not half done.
     let mut articles = Vec::with_capacity(found.len());
-    for (s, packed) in found {
-        let Some(&k) = at.get(&s.file) else { continue };
+    for (k, (s, packed)) in found {
         let article = lean_article(library, s, packed, &sources[k].1, corrections.as_deref());
         articles.push(article.ok()?);
     }

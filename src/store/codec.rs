@@ -84,6 +84,13 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.bytes(n)?).ok()
     }
 
+    /// Past a [`Reader::str`] without checking its text (it is checked
+    /// when read).
+    pub fn skip_str(&mut self) -> Option<()> {
+        let n = self.usize()?;
+        self.bytes(n).map(drop)
+    }
+
     /// A count of items that each take at least `min_bytes`: never more
     /// than the bytes left could hold, so a damaged count cannot make a
     /// huge allocation.
@@ -178,7 +185,7 @@ fn skip_fact(r: &mut Reader<'_>) -> Option<Kind> {
     r.usize()?.checked_add(r.usize()?)?;
     match flags & (NUMBER | TEXT) {
         NUMBER => drop(r.f64()?),
-        TEXT => drop(r.str()?),
+        TEXT => r.skip_str()?,
         _ => {}
     }
     if flags & HAS_MAX != 0 {
@@ -186,7 +193,7 @@ fn skip_fact(r: &mut Reader<'_>) -> Option<Kind> {
     }
     for bit in [HAS_CURRENCY, HAS_ROLE, HAS_ORG, HAS_SPEAKER] {
         if flags & bit != 0 {
-            r.str()?;
+            r.skip_str()?;
         }
     }
     Some(kind)
@@ -241,16 +248,14 @@ impl PackedFacts {
     }
 
     /// The facts as the library stores them ([`encode_facts`]'s layout),
-    /// taken as they are: checked fact by fact without making one, so a
-    /// damaged blob is refused (`None`) rather than read wrong later.
+    /// taken as they are, without reading them (a hundred thousand at each
+    /// start): a count the bytes could not hold is refused (`None`); any
+    /// other damage ends the facts where it is, when they are read (every
+    /// reader checks each fact, and each text as UTF-8).
     pub fn from_blob(blob: &[u8]) -> Option<Self> {
         let mut r = Reader::new(blob);
         let len = r.count(4)?;
-        let facts = r.rest;
-        for _ in 0..len {
-            skip_fact(&mut r)?;
-        }
-        r.rest.is_empty().then(|| Self { bytes: facts.into(), len })
+        Some(Self { bytes: r.rest.into(), len })
     }
 
     /// Every fact, in order.
@@ -439,12 +444,25 @@ mod tests {
         let many = vec![facts[1].clone(); 300];
         assert_eq!(PackedFacts::pack(&many).unpack(), many);
         assert!(PackedFacts::pack(&[]).unpack().is_empty());
-        // As stored: taken whole, a cut one refused.
+        // As stored: taken whole; a cut one refused when its count cannot
+        // fit, else read back as far as its facts are whole.
         let blob = encode_facts(&many);
         assert_eq!(PackedFacts::from_blob(&blob), Some(PackedFacts::pack(&many)));
-        for cut in [0, 1, 2, blob.len() / 2, blob.len() - 1] {
+        for cut in [0, 1, 2] {
             assert_eq!(PackedFacts::from_blob(&blob[..cut]), None, "cut at {cut}");
         }
+        for cut in [blob.len() / 2, blob.len() - 1] {
+            let read = PackedFacts::from_blob(&blob[..cut]).map_or(Vec::new(), |p| p.unpack());
+            assert!(read.len() < many.len(), "cut at {cut}");
+            assert_eq!(read[..], many[..read.len()], "cut at {cut}");
+        }
+        // A text that is not UTF-8 ends the facts there.
+        let mut bad = encode_facts(&facts);
+        let at = bad.windows(2).position(|w| w == &"ễ".as_bytes()[..2]).unwrap();
+        bad[at] = 0xff;
+        let read = PackedFacts::from_blob(&bad).unwrap().unpack();
+        assert!(read.len() < facts.len());
+        assert_eq!(read[..], facts[..read.len()]);
     }
 
     #[test]

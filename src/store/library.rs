@@ -20,7 +20,7 @@ use super::db::{self, Spec, sqlite};
 use super::error::{Result, StoreError};
 use super::schema;
 use super::version;
-use crate::corpus::{Document, Notice, is_under};
+use crate::corpus::{Document, Notice, is_under, listing_order};
 use crate::facts::{Fact, Value};
 use crate::text::{DocId, Lang};
 
@@ -759,12 +759,12 @@ impl Library {
         let mut out = Vec::new();
         for row in rows {
             let (id, path, current) = row.map_err(|e| self.err(e))?;
-            if roots.iter().any(|r| path.starts_with(r)) {
+            if roots.iter().any(|r| is_under(&path, r)) {
                 out.push((id, path, current));
             }
         }
         // Component by component, as the folder walk sorts each folder.
-        out.sort_by(|a, b| a.1.cmp(&b.1));
+        out.sort_by(|a, b| listing_order(&a.1, &b.1));
         Ok(out)
     }
 
