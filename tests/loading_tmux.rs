@@ -99,9 +99,10 @@ fn a_slow_page_holds_back_no_other_article() {
     let t = Term::start("loading-slow", 120, 40);
     let dir = t.home.join("pile");
     std::fs::create_dir_all(&dir).unwrap();
-    // A real but large page, first in path order, that takes seconds to read.
+    // A real but large page (20 MB), first in path order, that takes
+    // seconds to read and extract.
     let p = "<div class=c><p>Some words of a paragraph, long enough to be text.</p></div>";
-    let page = format!("<html><body>{}</body></html>", p.repeat(25_000));
+    let page = format!("<html><body>{}</body></html>", p.repeat(250_000));
     std::fs::write(dir.join("a-big-page.html"), page).unwrap();
     for i in 0..100 {
         std::fs::write(dir.join(format!("b{i:05}.txt")), article(i)).unwrap();

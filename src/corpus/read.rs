@@ -155,7 +155,9 @@ impl Walker {
             Err(e) => return self.problem(dir.display().to_string(), format!("cannot list: {e}")),
         };
         let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-        paths.sort();
+        // As `Path` orders them, comparing bytes (a folder of a hundred
+        // thousand files is walked at each start).
+        paths.sort_by(|a, b| super::listing_order(a, b));
         let pages: Vec<String> = paths
             .iter()
             .filter(|p| matches!(Format::from_path(p), Some(Format::Html)))

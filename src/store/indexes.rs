@@ -97,7 +97,10 @@ impl Library {
             params![name.header, header],
         )
         .map_err(e)?;
-        tx.commit().map_err(e)
+        tx.commit().map_err(e)?;
+        // An index is tens of megabytes: not left in the log for the next start.
+        self.settle();
+        Ok(())
     }
 
     fn saved_header(&self, name: Name) -> Result<Option<Vec<u8>>> {

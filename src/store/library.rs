@@ -273,6 +273,14 @@ impl Library {
         &self.path
     }
 
+    /// Copies what the write-ahead log holds into the file and empties
+    /// the log, when no reader holds an older state (else leaves it for
+    /// later). A log left full is read whole by the next start's first
+    /// connection, and the reader ends without closing its connections.
+    pub fn settle(&self) {
+        let _ = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+    }
+
     /// What opening did that the person should hear about, once.
     pub fn take_note(&mut self) -> Option<String> {
         self.note.take()

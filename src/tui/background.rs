@@ -562,12 +562,20 @@ fn spawn_loader(
         let _ = tx.send(Msg::Loaded(summary, view.is_some()));
         let base = prepared.base(library.as_ref());
         let _ = tx.send(Msg::EntityBase(base, prepared.covered.is_some()));
-        let (Some(view), Some(library)) = (view, library.as_mut()) else { return };
-        let checked =
-            pipeline::check_view(view, &paths, library, &extractor, Options::reader(), &mut |b| {
-                prepared.send(&tx, b)
-            });
-        let _ = tx.send(Msg::Checked(checked));
+        if let (Some(view), Some(library)) = (view, library.as_mut()) {
+            let checked = pipeline::check_view(
+                view,
+                &paths,
+                library,
+                &extractor,
+                Options::reader(),
+                &mut |b| prepared.send(&tx, b),
+            );
+            let _ = tx.send(Msg::Checked(checked));
+        }
+        if let Some(library) = &library {
+            library.settle();
+        }
     });
 }
 
@@ -610,6 +618,9 @@ fn spawn_reloader(
         reload.counted_on = prepared.covered.is_some();
         reload.summary = summary;
         let _ = tx.send(Msg::Reloaded(Box::new(reload)));
+        if let Some(library) = &library {
+            library.settle();
+        }
     });
 }
 
