@@ -154,7 +154,21 @@ pub const MAX_ZERO_WIDTH_RUN: usize = 16;
 
 fn needs_sanitizing(s: &str) -> bool {
     let mut run = 0usize;
-    for c in s.chars() {
+    let mut rest = s;
+    loop {
+        // A run of ASCII at a time: no zero-width character there, and
+        // only the controls but a line feed to substitute.
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        let (head, tail) = rest.split_at(ascii);
+        if head.bytes().any(|b| (b < 0x20 && b != b'\n') || b == 0x7f) {
+            return true;
+        }
+        if ascii > 0 {
+            run = 0;
+        }
+        let mut chars = tail.chars();
+        let Some(c) = chars.next() else { return false };
+        rest = chars.as_str();
         if needs_substitute(c) {
             return true;
         }
@@ -167,7 +181,6 @@ fn needs_sanitizing(s: &str) -> bool {
             run = 0;
         }
     }
-    false
 }
 
 /// A character that takes no column of its own: a combining mark, a

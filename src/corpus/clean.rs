@@ -26,11 +26,43 @@ pub struct Cleaned {
 
 /// Rules that tell page furniture from article text (`assets/furniture.toml`).
 #[derive(Debug, Clone, Deserialize)]
+#[serde(from = "RuleLists")]
 pub struct FurnitureRules {
     exact: Vec<String>,
     prefixes: Vec<String>,
     credit_marks: Vec<String>,
     credit_max_chars: usize,
+    /// Characters in the longest prefix.
+    prefix_chars: usize,
+    /// A line of more characters than this can be furniture by its start
+    /// only: it is longer than every exact rule, every credit line, and
+    /// every prefix with the character after it.
+    short_chars: usize,
+}
+
+/// The rules as `assets/furniture.toml` writes them.
+#[derive(Deserialize)]
+struct RuleLists {
+    exact: Vec<String>,
+    prefixes: Vec<String>,
+    credit_marks: Vec<String>,
+    credit_max_chars: usize,
+}
+
+impl From<RuleLists> for FurnitureRules {
+    fn from(r: RuleLists) -> Self {
+        let most = |list: &[String]| list.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+        let prefix_chars = most(&r.prefixes);
+        let short_chars = most(&r.exact).max(r.credit_max_chars).max(prefix_chars + 1);
+        Self {
+            exact: r.exact,
+            prefixes: r.prefixes,
+            credit_marks: r.credit_marks,
+            credit_max_chars: r.credit_max_chars,
+            prefix_chars,
+            short_chars,
+        }
+    }
 }
 
 static BUNDLED_RULES: LazyLock<FurnitureRules> = LazyLock::new(|| {
@@ -45,7 +77,27 @@ impl FurnitureRules {
 
     /// Whether one line of an article is page furniture.
     pub fn is_furniture(&self, line: &str) -> bool {
-        let lower = line.trim().to_lowercase();
+        let line = line.trim();
+        if line.chars().nth(self.short_chars).is_none() {
+            return self.is_short_furniture(line);
+        }
+        // A long line: only its start, lower-cased, is compared. Lower
+        // case character by character is that of the whole line but for a
+        // capital sigma (final or not, by what follows it).
+        let mut head = String::with_capacity(4 * (self.prefix_chars + 1));
+        for c in line.chars().take(self.prefix_chars + 1) {
+            match c {
+                'Σ' => return self.is_short_furniture(line),
+                '\u{a0}' => head.push(' '),
+                c => head.extend(c.to_lowercase()),
+            }
+        }
+        self.prefixes.iter().any(|p| starts_with_word(&head, p))
+    }
+
+    /// [`FurnitureRules::is_furniture`] for a trimmed line, every rule tried.
+    fn is_short_furniture(&self, line: &str) -> bool {
+        let lower = line.to_lowercase();
         // Non-breaking spaces are common in widget text ("Lesen Sie auch\u{a0}…").
         let lower = lower.replace('\u{a0}', " ");
         if lower.is_empty() {
@@ -64,7 +116,12 @@ impl FurnitureRules {
 
 /// `s` in NFC; most text already is, and is then borrowed, not rebuilt.
 fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
-    match unicode_normalization::is_nfc_quick(s.chars()) {
+    // Below U+0300 every character is in NFC and combines with nothing
+    // before it, as ASCII does: the check starts at the first character
+    // from U+0300 on (the first byte from 0xCC on, a leading byte).
+    let from = s.bytes().position(|b| b >= 0xcc).unwrap_or(s.len());
+    let rest = s.get(from..).unwrap_or("");
+    match unicode_normalization::is_nfc_quick(rest.chars()) {
         unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(s),
         _ => std::borrow::Cow::Owned(s.nfc().collect()),
     }
@@ -304,6 +361,34 @@ mod tests {
             "Share prices fell 3% on Monday.",
         ] {
             assert!(!rules().is_furniture(line), "{line}");
+        }
+    }
+
+    /// Every rule tried on the whole line, lower-cased: the rules' meaning.
+    fn every_rule(rules: &FurnitureRules, line: &str) -> bool {
+        let lower = line.trim().to_lowercase().replace('\u{a0}', " ");
+        !lower.is_empty()
+            && (rules.exact.contains(&lower)
+                || rules.prefixes.iter().any(|p| starts_with_word(&lower, p))
+                || (lower.chars().count() <= rules.credit_max_chars
+                    && rules.credit_marks.iter().any(|m| lower.contains(m.as_str()))))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 5_000, ..proptest::prelude::ProptestConfig::default()
+        })]
+        #[test]
+        fn long_lines_are_told_by_their_start_alone(
+            start in 0..8usize,
+            mid in "[a-zA-Z ,:\u{a0}ΣσİÉé©]{0,12}",
+            tail in 0..400usize,
+            end in "[a-zΣ. ]{0,3}",
+        ) {
+            let starts = ["Read more: ", "READ MORE:", "Lesen Sie auch\u{a0}", "ΣΑΣ ", "İmage: ",
+                "Photographers ", "  Xem thêm ", ""];
+            let line = format!("{}{mid}{}{end}", starts[start], "x".repeat(tail));
+            proptest::prop_assert_eq!(rules().is_furniture(&line), every_rule(rules(), &line));
         }
     }
 

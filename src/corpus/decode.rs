@@ -108,13 +108,31 @@ fn refuse_binary(bytes: &[u8]) -> Result<(), DecodeError> {
 /// terminal log, an article with escape sequences) is made of, and such text
 /// is shown with its controls made visible rather than refused.
 fn looks_binary(text: &str) -> bool {
-    let mut total = 0usize;
-    let mut odd = 0usize;
-    for c in text.chars().take(8192) {
-        total += 1;
-        let allowed = matches!(c, '\n' | '\r' | '\t' | '\x0c' | '\x1b' | '\x07' | '\x08');
-        if (c.is_control() && !allowed) || c == '\u{fffd}' {
-            odd += 1;
+    const LOOKED_AT: usize = 8192;
+    let odd_ascii = |b: u8| {
+        (b < 0x20 || b == 0x7f) && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b | 0x07 | 0x08)
+    };
+    let (mut total, mut odd) = (0usize, 0usize);
+    let mut rest = text;
+    while total < LOOKED_AT && !rest.is_empty() {
+        // A run of ASCII at a time (one byte, one character), then one
+        // other character.
+        let ascii = rest.bytes().take(LOOKED_AT - total).take_while(u8::is_ascii);
+        let (mut n, mut odd_here) = (0usize, 0usize);
+        for b in ascii {
+            n += 1;
+            odd_here += usize::from(odd_ascii(b));
+        }
+        total += n;
+        odd += odd_here;
+        rest = rest.get(n..).unwrap_or("");
+        let mut chars = rest.chars();
+        if total < LOOKED_AT
+            && let Some(c) = chars.next()
+        {
+            total += 1;
+            odd += usize::from(c.is_control() || c == '\u{fffd}');
+            rest = chars.as_str();
         }
     }
     odd * 20 > total
