@@ -32,6 +32,11 @@ pub struct FurnitureRules {
     prefixes: Vec<String>,
     credit_marks: Vec<String>,
     credit_max_chars: usize,
+    /// The prefixes by their first byte (the empty one under none: it is
+    /// in `any_start`).
+    by_first_byte: Box<[Vec<usize>]>,
+    /// The prefixes that may start with any byte.
+    any_start: Vec<usize>,
     /// Characters in the longest prefix.
     prefix_chars: usize,
     /// A line of more characters than this can be furniture by its start
@@ -54,7 +59,17 @@ impl From<RuleLists> for FurnitureRules {
         let most = |list: &[String]| list.iter().map(|s| s.chars().count()).max().unwrap_or(0);
         let prefix_chars = most(&r.prefixes);
         let short_chars = most(&r.exact).max(r.credit_max_chars).max(prefix_chars + 1);
+        let mut by_first_byte = vec![Vec::new(); 256].into_boxed_slice();
+        let mut any_start = Vec::new();
+        for (i, p) in r.prefixes.iter().enumerate() {
+            match p.as_bytes().first() {
+                Some(&b) => by_first_byte[usize::from(b)].push(i),
+                None => any_start.push(i),
+            }
+        }
         Self {
+            by_first_byte,
+            any_start,
             exact: r.exact,
             prefixes: r.prefixes,
             credit_marks: r.credit_marks,
@@ -92,7 +107,13 @@ impl FurnitureRules {
                 c => head.extend(c.to_lowercase()),
             }
         }
-        self.prefixes.iter().any(|p| starts_with_word(&head, p))
+        self.starts_with_prefix(&head)
+    }
+
+    /// Whether lower-cased `s` starts with one of the prefixes.
+    fn starts_with_prefix(&self, s: &str) -> bool {
+        let first = s.as_bytes().first().map_or(&[][..], |&b| &self.by_first_byte[usize::from(b)]);
+        (first.iter().chain(&self.any_start)).any(|&i| starts_with_word(s, &self.prefixes[i]))
     }
 
     /// [`FurnitureRules::is_furniture`] for a trimmed line, every rule tried.
@@ -106,7 +127,7 @@ impl FurnitureRules {
         if self.exact.contains(&lower) {
             return true;
         }
-        if self.prefixes.iter().any(|p| starts_with_word(&lower, p)) {
+        if self.starts_with_prefix(&lower) {
             return true;
         }
         lower.chars().count() <= self.credit_max_chars
@@ -119,12 +140,30 @@ fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
     // Below U+0300 every character is in NFC and combines with nothing
     // before it, as ASCII does: the check starts at the first character
     // from U+0300 on (the first byte from 0xCC on, a leading byte).
-    let from = s.bytes().position(|b| b >= 0xcc).unwrap_or(s.len());
-    let rest = s.get(from..).unwrap_or("");
-    match unicode_normalization::is_nfc_quick(rest.chars()) {
-        unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(s),
-        _ => std::borrow::Cow::Owned(s.nfc().collect()),
+    if is_nfc_quickly(s) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.nfc().collect())
     }
+}
+
+/// Whether the quick check says `s` is in NFC for sure. Below U+0300 every
+/// character is in NFC and combines with nothing before it, as ASCII does:
+/// each run of characters from U+0300 on (each starts with a byte from
+/// 0xCC on, a leading byte) is checked alone.
+fn is_nfc_quickly(s: &str) -> bool {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    let mut rest = s;
+    while let Some(from) = rest.bytes().position(|b| b >= 0xcc) {
+        let high = rest.get(from..).unwrap_or("");
+        let len = high.char_indices().find(|&(_, c)| c < '\u{300}').map_or(high.len(), |(i, _)| i);
+        let (run, after) = high.split_at(len);
+        if is_nfc_quick(run.chars()) != IsNormalized::Yes {
+            return false;
+        }
+        rest = after;
+    }
+    true
 }
 
 /// `s` starts with `prefix` and the prefix ends at a word boundary.
@@ -361,6 +400,25 @@ mod tests {
             "Share prices fell 3% on Monday.",
         ] {
             assert!(!rules().is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn below_u0300_every_character_is_nfc_and_a_starter() {
+        use unicode_normalization::{IsNormalized, char::canonical_combining_class, is_nfc_quick};
+        for c in '\0'..'\u{300}' {
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_nfc_check_by_runs_is_the_check_of_the_whole(
+            s in "[a-zé\u{300}-\u{36f}\u{340}\u{344}\u{1e00}-\u{1e0f}\u{1100}-\u{1102}\u{1161}\u{11a8}\u{3099}\u{304b} ]{0,24}",
+        ) {
+            use unicode_normalization::{IsNormalized, is_nfc_quick};
+            proptest::prop_assert_eq!(is_nfc_quickly(&s), is_nfc_quick(s.chars()) == IsNormalized::Yes);
         }
     }
 

@@ -97,8 +97,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 
 /// A stray NUL is hostile text (shown as a symbol); many are a binary file.
 fn refuse_binary(bytes: &[u8]) -> Result<(), DecodeError> {
-    #[allow(clippy::naive_bytecount)]
-    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    let nuls = bytes.iter().fold(0usize, |n, &b| n + usize::from(b == 0));
     if nuls > bytes.len() / 16 + 1 { Err(DecodeError::Binary) } else { Ok(()) }
 }
 
@@ -117,14 +116,12 @@ fn looks_binary(text: &str) -> bool {
     while total < LOOKED_AT && !rest.is_empty() {
         // A run of ASCII at a time (one byte, one character), then one
         // other character.
-        let ascii = rest.bytes().take(LOOKED_AT - total).take_while(u8::is_ascii);
-        let (mut n, mut odd_here) = (0usize, 0usize);
-        for b in ascii {
-            n += 1;
-            odd_here += usize::from(odd_ascii(b));
-        }
+        let head = rest.as_bytes();
+        let head = head.get(..LOOKED_AT - total).unwrap_or(head);
+        let n = head.iter().position(|b| !b.is_ascii()).unwrap_or(head.len());
+        let run = head.get(..n).unwrap_or_default();
         total += n;
-        odd += odd_here;
+        odd += run.iter().fold(0usize, |k, &b| k + usize::from(odd_ascii(b)));
         rest = rest.get(n..).unwrap_or("");
         let mut chars = rest.chars();
         if total < LOOKED_AT

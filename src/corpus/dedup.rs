@@ -70,13 +70,13 @@ pub fn article_hash(title: &str, body: &str) -> u64 {
 /// followed by `0xff`.
 fn push_words(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
-    let mut in_word = false;
+    // The start of the word under way, if any.
+    let mut word: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
         // White space: ASCII, or a character whose UTF-8 form starts with
         // one of these bytes (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000).
-        let space = match b {
+        let space = match bytes[i] {
             b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
             0xc2 | 0xe1 | 0xe2 | 0xe3 => s
                 .get(i..)
@@ -85,19 +85,19 @@ fn push_words(out: &mut Vec<u8>, s: &str) {
                 .map_or(0, char::len_utf8),
             _ => 0,
         };
-        if space > 0 {
-            if in_word {
-                out.push(0xff);
-                in_word = false;
-            }
-            i += space;
-        } else {
-            out.push(b);
-            in_word = true;
+        if space == 0 {
+            word.get_or_insert(i);
             i += 1;
+            continue;
         }
+        if let Some(start) = word.take() {
+            out.extend_from_slice(bytes.get(start..i).unwrap_or_default());
+            out.push(0xff);
+        }
+        i += space;
     }
-    if in_word {
+    if let Some(start) = word {
+        out.extend_from_slice(bytes.get(start..).unwrap_or_default());
         out.push(0xff);
     }
 }

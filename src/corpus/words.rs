@@ -85,6 +85,20 @@ fn is_ascii_space(b: u8) -> bool {
 /// The words of a plain token (one, or none when it is all punctuation),
 /// or `None` when the token must be segmented.
 fn plain_words(token: &str) -> Option<usize> {
+    let bytes = token.as_bytes();
+    if bytes.is_ascii() {
+        // The same test, a byte at a time.
+        let punctuation = |part: &[u8]| part.iter().all(u8::is_ascii_punctuation);
+        let Some(first) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
+            return punctuation(bytes).then_some(0);
+        };
+        let last = bytes.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(first);
+        let (before, rest) = bytes.split_at(first);
+        let (core, after) = rest.split_at(last + 1 - first);
+        let plain =
+            punctuation(before) && core.iter().all(u8::is_ascii_alphanumeric) && punctuation(after);
+        return plain.then_some(1);
+    }
     let core = token.trim_matches(is_edge_punctuation);
     let mut chars = core.chars();
     let Some(first) = chars.next() else { return Some(0) };
@@ -95,8 +109,10 @@ fn plain_words(token: &str) -> Option<usize> {
 /// other: ASCII ones, and the letters of Latin-1, Latin Extended-A and -B
 /// and Latin Extended Additional (`×` and `÷` are no letters).
 fn is_plain_letter(c: char) -> bool {
+    // Every character of these blocks is a letter but `×` and `÷` (a test
+    // holds this against `char::is_alphabetic`).
     c.is_ascii_alphanumeric()
-        || (matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}') && c.is_alphabetic())
+        || (matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}') && !matches!(c, '×' | '÷'))
 }
 
 /// Combining diacritical marks: they stay with the letter before them.
@@ -139,6 +155,13 @@ mod tests {
 
     fn reference(s: &str) -> usize {
         s.unicode_words().count()
+    }
+
+    #[test]
+    fn the_latin_blocks_hold_letters_only_but_two() {
+        for c in ('\u{c0}'..='\u{24f}').chain('\u{1e00}'..='\u{1eff}') {
+            assert_eq!(is_plain_letter(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]
