@@ -154,8 +154,11 @@ fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
 fn is_nfc_quickly(s: &str) -> bool {
     use unicode_normalization::{IsNormalized, is_nfc_quick};
     let mut rest = s;
-    while let Some(from) = rest.bytes().position(|b| b >= 0xcc) {
-        let high = rest.get(from..).unwrap_or("");
+    loop {
+        let bytes = rest.as_bytes();
+        let skip = crate::text::unspecial_prefix(bytes, |b| b >= 0xcc);
+        let Some(from) = bytes.iter().skip(skip).position(|&b| b >= 0xcc) else { return true };
+        let high = rest.get(skip + from..).unwrap_or("");
         let len = high.char_indices().find(|&(_, c)| c < '\u{300}').map_or(high.len(), |(i, _)| i);
         let (run, after) = high.split_at(len);
         if is_nfc_quick(run.chars()) != IsNormalized::Yes {
@@ -163,7 +166,6 @@ fn is_nfc_quickly(s: &str) -> bool {
         }
         rest = after;
     }
-    true
 }
 
 /// `s` starts with `prefix` and the prefix ends at a word boundary.

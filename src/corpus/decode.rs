@@ -118,7 +118,8 @@ fn looks_binary(text: &str) -> bool {
         // other character.
         let head = rest.as_bytes();
         let head = head.get(..LOOKED_AT - total).unwrap_or(head);
-        let n = head.iter().position(|b| !b.is_ascii()).unwrap_or(head.len());
+        let skip = crate::text::unspecial_prefix(head, |b| !b.is_ascii());
+        let n = head.iter().skip(skip).position(|b| !b.is_ascii()).map_or(head.len(), |p| skip + p);
         let run = head.get(..n).unwrap_or_default();
         total += n;
         odd += run.iter().fold(0usize, |k, &b| k + usize::from(odd_ascii(b)));

@@ -85,20 +85,38 @@ fn is_ascii_space(b: u8) -> bool {
 /// The words of a plain token (one, or none when it is all punctuation),
 /// or `None` when the token must be segmented.
 fn plain_words(token: &str) -> Option<usize> {
-    let bytes = token.as_bytes();
-    if bytes.is_ascii() {
-        // The same test, a byte at a time.
-        let punctuation = |part: &[u8]| part.iter().all(u8::is_ascii_punctuation);
-        let Some(first) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
-            return punctuation(bytes).then_some(0);
-        };
-        let last = bytes.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(first);
-        let (before, rest) = bytes.split_at(first);
-        let (core, after) = rest.split_at(last + 1 - first);
-        let plain =
-            punctuation(before) && core.iter().all(u8::is_ascii_alphanumeric) && punctuation(after);
-        return plain.then_some(1);
+    // ASCII in one pass: punctuation, then letters and digits, then
+    // punctuation; anything else is no plain token.
+    let mut state = Edge::Before;
+    for &b in token.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if state == Edge::After {
+                return None;
+            }
+            state = Edge::Core;
+        } else if b.is_ascii_punctuation() {
+            if state == Edge::Core {
+                state = Edge::After;
+            }
+        } else if b.is_ascii() {
+            return None;
+        } else {
+            return plain_words_beyond_ascii(token);
+        }
     }
+    Some(usize::from(state != Edge::Before))
+}
+
+/// Where a plain token's scan is: before its core, in it, after it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    Before,
+    Core,
+    After,
+}
+
+/// [`plain_words`] for a token that is not all ASCII.
+fn plain_words_beyond_ascii(token: &str) -> Option<usize> {
     let core = token.trim_matches(is_edge_punctuation);
     let mut chars = core.chars();
     let Some(first) = chars.next() else { return Some(0) };
