@@ -15,6 +15,7 @@ mod load;
 mod read;
 mod stream;
 mod title;
+mod words;
 mod workers;
 
 use std::path::{Path, PathBuf};
@@ -93,7 +94,7 @@ impl Document {
         let has_headline = cleaned.headline.is_some();
         let title = cleaned.headline.unwrap_or_else(|| derive_title(&body));
         let lang = detect_lang(&title, &body);
-        let words = count_words(&body);
+        let words = words::count(&body);
         let safe = |field: Option<String>| field.map(|f| text::sanitize(&f).into_owned());
         Self {
             id,
@@ -191,11 +192,6 @@ pub fn join_paragraphs(paragraphs: &[String]) -> (String, Vec<Span>) {
         spans.push(Span::new(start, body.len()));
     }
     (body, spans)
-}
-
-fn count_words(s: &str) -> usize {
-    use unicode_segmentation::UnicodeSegmentation;
-    s.unicode_words().count()
 }
 
 /// What is said about one file: a problem (it, or an article in it, could

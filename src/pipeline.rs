@@ -155,7 +155,31 @@ impl Out<'_> {
 
     /// [`Out::send`] with the [`corpus::article_hash`] of each article
     /// known already (as many as there are articles, or none).
-    fn send_hashed(&mut self, mut loaded: Loaded, hashes: &[u64]) -> ControlFlow<()> {
+    fn send_hashed(&mut self, loaded: Loaded, hashes: &[u64]) -> ControlFlow<()> {
+        self.send_with(loaded, Repeats::Check(hashes))
+    }
+
+    /// Leaves out of `docs` (and says in `notes`) the articles that repeat
+    /// one handed out before or one before them in `docs`; `hashes` are
+    /// their [`corpus::article_hash`]es. Hand the rest out with
+    /// [`Repeats::LeftOut`].
+    fn leave_out_repeats(
+        &mut self,
+        docs: Vec<Document>,
+        hashes: &[u64],
+        notes: &mut Vec<Notice>,
+    ) -> Vec<Document> {
+        let mut kept = Vec::with_capacity(docs.len());
+        for (doc, &h) in docs.into_iter().zip(hashes) {
+            match self.dedup.check_hashed(&doc, h) {
+                Some(note) => notes.push(note),
+                None => kept.push(doc),
+            }
+        }
+        kept
+    }
+
+    fn send_with(&mut self, mut loaded: Loaded, repeats: Repeats<'_>) -> ControlFlow<()> {
         if self.stopped {
             return ControlFlow::Break(());
         }
@@ -168,9 +192,12 @@ impl Out<'_> {
         let facts_in = loaded.facts.into_iter().chain(std::iter::repeat_with(Vec::new));
         for (i, (mut doc, f)) in loaded.docs.into_iter().zip(facts_in).enumerate() {
             let k = if had_kept { kept_in.next().flatten() } else { None };
-            let repeat = match hashes.get(i) {
-                Some(&h) => self.dedup.check_hashed(&doc, h),
-                None => self.dedup.check(&doc),
+            let repeat = match repeats {
+                Repeats::Check(hashes) => match hashes.get(i) {
+                    Some(&h) => self.dedup.check_hashed(&doc, h),
+                    None => self.dedup.check(&doc),
+                },
+                Repeats::LeftOut => None,
             };
             if let Some(note) = repeat {
                 loaded.notes.push(note);
@@ -198,6 +225,16 @@ impl Out<'_> {
         self.stopped = flow.is_break();
         flow
     }
+}
+
+/// How [`Out`] tells the articles it hands out from repeats.
+#[derive(Clone, Copy)]
+enum Repeats<'h> {
+    /// Checks each, by its hash when given (as many as there are
+    /// articles), else by hashing it.
+    Check(&'h [u64]),
+    /// Repeats were left out already ([`Out::leave_out_repeats`]).
+    LeftOut,
 }
 
 /// The extractor, made when first needed: making it compiles every rule,
@@ -279,7 +316,7 @@ pub fn load(
     let listing = collect_sources(paths);
     let Some(library) = library else {
         let loaded = listing.sources.len();
-        stream(listing, facts, options, &mut |l| out.send(l));
+        stream_out(listing, facts, options, &mut out);
         return Summary { loaded, ..Summary::default() };
     };
     let mut load = stored::Load::new(library, paths, listing, facts, options);
@@ -315,6 +352,30 @@ fn stream(
             notes: batch.notes,
             progress: batch.progress,
         })
+    });
+}
+
+/// Loads a listing with the loader and hands each batch out through `out`.
+/// Repeats are told there and not by the loader: each article is hashed
+/// once, on every core, and a repeat is left out before its facts are
+/// extracted. Notes come as the loader gives them: repeats, then cut facts.
+fn stream_out(listing: Listing, facts: Option<&Lazy>, options: Options, out: &mut Out<'_>) {
+    let options = Options { keep_repeats: true, ..options };
+    corpus::stream_with(listing, options, |batch| {
+        let hashes: Vec<u64> =
+            batch.docs.par_iter().map(|d| corpus::article_hash(&d.title, &d.body)).collect();
+        let mut notes = batch.notes;
+        let docs = out.leave_out_repeats(batch.docs, &hashes, &mut notes);
+        let facts = extract(facts, &docs);
+        let loaded = Loaded {
+            docs,
+            facts,
+            kept: Vec::new(),
+            problems: batch.problems,
+            notes,
+            progress: batch.progress,
+        };
+        out.send_with(loaded, Repeats::LeftOut)
     });
 }
 

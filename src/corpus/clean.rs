@@ -26,11 +26,58 @@ pub struct Cleaned {
 
 /// Rules that tell page furniture from article text (`assets/furniture.toml`).
 #[derive(Debug, Clone, Deserialize)]
+#[serde(from = "RuleLists")]
 pub struct FurnitureRules {
     exact: Vec<String>,
     prefixes: Vec<String>,
     credit_marks: Vec<String>,
     credit_max_chars: usize,
+    /// The prefixes by their first byte (the empty one under none: it is
+    /// in `any_start`).
+    by_first_byte: Box<[Vec<usize>]>,
+    /// The prefixes that may start with any byte.
+    any_start: Vec<usize>,
+    /// Characters in the longest prefix.
+    prefix_chars: usize,
+    /// A line of more characters than this can be furniture by its start
+    /// only: it is longer than every exact rule, every credit line, and
+    /// every prefix with the character after it.
+    short_chars: usize,
+}
+
+/// The rules as `assets/furniture.toml` writes them.
+#[derive(Deserialize)]
+struct RuleLists {
+    exact: Vec<String>,
+    prefixes: Vec<String>,
+    credit_marks: Vec<String>,
+    credit_max_chars: usize,
+}
+
+impl From<RuleLists> for FurnitureRules {
+    fn from(r: RuleLists) -> Self {
+        let most = |list: &[String]| list.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+        let prefix_chars = most(&r.prefixes);
+        let short_chars = most(&r.exact).max(r.credit_max_chars).max(prefix_chars + 1);
+        let mut by_first_byte = vec![Vec::new(); 256].into_boxed_slice();
+        let mut any_start = Vec::new();
+        for (i, p) in r.prefixes.iter().enumerate() {
+            match p.as_bytes().first() {
+                Some(&b) => by_first_byte[usize::from(b)].push(i),
+                None => any_start.push(i),
+            }
+        }
+        Self {
+            by_first_byte,
+            any_start,
+            exact: r.exact,
+            prefixes: r.prefixes,
+            credit_marks: r.credit_marks,
+            credit_max_chars: r.credit_max_chars,
+            prefix_chars,
+            short_chars,
+        }
+    }
 }
 
 static BUNDLED_RULES: LazyLock<FurnitureRules> = LazyLock::new(|| {
@@ -45,7 +92,33 @@ impl FurnitureRules {
 
     /// Whether one line of an article is page furniture.
     pub fn is_furniture(&self, line: &str) -> bool {
-        let lower = line.trim().to_lowercase();
+        let line = line.trim();
+        if line.chars().nth(self.short_chars).is_none() {
+            return self.is_short_furniture(line);
+        }
+        // A long line: only its start, lower-cased, is compared. Lower
+        // case character by character is that of the whole line but for a
+        // capital sigma (final or not, by what follows it).
+        let mut head = String::with_capacity(4 * (self.prefix_chars + 1));
+        for c in line.chars().take(self.prefix_chars + 1) {
+            match c {
+                'Σ' => return self.is_short_furniture(line),
+                '\u{a0}' => head.push(' '),
+                c => head.extend(c.to_lowercase()),
+            }
+        }
+        self.starts_with_prefix(&head)
+    }
+
+    /// Whether lower-cased `s` starts with one of the prefixes.
+    fn starts_with_prefix(&self, s: &str) -> bool {
+        let first = s.as_bytes().first().map_or(&[][..], |&b| &self.by_first_byte[usize::from(b)]);
+        (first.iter().chain(&self.any_start)).any(|&i| starts_with_word(s, &self.prefixes[i]))
+    }
+
+    /// [`FurnitureRules::is_furniture`] for a trimmed line, every rule tried.
+    fn is_short_furniture(&self, line: &str) -> bool {
+        let lower = line.to_lowercase();
         // Non-breaking spaces are common in widget text ("Lesen Sie auch\u{a0}…").
         let lower = lower.replace('\u{a0}', " ");
         if lower.is_empty() {
@@ -54,7 +127,7 @@ impl FurnitureRules {
         if self.exact.contains(&lower) {
             return true;
         }
-        if self.prefixes.iter().any(|p| starts_with_word(&lower, p)) {
+        if self.starts_with_prefix(&lower) {
             return true;
         }
         lower.chars().count() <= self.credit_max_chars
@@ -64,9 +137,34 @@ impl FurnitureRules {
 
 /// `s` in NFC; most text already is, and is then borrowed, not rebuilt.
 fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
-    match unicode_normalization::is_nfc_quick(s.chars()) {
-        unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(s),
-        _ => std::borrow::Cow::Owned(s.nfc().collect()),
+    // Below U+0300 every character is in NFC and combines with nothing
+    // before it, as ASCII does: the check starts at the first character
+    // from U+0300 on (the first byte from 0xCC on, a leading byte).
+    if is_nfc_quickly(s) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.nfc().collect())
+    }
+}
+
+/// Whether the quick check says `s` is in NFC for sure. Below U+0300 every
+/// character is in NFC and combines with nothing before it, as ASCII does:
+/// each run of characters from U+0300 on (each starts with a byte from
+/// 0xCC on, a leading byte) is checked alone.
+fn is_nfc_quickly(s: &str) -> bool {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    let mut rest = s;
+    loop {
+        let bytes = rest.as_bytes();
+        let skip = crate::text::unspecial_prefix(bytes, |b| b >= 0xcc);
+        let Some(from) = bytes.iter().skip(skip).position(|&b| b >= 0xcc) else { return true };
+        let high = rest.get(skip + from..).unwrap_or("");
+        let len = high.char_indices().find(|&(_, c)| c < '\u{300}').map_or(high.len(), |(i, _)| i);
+        let (run, after) = high.split_at(len);
+        if is_nfc_quick(run.chars()) != IsNormalized::Yes {
+            return false;
+        }
+        rest = after;
     }
 }
 
@@ -304,6 +402,53 @@ mod tests {
             "Share prices fell 3% on Monday.",
         ] {
             assert!(!rules().is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn below_u0300_every_character_is_nfc_and_a_starter() {
+        use unicode_normalization::{IsNormalized, char::canonical_combining_class, is_nfc_quick};
+        for c in '\0'..'\u{300}' {
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_nfc_check_by_runs_is_the_check_of_the_whole(
+            s in "[a-zé\u{300}-\u{36f}\u{340}\u{344}\u{1e00}-\u{1e0f}\u{1100}-\u{1102}\u{1161}\u{11a8}\u{3099}\u{304b} ]{0,24}",
+        ) {
+            use unicode_normalization::{IsNormalized, is_nfc_quick};
+            proptest::prop_assert_eq!(is_nfc_quickly(&s), is_nfc_quick(s.chars()) == IsNormalized::Yes);
+        }
+    }
+
+    /// Every rule tried on the whole line, lower-cased: the rules' meaning.
+    fn every_rule(rules: &FurnitureRules, line: &str) -> bool {
+        let lower = line.trim().to_lowercase().replace('\u{a0}', " ");
+        !lower.is_empty()
+            && (rules.exact.contains(&lower)
+                || rules.prefixes.iter().any(|p| starts_with_word(&lower, p))
+                || (lower.chars().count() <= rules.credit_max_chars
+                    && rules.credit_marks.iter().any(|m| lower.contains(m.as_str()))))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 5_000, ..proptest::prelude::ProptestConfig::default()
+        })]
+        #[test]
+        fn long_lines_are_told_by_their_start_alone(
+            start in 0..8usize,
+            mid in "[a-zA-Z ,:\u{a0}ΣσİÉé©]{0,12}",
+            tail in 0..400usize,
+            end in "[a-zΣ. ]{0,3}",
+        ) {
+            let starts = ["Read more: ", "READ MORE:", "Lesen Sie auch\u{a0}", "ΣΑΣ ", "İmage: ",
+                "Photographers ", "  Xem thêm ", ""];
+            let line = format!("{}{mid}{}{end}", starts[start], "x".repeat(tail));
+            proptest::prop_assert_eq!(rules().is_furniture(&line), every_rule(rules(), &line));
         }
     }
 

@@ -97,8 +97,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 
 /// A stray NUL is hostile text (shown as a symbol); many are a binary file.
 fn refuse_binary(bytes: &[u8]) -> Result<(), DecodeError> {
-    #[allow(clippy::naive_bytecount)]
-    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    let nuls = bytes.iter().fold(0usize, |n, &b| n + usize::from(b == 0));
     if nuls > bytes.len() / 16 + 1 { Err(DecodeError::Binary) } else { Ok(()) }
 }
 
@@ -108,13 +107,30 @@ fn refuse_binary(bytes: &[u8]) -> Result<(), DecodeError> {
 /// terminal log, an article with escape sequences) is made of, and such text
 /// is shown with its controls made visible rather than refused.
 fn looks_binary(text: &str) -> bool {
-    let mut total = 0usize;
-    let mut odd = 0usize;
-    for c in text.chars().take(8192) {
-        total += 1;
-        let allowed = matches!(c, '\n' | '\r' | '\t' | '\x0c' | '\x1b' | '\x07' | '\x08');
-        if (c.is_control() && !allowed) || c == '\u{fffd}' {
-            odd += 1;
+    const LOOKED_AT: usize = 8192;
+    let odd_ascii = |b: u8| {
+        (b < 0x20 || b == 0x7f) && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b | 0x07 | 0x08)
+    };
+    let (mut total, mut odd) = (0usize, 0usize);
+    let mut rest = text;
+    while total < LOOKED_AT && !rest.is_empty() {
+        // A run of ASCII at a time (one byte, one character), then one
+        // other character.
+        let head = rest.as_bytes();
+        let head = head.get(..LOOKED_AT - total).unwrap_or(head);
+        let skip = crate::text::unspecial_prefix(head, |b| !b.is_ascii());
+        let n = head.iter().skip(skip).position(|b| !b.is_ascii()).map_or(head.len(), |p| skip + p);
+        let run = head.get(..n).unwrap_or_default();
+        total += n;
+        odd += run.iter().fold(0usize, |k, &b| k + usize::from(odd_ascii(b)));
+        rest = rest.get(n..).unwrap_or("");
+        let mut chars = rest.chars();
+        if total < LOOKED_AT
+            && let Some(c) = chars.next()
+        {
+            total += 1;
+            odd += usize::from(c.is_control() || c == '\u{fffd}');
+            rest = chars.as_str();
         }
     }
     odd * 20 > total

@@ -52,20 +52,54 @@ impl Dedup {
 /// Identity of an article: its title and the words of its body, whatever
 /// the spacing. A stable hash (SipHash-1-3 with fixed keys, each word's
 /// bytes then a separator byte no UTF-8 text holds), so that the value the
-/// library keeps means the same to every later build.
+/// library keeps means the same to every later build. The words are laid
+/// end to end first and hashed in one go (the same bytes, so the same value
+/// as hashing them word by word, at a fraction of the cost).
 pub fn article_hash(title: &str, body: &str) -> u64 {
-    let mut h = SipHasher13::new_with_keys(0x6172_7469_636c_6521, 0x6964_656e_7469_7479);
-    for word in title.split_whitespace() {
-        h.write(word.as_bytes());
-        h.write_u8(0xff);
-    }
+    let mut stream = Vec::with_capacity(title.len() + body.len() + 2);
+    push_words(&mut stream, title);
     // Apart from the body, so that a title word cannot pass for a body word.
-    h.write_u8(0xfe);
-    for word in body.split_whitespace() {
-        h.write(word.as_bytes());
-        h.write_u8(0xff);
-    }
+    stream.push(0xfe);
+    push_words(&mut stream, body);
+    let mut h = SipHasher13::new_with_keys(0x6172_7469_636c_6521, 0x6964_656e_7469_7479);
+    h.write(&stream);
     h.finish()
+}
+
+/// Appends the words of `s` (as `split_whitespace` cuts them), each
+/// followed by `0xff`.
+fn push_words(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    // The start of the word under way, if any.
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        // White space: ASCII, or a character whose UTF-8 form starts with
+        // one of these bytes (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000).
+        let space = match bytes[i] {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => s
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8),
+            _ => 0,
+        };
+        if space == 0 {
+            word.get_or_insert(i);
+            i += 1;
+            continue;
+        }
+        if let Some(start) = word.take() {
+            out.extend_from_slice(bytes.get(start..i).unwrap_or_default());
+            out.push(0xff);
+        }
+        i += space;
+    }
+    if let Some(start) = word {
+        out.extend_from_slice(bytes.get(start..).unwrap_or_default());
+        out.push(0xff);
+    }
 }
 
 #[cfg(test)]
@@ -105,5 +139,30 @@ mod tests {
         assert_eq!(article_hash("A  title", "Some\nbody."), article_hash("A title", "Some body."));
         assert_ne!(article_hash("A", "title body"), article_hash("A title", "body"));
         assert_eq!(article_hash("A title", "Some body."), 11_735_257_876_962_135_413);
+    }
+
+    /// The hash as it was first written: word by word.
+    fn word_by_word(title: &str, body: &str) -> u64 {
+        let mut h = SipHasher13::new_with_keys(0x6172_7469_636c_6521, 0x6964_656e_7469_7479);
+        for word in title.split_whitespace() {
+            h.write(word.as_bytes());
+            h.write_u8(0xff);
+        }
+        h.write_u8(0xfe);
+        for word in body.split_whitespace() {
+            h.write(word.as_bytes());
+            h.write_u8(0xff);
+        }
+        h.finish()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_hash_is_that_of_the_words_one_by_one(
+            title in "[ a-zA-Z\u{85}\u{a0}\u{1680}\u{2000}-\u{2060}\u{3000}\u{a1}-\u{bf}\u{1e00}-\u{1e05}\u{2e80}\n\t]{0,20}",
+            body in "[ a-z.\u{85}\u{a0}\u{c2}-\u{c5}\u{1680}\u{1e00}\u{2000}-\u{2060}\u{3000}-\u{3010}\u{feff}\r\n\t\x0b\x0c\x1c]{0,60}",
+        ) {
+            proptest::prop_assert_eq!(article_hash(&title, &body), word_by_word(&title, &body));
+        }
     }
 }
