@@ -162,3 +162,43 @@ fn a_legal_form_after_a_short_name_keeps_its_value() {
         &["[org:Acme Holdings=Acme] said shares of [org:Acme] grew; [org:Acme Ltd=Acme] agreed."],
     );
 }
+
+/// Czech and Polish institutions named by case forms of their head noun
+/// and its adjectives: the value is the nominative.
+#[test]
+fn declined_institutions_in_the_nominative() {
+    table(
+        "cs",
+        &["org"],
+        &[
+            "Podle [org:České geologické služby=Česká geologická služba] je voda čistá.",
+            "Stížnost předložila [org:Soudnímu dvoru=Soudní dvůr] v Lucemburku.",
+        ],
+    );
+    table(
+        "pl",
+        &["org"],
+        &["Według [org:Straży Granicznej=Straż Graniczna] przejście jest otwarte."],
+    );
+}
+
+/// An English institution name inside Czech or Polish text keeps the
+/// words before its head, is not declined, holds its possessive, and ends
+/// before a preposition of place of the text's language.
+#[test]
+fn english_institutions_inside_slavic_text() {
+    table(
+        "pl",
+        &["org"],
+        &[
+            "Msza odbyła się w [org:Riverside Church] w Nowym Jorku.",
+            "Chłopca zabrano do [org:Rady Children’s Hospital] w San Diego.",
+        ],
+    );
+    table("cs", &["org"], &["Studoval na [org:Stanford University] v Kalifornii."]);
+    table(
+        "en",
+        &["org"],
+        &["Staff at [org:St Mary's Hospital] said the [org:Women's Institute] helped."],
+    );
+}

@@ -181,3 +181,51 @@ fn a_name_that_means_something_else_in_the_language() {
     table("cs", PLACE, &["Řekli to experti z ČZU, UK a VŠE. Komise se konečně odhodlala."]);
     table("pt", PLACE, &["O acordo foi assinado na 3ª Reunião Plenária do conselho."]);
 }
+
+/// A declined form that fits several nominatives takes the town of the
+/// language's own countries (`Mostě` is Most in Bohemia, not Mosta in
+/// Malta); a vowel that drops in the other cases comes back (`Písku` →
+/// `Písek`, `Třinci` → `Třinec`); a small foreign town that merely looks
+/// like a declined word is none (`Tarą`), a foreign name of its own in the
+/// language still is (`Teksasie` → `Teksas`, Texas).
+#[test]
+fn declined_forms_prefer_the_own_countrys_towns() {
+    table(
+        "cs",
+        PLACE,
+        &[
+            "Žalobu podal v [place:Mostě=Most], pak v [place:Písku=Písek] a v [place:Třinci=Třinec].",
+            "Exekuce v [place:Mostě=Most] přibývají.",
+        ],
+    );
+    table("pl", PLACE, &["Mieszkał w [place:Teksasie=Texas], a potem rozmawiał z Tarą o pracy."]);
+}
+
+/// Counties and the regions of a country that no city list holds.
+#[test]
+fn counties_and_regions() {
+    table(
+        "en",
+        PLACE,
+        &[
+            "He lived in [place:Buckinghamshire] and moved to [place:West Yorkshire], near [place:Merseyside].",
+        ],
+    );
+    table(
+        "nl",
+        PLACE,
+        &["Hij woonde in [place:Buckinghamshire] en werkte in [place:Merseyside], zei ze."],
+    );
+    table(
+        "pl",
+        PLACE,
+        &["Mieszka w hrabstwie [place:Buckinghamshire] i pracuje w [place:Yorkshire]."],
+    );
+    table(
+        "pt",
+        PLACE,
+        &[
+            "A região [place:Nordeste=Northeast Region] e o [place:Sudeste=Southeast Region] lideram, e o [place:Centro-Oeste=Central-West Region] cresce.",
+        ],
+    );
+}

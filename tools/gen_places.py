@@ -245,7 +245,23 @@ REGION_LIST = [
     ('West Antarctica', ['Westantarktis']),
     ('East Antarctica', ['Ostantarktis']),
     ('Greenland', []),
+    # England's ceremonial counties (and the historic Yorkshire and Sussex)
+    # whose names are no town's, no person's and no common word.
+    *[(n, []) for n in [
+        "Bedfordshire", "Berkshire", "Buckinghamshire", "Cambridgeshire", "Cumbria", "Derbyshire",
+        "East Riding of Yorkshire", "East Sussex", "Gloucestershire", "Greater London", "Greater Manchester",
+        "Hampshire", "Herefordshire", "Hertfordshire", "Isle of Wight", "Lancashire", "Leicestershire",
+        "Lincolnshire", "Merseyside", "North Yorkshire", "Northamptonshire", "Northumberland", "Nottinghamshire",
+        "Oxfordshire", "Shropshire", "South Yorkshire", "Staffordshire", "Tyne and Wear", "Warwickshire",
+        "West Midlands", "West Sussex", "West Yorkshire", "Wiltshire", "Worcestershire", "Yorkshire", "Sussex"]],
     ("Balkans", ["Balkan", "Balkans", "Balcanes", "Bálcãs"]), ("Scandinavia", ["Skandinavien", "Scandinavië", "Scandinavie", "Escandinavia"]),
+]
+
+# Places known by their names in one language only, whose English value is
+# no name a text uses on its own: Brazil's macro-regions (`Sul` and `Norte`
+# are common words, left to the subdivisions' context rules).
+NAMES_ONLY = [
+    ("Northeast Region", ["Nordeste"]), ("Southeast Region", ["Sudeste"]), ("Central-West Region", ["Centro-Oeste"]),
 ]
 
 
@@ -298,6 +314,8 @@ def curated():
         emit(value, names)
     for value, extra in REGION_LIST:
         emit(value, [value] + extra)
+    for value, names in NAMES_ONLY:
+        emit(value, names)
 
 # ---------------------------------------------------------------------------
 # Seas, oceans, gulfs, straits, rivers, islands and mountain ranges: general

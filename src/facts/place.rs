@@ -32,6 +32,9 @@ static NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.fst"));
 static VALUES: &str = include_str!(concat!(env!("OUT_DIR"), "/place_values.txt"));
 static FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/place_filter.bin"));
 static HEADS: &str = include_str!(concat!(env!("OUT_DIR"), "/place_heads.txt"));
+/// The towns of the countries each declining language is spoken in
+/// (`tools/gen_place_local.py`): `lang<TAB>name` lines.
+static LOCAL: &str = include_str!("../../assets/facts/places_local.txt");
 
 /// ASCII letters and digits.
 static ASCII_WORD: [bool; 256] = {
@@ -109,6 +112,8 @@ pub struct Rules {
     inside_names: InsideNames,
     not_places: HashMap<String, Vec<String>>,
     declension: HashMap<String, Vec<(String, Vec<String>)>>,
+    /// By language: the gazetteer's names of its own countries' towns, sorted.
+    local: HashMap<&'static str, Vec<&'static str>>,
     vietnamese: Vietnamese,
     clubs: club::Clubs,
 }
@@ -119,6 +124,8 @@ struct ForLang<'r> {
     before: &'r [String],
     after: &'r [String],
     declension: &'r [(String, Vec<String>)],
+    /// The towns of the language's own countries (sorted).
+    local: &'r [&'static str],
     not_places: &'r [String],
     /// Capitals mark names only (not nouns, as in German, nor every
     /// syllable of a name, as in Vietnamese).
@@ -167,6 +174,15 @@ impl Rules {
                 head_pairs[i / 64] |= 1 << (i % 64);
             }
         }
+        let mut local: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        for (lang, name) in
+            LOCAL.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t'))
+        {
+            local.entry(lang).or_default().push(name);
+        }
+        for names in local.values_mut() {
+            names.sort_unstable();
+        }
         Self {
             names: Fst::new(NAMES).expect("build.rs wrote a valid transducer"),
             heads,
@@ -177,6 +193,7 @@ impl Rules {
             inside_names: lexicon.inside_names,
             not_places: lexicon.not_places,
             declension: lexicon.declension,
+            local,
             vietnamese: lexicon.vietnamese,
             clubs: lexicon.clubs,
         }
@@ -189,6 +206,7 @@ impl Rules {
             before: self.context.get(input.lang.code()).unwrap_or(&self.any_context),
             after: self.context.get("after").map_or(&[], Vec::as_slice),
             declension: self.declension.get(input.lang.code()).map_or(&[], Vec::as_slice),
+            local: self.local.get(input.lang.code()).map_or(&[], Vec::as_slice),
             not_places: self.not_places.get(input.lang.code()).map_or(&[], Vec::as_slice),
             capitals_mark_names: self.inside_names.languages.iter().any(|l| l == input.lang.code()),
             title_case: input.field == Field::Title && is_title_case(text),
@@ -222,7 +240,7 @@ impl Rules {
             };
             let mut hit = candidate.then(|| self.longest(text, start, rules.lang)).flatten();
             if hit.is_none() && first == Start::Upper && !rules.declension.is_empty() {
-                hit = self.declined(start, word, rules.declension, &mut key);
+                hit = self.declined(start, word, &rules, &mut key);
             }
             if let Some(h) =
                 hit.filter(|h| !h.declined && clubs.is_club(text, start, h.name_end, h.entry.kind))
@@ -298,16 +316,24 @@ impl Rules {
     }
 
     /// A name in another case (`Ostravě` → `Ostrava`, `Warszawie` →
-    /// `Warszawa`): the ending of the word at `at` replaced by the nominative's.
+    /// `Warszawa`): the ending of the word at `at` replaced by the
+    /// nominative's. A form may fit several names (`Mostě`: `Most` in
+    /// Bohemia, `Mosta` in Malta); a town of the language's own countries
+    /// comes first. A name elsewhere is taken when it needs nothing to
+    /// count (a country, a large city: `Londýně`) or is a name of its own
+    /// in another language (`Teksasie` → `Teksas`, Texas), never a small
+    /// foreign town that merely looks like the declined word (`Tarą` is no
+    /// `Tara`).
     fn declined(
         &self,
         at: usize,
         word: &str,
-        endings: &[(String, Vec<String>)],
+        rules: &ForLang<'_>,
         key: &mut String,
     ) -> Option<Hit> {
         let end = word.len();
-        for (ending, nominatives) in endings {
+        let mut foreign = None;
+        for (ending, nominatives) in rules.declension {
             let Some(stem) = word.strip_suffix(ending.as_str()) else { continue };
             if stem.chars().count() < 3 {
                 continue;
@@ -316,13 +342,22 @@ impl Rules {
                 key.clear();
                 key.push_str(stem);
                 key.push_str(nominative);
-                if let Some(v) = self.names.get(key.as_bytes()) {
-                    let entry = Packed::from_u64(v.value());
-                    return Some(Hit { end: at + end, name_end: at + end, entry, declined: true });
+                let Some(v) = self.names.get(key.as_bytes()) else { continue };
+                let entry = Packed::from_u64(v.value());
+                let hit = Hit { end: at + end, name_end: at + end, entry, declined: true };
+                if rules.local.binary_search(&key.as_str()).is_ok() {
+                    return Some(hit);
+                }
+                let exonym =
+                    VALUES.get(entry.offset..entry.offset + entry.len) != Some(key.as_str());
+                if foreign.is_none()
+                    && (entry.kind == PlaceKind::Country || entry.need == Need::Nothing || exonym)
+                {
+                    foreign = Some(hit);
                 }
             }
         }
-        None
+        foreign
     }
 
     /// Whether a name found at `at` is a place here, as its entry needs.

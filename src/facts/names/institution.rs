@@ -48,6 +48,8 @@ pub(super) struct Finder {
     romance_adjective: Vec<String>,
     /// Czech and Polish words that end a name before a head noun could come.
     slavic_stops: WordSet,
+    /// Links only after a Czech or Polish head (`w`, `v`).
+    place_links: WordSet,
 }
 
 impl Finder {
@@ -73,6 +75,7 @@ impl Finder {
             decl,
             romance_adjective: lex.romance_adjective_endings.clone(),
             slavic_stops: lex.slavic_stops.iter().cloned().collect(),
+            place_links: lex.place_links.iter().cloned().collect(),
         }
     }
 
@@ -187,7 +190,10 @@ impl Finder {
                 let mut a = a.max(head.saturating_sub(3));
                 // Czech and Polish names put only adjectives before their
                 // head (`Narodowy Bank Polski`, not `Członkowie Zgromadzenia`).
-                if matches!(ctx.lang.code(), "cs" | "sk" | "pl") {
+                // A head of another language keeps its words (`Riverside Church`).
+                if matches!(ctx.lang.code(), "cs" | "sk" | "pl")
+                    && self.declined_head(ctx.word(head))
+                {
                     while a < head && !self.decl.looks_adjective(ctx.word(a)) {
                         a += 1;
                     }
@@ -255,19 +261,28 @@ impl Finder {
         if let Some(h) = heads[k] {
             last = h;
         }
-        let elided_gap = |last: usize| {
+        let gap_after = |last: usize| {
             let next = ctx.toks.get(last + 1).map_or(ctx.text.len(), |t| t.span.start);
-            matches!(ctx.text.get(ctx.toks[last].span.end..next), Some(" d'" | " d’"))
+            ctx.text.get(ctx.toks[last].span.end..next)
         };
-        while words < MAX_WORDS && (ctx.toks[last].space_after || elided_gap(last)) {
+        // A head of Czech or Polish, after which a preposition of place links.
+        let mut slavic_head = heads[k].is_some() && self.declined_head(ctx.word(k));
+        while words < MAX_WORDS
+            && (ctx.toks[last].space_after
+                || matches!(gap_after(last), Some(" d'" | " d’"))
+                || possessive(gap_after(last)))
+        {
             let next = last + 1;
             // Linking words, then a name word; or a name word (or an
-            // elided link with its name) right away.
+            // elided link with its name) right away; after a possessive
+            // (`Children’s Hospital`), the name word.
             let mut m = next;
             while m < ctx.toks.len()
                 && m - next < MAX_LINKS
+                && !possessive(gap_after(last))
                 && (ctx.toks[m].space_after || elided_article(ctx, m))
                 && self.links.contains(ctx.word(m))
+                && (slavic_head || !self.place_links.contains(ctx.word(m)))
             {
                 m += 1;
             }
@@ -289,10 +304,19 @@ impl Finder {
                 break;
             }
             head |= heads[m].is_some();
+            if heads[m].is_some() {
+                // The last head says whose prepositions link.
+                slavic_head = self.declined_head(ctx.word(m));
+            }
             last = heads[m].unwrap_or(m);
             words += m - next + 1;
         }
         if head && last > k { Ok(last) } else { Err(last) }
+    }
+
+    /// A Czech or Polish head noun, in any case (`Sądu`, `Komise`).
+    fn declined_head(&self, word: &str) -> bool {
+        self.decl.head(word).is_some() || self.decl.capital_head(word).is_some()
     }
 
     /// `Ngân hàng Nhà nước`, `Đại học Michigan`: a capitalised head, then
@@ -395,7 +419,16 @@ impl Finder {
 
     /// The name of tokens `first..=last` with its head noun, and the
     /// adjectives that agree with it, in the nominative.
+    /// A name whose last head is of another language (`Rady Children’s
+    /// Hospital`) is not declined: it is given as written.
     fn nominative(&self, ctx: &Ctx<'_>, first: usize, last: usize) -> String {
+        let last_head = (first..=last)
+            .rev()
+            .find(|&j| self.heads.contains(ctx.word(j)) || self.declined_head(ctx.word(j)));
+        if last_head.is_some_and(|j| !self.declined_head(ctx.word(j))) {
+            let span = Span::new(ctx.toks[first].span.start, ctx.toks[last].span.end);
+            return span.get(ctx.text).split_whitespace().collect::<Vec<_>>().join(" ");
+        }
         let head = (first..=last).find_map(|j| Some((j, self.decl.head(ctx.word(j))?)));
         let mut words: Vec<String> = (first..=last).map(|j| ctx.word(j).to_string()).collect();
         if let Some((h, (nom, gender))) = head {
@@ -509,6 +542,12 @@ fn full_names(found: &mut [Found]) {
             f.value.clone_from(full);
         }
     }
+}
+
+/// The gap after a word is an English possessive (`Children’s Hospital`,
+/// `St Martin's Church`): the apostrophe and `s` the tokens leave out.
+fn possessive(gap: Option<&str>) -> bool {
+    matches!(gap, Some("’s " | "'s "))
 }
 
 /// An elided `d'` stands between token `k` and the next (`d'appel`).

@@ -83,6 +83,9 @@ pub(in crate::facts) struct OrgLexicon {
     pub links: Vec<String>,
     /// Czech and Polish words that end a name before a head noun could come.
     pub slavic_stops: Vec<String>,
+    /// Czech and Polish prepositions of place, links only after a head
+    /// noun of those languages (`Sąd Rejonowy w Krakowie`, not `Hospital w San Diego`).
+    pub place_links: Vec<String>,
     /// Elided links written onto the next word (`dell'`, `d’`).
     pub elided_links: Vec<String>,
     /// Vietnamese function words, which never end a name.
