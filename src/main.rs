@@ -37,6 +37,13 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     }
     if cli.db_path {
         let path = dossier::store::db_path().context("no home directory to keep a database in")?;
+        // The reader leaves the index of `facts` by kind and value to be
+        // built when the file is asked for: whoever queries it gets it.
+        if path.exists()
+            && let Ok(mut library) = dossier::store::Library::open(&path)
+        {
+            let _ = library.index_facts();
+        }
         return output::print(&format!("{}\n", path.display()));
     }
     let theme = if cli.monochrome() { Theme::monochrome() } else { Theme::default() };

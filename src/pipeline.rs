@@ -389,6 +389,8 @@ fn part_of(doc: &Document, source: &Source) -> Option<usize> {
 struct FileBatch {
     at: usize,
     docs: Vec<(Option<usize>, Document)>,
+    /// Each article's [`corpus::article_hash`], when known.
+    hashes: Vec<u64>,
     facts: Vec<Vec<Fact>>,
     problems: Vec<Notice>,
 }
@@ -407,6 +409,7 @@ enum Went {
 /// time, and says why again).
 fn files_of(
     loaded: &mut Loaded,
+    hashes: &[u64],
     sources: &[Source],
     listed: &[Option<Listed>],
     by_display: &HashMap<&str, usize>,
@@ -417,7 +420,7 @@ fn files_of(
     let mut aside = Vec::new();
     let facts =
         std::mem::take(&mut loaded.facts).into_iter().chain(std::iter::repeat_with(Vec::new));
-    for (doc, facts) in std::mem::take(&mut loaded.docs).into_iter().zip(facts) {
+    for (n, (doc, facts)) in std::mem::take(&mut loaded.docs).into_iter().zip(facts).enumerate() {
         let found = by_display.get(doc.path.as_str()).copied().filter(|&i| listed[i].is_some());
         let Some(i) = found else {
             went.push(Went::Aside);
@@ -428,6 +431,7 @@ fn files_of(
             files.push(FileBatch {
                 at: i,
                 docs: Vec::new(),
+                hashes: Vec::new(),
                 facts: Vec::new(),
                 problems: Vec::new(),
             });
@@ -436,6 +440,7 @@ fn files_of(
         went.push(Went::File(slot));
         files[slot].docs.push((part_of(&doc, &sources[i]), doc));
         files[slot].facts.push(facts);
+        files[slot].hashes.extend(hashes.get(n));
     }
     for p in &loaded.problems {
         let file = p.path.rsplit_once('#').map_or(p.path.as_str(), |(f, _)| f);
@@ -475,6 +480,7 @@ fn put_back(loaded: &mut Loaded, taken: Taken) {
 
 /// Stores the files of a loaded batch in one transaction; returns the row
 /// of each (by its place among `sources`). The batch is as it was after.
+/// `hashes`: each article's [`corpus::article_hash`] (or none: made here).
 fn put_batch(
     library: &mut Library,
     loaded: &mut Loaded,
@@ -482,9 +488,11 @@ fn put_batch(
     listed: &[Option<Listed>],
     by_display: &HashMap<&str, usize>,
     with_facts: bool,
+    hashes: &[u64],
 ) -> Result<Vec<(usize, FileId)>, StoreError> {
     let had_facts = loaded.facts.len() == loaded.docs.len();
-    let taken = files_of(loaded, sources, listed, by_display);
+    let hashes = if hashes.len() == loaded.docs.len() { hashes } else { &[] };
+    let taken = files_of(loaded, hashes, sources, listed, by_display);
     let new: Vec<NewFile<'_>> = taken
         .files
         .iter()
@@ -493,6 +501,7 @@ fn put_batch(
                 listed: listed[f.at].as_ref()?,
                 hash: None,
                 docs: &f.docs,
+                body_hashes: &f.hashes,
                 facts: with_facts.then_some(f.facts.as_slice()),
                 problems: &f.problems,
             })

@@ -719,3 +719,26 @@ fn db_path_prints_where_the_facts_table_is() {
     );
     assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 0, "printing creates nothing");
 }
+
+#[test]
+fn db_path_builds_the_index_of_facts_the_reader_left_out() {
+    let dir = folder(12);
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("dossier/library.sqlite");
+    let mut lib = Library::open(&path).unwrap();
+    sync(&mut lib, dir.path(), &Extractor::new());
+    // As the reader leaves it after a large first import.
+    lib.drop_facts_index().unwrap();
+    drop(lib);
+    let index = "select count(*) from sqlite_schema where name = 'facts_by_kind'";
+    assert_eq!(count(&path, index), 0);
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("--db-path")
+        .env("XDG_CACHE_HOME", home.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim_end(), path.display().to_string());
+    assert_eq!(count(&path, index), 1);
+    assert_eq!(integrity(&path), "ok");
+}

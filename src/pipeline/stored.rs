@@ -50,6 +50,11 @@ pub(super) struct Load<'a> {
     pub error: Option<StoreError>,
     /// Whether unchanged files are handed over lean ([`Order::Reader`]).
     lean: bool,
+    /// Whether the load is the reader's ([`Order::Reader`], or a
+    /// [`Load::check`]): it never uses the index of `facts`, so a large
+    /// import leaves it to be built when it is asked for
+    /// ([`Library::index_facts`]: `--db-path`, the headless commands).
+    reader: bool,
     /// The lean documents of the stored files under the paths, being
     /// read on another thread while the paths are listed ([`prefetch`]).
     pub prefetched: Option<Prefetch>,
@@ -105,6 +110,7 @@ impl<'a> Load<'a> {
             bytes_done: 0,
             error: None,
             lean: false,
+            reader: false,
             prefetched: None,
         }
     }
@@ -141,6 +147,7 @@ impl<'a> Load<'a> {
         let to_load: Vec<usize> =
             (0..self.sources.len()).filter(|&i| !self.verdicts[i].is_some_and(is_stored)).collect();
         summary.loaded = to_load.len();
+        self.reader = order == Order::Reader;
         if !self.prepare_import(&to_load) {
             return summary;
         }
@@ -208,6 +215,7 @@ impl<'a> Load<'a> {
             self.bytes_done += self.sources[i].bytes;
         }
         summary.loaded = to_load.len();
+        self.reader = true;
         if !self.prepare_import(&to_load) {
             return None;
         }
@@ -268,11 +276,12 @@ impl<'a> Load<'a> {
     }
 
     /// The end of a load that went on to the end (`go_on`): the index of
-    /// `facts` made again if need be, and the problems and notes not
-    /// handed out yet handed out.
+    /// `facts` made again if need be (not by the reader), and the problems
+    /// and notes not handed out yet handed out.
     fn finish(&mut self, go_on: bool, out: &mut Out<'_>) {
         if self.error.is_none()
             && go_on
+            && !self.reader
             && let Err(e) = self.library.index_facts()
         {
             self.error = Some(e);
@@ -305,56 +314,79 @@ impl<'a> Load<'a> {
         let (mut done_now, mut bytes_now) = (0, 0);
         let with_facts = self.facts.is_some();
         let lean = self.lean;
+        let facts = self.facts;
         let corrections = self.facts.and_then(Lazy::corrections);
         // Every file stored whole: repeats are left out as they are handed
         // out, the same way whether they come from the library or not.
         let options = Options { keep_repeats: true, ..self.options };
-        stream(listing, self.facts, options, &mut |mut loaded| {
-            match super::put_batch(library, &mut loaded, &sources, &listed, &by_display, with_facts)
-            {
-                Ok(rows) => {
-                    for (at, id) in rows {
-                        files[todo[at]] = Some(id);
+        // The files are loaded and extracted (and each article hashed) on
+        // every core by a thread of their own while this one stores the
+        // batch before and hands it out: neither waits for the other.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(Loaded, Vec<u64>)>(1);
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                stream(listing, facts, options, &mut |loaded| {
+                    let hashes = hashed(&loaded.docs);
+                    match tx.send((loaded, hashes)) {
+                        Ok(()) => ControlFlow::Continue(()),
+                        Err(_) => ControlFlow::Break(()),
+                    }
+                });
+            });
+            // Dropped when this thread stops early: the loader's next send fails.
+            let rx = rx;
+            for (mut loaded, hashes) in &rx {
+                let put = super::put_batch(
+                    library,
+                    &mut loaded,
+                    &sources,
+                    &listed,
+                    &by_display,
+                    with_facts,
+                    &hashes,
+                );
+                match put {
+                    Ok(rows) => {
+                        for (at, id) in rows {
+                            files[todo[at]] = Some(id);
+                        }
+                    }
+                    Err(e) => {
+                        *error = Some(e);
+                        flow = ControlFlow::Break(());
+                        break;
                     }
                 }
-                Err(e) => {
-                    *error = Some(e);
-                    flow = ControlFlow::Break(());
-                    return flow;
+                let labels = loaded.docs.iter().map(|d| d.path.as_str());
+                let more = loaded.problems.iter().chain(&loaded.notes).map(|p| p.path.as_str());
+                for path in labels.chain(more) {
+                    let file = path.rsplit_once('#').map_or(path, |(f, _)| f);
+                    if let Some(&at) = by_display.get(path).or_else(|| by_display.get(file)) {
+                        sent[todo[at]] = true;
+                    }
                 }
-            }
-            let labels = loaded.docs.iter().map(|d| d.path.as_str());
-            let more = loaded.problems.iter().chain(&loaded.notes).map(|p| p.path.as_str());
-            for path in labels.chain(more) {
-                let file = path.rsplit_once('#').map_or(path, |(f, _)| f);
-                if let Some(&at) = by_display.get(path).or_else(|| by_display.get(file)) {
-                    sent[todo[at]] = true;
-                }
-            }
-            (done_now, bytes_now) = (loaded.progress.files_done, loaded.progress.bytes_done);
-            loaded.progress.files_done += done_before;
-            loaded.progress.bytes_done += bytes_before;
-            loaded.progress.files_total = sent.len();
-            if let Some(out) = out.as_deref_mut() {
-                loaded.problems.splice(0..0, std::mem::take(problems));
-                loaded.notes.splice(0..0, std::mem::take(notes));
-                flow = if lean {
-                    // Taken while the bodies are there.
-                    let hashes: Vec<u64> = (loaded.docs.iter())
-                        .map(|d| crate::corpus::article_hash(&d.title, &d.body))
-                        .collect();
-                    made_lean(&mut loaded, corrections);
-                    out.send_hashed(loaded, &hashes)
+                (done_now, bytes_now) = (loaded.progress.files_done, loaded.progress.bytes_done);
+                loaded.progress.files_done += done_before;
+                loaded.progress.bytes_done += bytes_before;
+                loaded.progress.files_total = sent.len();
+                if let Some(out) = out.as_deref_mut() {
+                    loaded.problems.splice(0..0, std::mem::take(problems));
+                    loaded.notes.splice(0..0, std::mem::take(notes));
+                    if lean {
+                        made_lean(&mut loaded, corrections);
+                    }
+                    flow = out.send_hashed(loaded, &hashes);
                 } else {
-                    out.send(loaded)
-                };
-            } else {
-                // Kept for the first batch read back (which reads the
-                // problems of the files not loaded now from the library).
-                problems.extend(loaded.problems);
-                notes.extend(loaded.notes);
+                    // Kept for the first batch read back (which reads the
+                    // problems of the files not loaded now from the library).
+                    problems.extend(loaded.problems);
+                    notes.extend(loaded.notes);
+                }
+                if flow.is_break() {
+                    break;
+                }
             }
-            flow
+            drop(rx);
         });
         self.files_done = done_before + done_now;
         self.bytes_done = bytes_before + bytes_now;
@@ -562,6 +594,19 @@ pub(super) fn lean_article(
         c.apply(&s.doc, &mut facts);
     }
     Ok((s.doc, facts, Kept { row: s.row, lean }, s.body_hash))
+}
+
+/// Each article's [`crate::corpus::article_hash`], on every core, its
+/// key in the reading state ([`crate::state::content_hash`], kept with
+/// it) made on the way: both read the whole text, which the thread that
+/// stores the batch need not do again.
+fn hashed(docs: &[crate::corpus::Document]) -> Vec<u64> {
+    docs.par_iter()
+        .map(|d| {
+            let _ = crate::state::content_hash(d);
+            crate::corpus::article_hash(&d.title, &d.body)
+        })
+        .collect()
 }
 
 /// The articles of a batch just stored handed over lean, as if read back

@@ -40,6 +40,7 @@ impl ParsedFile {
             listed: &self.listed,
             hash: self.hash,
             docs: &self.docs,
+            body_hashes: &[],
             facts: Some(&self.facts),
             problems: &self.problems,
         }

@@ -142,6 +142,9 @@ pub struct NewFile<'a> {
     /// Its documents, in order, and for each the `N` of `key#N` when the
     /// file holds several articles.
     pub docs: &'a [(Option<usize>, Document)],
+    /// Each document's [`crate::corpus::article_hash`] when the loader
+    /// made it already (else none: made here).
+    pub body_hashes: &'a [u64],
     /// The facts of each document, when extracted already (else the file is
     /// [`Verdict::Stale`] until [`Library::put_facts`]).
     pub facts: Option<&'a [Vec<Fact>]>,
@@ -854,7 +857,8 @@ fn put_file(
     };
     let mut rows = Vec::with_capacity(file.docs.len());
     for (ord, (part, doc)) in file.docs.iter().enumerate() {
-        let row = insert_document(tx, FileId(id), ord, *part, doc)?;
+        let hash = file.body_hashes.get(ord).copied();
+        let row = insert_document(tx, FileId(id), ord, *part, doc, hash)?;
         if let Some(facts) = file.facts.and_then(|f| f.get(ord)) {
             insert_facts(tx, row, doc, facts)?;
         }
@@ -882,9 +886,11 @@ fn insert_document(
     ord: usize,
     part: Option<usize>,
     doc: &Document,
+    body_hash: Option<u64>,
 ) -> rusqlite::Result<DocRow> {
     let hash = crate::state::content_hash(doc);
-    let body_hash = crate::corpus::article_hash(&doc.title, &doc.body).cast_signed();
+    let body_hash = body_hash.unwrap_or_else(|| crate::corpus::article_hash(&doc.title, &doc.body));
+    let body_hash = body_hash.cast_signed();
     let mut stmt = tx.prepare_cached(
         "INSERT INTO documents (file, ord, part, key, path, lang, title, has_headline, date, \
          site, url, byline, words, bytes, hash, body_hash) \

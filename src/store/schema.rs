@@ -75,7 +75,8 @@ pub const LIBRARY_TABLES: [&str; 6] =
 
 /// The index that makes `facts` quick to group by kind and value. Built
 /// once after a large import rather than kept up row by row during it
-/// (which doubles the cost of storing the facts).
+/// (which doubles the cost of storing the facts); the reader, which never
+/// uses it, leaves it to `--db-path` and the headless commands.
 pub const FACTS_INDEX: &str = "CREATE INDEX IF NOT EXISTS facts_by_kind ON facts(kind, value)";
 
 /// The reading state (`state.sqlite`, in the state directory), as schema 1
