@@ -121,7 +121,7 @@ impl Rules {
                     at += 1;
                 }
             }
-            if here < pos || inside_word || !self.shapes.may_start(b) {
+            if here < pos || inside_word || !self.shapes.may_start_at(bytes, here) {
                 continue;
             }
             let Some((pid, end)) = matcher.match_at(text, here) else { continue };

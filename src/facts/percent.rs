@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::number::{DIGITS, Lexicon, SP, alternation, continues_word, whole_word};
-use super::scan::{Groups, Pattern};
+use super::scan::{Alternatives, Groups};
 use super::{Fact, Input, Kind, Value};
 use crate::text::Span;
 
@@ -17,7 +17,7 @@ const RANGE_WORDS: &str = "to|bis|tot|à|a|au|al|đến|tới|až|até|og|till";
 /// Compiled once per extractor.
 pub struct Rules {
     lex: Arc<Lexicon>,
-    re: Pattern,
+    re: Alternatives,
 }
 
 impl Rules {
@@ -31,7 +31,7 @@ impl Rules {
              |[ \\u{{a0}}](?i:{and})[ \\u{{a0}}](?:(?i:el|la|the)[ \\u{{a0}}])?(?P<d>{num}))?\
              {SP}(?P<unit>(?i:{units}))"
         );
-        Self { re: Pattern::new(&pattern), lex }
+        Self { re: Alternatives::new(&[pattern]), lex }
     }
 
     pub fn find(&self, input: Input<'_>) -> Vec<Fact> {

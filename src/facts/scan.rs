@@ -15,6 +15,8 @@ use std::sync::OnceLock;
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta;
+use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
+use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::pool::{Pool, PoolGuard};
@@ -33,27 +35,57 @@ pub struct Scanner {
     shapes: Vec<(String, OnceLock<Pattern>)>,
     /// Bytes that can begin a match.
     first: [bool; 256],
+    /// Pairs of bytes that can begin a match (or make one of a byte), as
+    /// bits indexed by both bytes: most word starts fail here, without a
+    /// walk of the lazy DFA.
+    second: Vec<u64>,
     pool: CachePool,
 }
 
-/// A regex whose groups are read (money, percentages, each date shape):
-/// the lazy DFA finds where a match starts and ends, then the groups are
-/// read over that span only.
+/// A regex whose groups are read (money, percentages, each date shape)
+/// over a span where it is known to match from the start: the lazy DFA
+/// found where the match starts and ends, so the groups are read by a
+/// bounded backtracker over that span alone (no search again), or by a
+/// PikeVM when the span is too long for the backtracker's memory.
 pub struct Pattern {
-    re: meta::Regex,
+    backtrack: BoundedBacktracker,
+    pikevm: PikeVM,
+    caches: ReadPool,
 }
+
+struct ReadCache {
+    backtrack: backtrack::Cache,
+    pikevm: pikevm::Cache,
+}
+
+type ReadPool = Pool<ReadCache, Box<dyn Fn() -> ReadCache + Send + Sync>>;
+
+/// Memory for the backtracker's record of the states visited at each
+/// position: states × (span + 1) bits, enough for the spans of matches.
+const VISITED_BYTES: usize = 8 << 20;
 
 impl Pattern {
     /// Compiles `pattern` as `regex::Regex::new` would (Unicode,
     /// leftmost-first, the same size limits). Our own patterns: one that
     /// does not compile is a bug.
     pub fn new(pattern: &str) -> Self {
-        let re = meta::Builder::new()
-            .configure(Self::config())
+        let nfa = thompson::Compiler::new()
             .syntax(syntax::Config::new().utf8(true))
+            .configure(thompson::Config::new().nfa_size_limit(Some(10 * (1 << 20))))
             .build(pattern)
             .expect("pattern compiles");
-        Self { re }
+        let backtrack = BoundedBacktracker::builder()
+            .configure(BoundedBacktracker::config().visited_capacity(VISITED_BYTES))
+            .build_from_nfa(nfa.clone())
+            .expect("backtracker");
+        let pikevm = PikeVM::builder()
+            .configure(PikeVM::config().match_kind(MatchKind::LeftmostFirst))
+            .build_from_nfa(nfa)
+            .expect("PikeVM");
+        let (b, p) = (backtrack.clone(), pikevm.clone());
+        let make: Box<dyn Fn() -> ReadCache + Send + Sync> =
+            Box::new(move || ReadCache { backtrack: b.create_cache(), pikevm: p.create_cache() });
+        Self { backtrack, pikevm, caches: Pool::new(make) }
     }
 
     fn config() -> meta::Config {
@@ -64,15 +96,17 @@ impl Pattern {
             .utf8_empty(true)
     }
 
-    /// The groups of the first match at or after `at`.
-    pub fn captures_at<'t>(&self, text: &'t str, at: usize) -> Option<Groups<'t>> {
-        self.captures(text, &regex_automata::Input::new(text).span(at..text.len()))
-    }
-
-    /// The groups of a search of `text` as `input` says.
-    fn captures<'t>(&self, text: &'t str, input: &regex_automata::Input<'_>) -> Option<Groups<'t>> {
-        let mut caps = self.re.create_captures();
-        self.re.search_captures(input, &mut caps);
+    /// The groups of the match that starts at `span.start` of `text` and
+    /// ends at `span.end` (or before: the span is where it may end).
+    fn read_at<'t>(&self, text: &'t str, span: std::ops::Range<usize>) -> Option<Groups<'t>> {
+        let input = regex_automata::Input::new(text).span(span).anchored(Anchored::Yes);
+        let mut cache = self.caches.get();
+        let mut caps = self.backtrack.create_captures();
+        if input.get_span().len() < self.backtrack.max_haystack_len() {
+            self.backtrack.try_search(&mut cache.backtrack, &input, &mut caps).ok()?;
+        } else {
+            self.pikevm.search(&mut cache.pikevm, &input, &mut caps);
+        }
         caps.is_match().then_some(Groups { caps, text })
     }
 }
@@ -103,8 +137,7 @@ impl Alternatives {
     pub fn captures_at<'t>(&self, text: &'t str, mut at: usize) -> Option<Groups<'t>> {
         loop {
             let m = self.find.search(&regex_automata::Input::new(text).span(at..text.len()))?;
-            let input = regex_automata::Input::new(text).span(m.range()).anchored(Anchored::Yes);
-            if let Some(groups) = self.read.get(m.pattern().as_usize())?.captures(text, &input) {
+            if let Some(groups) = self.read.get(m.pattern().as_usize())?.read_at(text, m.range()) {
                 return Some(groups);
             }
             // Never taken: the alternative that matched reads its own match.
@@ -179,17 +212,25 @@ impl Scanner {
             .build_from_nfa(nfa)
             .expect("lazy DFA");
         let first = first_bytes(&dfa);
+        let second = second_bytes(&dfa, &first);
         let d = dfa.clone();
         let make: Box<dyn Fn() -> Cache + Send + Sync> = Box::new(move || d.create_cache());
         let shapes =
             patterns.iter().map(|p| (format!("^(?:{})$", p.as_ref()), OnceLock::new())).collect();
-        Self { dfa, shapes, first, pool: Pool::new(make) }
+        Self { dfa, shapes, first, second, pool: Pool::new(make) }
     }
 
-    /// Whether a match can start with byte `b`.
+    /// Whether a match can start at `at` of `bytes`, from its first two bytes.
     #[inline]
-    pub fn may_start(&self, b: u8) -> bool {
-        self.first[usize::from(b)]
+    pub fn may_start_at(&self, bytes: &[u8], at: usize) -> bool {
+        let Some(&b) = bytes.get(at) else { return false };
+        match bytes.get(at + 1) {
+            Some(&c) => {
+                let i = pair_index(b, c);
+                self.second[i / 64] & (1 << (i % 64)) != 0
+            }
+            None => self.first[usize::from(b)],
+        }
     }
 
     /// A matcher for one text: the lazy DFA's cache is taken from the pool
@@ -208,7 +249,7 @@ impl Scanner {
     ) -> Option<R> {
         let (pattern, re) = self.shapes.get(pid.as_usize())?;
         let re = re.get_or_init(|| Pattern::new(pattern));
-        read(&re.captures_at(found, 0)?)
+        read(&re.read_at(found, 0..found.len())?)
     }
 }
 
@@ -254,6 +295,36 @@ impl Matcher<'_> {
         }
         found
     }
+}
+
+fn pair_index(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
+}
+
+/// The pairs of bytes after which the anchored start state is not dead
+/// (a match of one byte shows in the state after the second: a lazy DFA
+/// reports matches one byte late).
+fn second_bytes(dfa: &DFA, first: &[bool; 256]) -> Vec<u64> {
+    let mut cache = dfa.create_cache();
+    let mut bits = vec![0u64; (1 << 16) / 64];
+    let config = regex_automata::util::start::Config::new().anchored(Anchored::Yes);
+    for a in (0..=255u8).filter(|&a| first[usize::from(a)]) {
+        for b in 0..=255u8 {
+            // From the start each time: a step may clear the cache.
+            let live = match dfa.start_state(&mut cache, &config) {
+                Ok(s) => dfa
+                    .next_state(&mut cache, s, a)
+                    .and_then(|s| dfa.next_state(&mut cache, s, b))
+                    .map_or(true, |s| !s.is_dead()),
+                Err(_) => true,
+            };
+            if live {
+                let i = pair_index(a, b);
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+    }
+    bits
 }
 
 /// The bytes after which the anchored start state is not dead.
