@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use super::number::{DIGITS, Lexicon, SP, alternation, continues_word, whole_word};
+use super::number::{DIGITS, Lexicon, SP, alternation_ci, continues_word, whole_word};
 use super::scan::{Alternatives, Groups};
 use super::{Fact, Input, Kind, Value};
 use crate::text::Span;
@@ -23,7 +23,7 @@ pub struct Rules {
 impl Rules {
     pub fn new(lex: Arc<Lexicon>) -> Self {
         let num = format!("{DIGITS}|(?i:{})", lex.word_pattern());
-        let units = alternation(lex.percent_units.iter().map(String::as_str));
+        let units = alternation_ci(lex.percent_units.iter().map(String::as_str));
         let and = &lex.and_pattern;
         let pattern = format!(
             "(?P<sign>[-+−])?(?P<a>{num})\

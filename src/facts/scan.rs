@@ -35,10 +35,6 @@ pub struct Scanner {
     shapes: Vec<(String, OnceLock<Pattern>)>,
     /// Bytes that can begin a match.
     first: [bool; 256],
-    /// Pairs of bytes that can begin a match (or make one of a byte), as
-    /// bits indexed by both bytes: most word starts fail here, without a
-    /// walk of the lazy DFA.
-    second: Vec<u64>,
     pool: CachePool,
 }
 
@@ -61,8 +57,9 @@ struct ReadCache {
 type ReadPool = Pool<ReadCache, Box<dyn Fn() -> ReadCache + Send + Sync>>;
 
 /// Memory for the backtracker's record of the states visited at each
-/// position: states × (span + 1) bits, enough for the spans of matches.
-const VISITED_BYTES: usize = 8 << 20;
+/// position (states × (span + 1) bits, all cleared for each read): past
+/// it, the PikeVM reads, whose work does not grow with the states unvisited.
+const VISITED_BYTES: usize = 256 << 10;
 
 impl Pattern {
     /// Compiles `pattern` as `regex::Regex::new` would (Unicode,
@@ -212,25 +209,17 @@ impl Scanner {
             .build_from_nfa(nfa)
             .expect("lazy DFA");
         let first = first_bytes(&dfa);
-        let second = second_bytes(&dfa, &first);
         let d = dfa.clone();
         let make: Box<dyn Fn() -> Cache + Send + Sync> = Box::new(move || d.create_cache());
         let shapes =
             patterns.iter().map(|p| (format!("^(?:{})$", p.as_ref()), OnceLock::new())).collect();
-        Self { dfa, shapes, first, second, pool: Pool::new(make) }
+        Self { dfa, shapes, first, pool: Pool::new(make) }
     }
 
-    /// Whether a match can start at `at` of `bytes`, from its first two bytes.
+    /// Whether a match can start with byte `b`.
     #[inline]
-    pub fn may_start_at(&self, bytes: &[u8], at: usize) -> bool {
-        let Some(&b) = bytes.get(at) else { return false };
-        match bytes.get(at + 1) {
-            Some(&c) => {
-                let i = pair_index(b, c);
-                self.second[i / 64] & (1 << (i % 64)) != 0
-            }
-            None => self.first[usize::from(b)],
-        }
+    pub fn may_start(&self, b: u8) -> bool {
+        self.first[usize::from(b)]
     }
 
     /// A matcher for one text: the lazy DFA's cache is taken from the pool
@@ -295,36 +284,6 @@ impl Matcher<'_> {
         }
         found
     }
-}
-
-fn pair_index(a: u8, b: u8) -> usize {
-    usize::from(a) << 8 | usize::from(b)
-}
-
-/// The pairs of bytes after which the anchored start state is not dead
-/// (a match of one byte shows in the state after the second: a lazy DFA
-/// reports matches one byte late).
-fn second_bytes(dfa: &DFA, first: &[bool; 256]) -> Vec<u64> {
-    let mut cache = dfa.create_cache();
-    let mut bits = vec![0u64; (1 << 16) / 64];
-    let config = regex_automata::util::start::Config::new().anchored(Anchored::Yes);
-    for a in (0..=255u8).filter(|&a| first[usize::from(a)]) {
-        for b in 0..=255u8 {
-            // From the start each time: a step may clear the cache.
-            let live = match dfa.start_state(&mut cache, &config) {
-                Ok(s) => dfa
-                    .next_state(&mut cache, s, a)
-                    .and_then(|s| dfa.next_state(&mut cache, s, b))
-                    .map_or(true, |s| !s.is_dead()),
-                Err(_) => true,
-            };
-            if live {
-                let i = pair_index(a, b);
-                bits[i / 64] |= 1 << (i % 64);
-            }
-        }
-    }
-    bits
 }
 
 /// The bytes after which the anchored start state is not dead.
