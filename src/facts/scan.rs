@@ -42,7 +42,7 @@ pub struct Scanner {
 /// over a span where it is known to match from the start: the lazy DFA
 /// found where the match starts and ends, so the groups are read by a
 /// bounded backtracker over that span alone (no search again), or by a
-/// PikeVM when the span is too long for the backtracker's memory.
+/// `PikeVM` when the span is too long for the backtracker's memory.
 pub struct Pattern {
     backtrack: BoundedBacktracker,
     pikevm: PikeVM,
@@ -58,7 +58,7 @@ type ReadPool = Pool<ReadCache, Box<dyn Fn() -> ReadCache + Send + Sync>>;
 
 /// Memory for the backtracker's record of the states visited at each
 /// position (states × (span + 1) bits, all cleared for each read): past
-/// it, the PikeVM reads, whose work does not grow with the states unvisited.
+/// it, the `PikeVM` reads, whose work does not grow with the states unvisited.
 const VISITED_BYTES: usize = 256 << 10;
 
 impl Pattern {
