@@ -115,11 +115,9 @@ impl Rules {
             let inside_word = prev_word && word;
             prev_word = word;
             at += len;
-            // The rest of an ASCII word is inside it: no match starts there.
-            if word && b < 0x80 {
-                while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
-                    at += 1;
-                }
+            // The rest of a word is inside it: no match starts there.
+            if word {
+                at = word_end(text, at);
             }
             if here < pos || inside_word || !self.shapes.may_start(b) {
                 continue;
@@ -410,6 +408,25 @@ impl Rules {
         }
         self.months.get(&word.to_lowercase()).cloned()
     }
+}
+
+/// The end of the word characters from `at` on (ASCII without decoding).
+fn word_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            at += 1;
+        } else {
+            match text.get(at..).and_then(|r| r.chars().next()) {
+                Some(c) if continues_word(c) => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    at
 }
 
 /// Whether `found`, at `at` in `text`, is words each capitalised (two or

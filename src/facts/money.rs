@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use super::number::{Amount, Lexicon, SP, alternation, whole_word};
+use super::number::{Amount, Lexicon, SP, alternation, alternation_ci, whole_word};
 use super::scan::{Alternatives, Groups};
 use super::{Fact, Input, Kind, Value};
 use crate::text::Span;
@@ -232,9 +232,9 @@ fn pattern(
 ) -> [String; 2] {
     let pre = alternation(before.keys().map(String::as_str));
     let code = alternation(codes.iter().map(String::as_str));
-    let name = alternation(names.iter().map(String::as_str));
-    let weak = alternation(weak.iter().map(String::as_str));
-    let large = alternation(large.iter().map(String::as_str));
+    let name = alternation_ci(names.iter().map(String::as_str));
+    let weak = alternation_ci(weak.iter().map(String::as_str));
+    let large = alternation_ci(large.iter().map(String::as_str));
     let (a, b, c, d) = (
         lex.amount_pattern("a"),
         lex.amount_pattern("b"),

@@ -51,7 +51,7 @@ pub struct Lexicon {
     articles: HashMap<String, f64>,
     pub percent_units: Vec<String>,
     between: Vec<String>,
-    /// The "and" of `between 4 and 6`, as a regex alternation.
+    /// The "and" of `between 4 and 6`, as a case-insensitive alternation.
     pub and_pattern: String,
 }
 
@@ -68,29 +68,29 @@ impl Lexicon {
             words: lower(file.words),
             articles: lower(file.articles),
             percent_units: file.percent.units,
-            and_pattern: alternation(file.ranges.and.iter().map(String::as_str)),
+            and_pattern: alternation_ci(file.ranges.and.iter().map(String::as_str)),
             between: file.ranges.between,
         }
     }
 
     /// Long magnitude words of all languages, as a regex alternation.
     pub fn magnitude_pattern(&self) -> String {
-        alternation(self.magnitudes.values().flat_map(HashMap::keys).map(String::as_str))
+        alternation_ci(self.magnitudes.values().flat_map(HashMap::keys).map(String::as_str))
     }
 
     /// Magnitudes written straight after the digits (`5m`, `3bn`, `100亿`).
     pub fn short_magnitude_pattern(&self) -> String {
-        alternation(self.short_magnitudes.keys().map(String::as_str))
+        alternation_ci(self.short_magnitudes.keys().map(String::as_str))
     }
 
     /// Spelled-out numbers, as a regex alternation.
     pub fn word_pattern(&self) -> String {
-        alternation(self.words.keys().map(String::as_str))
+        alternation_ci(self.words.keys().map(String::as_str))
     }
 
     /// Spelled-out numbers and articles that mean one (`a`, `een`, `ein`).
     pub fn word_or_article_pattern(&self) -> String {
-        alternation(self.words.keys().chain(self.articles.keys()).map(String::as_str))
+        alternation_ci(self.words.keys().chain(self.articles.keys()).map(String::as_str))
     }
 
     /// The factor of a magnitude word, the article's language first.
@@ -254,12 +254,102 @@ fn decimal_mark(s: &str, lang: Lang) -> Option<char> {
 /// Words as a regex alternation, longest first so that the leftmost-first
 /// engine prefers `nghìn tỷ` to `nghìn`; case-insensitive for letters.
 pub fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let words = by_preference(words);
+    let escaped: Vec<String> = words.iter().map(|w| w.chars().map(escape).collect()).collect();
+    escaped.join("|")
+}
+
+/// [`alternation`] for a case-insensitive place (inside `(?i:…)`): the
+/// same matches in the same order of preference, with the words that
+/// begin alike written once (`mil(?:liard|lion|)`). The automata then
+/// try a handful of first letters instead of every word, and are a
+/// fraction of the size. Two branches that begin with letters of
+/// different case folds never match at the same place, so their order
+/// does not matter; a word that ends where others go on is the shortest
+/// of them, and stays last. Words with a letter whose case folds are not
+/// just its own lower and upper case (`ſ`, `ß`, `K`) are written plainly.
+pub fn alternation_ci<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let words = by_preference(words);
+    if !words.iter().all(|w| w.chars().all(simple_fold)) {
+        return words
+            .iter()
+            .map(|w| w.chars().map(escape).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("|");
+    }
+    let chars: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
+    let suffixes: Vec<&[char]> = chars.iter().map(Vec::as_slice).collect();
+    branches(&suffixes).join("|")
+}
+
+/// Non-empty words, longest first (in characters), each once.
+fn by_preference<'a>(words: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let mut words: Vec<&str> = words.filter(|w| !w.is_empty()).collect();
     words.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     words.dedup();
-    let escaped: Vec<String> =
-        words.iter().map(|w| regex::escape(w).replace(' ', r"[ \u{a0}]")).collect();
-    escaped.join("|")
+    words
+}
+
+/// One character of a word, escaped; a space stands for a no-break space too.
+fn escape(c: char) -> String {
+    if c == ' ' { r"[ \u{a0}]".into() } else { regex::escape(c.encode_utf8(&mut [0; 4])) }
+}
+
+/// The branches of an alternation of `suffixes` (in order of preference),
+/// grouped by their first character up to case.
+fn branches(suffixes: &[&[char]]) -> Vec<String> {
+    let mut groups: Vec<(char, char, Vec<&[char]>)> = Vec::new();
+    let mut ends = false;
+    for s in suffixes {
+        let Some((&first, rest)) = s.split_first() else {
+            ends = true;
+            continue;
+        };
+        let key = fold(first);
+        match groups.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, _, members)) => members.push(rest),
+            None => groups.push((key, first, vec![rest])),
+        }
+    }
+    let mut out: Vec<String> = groups
+        .into_iter()
+        .map(|(_, first, members)| {
+            let rest = branches(&members);
+            match rest.as_slice() {
+                [one] => format!("{}{one}", escape(first)),
+                _ => format!("{}(?:{})", escape(first), rest.join("|")),
+            }
+        })
+        .collect();
+    if ends {
+        out.push(String::new());
+    }
+    out
+}
+
+/// The lower case of a character whose case folds are its lower and upper case.
+fn fold(c: char) -> char {
+    single(c.to_lowercase()).unwrap_or(c)
+}
+
+/// Whether a character's case folds are only its own lower and upper
+/// case: ASCII, and the Latin letters that map one to one both ways.
+fn simple_fold(c: char) -> bool {
+    if c.is_ascii() {
+        return true;
+    }
+    let latin = matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
+    let (Some(lower), Some(upper)) = (single(c.to_lowercase()), single(c.to_uppercase())) else {
+        return false;
+    };
+    latin
+        && single(lower.to_uppercase()) == Some(upper)
+        && single(upper.to_lowercase()) == Some(lower)
+}
+
+fn single(mut chars: impl Iterator<Item = char>) -> Option<char> {
+    let c = chars.next()?;
+    chars.next().is_none().then_some(c)
 }
 
 fn collapse_spaces(s: &str) -> String {
@@ -323,6 +413,57 @@ mod tests {
         assert_eq!(lex.magnitude("billion", Lang::from_static("fr")), Some(1e12));
         assert_eq!(lex.magnitude("Mrd.", Lang::DE), Some(1e9));
         assert_eq!(lex.value("twee", Lang::NL), Some(2.0));
+    }
+
+    /// The words written once per shared beginning match what the plain
+    /// alternation matches, where it matches, preferring the same word.
+    #[test]
+    fn shared_beginnings_match_as_the_plain_alternation() {
+        let lex = Lexicon::load();
+        let mine = [
+            "mil",
+            "million",
+            "Milliarde",
+            "milliard",
+            "Mio.",
+            "mio",
+            "MIO",
+            "tỷ",
+            "nghìn tỷ",
+            "Nghìn",
+            "a b",
+            "ab",
+            "a",
+            "Ärger",
+            "ärg",
+            "ſt",
+            "st",
+            "Kr",
+            "kr.",
+        ];
+        let lists: Vec<Vec<String>> = vec![
+            mine.iter().map(|w| (*w).to_string()).collect(),
+            lex.words.keys().chain(lex.articles.keys()).cloned().collect(),
+            lex.magnitudes.values().flat_map(HashMap::keys).cloned().collect(),
+        ];
+        for list in &lists {
+            let compile =
+                |alt: String| regex::Regex::new(&format!("(?i:{alt})")).expect("compiles");
+            let plain = compile(alternation(list.iter().map(String::as_str)));
+            let shared = compile(alternation_ci(list.iter().map(String::as_str)));
+            let mut texts: Vec<String> = Vec::new();
+            for w in list {
+                let cut: String = w.chars().take(w.chars().count().saturating_sub(1)).collect();
+                for t in [w.clone(), w.to_uppercase(), w.to_lowercase(), format!("{w}s"), cut] {
+                    texts.push(t.replace(' ', "\u{a0}"));
+                    texts.push(t);
+                }
+            }
+            for t in &texts {
+                let found = |re: &regex::Regex| re.find(t).map(|m| m.range());
+                assert_eq!(found(&plain), found(&shared), "{t}");
+            }
+        }
     }
 
     #[test]

@@ -6,8 +6,8 @@
 
 use std::sync::Arc;
 
-use super::number::{DIGITS, Lexicon, SP, alternation, continues_word, whole_word};
-use super::scan::{Groups, Pattern};
+use super::number::{DIGITS, Lexicon, SP, alternation_ci, continues_word, whole_word};
+use super::scan::{Alternatives, Groups};
 use super::{Fact, Input, Kind, Value};
 use crate::text::Span;
 
@@ -17,13 +17,13 @@ const RANGE_WORDS: &str = "to|bis|tot|à|a|au|al|đến|tới|až|até|og|till";
 /// Compiled once per extractor.
 pub struct Rules {
     lex: Arc<Lexicon>,
-    re: Pattern,
+    re: Alternatives,
 }
 
 impl Rules {
     pub fn new(lex: Arc<Lexicon>) -> Self {
         let num = format!("{DIGITS}|(?i:{})", lex.word_pattern());
-        let units = alternation(lex.percent_units.iter().map(String::as_str));
+        let units = alternation_ci(lex.percent_units.iter().map(String::as_str));
         let and = &lex.and_pattern;
         let pattern = format!(
             "(?P<sign>[-+−])?(?P<a>{num})\
@@ -31,7 +31,7 @@ impl Rules {
              |[ \\u{{a0}}](?i:{and})[ \\u{{a0}}](?:(?i:el|la|the)[ \\u{{a0}}])?(?P<d>{num}))?\
              {SP}(?P<unit>(?i:{units}))"
         );
-        Self { re: Pattern::new(&pattern), lex }
+        Self { re: Alternatives::new(&[pattern]), lex }
     }
 
     pub fn find(&self, input: Input<'_>) -> Vec<Fact> {

@@ -15,6 +15,8 @@ use std::sync::OnceLock;
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta;
+use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
+use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::pool::{Pool, PoolGuard};
@@ -36,24 +38,51 @@ pub struct Scanner {
     pool: CachePool,
 }
 
-/// A regex whose groups are read (money, percentages, each date shape):
-/// the lazy DFA finds where a match starts and ends, then the groups are
-/// read over that span only.
+/// A regex whose groups are read (money, percentages, each date shape)
+/// over a span where it is known to match from the start: the lazy DFA
+/// found where the match starts and ends, so the groups are read by a
+/// bounded backtracker over that span alone (no search again), or by a
+/// `PikeVM` when the span is too long for the backtracker's memory.
 pub struct Pattern {
-    re: meta::Regex,
+    backtrack: BoundedBacktracker,
+    pikevm: PikeVM,
+    caches: ReadPool,
 }
+
+struct ReadCache {
+    backtrack: backtrack::Cache,
+    pikevm: pikevm::Cache,
+}
+
+type ReadPool = Pool<ReadCache, Box<dyn Fn() -> ReadCache + Send + Sync>>;
+
+/// Memory for the backtracker's record of the states visited at each
+/// position (states × (span + 1) bits, all cleared for each read): past
+/// it, the `PikeVM` reads, whose work does not grow with the states unvisited.
+const VISITED_BYTES: usize = 256 << 10;
 
 impl Pattern {
     /// Compiles `pattern` as `regex::Regex::new` would (Unicode,
     /// leftmost-first, the same size limits). Our own patterns: one that
     /// does not compile is a bug.
     pub fn new(pattern: &str) -> Self {
-        let re = meta::Builder::new()
-            .configure(Self::config())
+        let nfa = thompson::Compiler::new()
             .syntax(syntax::Config::new().utf8(true))
+            .configure(thompson::Config::new().nfa_size_limit(Some(10 * (1 << 20))))
             .build(pattern)
             .expect("pattern compiles");
-        Self { re }
+        let backtrack = BoundedBacktracker::builder()
+            .configure(BoundedBacktracker::config().visited_capacity(VISITED_BYTES))
+            .build_from_nfa(nfa.clone())
+            .expect("backtracker");
+        let pikevm = PikeVM::builder()
+            .configure(PikeVM::config().match_kind(MatchKind::LeftmostFirst))
+            .build_from_nfa(nfa)
+            .expect("PikeVM");
+        let (b, p) = (backtrack.clone(), pikevm.clone());
+        let make: Box<dyn Fn() -> ReadCache + Send + Sync> =
+            Box::new(move || ReadCache { backtrack: b.create_cache(), pikevm: p.create_cache() });
+        Self { backtrack, pikevm, caches: Pool::new(make) }
     }
 
     fn config() -> meta::Config {
@@ -64,15 +93,17 @@ impl Pattern {
             .utf8_empty(true)
     }
 
-    /// The groups of the first match at or after `at`.
-    pub fn captures_at<'t>(&self, text: &'t str, at: usize) -> Option<Groups<'t>> {
-        self.captures(text, &regex_automata::Input::new(text).span(at..text.len()))
-    }
-
-    /// The groups of a search of `text` as `input` says.
-    fn captures<'t>(&self, text: &'t str, input: &regex_automata::Input<'_>) -> Option<Groups<'t>> {
-        let mut caps = self.re.create_captures();
-        self.re.search_captures(input, &mut caps);
+    /// The groups of the match that starts at `span.start` of `text` and
+    /// ends at `span.end` (or before: the span is where it may end).
+    fn read_at<'t>(&self, text: &'t str, span: std::ops::Range<usize>) -> Option<Groups<'t>> {
+        let input = regex_automata::Input::new(text).span(span).anchored(Anchored::Yes);
+        let mut cache = self.caches.get();
+        let mut caps = self.backtrack.create_captures();
+        if input.get_span().len() < self.backtrack.max_haystack_len() {
+            self.backtrack.try_search(&mut cache.backtrack, &input, &mut caps).ok()?;
+        } else {
+            self.pikevm.search(&mut cache.pikevm, &input, &mut caps);
+        }
         caps.is_match().then_some(Groups { caps, text })
     }
 }
@@ -103,8 +134,7 @@ impl Alternatives {
     pub fn captures_at<'t>(&self, text: &'t str, mut at: usize) -> Option<Groups<'t>> {
         loop {
             let m = self.find.search(&regex_automata::Input::new(text).span(at..text.len()))?;
-            let input = regex_automata::Input::new(text).span(m.range()).anchored(Anchored::Yes);
-            if let Some(groups) = self.read.get(m.pattern().as_usize())?.captures(text, &input) {
+            if let Some(groups) = self.read.get(m.pattern().as_usize())?.read_at(text, m.range()) {
                 return Some(groups);
             }
             // Never taken: the alternative that matched reads its own match.
@@ -208,7 +238,7 @@ impl Scanner {
     ) -> Option<R> {
         let (pattern, re) = self.shapes.get(pid.as_usize())?;
         let re = re.get_or_init(|| Pattern::new(pattern));
-        read(&re.captures_at(found, 0)?)
+        read(&re.read_at(found, 0..found.len())?)
     }
 }
 

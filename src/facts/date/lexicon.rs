@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::super::number::alternation;
+use super::super::number::{alternation, alternation_ci};
 
 #[derive(Deserialize)]
 pub struct File {
@@ -116,14 +116,19 @@ pub fn exact_lookup(table: &HashMap<String, Vec<String>>) -> HashMap<String, Str
     map
 }
 
-/// All the words of a table as one alternation.
+/// All the words of a table as one alternation, for a case-insensitive place.
 pub fn words_of(table: &HashMap<String, Vec<String>>) -> String {
+    alternation_ci(table.values().flatten().map(String::as_str))
+}
+
+/// [`words_of`] matched as written (case-sensitive).
+pub fn exact_words_of(table: &HashMap<String, Vec<String>>) -> String {
     alternation(table.values().flatten().map(String::as_str))
 }
 
-/// All the words of a list as one alternation.
+/// All the words of a list as one alternation, for a case-insensitive place.
 pub fn list(words: &[String]) -> String {
-    alternation(words.iter().map(String::as_str))
+    alternation_ci(words.iter().map(String::as_str))
 }
 
 pub fn load() -> File {

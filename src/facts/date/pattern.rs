@@ -2,8 +2,8 @@
 //! order the leftmost-first engine should prefer them when two start at
 //! the same place (a month with its year before a month alone).
 
-use super::super::number::{Lexicon, alternation};
-use super::lexicon::{File, list, words_of};
+use super::super::number::{Lexicon, alternation_ci};
+use super::lexicon::{File, exact_words_of, list, words_of};
 
 /// Years 1900–2100.
 pub const YEAR: &str = "(?:19[0-9]{2}|20[0-9]{2}|2100)";
@@ -23,9 +23,9 @@ pub fn build(f: &File, templates: &[(String, String)]) -> Vec<String> {
     let drop = list(&f.cues.drop);
     let months = words_of(&f.months);
     let any_month = format!("{months}|{}", words_of(&f.month_abbreviations));
-    let vi_months = words_of(&f.vi_months);
-    let rel_before = alternation(f.relative_words.before.keys().map(String::as_str));
-    let rel_after = alternation(f.relative_words.after.keys().map(String::as_str));
+    let vi_months = exact_words_of(&f.vi_months);
+    let rel_before = alternation_ci(f.relative_words.before.keys().map(String::as_str));
+    let rel_after = alternation_ci(f.relative_words.after.keys().map(String::as_str));
     let shapes = [
         format!("(?P<iso>(?P<iy>{YEAR})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9]))"),
         // A preposition or hedge before a range is not part of it, but
@@ -71,7 +71,7 @@ pub fn build(f: &File, templates: &[(String, String)]) -> Vec<String> {
         ),
         format!(
             "(?P<py>(?P<pyw>(?i:{})){S}?(?P<pyy>{YEAR}))",
-            alternation(f.positions.keys().map(String::as_str))
+            alternation_ci(f.positions.keys().map(String::as_str))
         ),
         period(f),
         format!(
@@ -86,7 +86,7 @@ pub fn build(f: &File, templates: &[(String, String)]) -> Vec<String> {
     shapes.extend([decade(f), century(f), holiday(f)]);
     shapes.extend(templates.iter().map(|(p, _)| p.clone()));
     shapes.extend([
-        format!("(?P<rel>(?i:{}))", alternation(f.relative.keys().map(String::as_str))),
+        format!("(?P<rel>(?i:{}))", alternation_ci(f.relative.keys().map(String::as_str))),
         format!("(?P<fis>(?i:{}))(?:{S}(?P<fisy>{YEAR}))?", list(&f.periods.fiscal)),
         format!("(?P<yw>(?i:{})){S}(?P<ywy>{YEAR})", list(&f.cues.year_words)),
         format!(
@@ -105,8 +105,8 @@ pub const TEMPLATES_FROM_END: usize = 6;
 /// A weekday, with a relative word (`last Saturday`, `sábado pasado`) or
 /// a day and month after it (`nesta terça-feira (16/07)`).
 fn weekday(f: &File) -> String {
-    let rel_before = alternation(f.relative_words.before.keys().map(String::as_str));
-    let rel_after = alternation(f.relative_words.after.keys().map(String::as_str));
+    let rel_before = alternation_ci(f.relative_words.before.keys().map(String::as_str));
+    let rel_after = alternation_ci(f.relative_words.after.keys().map(String::as_str));
     let parts = list(&f.times.weekday_parts);
     let parts_before = list(&f.times.weekday_parts_before);
     format!(
@@ -114,7 +114,7 @@ fn weekday(f: &File) -> String {
          (?:{S}(?P<wda>(?i:{rel_after})))?(?:{S}(?i:{parts}))?\
          (?:(?:,{S}|{S}\\(|{S}-{S}|,{S}(?i:dia|den|le|el){S})(?P<wdd>[0-3]?[0-9])[/.](?P<wdm>1[0-2]|0?[1-9])(?:[/.](?P<wdy>{YEAR}))?(?P<wdc>\\))?)?)",
         words_of(&f.weekdays),
-        words_of(&f.weekdays_exact)
+        exact_words_of(&f.weekdays_exact)
     )
 }
 
@@ -151,7 +151,7 @@ fn century(f: &File) -> String {
 
 /// Holidays, case as written.
 fn holiday(f: &File) -> String {
-    format!("(?P<hol>{})", words_of(&f.holidays))
+    format!("(?P<hol>{})", exact_words_of(&f.holidays))
 }
 
 /// A time of day: a strong mark (`14.30 Uhr`, `2:30 p.m.`), a weak one
@@ -174,7 +174,7 @@ fn time(f: &File) -> String {
 
 /// `het tweede kwartaal`, `im ersten Halbjahr 2024`, `the third quarter of 2023`.
 fn period(f: &File) -> String {
-    let ordinals = alternation(f.ordinals.keys().map(String::as_str));
+    let ordinals = alternation_ci(f.ordinals.keys().map(String::as_str));
     let quarter = list(&f.periods.quarter);
     let half = list(&f.periods.half);
     format!(
@@ -198,8 +198,8 @@ pub fn templates(f: &File, lex: &Lexicon) -> Vec<(String, String)> {
         "[0-9]+(?:(?:[-–]|{S}(?:to|bis|tot|à|a|đến|až|até){S})[0-9]+)?|{few}|{}",
         lex.word_or_article_pattern()
     );
-    let units = alternation(f.units.values().flatten().map(String::as_str));
-    let plural = alternation(f.units_plural.values().flatten().map(String::as_str));
+    let units = alternation_ci(f.units.values().flatten().map(String::as_str));
+    let plural = alternation_ci(f.units_plural.values().flatten().map(String::as_str));
     let mut out = Vec::new();
     for (i, (pattern, value)) in merged(f).into_iter().enumerate() {
         let mut p = pattern.replace(' ', S);
