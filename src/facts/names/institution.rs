@@ -190,9 +190,12 @@ impl Finder {
                 let mut a = a.max(head.saturating_sub(3));
                 // Czech and Polish names put only adjectives before their
                 // head (`Narodowy Bank Polski`, not `Członkowie Zgromadzenia`).
-                // A head of another language keeps its words (`Riverside Church`).
+                // A head of another language keeps its words (`Riverside
+                // Church`); one both languages share is read as theirs after
+                // an adjective of theirs (`Prezes Narodowy Bank Polski`).
                 if matches!(ctx.lang.code(), "cs" | "sk" | "pl")
-                    && self.declined_head(ctx.word(head))
+                    && (self.declined_head(ctx.word(head))
+                        || head > a && self.decl.looks_adjective(ctx.word(head - 1)))
                 {
                     while a < head && !self.decl.looks_adjective(ctx.word(a)) {
                         a += 1;
