@@ -703,16 +703,21 @@ fn a_full_disk_during_an_import_is_an_error_to_show_not_a_crash() {
     assert!(Library::open(&library).is_ok());
 }
 
-#[test]
-fn db_path_prints_where_the_facts_table_is() {
-    let home = tempfile::tempdir().unwrap();
+/// What `dossier --db-path` prints with its cache in `home` (it must succeed).
+fn db_path(home: &Path) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
         .arg("--db-path")
-        .env("XDG_CACHE_HOME", home.path())
+        .env("XDG_CACHE_HOME", home)
         .output()
         .unwrap();
     assert!(out.status.success());
-    let printed = String::from_utf8(out.stdout).unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn db_path_prints_where_the_facts_table_is() {
+    let home = tempfile::tempdir().unwrap();
+    let printed = db_path(home.path());
     assert_eq!(
         printed.trim_end(),
         home.path().join("dossier/library.sqlite").display().to_string()
@@ -732,13 +737,7 @@ fn db_path_builds_the_index_of_facts_the_reader_left_out() {
     drop(lib);
     let index = "select count(*) from sqlite_schema where name = 'facts_by_kind'";
     assert_eq!(count(&path, index), 0);
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .arg("--db-path")
-        .env("XDG_CACHE_HOME", home.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    assert_eq!(String::from_utf8(out.stdout).unwrap().trim_end(), path.display().to_string());
+    assert_eq!(db_path(home.path()).trim_end(), path.display().to_string());
     assert_eq!(count(&path, index), 1);
     assert_eq!(integrity(&path), "ok");
 }

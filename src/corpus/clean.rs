@@ -137,9 +137,6 @@ impl FurnitureRules {
 
 /// `s` in NFC; most text already is, and is then borrowed, not rebuilt.
 fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
-    // Below U+0300 every character is in NFC and combines with nothing
-    // before it, as ASCII does: the check starts at the first character
-    // from U+0300 on (the first byte from 0xCC on, a leading byte).
     if is_nfc_quickly(s) {
         std::borrow::Cow::Borrowed(s)
     } else {

@@ -222,4 +222,30 @@ mod tests {
         let noise: Vec<u8> = (0..2000u32).map(|i| (i * 7919 % 251) as u8 | 0x01).collect();
         assert_eq!(decode(&noise), Err(DecodeError::Binary));
     }
+
+    /// [`looks_binary`] a character at a time, as it was first written.
+    fn looks_binary_by_chars(text: &str) -> bool {
+        let (mut total, mut odd) = (0usize, 0usize);
+        for c in text.chars().take(8192) {
+            total += 1;
+            let allowed = matches!(c, '\n' | '\r' | '\t' | '\x0c' | '\x1b' | '\x07' | '\x08');
+            if (c.is_control() && !allowed) || c == '\u{fffd}' {
+                odd += 1;
+            }
+        }
+        odd * 20 > total
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_check_by_ascii_runs_is_the_check_by_characters(
+            s in "([a-z .\n]{0,40}|[\x00-\x1f\x7f\u{80}-\u{9f}\u{fffd}é\u{1e00}]{0,4})*",
+            pad in 0..9000usize,
+        ) {
+            // Past the characters looked at too, where the two must stop alike.
+            let long = format!("{}{s}", "é".repeat(pad));
+            proptest::prop_assert_eq!(looks_binary(&s), looks_binary_by_chars(&s));
+            proptest::prop_assert_eq!(looks_binary(&long), looks_binary_by_chars(&long));
+        }
+    }
 }

@@ -269,7 +269,9 @@ impl Load {
     /// Hands over the files whose turn it is, passes over a slow one (eager
     /// order), gives up on those over their time.
     fn advance(&mut self) {
-        while self.head < self.next_job {
+        // A full batch is handed over before more is taken: a batch holds
+        // at most `BATCH_FILES` files however fast they finish.
+        while self.head < self.next_job && self.batch_files < BATCH_FILES {
             let i = self.head;
             if let Some(loaded) = self.done_early.remove(&i) {
                 self.take(loaded);
